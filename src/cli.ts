@@ -1,0 +1,225 @@
+// The kfq program: global options, every subcommand, and the one place where
+// errors become messages and exit codes. Each command module is imported only
+// when that command runs.
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ExitCode, KfqError } from './errors.js';
+
+declare const KFQ_VERSION: string;
+
+export interface GlobalOptions {
+  deck: string[];
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number.');
+  return n;
+}
+
+function retention(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && n < 1)) throw new InvalidArgumentError('expected a number between 0 and 1, such as 0.9.');
+  return n;
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('kfq')
+    .description('Practise Kubeflow and MLOps interview questions: spaced-repetition drills, fuzzy search, timed mock interviews.')
+    .version(typeof KFQ_VERSION === 'string' ? KFQ_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--deck <path|name>', 'deck file, folder of .md decks, or installed deck name (repeatable; default: $KFQ_DECK or the built-in Kubeflow deck)', collect, [])
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run kfq --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      examples('kfq drill', 'kfq search "istio traffic split"', 'kfq mock --count 3 --per-question 90s', 'kfq stats', 'kfq --deck ./my-deck.md list') +
+        '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
+    );
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  program
+    .command('list')
+    .description('list categories and questions')
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .option('--json', 'print questions as JSON')
+    .addHelpText('after', examples('kfq list', 'kfq list --category pipelines', 'kfq list --json | jq length'))
+    .action(async (options) => (await import('./commands/list.js')).run(options, globals()));
+
+  program
+    .command('show')
+    .description('show a question and its reference answer')
+    .argument('<number|id>', 'question number (e.g. 42) or id (e.g. kubeflow/42)')
+    .option('--json', 'print the question as JSON')
+    .addHelpText('after', examples('kfq show 15', 'kfq show kubeflow/100 --json'))
+    .action(async (ref: string, options) => (await import('./commands/show.js')).run(ref, options, globals()));
+
+  program
+    .command('search')
+    .description('fuzzy search questions, answers and categories (typo-tolerant)')
+    .argument('<words...>', 'words to look for, in any order')
+    .option('-n, --limit <n>', 'at most this many hits', positiveInt, 10)
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .option('--json', 'print hits as JSON, each with a score (lower is better)')
+    .addHelpText('after', examples('kfq search katib', 'kfq search cannary deploymnet', 'kfq search istio traffic split --limit 3 --json'))
+    .action(async (words: string[], options) => (await import('./commands/search.js')).run(words, options, globals()));
+
+  program
+    .command('validate')
+    .description('check decks and report every problem as file:line: message')
+    .argument('[paths...]', 'deck files or folders (default: the selected decks)')
+    .option('--json', 'print problems as JSON')
+    .addHelpText('after', examples('kfq validate', 'kfq validate ./decks/'))
+    .action(async (paths: string[], options) => (await import('./commands/validate.js')).run(paths, options, globals()));
+
+  program
+    .command('drill')
+    .description('spaced-repetition flashcards: reveal, then grade yourself 1-4')
+    .option('-n, --count <n>', 'cards in this session', positiveInt, 10)
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .addOption(new Option('--order <order>', 'which cards first').choices(['due', 'new', 'weak', 'random']).default('due'))
+    .option('--seed <n>', 'seed for any random choice', integer)
+    .option('--retention <r>', 'desired retention, between 0 and 1', retention, 0.9)
+    .addHelpText(
+      'after',
+      examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7') +
+        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\n',
+    )
+    .action(async (options) => (await import('./commands/drill.js')).run(options, globals()));
+
+  program
+    .command('mock')
+    .description('a timed mock interview with a live countdown and a scored report')
+    .option('-n, --count <n>', 'questions in the interview', positiveInt, 5)
+    .option('--per-question <duration>', 'time for each question: 90s, 2m, 1m30s', '2m')
+    .option('--total <duration>', 'time for the whole interview')
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .option('--seed <n>', 'seed for choosing questions', integer)
+    .option('--list', 'list past interviews')
+    .option('--report [last|id]', 'show a saved report again')
+    .option('--json', 'with --list or --report: print JSON')
+    .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock --list', 'kfq mock --report last --json'))
+    .action(async (options) => (await import('./commands/mock.js')).run(options, globals()));
+
+  program
+    .command('history')
+    .description('the review log, newest first')
+    .option('-n, --limit <n>', 'at most this many reviews', positiveInt, 20)
+    .option('--json', 'print reviews as JSON')
+    .addHelpText('after', examples('kfq history', 'kfq history --limit 100 --json'))
+    .action(async (options) => (await import('./commands/history.js')).run(options, globals()));
+
+  program
+    .command('stats')
+    .description('progress at a glance: mastery, streaks, calendar, mock scores')
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .option('--json', 'print every number as JSON')
+    .addHelpText('after', examples('kfq stats', 'kfq stats --json'))
+    .action(async (options) => (await import('./commands/stats.js')).run(options, globals()));
+
+  program
+    .command('export')
+    .description('export questions (or your history) for Anki, spreadsheets or other tools')
+    .addOption(new Option('--format <format>', 'output format').choices(['anki', 'csv', 'json', 'md']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-f, --force', 'overwrite an existing output file')
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .option('--history', 'export the review log and interview reports instead (csv or json)')
+    .addHelpText('after', examples('kfq export --format anki -o kubeflow.txt', 'kfq export --format csv > questions.csv', 'kfq export --format json --history'))
+    .action(async (options) => (await import('./commands/export.js')).run(options, globals()));
+
+  const deck = program.command('deck').description('install, list and remove your own decks');
+  deck
+    .command('add')
+    .description('validate a deck (Markdown, Anki text export or CSV) and install it')
+    .argument('<path>', 'the file to add')
+    .option('--name <name>', 'name to install it under (default: from the file name)')
+    .option('-f, --force', 'replace an installed deck of the same name')
+    .addHelpText('after', examples('kfq deck add ./devops.md', 'kfq deck add anki-export.txt --name k8s'))
+    .action(async (path: string, options) => (await import('./commands/deck.js')).add(path, options, globals()));
+  deck
+    .command('list')
+    .description('list installed decks')
+    .option('--json', 'print decks as JSON')
+    .action(async (options) => (await import('./commands/deck.js')).list(options, globals()));
+  deck
+    .command('remove')
+    .description('remove an installed deck (its review history is kept)')
+    .argument('<name>', 'installed deck name')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (name: string, options) => (await import('./commands/deck.js')).remove(name, options, globals()));
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', examples('kfq completion bash >> ~/.bashrc'))
+    .action(async (shell: string) => (await import('./commands/completion.js')).run(shell, program));
+
+  program
+    .command('paths')
+    .description('where kfq keeps decks, history and cache')
+    .option('--json', 'print paths as JSON')
+    .action(async (options) => (await import('./commands/paths.js')).run(options, globals()));
+
+  return program;
+}
+
+/** Prints an error once and returns the exit code. */
+export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (and help when asked).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (isPromptExit(error)) return ExitCode.interrupted;
+  if (error instanceof KfqError) {
+    if (error.exitCode !== ExitCode.interrupted && error.exitCode !== ExitCode.sighup && error.exitCode !== ExitCode.sigterm) {
+      stderr.write(`kfq: ${error.message}\n`);
+      if (error.hint) stderr.write(`hint: ${error.hint}\n`);
+    }
+    if (process.env.KFQ_DEBUG === '1' && error.stack) stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const stack = error instanceof Error ? error.stack ?? error.message : String(error);
+  stderr.write(`kfq: unexpected error (this is a bug): ${error instanceof Error ? error.message : String(error)}\n`);
+  stderr.write(process.env.KFQ_DEBUG === '1' ? `${stack}\n` : 'Run again with KFQ_DEBUG=1 to see the stack trace.\n');
+  return ExitCode.internal;
+}
+
+/** Inquirer's Ctrl+C / closed-input error, recognised without importing inquirer. */
+function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  // `kfq list | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return ExitCode.ok;
+  }
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  } catch (error) {
+    return reportError(error);
+  }
+}

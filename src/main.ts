@@ -1,0 +1,4 @@
+// The built entry (bin/kfq.js imports it): run the program, set the exit code.
+import { main } from './cli.js';
+
+process.exitCode = await main();

@@ -1,0 +1,20 @@
+// Colour policy in one place: colour only on a TTY, off with NO_COLOR (which
+// chalk ignores by itself), on with FORCE_COLOR.
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
+
+export function colorLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): 0 | 1 | 2 | 3 {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return 0;
+    const n = Number(force);
+    return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (!stream.isTTY || env.TERM === 'dumb') return 0;
+  return supportsColor ? supportsColor.level : 1;
+}
+
+/** Styles for data written to stdout. */
+export const out: ChalkInstance = new Chalk({ level: colorLevel(process.stdout) });
+/** Styles for messages written to stderr. */
+export const err: ChalkInstance = new Chalk({ level: colorLevel(process.stderr) });
