@@ -1,0 +1,50 @@
+import type { GlobalOptions } from '../cli.js';
+import { NotFoundError } from '../errors.js';
+import { buildSearchIndex, searchQuestions, type SearchHit } from '../search/index.js';
+import { printJson, printLines } from '../ui/output.js';
+import { out } from '../ui/theme.js';
+import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
+import { loadSelection } from './shared.js';
+
+export async function run(words: string[], options: { limit: number; category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
+  const { questions, category } = loadSelection(globals, options.category);
+  const query = words.join(' ');
+  const hits = searchQuestions(buildSearchIndex(questions), query, { limit: options.limit, category });
+  if (hits.length === 0) {
+    throw new NotFoundError(`no question matches "${safeLine(query)}"`, { hint: 'try fewer or shorter words, or kfq list to browse' });
+  }
+  if (options.json) return printJson(hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
+
+  const width = terminalWidth();
+  const lines: string[] = [];
+  for (const hit of hits) {
+    const label = hit.question.deck === questions[0]?.deck ? `${hit.question.number}.` : hit.question.id;
+    lines.push(`${out.bold(label)} ${out.dim(safeLine(hit.question.category))}`);
+    lines.push(...wrap(highlight(hit.question.question, hit.questionRanges), width, '   '));
+    lines.push(out.dim(`   ${truncate(safeLine(snippet(hit)), width - 4)}`), '');
+  }
+  printLines(lines.slice(0, -1));
+}
+
+function highlight(text: string, ranges: Array<[number, number]>): string {
+  let result = '';
+  let cursor = 0;
+  for (const [start, end] of ranges) {
+    if (start < cursor) continue;
+    result += safeLine(text.slice(cursor, start)) + out.bold.yellow(safeLine(text.slice(start, end + 1)));
+    cursor = end + 1;
+  }
+  return result + safeLine(text.slice(cursor));
+}
+
+/** A one-line answer excerpt, starting near the first matched word. */
+function snippet(hit: SearchHit): string {
+  const first = hit.answerRanges[0]?.[0] ?? 0;
+  if (first < 40) return hit.answerText;
+  const start = hit.answerText.lastIndexOf(' ', first - 20);
+  return `…${hit.answerText.slice(start + 1)}`;
+}
+
+function round(score: number): number {
+  return Math.round(score * 1e4) / 1e4;
+}

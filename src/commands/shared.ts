@@ -1,0 +1,22 @@
+// What most commands do first: load the selected decks (printing warnings)
+// and narrow them to a category.
+import type { GlobalOptions } from '../cli.js';
+import { loadDecks, selectCategory, type Deck, type Question } from '../deck/index.js';
+import { kfqPaths } from '../store/paths.js';
+import { warn } from '../ui/output.js';
+
+export interface Selection {
+  decks: Deck[];
+  questions: Question[];
+  /** The category the user asked for, resolved to its exact name. */
+  category: string | undefined;
+}
+
+export function loadSelection(globals: GlobalOptions, category?: string): Selection {
+  const loaded = loadDecks(globals.deck, { installedDir: kfqPaths().decks });
+  for (const warning of loaded.warnings) warn(`${warning.file}:${warning.line}: ${warning.message}`);
+  if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined };
+  const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
+  const exact = selectCategory(categories, category);
+  return { decks: loaded.decks, questions: loaded.questions.filter((q) => q.category === exact), category: exact };
+}

@@ -1,0 +1,21 @@
+import type { GlobalOptions } from '../cli.js';
+import { findQuestion } from '../deck/index.js';
+import { renderMarkdown } from '../ui/markdown.js';
+import { printJson, printLines } from '../ui/output.js';
+import { out } from '../ui/theme.js';
+import { safeLine, terminalWidth, wrap } from '../ui/text.js';
+import { loadSelection } from './shared.js';
+
+export async function run(ref: string, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+  const { questions } = loadSelection(globals);
+  const question = findQuestion(questions, ref);
+  if (options.json) return printJson(question);
+
+  const width = terminalWidth();
+  printLines([
+    out.dim(`${question.id} · ${safeLine(question.category)}`),
+    ...wrap(out.bold(safeLine(question.question)), width),
+    '',
+    renderMarkdown(question.answer, width),
+  ]);
+}

@@ -1,0 +1,74 @@
+import { delimiter } from 'node:path';
+import type { GlobalOptions } from '../cli.js';
+import { builtinDeckPath, readDeckFile, resolveDeckFiles } from '../deck/index.js';
+import { DeckError } from '../errors.js';
+import { kfqPaths } from '../store/paths.js';
+import { printJson, printLines } from '../ui/output.js';
+import { out } from '../ui/theme.js';
+import { safeLine } from '../ui/text.js';
+
+interface Problem {
+  file: string;
+  line: number | null;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+interface FileReport {
+  file: string;
+  questions: number;
+  problems: Problem[];
+}
+
+export async function run(paths: string[], options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
+  const installedDir = kfqPaths().decks;
+  const envDecks = process.env.KFQ_DECK ? process.env.KFQ_DECK.split(delimiter).filter(Boolean) : [];
+  const specs = paths.length > 0 ? paths : globals.deck.length > 0 ? globals.deck : envDecks.length > 0 ? envDecks : [builtinDeckPath()];
+
+  const reports: FileReport[] = [];
+  for (const spec of specs) {
+    let files: string[];
+    try {
+      files = resolveDeckFiles([spec], { installedDir });
+    } catch (error) {
+      reports.push({ file: spec, questions: 0, problems: [problemFrom(error, spec)] });
+      continue;
+    }
+    for (const file of files) reports.push(checkFile(file));
+  }
+
+  const problems = reports.flatMap((report) => report.problems);
+  process.exitCode = problems.length > 0 ? 1 : 0;
+  if (options.json) return printJson(reports);
+
+  printLines(
+    problems.map((p) => `${safeLine(p.file)}${p.line === null ? '' : `:${p.line}`}: ${p.severity === 'error' ? out.red('error') : out.yellow('warning')}: ${safeLine(p.message)}`),
+  );
+  const files = reports.length === 1 ? '1 deck' : `${reports.length} decks`;
+  const questions = reports.reduce((sum, r) => sum + r.questions, 0);
+  const summary =
+    problems.length === 0
+      ? out.green(`✓ ${files}, ${questions} questions, no problems`)
+      : out.red(`✗ ${files}, ${questions} questions, ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+  process.stderr.write(`${summary}\n`);
+}
+
+function checkFile(file: string): FileReport {
+  try {
+    const { deck, warnings } = readDeckFile(file);
+    return {
+      file,
+      questions: deck.questions.length,
+      problems: warnings.map((w) => ({ file: w.file, line: w.line, severity: 'warning' as const, message: w.message })),
+    };
+  } catch (error) {
+    return { file, questions: 0, problems: [problemFrom(error, file)] };
+  }
+}
+
+function problemFrom(error: unknown, file: string): Problem {
+  if (!(error instanceof DeckError)) throw error;
+  const prefix = `${error.file}${error.line === undefined ? '' : `:${error.line}`}: `;
+  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return { file: error.file || file, line: error.line ?? null, severity: 'error', message: error.hint ? `${message} (${error.hint})` : message };
+}
