@@ -1,0 +1,64 @@
+// kfq drill: a spaced-repetition session over the selected decks.
+import type { GlobalOptions } from '../cli.js';
+import { ExitCode, InterruptedError } from '../errors.js';
+import { DrillSession } from '../practice/drillSession.js';
+import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
+import { cardStates } from '../practice/scheduler.js';
+import { scoreAnswer } from '../practice/scoring.js';
+import { ensureWritableHome, kfqPaths } from '../store/paths.js';
+import { readReviewLog } from '../store/reviewLog.js';
+import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
+import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
+import { printLines, warn } from '../ui/output.js';
+import { runPrompt } from '../ui/prompt.js';
+import { terminalWidth } from '../ui/text.js';
+import { requireInteractiveTerminal } from '../ui/tty.js';
+import { loadSelection } from './shared.js';
+
+export interface DrillOptions {
+  count: number;
+  category?: string;
+  order: PickOrder;
+  seed?: number;
+  retention: number;
+}
+
+export async function run(options: DrillOptions, globals: GlobalOptions): Promise<void> {
+  requireInteractiveTerminal('kfq drill');
+  const paths = kfqPaths();
+  ensureWritableHome(paths);
+  const { decks, questions } = loadSelection(globals, options.category);
+  const log = readReviewLog(paths.history);
+  for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
+
+  const states = cardStates(questions, log.reviews, options.retention);
+  const now = new Date();
+  const cards = pickCards({ questions, states, now, count: options.count, order: options.order, seed: options.seed });
+  if (cards.length === 0) return printLines(nothingDueLines(nextDue(questions, states), now, terminalWidth()));
+
+  const session = new DrillSession(paths.history, states, options.retention);
+  const titles = new Map(decks.map((deck) => [deck.slug, deck.title || deck.slug]));
+  let outcome: DrillOutcome | undefined;
+  let interruption: InterruptedError | undefined;
+  try {
+    outcome = await runPrompt(
+      drillScreen,
+      {
+        cards,
+        deckTitle: (question) => titles.get(question.deck) ?? question.deck,
+        intervals: (question) => session.intervals(question),
+        score: (question, typed) => scoreAnswer(question.answer, typed, question.question),
+        grade: (question, rating, typed, durationMs) => session.grade(question, rating, typed, durationMs),
+        undo: () => void session.undo(),
+      },
+      { clearOnDone: true },
+    );
+  } catch (error) {
+    if (!(error instanceof InterruptedError)) throw error;
+    interruption = error;
+  }
+  // Every grade is already on disk. After SIGTERM or SIGHUP nobody may be reading.
+  if (!interruption || interruption.exitCode === ExitCode.interrupted) printLines(summaryLines(session.summary(questions), new Date(), terminalWidth()));
+  if (interruption) throw interruption;
+  if (outcome?.end === 'failed') throw outcome.error;
+}

@@ -1,0 +1,44 @@
+// Which question each logged review belongs to. Reviews carry the question's id
+// and its text; when a deck is renumbered the id moves but the text stays, so
+// the text decides where it can.
+import type { Question } from '../deck/model.js';
+import type { Review } from '../store/reviewLog.js';
+
+/**
+ * Reviews grouped by the id of the question they belong to now, oldest first.
+ * A review of a question that is gone (deck removed, question deleted) is left out.
+ */
+export function reviewsByQuestion(questions: readonly Question[], reviews: Iterable<Review>): Map<string, Review[]> {
+  const match = questionMatcher(questions);
+  const grouped = new Map<string, Review[]>();
+  for (const review of reviews) {
+    const question = match(review);
+    if (!question) continue;
+    const list = grouped.get(question.id);
+    if (list) list.push(review);
+    else grouped.set(question.id, [review]);
+  }
+  for (const list of grouped.values()) list.sort((a, b) => Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt));
+  return grouped;
+}
+
+/** The question a review belongs to now, or undefined when it is gone. */
+export function questionMatcher(questions: readonly Question[]): (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined {
+  const byId = new Map<string, Question>();
+  const byText = new Map<string, Question>();
+  for (const question of questions) {
+    byId.set(question.id, question);
+    const key = textKey(question.deck, question.question);
+    if (!byText.has(key)) byText.set(key, question);
+  }
+  return (review) => {
+    const sameId = byId.get(review.questionId);
+    if (sameId && sameId.question === review.question) return sameId;
+    // Renumbered: the text now lives under another id. Otherwise the text was edited in place.
+    return byText.get(textKey(review.deck, review.question)) ?? sameId;
+  };
+}
+
+function textKey(deck: string, text: string): string {
+  return `${deck}\u0000${text}`;
+}

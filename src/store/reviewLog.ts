@@ -1,0 +1,207 @@
+// The review log: every graded answer, one JSON line each, in a file that is
+// only ever appended to. It is the single source of truth for scheduling.
+//
+// Promises: a review is on disk (fsync) when appendReview returns; a crash
+// loses at most the line being written; concurrent writers keep all their
+// lines (one O_APPEND write per record); a damaged line is reported and
+// skipped but never rewritten; a log from a newer kfq is refused, untouched.
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StorageError } from '../errors.js';
+
+export const REVIEW_LOG_VERSION = 1;
+
+export type ReviewRating = 1 | 2 | 3 | 4;
+
+export interface Review {
+  questionId: string;
+  deck: string;
+  number: number;
+  /** The question text when it was answered, to follow a question that was renumbered. */
+  question: string;
+  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: ReviewRating;
+  /** ISO 8601. */
+  reviewedAt: string;
+  durationMs: number;
+  /** What the user typed; empty when they only revealed the answer. */
+  answer: string;
+  mode: 'drill' | 'mock';
+}
+
+export interface ReviewLogProblem {
+  line: number;
+  message: string;
+}
+
+export interface ReviewLogContents {
+  /** In the order they were written. */
+  reviews: Review[];
+  problems: ReviewLogProblem[];
+}
+
+/** Identifies a review for undo: a question is never graded twice in the same millisecond. */
+export type ReviewKey = Pick<Review, 'questionId' | 'reviewedAt'>;
+
+const HEADER = { kfq: 'review-log', version: REVIEW_LOG_VERSION };
+
+export function appendReview(file: string, review: Review): void {
+  appendRecord(file, review);
+}
+
+/** Takes a review back by appending an undo record; readReviewLog then leaves the review out. */
+export function undoReview(file: string, review: ReviewKey): void {
+  appendRecord(file, { undo: review.reviewedAt, questionId: review.questionId });
+}
+
+export function readReviewLog(file: string): ReviewLogContents {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reviews: [], problems: [] };
+    throw storageError(`cannot read the review log ${file}`, error);
+  }
+  const reviews: Review[] = [];
+  const problems: ReviewLogProblem[] = [];
+  const undone = new Set<string>();
+  const lines = text.split('\n');
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') return;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      const cut = index === lines.length - 1 && !text.endsWith('\n');
+      problems.push({ line: index + 1, message: cut ? 'incomplete line (cut short by a crash?), skipped' : 'not valid JSON (edited by hand?), skipped' });
+      return;
+    }
+    if (isHeader(record)) {
+      if (record.version > REVIEW_LOG_VERSION) throw newerVersion(file, record.version);
+      return;
+    }
+    if (isUndo(record)) {
+      undone.add(keyOf({ questionId: record.questionId, reviewedAt: record.undo }));
+      return;
+    }
+    const fault = reviewFault(record);
+    if (fault) problems.push({ line: index + 1, message: `not a review: ${fault}, skipped` });
+    else reviews.push(record as Review);
+  });
+  return { reviews: undone.size === 0 ? reviews : reviews.filter((review) => !undone.has(keyOf(review))), problems };
+}
+
+function appendRecord(file: string, record: object): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'a+');
+  } catch (error) {
+    throw storageError(`cannot write the review log ${file}`, error);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    let text = `${JSON.stringify(record)}\n`;
+    if (size === 0) {
+      text = `${JSON.stringify(HEADER)}\n${text}`;
+    } else {
+      const version = headerVersion(fd);
+      if (version !== undefined && version > REVIEW_LOG_VERSION) throw newerVersion(file, version);
+      // A line cut by a crash must not swallow the start of this one.
+      if (lastByte(fd, size) !== 0x0a) text = `\n${text}`;
+    }
+    writeAll(fd, Buffer.from(text, 'utf8'));
+    fsyncSync(fd);
+    if (size === 0) syncFolder(dirname(file));
+  } catch (error) {
+    if (error instanceof StorageError) throw error;
+    throw storageError(`cannot write the review log ${file}`, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// One write() call for the whole record: with O_APPEND the kernel places it at
+// the end in one piece, so records of concurrent writers do not interleave.
+function writeAll(fd: number, buffer: Buffer): void {
+  let offset = 0;
+  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+}
+
+/** The format version from the first line, if that line is a header. */
+function headerVersion(fd: number): number | undefined {
+  const buffer = Buffer.alloc(256);
+  const length = readSync(fd, buffer, 0, buffer.length, 0);
+  const firstLine = buffer.subarray(0, length).toString('utf8').split('\n')[0] ?? '';
+  try {
+    const record: unknown = JSON.parse(firstLine);
+    return isHeader(record) ? record.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function lastByte(fd: number, size: number): number | undefined {
+  const buffer = Buffer.alloc(1);
+  return readSync(fd, buffer, 0, 1, size - 1) === 1 ? buffer[0] : undefined;
+}
+
+/** Makes a new file's name durable too; not every platform can open a folder. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a folder; the file's own data is already synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function isHeader(record: unknown): record is { kfq: 'review-log'; version: number } {
+  return isObject(record) && record.kfq === 'review-log' && typeof record.version === 'number';
+}
+
+function isUndo(record: unknown): record is { undo: string; questionId: string } {
+  return isObject(record) && typeof record.undo === 'string' && typeof record.questionId === 'string';
+}
+
+/** What is wrong with a record that should be a review, or undefined when nothing is. */
+function reviewFault(record: unknown): string | undefined {
+  if (!isObject(record)) return 'not an object';
+  const checks: [keyof Review, boolean][] = [
+    ['questionId', typeof record.questionId === 'string' && record.questionId !== ''],
+    ['deck', typeof record.deck === 'string'],
+    ['number', Number.isInteger(record.number)],
+    ['question', typeof record.question === 'string'],
+    ['rating', record.rating === 1 || record.rating === 2 || record.rating === 3 || record.rating === 4],
+    ['reviewedAt', typeof record.reviewedAt === 'string' && !Number.isNaN(Date.parse(record.reviewedAt))],
+    ['durationMs', typeof record.durationMs === 'number' && record.durationMs >= 0],
+    ['answer', typeof record.answer === 'string'],
+    ['mode', record.mode === 'drill' || record.mode === 'mock'],
+  ];
+  const wrong = checks.filter(([, ok]) => !ok).map(([field]) => field);
+  return wrong.length === 0 ? undefined : `${wrong.join(', ')} missing or invalid`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function keyOf(review: ReviewKey): string {
+  return `${review.questionId}\u0000${review.reviewedAt}`;
+}
+
+function newerVersion(file: string, version: number): StorageError {
+  return new StorageError(
+    `the review log ${file} was written by a newer kfq (format version ${version}; this kfq reads up to version ${REVIEW_LOG_VERSION}); it was left unchanged`,
+    { hint: 'update kfq to the latest version to keep using this history' },
+  );
+}
+
+function storageError(message: string, error: unknown): StorageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error);
+  return new StorageError(`${message}: ${why}`, { hint: 'check the file, or set KFQ_HOME to another folder (see kfq paths)', cause: error });
+}

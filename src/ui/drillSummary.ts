@@ -1,0 +1,43 @@
+// What a drill prints when it ends, and when there is nothing to drill.
+import { formatDuration } from '../practice/duration.js';
+import type { SessionSummary } from '../practice/drillSession.js';
+import { RATING_NAMES, RATINGS } from '../practice/scheduler.js';
+import { out } from './theme.js';
+import { safeLine, wrap } from './text.js';
+
+export function summaryLines(summary: SessionSummary, now: Date, width: number): string[] {
+  const lines: string[] = [];
+  if (summary.cards === 0) {
+    lines.push(...wrap('No cards graded this time.', width));
+  } else {
+    lines.push(...wrap(`${out.bold(`${summary.cards} card${summary.cards === 1 ? '' : 's'} done`)} in ${formatDuration(summary.elapsedMs / 1000)}`, width));
+    lines.push(...wrap(RATINGS.map((rating) => `${RATING_NAMES[rating]} ${summary.grades[rating]}`).join(out.dim(' · ')), width, '  '));
+    lines.push(...wrap([...summary.categories].map(([name, count]) => `${safeLine(name)} ${count}`).join(' · '), width, '  '));
+  }
+  lines.push(...wrap(`Due by the end of tomorrow: ${summary.dueByTomorrow}`, width));
+  if (summary.nextDue) lines.push(...wrap(`Next card due: ${formatWhen(summary.nextDue, now)}`, width));
+  return lines;
+}
+
+export function nothingDueLines(next: Date | undefined, now: Date, width: number): string[] {
+  const lines = [
+    next ? `Nothing to drill: no card is due and every question has been seen. The next card is due ${formatWhen(next, now)}.` : 'Nothing to drill: this selection has no questions.',
+    `To practise anyway: ${out.bold('kfq drill --order random')} (or --order weak).`,
+  ];
+  return lines.flatMap((line) => wrap(line, width));
+}
+
+/** `now`, or `in 3 hours (Thu 14 Nov, 09:30)`. */
+export function formatWhen(when: Date, now: Date): string {
+  const ms = when.getTime() - now.getTime();
+  if (ms <= 0) return 'now';
+  const minutes = Math.round(ms / 60_000);
+  const relative =
+    minutes < 60 ? plural(Math.max(1, minutes), 'minute') : minutes < 36 * 60 ? plural(Math.round(minutes / 60), 'hour') : plural(Math.round(minutes / 1440), 'day');
+  const absolute = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(when);
+  return `in ${relative} (${absolute})`;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
