@@ -168,6 +168,11 @@ export function buildProgram(): Command {
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .addHelpText('after', examples('kfq completion bash >> ~/.bashrc'))
     .action(async (shell: string) => (await import('./commands/completion.js')).run(shell, program));
+  // What the completion scripts call for deck-dependent values: categories, numbers, decks.
+  program
+    .command('__complete', { hidden: true })
+    .argument('<what>')
+    .action(async (what: string) => (await import('./commands/completion.js')).complete(what, globals()));
 
   program
     .command('paths')

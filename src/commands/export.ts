@@ -1,0 +1,90 @@
+// kfq export: questions for Anki, spreadsheets or other tools, or your own
+// history; to stdout, or atomically to a file that is never silently replaced.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { GlobalOptions } from '../cli.js';
+import type { Deck, Question } from '../deck/model.js';
+import { UsageError } from '../errors.js';
+import { questionsToAnki } from '../export/anki.js';
+import { questionsToCsv } from '../export/csv.js';
+import { historyToCsv, historyToJson } from '../export/history.js';
+import { questionsToMarkdown } from '../export/markdown.js';
+import { writeFileAtomic } from '../store/installedDecks.js';
+import { loadReports } from '../store/interviewReports.js';
+import { kfqPaths } from '../store/paths.js';
+import { readReviewLog } from '../store/reviewLog.js';
+import { note, warn } from '../ui/output.js';
+import { loadSelection } from './shared.js';
+
+type Format = 'anki' | 'csv' | 'json' | 'md';
+
+interface ExportOptions {
+  format: Format;
+  output?: string;
+  force?: boolean;
+  category?: string;
+  history?: boolean;
+}
+
+export async function run(options: ExportOptions, globals: GlobalOptions): Promise<void> {
+  if (options.history && (options.format === 'anki' || options.format === 'md')) {
+    throw new UsageError(`--history exports as csv or json, not ${options.format}`, { hint: 'kfq export --history --format json' });
+  }
+  if (options.history && options.category !== undefined) {
+    throw new UsageError('--category does not apply to --history, which exports the whole review log', { hint: 'filter the CSV or JSON afterwards' });
+  }
+  const output = options.output === undefined ? undefined : resolve(options.output);
+  if (output && existsSync(output) && !options.force) {
+    throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
+  }
+
+  const { text, summary } = options.history ? exportHistory(options.format) : exportQuestions(options, globals);
+  if (!output) {
+    process.stdout.write(text);
+    return;
+  }
+  writeFileAtomic(output, text);
+  note(`wrote ${summary} to ${options.output}`);
+}
+
+function exportQuestions(options: ExportOptions, globals: GlobalOptions): { text: string; summary: string } {
+  const { decks, questions } = loadSelection(globals, options.category);
+  const summary = `${questions.length} question${questions.length === 1 ? '' : 's'}`;
+  switch (options.format) {
+    case 'anki':
+      return { text: questionsToAnki(questions, decks.length === 1 ? decks[0]!.title || decks[0]!.slug : 'kfq'), summary };
+    case 'csv':
+      return { text: questionsToCsv(questions), summary };
+    case 'json':
+      return { text: `${JSON.stringify(questions, null, 2)}\n`, summary };
+    case 'md':
+      return { text: questionsToMarkdown(decks.length > 1 ? uniquelyNumbered(questions) : questions, deckMeta(decks)), summary };
+  }
+}
+
+/**
+ * Merged decks may bring the same number twice into one category, which the
+ * loader would warn about; one deck's own numbering is kept as it is, so it
+ * reads back the same.
+ */
+function uniquelyNumbered(questions: Question[]): Question[] {
+  const keys = new Set(questions.map((q) => `${q.category}\u0000${q.number}`));
+  return keys.size === questions.length ? questions : questions.map((q, index) => ({ ...q, number: index + 1 }));
+}
+
+function deckMeta(decks: Deck[]): { title: string; description?: string; author?: string; date?: string } {
+  if (decks.length !== 1) return { title: decks.map((deck) => deck.title || deck.slug).join(' + ') };
+  const [deck] = decks as [Deck];
+  return { title: deck.title || deck.slug, description: deck.description, author: deck.author, date: deck.date };
+}
+
+function exportHistory(format: Format): { text: string; summary: string } {
+  const paths = kfqPaths();
+  const log = readReviewLog(paths.history);
+  if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) left out`);
+  const saved = loadReports(paths.reports);
+  for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
+  const summary = `${log.reviews.length} reviews and ${saved.reports.length} interview reports`;
+  const text = format === 'csv' ? historyToCsv(log.reviews, saved.reports) : historyToJson(log.reviews, saved.reports);
+  return { text, summary };
+}

@@ -1,0 +1,214 @@
+// Progress numbers for `kfq stats`, computed in one pass over the review log.
+// Pure: the clock, the log, card states and interview scores come in; plain
+// numbers (ready for --json) come out. Days are local calendar days.
+import type { Question } from '../deck/model.js';
+import type { Review } from '../store/reviewLog.js';
+import { questionMatcher } from './matchReviews.js';
+
+/** What stats needs to know about the schedule of a question that has been reviewed. */
+export interface CardSummary {
+  /** The interval the scheduler gave at the last review, in days. */
+  scheduledDays: number;
+  stability: number;
+  /** Times graded Again. */
+  agains: number;
+  /** Epoch milliseconds. */
+  due: number;
+}
+
+export type ReviewFacts = Pick<Review, 'questionId' | 'deck' | 'question' | 'rating' | 'reviewedAt'>;
+
+export interface InterviewScore {
+  id: string;
+  startedAt: string;
+  /** 0–100. */
+  score: number;
+}
+
+export interface StatsInput {
+  questions: Question[];
+  /** Oldest first, as logged. */
+  reviews: Iterable<ReviewFacts>;
+  /** Only questions reviewed at least once have a card. */
+  cards: ReadonlyMap<string, CardSummary>;
+  interviews: InterviewScore[];
+  now: Date;
+  calendarWeeks?: number;
+}
+
+export interface CategoryMastery {
+  name: string;
+  total: number;
+  new: number;
+  learning: number;
+  mature: number;
+}
+
+export interface WeakQuestion {
+  id: string;
+  number: number;
+  category: string;
+  question: string;
+  agains: number;
+  stability: number;
+  due: string;
+}
+
+export interface Stats {
+  generatedAt: string;
+  questions: { total: number; seen: number; new: number; learning: number; mature: number };
+  due: { today: number; next7Days: number };
+  reviews: { total: number; daysActive: number; today: number };
+  streak: { current: number; longest: number };
+  /** Recalls: reviews of a question already reviewed on an earlier day; passed = graded Good or Easy. */
+  retention: { recalls: number; passed: number; rate: number | null };
+  categories: CategoryMastery[];
+  /** One entry a day from `start` (a Monday) to today. */
+  calendar: { start: string; end: string; days: { date: string; reviews: number }[] };
+  interviews: { id: string; date: string; score: number }[];
+  weakest: WeakQuestion[];
+}
+
+/** A card counts as mature once the scheduler trusts it for three weeks. */
+export const MATURE_DAYS = 21;
+const DAY_MS = 86_400_000;
+
+export function computeStats(input: StatsInput): Stats {
+  const { questions, cards, now } = input;
+  const days = new LocalDays();
+  const today = days.dayOf(now.getTime());
+  const match = questionMatcher(questions);
+
+  // The one pass over the log.
+  const perDay = new Map<number, number>();
+  const lastDayOf = new Map<string, number>();
+  let total = 0;
+  let recalls = 0;
+  let passed = 0;
+  for (const review of input.reviews) {
+    const question = match(review);
+    if (!question) continue;
+    const at = Date.parse(review.reviewedAt);
+    if (Number.isNaN(at)) continue;
+    const day = days.dayOf(at);
+    total++;
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    const previous = lastDayOf.get(question.id);
+    if (previous !== undefined && previous < day) {
+      recalls++;
+      if (review.rating >= 3) passed++;
+    }
+    if (previous === undefined || previous < day) lastDayOf.set(question.id, day);
+  }
+
+  const endOfToday = days.startOf(today + 1);
+  const endOfWeek = days.startOf(today + 8);
+  const counts = { seen: 0, new: 0, learning: 0, mature: 0 };
+  const due = { today: 0, next7Days: 0 };
+  const byCategory = new Map<string, CategoryMastery>();
+  const weak: { question: Question; card: CardSummary }[] = [];
+  for (const question of questions) {
+    let category = byCategory.get(question.category);
+    if (!category) byCategory.set(question.category, (category = { name: question.category, total: 0, new: 0, learning: 0, mature: 0 }));
+    category.total++;
+    const card = cards.get(question.id);
+    if (!card) {
+      counts.new++;
+      category.new++;
+      continue;
+    }
+    counts.seen++;
+    const level = card.scheduledDays >= MATURE_DAYS ? 'mature' : 'learning';
+    counts[level]++;
+    category[level]++;
+    if (card.due < endOfToday) due.today++;
+    else if (card.due < endOfWeek) due.next7Days++;
+    weak.push({ question, card });
+  }
+
+  const weeks = input.calendarWeeks ?? 12;
+  const start = today - weekdayOf(today) - 7 * (weeks - 1);
+  const calendarDays: Stats['calendar']['days'] = [];
+  for (let day = start; day <= today; day++) calendarDays.push({ date: dateOf(day), reviews: perDay.get(day) ?? 0 });
+
+  weak.sort((a, b) => b.card.agains - a.card.agains || a.card.stability - b.card.stability || a.question.number - b.question.number);
+
+  return {
+    generatedAt: now.toISOString(),
+    questions: { total: questions.length, ...counts },
+    due,
+    reviews: { total, daysActive: perDay.size, today: perDay.get(today) ?? 0 },
+    streak: streaks(perDay, today),
+    retention: { recalls, passed, rate: recalls > 0 ? passed / recalls : null },
+    categories: [...byCategory.values()],
+    calendar: { start: dateOf(start), end: dateOf(today), days: calendarDays },
+    interviews: [...input.interviews]
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .map((interview) => ({ id: interview.id, date: dateOf(days.dayOf(Date.parse(interview.startedAt))), score: interview.score })),
+    weakest: weak.slice(0, 5).map(({ question, card }) => ({
+      id: question.id,
+      number: question.number,
+      category: question.category,
+      question: question.question,
+      agains: card.agains,
+      stability: card.stability,
+      due: new Date(card.due).toISOString(),
+    })),
+  };
+}
+
+/**
+ * The current streak counts back from today, or from yesterday while today has
+ * no review yet (the day is not over); the longest is the longest run ever.
+ */
+export function streaks(perDay: ReadonlyMap<number, number>, today: number): { current: number; longest: number } {
+  let current = 0;
+  for (let day = perDay.has(today) ? today : today - 1; perDay.has(day); day--) current++;
+  const active = [...perDay.keys()].sort((a, b) => a - b);
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < active.length; i++) {
+    run = i > 0 && active[i] === active[i - 1]! + 1 ? run + 1 : 1;
+    if (run > longest) longest = run;
+  }
+  return { current, longest };
+}
+
+/** Monday 0 … Sunday 6; day 0 (1970-01-01) was a Thursday. */
+function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** YYYY-MM-DD of a day number. */
+export function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Local calendar days as numbers (days since 1970-01-01 of the local date).
+ * Remembers the bounds of the last day it saw, so a chronological log costs one
+ * Date per day rather than one per review.
+ */
+export class LocalDays {
+  private from = 0;
+  private to = -1;
+  private day = 0;
+
+  dayOf(ms: number): number {
+    if (ms >= this.from && ms < this.to) return this.day;
+    const date = new Date(ms);
+    const y = date.getFullYear();
+    const m = date.getMonth();
+    const d = date.getDate();
+    this.day = Date.UTC(y, m, d) / DAY_MS;
+    this.from = new Date(y, m, d).getTime();
+    this.to = new Date(y, m, d + 1).getTime();
+    return this.day;
+  }
+
+  /** The first millisecond of a day, local time. */
+  startOf(day: number): number {
+    const date = new Date(day * DAY_MS);
+    return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()).getTime();
+  }
+}
