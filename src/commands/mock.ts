@@ -1,0 +1,223 @@
+// `kfq mock`: a timed mock interview, its scored report and a quick
+// self-review; `--list` and `--report` show saved interviews again.
+import { randomInt } from 'node:crypto';
+import { AbortPromptError, ExitPromptError } from '@inquirer/core';
+import type { GlobalOptions } from '../cli.js';
+import type { Question } from '../deck/model.js';
+import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import { formatDuration, parseDuration } from '../practice/duration.js';
+import { addAnswer, categoryScores, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
+import { cardStates } from '../practice/scheduler.js';
+import { findReport, loadReports, newReportId, saveReport, type SavedReports } from '../store/interviewReports.js';
+import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
+import { appendReview, readReviewLog } from '../store/reviewLog.js';
+import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
+import { renderReport, renderReportList } from '../ui/mockReport.js';
+import { note, printJson, printLines, warn } from '../ui/output.js';
+import { runPrompt } from '../ui/prompt.js';
+import { err, out } from '../ui/theme.js';
+import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
+import { requireInteractiveTerminal } from '../ui/tty.js';
+import { loadSelection } from './shared.js';
+
+export interface MockOptions {
+  count: number;
+  perQuestion: string;
+  total?: string;
+  category?: string;
+  seed?: number;
+  list?: boolean;
+  report?: string | true;
+  json?: boolean;
+}
+
+type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+export async function run(options: MockOptions, globals: GlobalOptions): Promise<void> {
+  if (options.list && options.report !== undefined) throw new UsageError('use either --list or --report, not both');
+  if (options.list) return listInterviews(Boolean(options.json));
+  if (options.report !== undefined) return showInterview(options.report === true ? 'last' : options.report, Boolean(options.json));
+  if (options.json) throw new UsageError('--json goes with --list or --report', { hint: 'kfq mock --report last --json' });
+
+  const perQuestionSeconds = parseDuration(options.perQuestion, '--per-question');
+  const totalSeconds = options.total === undefined ? null : parseDuration(options.total, '--total');
+  requireInteractiveTerminal('kfq mock');
+  const paths = kfqPaths();
+  ensureWritableHome(paths);
+
+  const { questions } = loadSelection(globals, options.category);
+  if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
+  const log = readReviewLog(paths.history);
+  for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
+  const seed = options.seed ?? randomInt(2 ** 31);
+  const plan = planInterview({ questions, states: cardStates(questions, log.reviews), count: options.count, seed, now: new Date() });
+
+  const started = await runPrompt(startScreen, { lines: startLines(plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
+  if (!started) return;
+  const report = await interview(plan, { perQuestionSeconds, totalSeconds, seed }, paths);
+  printLines(['', ...renderReport(report, terminalWidth())]);
+  for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, terminalWidth())) note(err.dim(line));
+  await selfReview(report, paths);
+}
+
+function startLines(plan: Question[], asked: number, perQuestionSeconds: number, totalSeconds: number | null): string[] {
+  const width = terminalWidth();
+  const total = totalSeconds === null ? plan.length * perQuestionSeconds : Math.min(totalSeconds, plan.length * perQuestionSeconds);
+  const categories = new Set(plan.map((question) => question.category)).size;
+  const lines = [
+    `${plan.length} questions from ${categories} ${categories === 1 ? 'category' : 'categories'}${plan.length < asked ? ` (only ${plan.length} in the selection)` : ''}`,
+    `${formatDuration(perQuestionSeconds)} for each question, ${formatDuration(total)} at most${totalSeconds === null ? '' : ' (the limit for the whole interview)'}`,
+  ];
+  const keys = [
+    'Type your answer on one line; Enter submits it.',
+    'When the time is up, what you typed is kept and the next question starts.',
+    'Ctrl+C stops the interview; everything typed so far is saved.',
+  ];
+  return [out.bold('Mock interview'), '', ...lines.flatMap((line) => wrap(line, width)), '', ...keys.flatMap((line) => wrap(line, width).map((part) => out.dim(part)))];
+}
+
+interface Limits {
+  perQuestionSeconds: number;
+  totalSeconds: number | null;
+  seed: number;
+}
+
+/**
+ * Asks the planned questions and returns the completed report. The report is
+ * saved after every answer; a signal (or Ctrl+C) saves it as abandoned, with
+ * the partial answer of the current question, and throws InterruptedError.
+ */
+async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Promise<InterviewReport> {
+  const startedAt = new Date();
+  let report = startReport({ id: newReportId(paths.reports, startedAt), startedAt, ...limits, planned: plan.length });
+  saveReport(paths.reports, report);
+  const interviewDeadline = limits.totalSeconds === null ? undefined : startedAt.getTime() + limits.totalSeconds * 1000;
+
+  let current: { question: Question; startedAt: number; draft: string } | undefined;
+  let stoppedBy: StopSignal | undefined;
+  let saveFailure: unknown;
+  const abort = new AbortController();
+  const stop = (signal: StopSignal): void => {
+    if (stoppedBy) return;
+    stoppedBy = signal;
+    // Saved before anything else: after SIGHUP the terminal may already be gone.
+    if (current) report = addAnswer(report, scoreInterviewAnswer(current.question, current.draft, (Date.now() - current.startedAt) / 1000, false));
+    current = undefined;
+    report = finishReport(report, 'abandoned', new Date());
+    try {
+      saveReport(paths.reports, report);
+    } catch (error) {
+      // Thrown from a signal listener it would crash the process; the loop rethrows it.
+      saveFailure = error;
+    }
+    abort.abort();
+  };
+  const handlers = STOP_SIGNALS.map((signal) => [signal, () => stop(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  // A closed terminal ends stdin before SIGHUP arrives, and readline then dies
+  // on the dead terminal: save first (this listener runs before the prompt's).
+  const hangUp = (): void => stop('SIGHUP');
+  process.stdin.on('end', hangUp);
+
+  try {
+    for (const [index, question] of plan.entries()) {
+      const questionStart = Date.now();
+      if (interviewDeadline !== undefined && questionStart >= interviewDeadline) break;
+      const deadline = Math.min(questionStart + limits.perQuestionSeconds * 1000, interviewDeadline ?? Infinity);
+      if (index > 0) printLines(['']);
+      const asking = { question, startedAt: questionStart, draft: '' };
+      current = asking;
+      let typed;
+      try {
+        typed = await answerPrompt(
+          {
+            title: `Question ${index + 1}/${plan.length}`,
+            category: question.category,
+            question: question.question,
+            deadline,
+            interviewDeadline,
+            onDraft: (text) => (asking.draft = text),
+          },
+          { signal: abort.signal },
+        );
+      } catch (error) {
+        // Ctrl+C reaches the prompt as a key, not a signal.
+        if (error instanceof ExitPromptError || error instanceof AbortPromptError) stop(stoppedBy ?? 'SIGINT');
+        if (saveFailure) throw saveFailure;
+        if (!stoppedBy) throw error;
+        if (stoppedBy === 'SIGINT') note(err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
+        throw new InterruptedError(stoppedBy);
+      }
+      current = undefined;
+      const secondsUsed = ((typed.timedOut ? deadline : Date.now()) - questionStart) / 1000;
+      report = addAnswer(report, scoreInterviewAnswer(question, typed.answer, secondsUsed, typed.timedOut));
+      saveReport(paths.reports, report);
+    }
+    report = finishReport(report, 'completed', new Date());
+    saveReport(paths.reports, report);
+    return report;
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    process.stdin.off('end', hangUp);
+  }
+}
+
+/** Optional grades, logged like drill grades so a flubbed question comes back sooner. */
+async function selfReview(initial: InterviewReport, paths: KfqPaths): Promise<void> {
+  let report = initial;
+  if (report.questions.length === 0) return;
+  const width = terminalWidth();
+  printLines(['', out.bold('Self-review'), ...wrap('Grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))]);
+  for (const [index, answer] of report.questions.entries()) {
+    const prefix = `${index + 1}/${report.questions.length} `;
+    const grade = await runPrompt(gradePrompt, { label: prefix + truncate(safeLine(answer.question), Math.max(10, width - prefix.length - 12)) });
+    if (grade === 'stop') break;
+    if (grade === 'skip') continue;
+    appendReview(paths.history, {
+      questionId: answer.id,
+      deck: answer.deck,
+      number: answer.number,
+      question: answer.question,
+      rating: grade,
+      reviewedAt: new Date().toISOString(),
+      durationMs: Math.round(answer.secondsUsed * 1000),
+      answer: answer.answer,
+      mode: 'mock',
+    });
+    report = rateAnswer(report, index, grade);
+    saveReport(paths.reports, report);
+  }
+}
+
+function savedReports(paths: KfqPaths): SavedReports {
+  const saved = loadReports(paths.reports);
+  for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
+  return saved;
+}
+
+function listInterviews(json: boolean): void {
+  const { reports } = savedReports(kfqPaths());
+  if (json) {
+    return printJson(
+      reports.map(({ id, startedAt, finishedAt, status, perQuestionSeconds, planned, score, questions }) => ({
+        id,
+        startedAt,
+        finishedAt,
+        status,
+        perQuestionSeconds,
+        planned,
+        questions: questions.length,
+        score,
+      })),
+    );
+  }
+  if (reports.length === 0) return note('No interviews yet: run kfq mock to take one.');
+  printLines(renderReportList(reports, terminalWidth()));
+}
+
+function showInterview(ref: string, json: boolean): void {
+  const report = findReport(savedReports(kfqPaths()), ref);
+  if (json) return printJson({ ...report, categories: categoryScores(report.questions) });
+  printLines(renderReport(report, terminalWidth()));
+}

@@ -1,0 +1,188 @@
+// Interview reports: one JSON file per interview in the reports folder,
+// rewritten whole after every answer.
+//
+// Promises: a save is on disk (fsync, then an atomic rename) when saveReport
+// returns, so a crash leaves either the previous or the new version, never a
+// mix; a damaged or unknown file is reported by name and never changed or deleted.
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotFoundError, StorageError } from '../errors.js';
+import type { InterviewAnswer, InterviewReport } from '../practice/interview.js';
+
+export const REPORT_VERSION = 1;
+
+export interface ReportProblem {
+  file: string;
+  message: string;
+}
+
+export interface SavedReports {
+  /** Oldest first. */
+  reports: InterviewReport[];
+  problems: ReportProblem[];
+}
+
+/** A new id from the start time (`20241003-142501`, local time), unique in the folder. */
+export function newReportId(folder: string, startedAt: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const d = startedAt;
+  const base = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+  let id = base;
+  for (let n = 2; existsSync(reportFile(folder, id)); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export function reportFile(folder: string, id: string): string {
+  return join(folder, `${id}.json`);
+}
+
+/** Writes the report whole: temp file, fsync, rename over the old version, fsync the folder. */
+export function saveReport(folder: string, report: InterviewReport): void {
+  const file = reportFile(folder, report.id);
+  const temp = join(folder, `.${report.id}.json.${process.pid}.tmp`);
+  const text = `${JSON.stringify({ kfq: 'interview-report', version: REPORT_VERSION, ...report }, null, 2)}\n`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      const buffer = Buffer.from(text, 'utf8');
+      let offset = 0;
+      while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written, or it is already gone.
+    }
+    throw new StorageError(`cannot save the interview report ${file}: ${reason(error)}`, {
+      hint: 'check the folder, or set KFQ_HOME to another folder (see kfq paths)',
+      cause: error,
+    });
+  }
+  syncFolder(folder);
+}
+
+/** Every readable report, oldest first; unreadable files come back as problems. */
+export function loadReports(folder: string): SavedReports {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reports: [], problems: [] };
+    throw new StorageError(`cannot read the reports folder ${folder}: ${reason(error)}`, { cause: error });
+  }
+  const reports: InterviewReport[] = [];
+  const problems: ReportProblem[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+    const file = join(folder, name);
+    const result = readReport(file);
+    if (typeof result === 'string') problems.push({ file, message: result });
+    else reports.push(result);
+  }
+  reports.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
+  return { reports, problems };
+}
+
+/** `last`, an id, or the unique start of an id. */
+export function findReport(saved: SavedReports, ref: string): InterviewReport {
+  const { reports } = saved;
+  if (ref === 'last') {
+    const last = reports.at(-1);
+    if (!last) throw new NotFoundError('no interview reports yet', { hint: 'run kfq mock to take a mock interview' });
+    return last;
+  }
+  const exact = reports.find((report) => report.id === ref);
+  if (exact) return exact;
+  const matches = reports.filter((report) => report.id.startsWith(ref));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    throw new NotFoundError(`'${ref}' matches ${matches.length} reports: ${matches.map((r) => r.id).join(', ')}`, { hint: 'give more of the id' });
+  }
+  throw new NotFoundError(`no interview report '${ref}'`, { hint: 'kfq mock --list shows the saved reports' });
+}
+
+function readReport(file: string): InterviewReport | string {
+  let record: unknown;
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return error instanceof SyntaxError ? 'not valid JSON (damaged or edited by hand?), skipped' : `cannot be read: ${reason(error)}, skipped`;
+  }
+  if (!isObject(record) || record.kfq !== 'interview-report') return 'not an interview report, skipped';
+  if (typeof record.version !== 'number' || record.version > REPORT_VERSION) {
+    return `written by a newer kfq (format version ${String(record.version)}), skipped; update kfq to read it`;
+  }
+  const fault = reportFault(record);
+  if (fault) return `not a valid report: ${fault}, skipped`;
+  const { kfq: _kind, version: _version, ...report } = record;
+  return report as unknown as InterviewReport;
+}
+
+function reportFault(record: Record<string, unknown>): string | undefined {
+  const checks: [string, boolean][] = [
+    ['id', typeof record.id === 'string' && record.id !== ''],
+    ['startedAt', isDate(record.startedAt)],
+    ['finishedAt', record.finishedAt === null || isDate(record.finishedAt)],
+    ['status', record.status === 'in-progress' || record.status === 'completed' || record.status === 'abandoned'],
+    ['perQuestionSeconds', isCount(record.perQuestionSeconds)],
+    ['totalSeconds', record.totalSeconds === null || isCount(record.totalSeconds)],
+    ['seed', Number.isSafeInteger(record.seed)],
+    ['planned', isCount(record.planned)],
+    ['score', typeof record.score === 'number' && record.score >= 0 && record.score <= 100],
+    ['questions', Array.isArray(record.questions) && record.questions.every(isAnswer)],
+  ];
+  const wrong = checks.filter(([, ok]) => !ok).map(([field]) => field);
+  return wrong.length === 0 ? undefined : `${wrong.join(', ')} missing or invalid`;
+}
+
+function isAnswer(value: unknown): value is InterviewAnswer {
+  if (!isObject(value)) return false;
+  const strings = ['id', 'deck', 'category', 'question', 'answer', 'reference'].every((key) => typeof value[key] === 'string');
+  const terms = [value.covered, value.missed].every((list) => Array.isArray(list) && list.every((term) => typeof term === 'string'));
+  return (
+    strings &&
+    terms &&
+    Number.isInteger(value.number) &&
+    typeof value.coverage === 'number' &&
+    typeof value.secondsUsed === 'number' &&
+    typeof value.timedOut === 'boolean' &&
+    (value.rating === null || value.rating === 1 || value.rating === 2 || value.rating === 3 || value.rating === 4)
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDate(value: unknown): boolean {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** Makes the rename durable too; not every platform can open a folder. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a folder; the file's own data is already synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,90 @@
+// Interview reports as terminal text: the full report after an interview (or
+// with --report), and the one-line-per-interview list of --list.
+import { formatDuration } from '../practice/duration.js';
+import { categoryScores, timeUsed, type InterviewAnswer, type InterviewReport } from '../practice/interview.js';
+import { formatClock } from './countdown.js';
+import { renderMarkdown } from './markdown.js';
+import { out } from './theme.js';
+import { safeLine, visibleWidth, wrap } from './text.js';
+
+export function renderReport(report: InterviewReport, width: number): string[] {
+  const reached = report.questions.length;
+  const lines = [
+    ...wrap(out.bold(`Mock interview ${report.id}`) + out.dim(` · ${statusLabel(report)}`), width),
+    ...wrap(
+      out.dim(
+        `${reached === report.planned ? reached : `${reached} of ${report.planned}`} questions · ${formatDuration(report.perQuestionSeconds)} each` +
+          (report.totalSeconds === null ? '' : ` · ${formatDuration(report.totalSeconds)} in all`),
+      ),
+      width,
+    ),
+  ];
+  report.questions.forEach((answer, index) => lines.push('', ...renderAnswer(answer, index, width)));
+  lines.push('', out.bold(`Score ${report.score}/100`) + `  ${scoreBar(report.score, Math.min(20, width - 16))}`);
+  const categories = categoryScores(report.questions);
+  if (categories.length > 0) {
+    lines.push('', out.bold('By category'));
+    for (const category of categories) {
+      const name = safeLine(category.category);
+      const right = `${String(category.score).padStart(3)}/100 · ${category.questions} ${category.questions === 1 ? 'question' : 'questions'}`;
+      const gap = width - 2 - visibleWidth(name) - right.length;
+      // Narrow terminals put the numbers under the name rather than cut the name.
+      if (gap >= 2) lines.push(`  ${name}${' '.repeat(gap)}${right}`);
+      else lines.push(...wrap(name, width, '  '), `    ${right.trimStart()}`);
+    }
+  }
+  const limit = report.totalSeconds === null ? '' : out.dim(` (limit ${formatClock(report.totalSeconds)})`);
+  lines.push('', `Total time ${formatClock(timeUsed(report))}${limit}`);
+  return lines;
+}
+
+function renderAnswer(answer: InterviewAnswer, index: number, width: number): string[] {
+  const indent = '   ';
+  const inner = width - indent.length;
+  const timing = `${formatClock(answer.secondsUsed)}${answer.timedOut ? ` · ${out.yellow('timed out')}` : ''}`;
+  const rating = answer.rating === null ? '' : ` · graded ${answer.rating}`;
+  const lines = [
+    ...wrap(`${out.bold(`${index + 1}.`)} ${out.dim(`${safeLine(answer.category)} · ${timing}${rating} · ${Math.round(answer.coverage * 100)}%`)}`, width),
+    ...wrap(out.bold(safeLine(answer.question)), width, indent),
+    `${indent}${out.underline('Your answer')}`,
+    ...(answer.answer === '' ? [`${indent}${out.dim('(nothing typed)')}`] : wrap(safeLine(answer.answer), width, indent)),
+    `${indent}${out.underline('Reference')}`,
+    ...renderMarkdown(answer.reference, inner)
+      .split('\n')
+      .map((line) => (line === '' ? '' : indent + line)),
+  ];
+  if (answer.covered.length > 0) lines.push(...wrap(`${out.green('Covered:')} ${answer.covered.map(safeLine).join(', ')}`, width, indent));
+  if (answer.missed.length > 0) lines.push(...wrap(`${out.red('Missed:')} ${answer.missed.map(safeLine).join(', ')}`, width, indent));
+  return lines;
+}
+
+function scoreBar(score: number, cells: number): string {
+  if (cells < 5) return '';
+  const filled = Math.round((score / 100) * cells);
+  return out.level > 0 ? out.green('█'.repeat(filled)) + out.dim('░'.repeat(cells - filled)) : `[${'#'.repeat(filled)}${'.'.repeat(cells - filled)}]`;
+}
+
+function statusLabel(report: Pick<InterviewReport, 'status'>): string {
+  return report.status === 'in-progress' ? 'unfinished' : report.status;
+}
+
+/** One line per interview, newest last; narrow terminals lose the date column (the id holds the date too). */
+export function renderReportList(reports: readonly InterviewReport[], width: number): string[] {
+  const wide = width >= 60;
+  const idWidth = Math.max(2, ...reports.map((report) => report.id.length));
+  const questionsLabel = wide ? 'QUESTIONS' : 'QS';
+  const counts = reports.map((report) => `${report.questions.length}/${report.planned}`);
+  const countWidth = Math.max(questionsLabel.length, ...counts.map((count) => count.length));
+  const row = (id: string, started: string, questions: string, score: string, status: string): string =>
+    [id.padEnd(idWidth), ...(wide ? [started.padEnd(16)] : []), questions.padStart(countWidth), score.padStart(5), status].join('  ');
+  return [
+    out.dim(row('ID', 'STARTED', questionsLabel, 'SCORE', 'STATUS')),
+    ...reports.map((report, i) => row(report.id, localDateTime(report.startedAt), counts[i]!, String(report.score), statusLabel(report))),
+  ];
+}
+
+function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
