@@ -39,7 +39,11 @@ export function buildProgram(): Command {
     .description('Practise Kubeflow and MLOps interview questions: spaced-repetition drills, fuzzy search, timed mock interviews.')
     .version(typeof KFQ_VERSION === 'string' ? KFQ_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--deck <path|name>', 'deck file, folder of .md decks, or installed deck name (repeatable; default: $KFQ_DECK or the built-in Kubeflow deck)', collect, [])
+    .addOption(
+      new Option('--deck <path|name>', 'deck file, folder of .md decks, or installed deck name (repeatable)')
+        .argParser(collect)
+        .default([], '$KFQ_DECK or the built-in Kubeflow deck'),
+    )
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run kfq --help for usage)')
     .exitOverride()
