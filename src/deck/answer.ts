@@ -1,0 +1,49 @@
+// Turning the raw Markdown after a question into a clean reference answer.
+import { THEMATIC_BREAK } from './lines.js';
+
+const ANSWER_LABEL = /^([-*+][ \t]+)?(?:\*\*|__|\*|_)?answer(?:\*\*|__|\*|_)?[ \t]*:(?:\*\*|__|\*|_)?[ \t]*/i;
+
+/**
+ * The answer as Markdown: common indentation removed, blank lines and
+ * thematic breaks (`---`) around it dropped, and an `Answer:` label removed.
+ */
+export function cleanAnswer(markdown: string): string {
+  const lines = dedent(markdown.split('\n'));
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1]!.trim() === '' || THEMATIC_BREAK.test(lines[end - 1]!))) end--;
+  let start = 0;
+  while (start < end && lines[start]!.trim() === '') start++;
+  if (start === end) return '';
+
+  const first = lines[start]!;
+  const label = ANSWER_LABEL.exec(first);
+  if (label) {
+    const rest = (label[1] ?? '') + first.slice(label[0].length);
+    if (rest.trim() === '') start++;
+    else lines[start] = rest;
+  }
+  return lines.slice(start, end).join('\n').trim();
+}
+
+/** True for a line that starts an answer when it follows the question text directly. */
+export function startsAnswer(line: string): boolean {
+  return /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~|>)/.test(line) || ANSWER_LABEL.test(line.trimStart());
+}
+
+function dedent(lines: string[]): string[] {
+  const expanded = lines.map(expandLeadingTabs);
+  let indent = Infinity;
+  for (const line of expanded) {
+    const width = line.length - line.trimStart().length;
+    if (width < line.length) indent = Math.min(indent, width);
+  }
+  return indent === Infinity || indent === 0 ? expanded : expanded.map((line) => line.slice(indent));
+}
+
+function expandLeadingTabs(line: string): string {
+  if (!/^ *\t/.test(line)) return line;
+  const indent = /^[ \t]*/.exec(line)![0];
+  let width = 0;
+  for (const c of indent) width = c === '\t' ? width + 4 - (width % 4) : width + 1;
+  return ' '.repeat(width) + line.slice(indent.length);
+}

@@ -1,0 +1,186 @@
+// marked's block tokens, flattened into the few things a deck is made of:
+// headings, numbered items (question text plus whatever follows it inside the
+// item), <details> blocks, thematic breaks, and everything else as opaque
+// Markdown. Raw text is kept so answers stay Markdown.
+import { Lexer, type Token, type Tokens } from 'marked';
+import { DeckError } from '../errors.js';
+import { startsAnswer } from './answer.js';
+import { isLinkOnly, isWhollyBold, plainInline } from './inline.js';
+import { LEX_BUDGET_BASE_MS, LEX_BUDGET_MS_PER_MB } from './limits.js';
+import { countNewlines } from './lines.js';
+import type { Piece } from './pieces.js';
+
+interface Located {
+  /** The element's source Markdown. */
+  raw: string;
+  /** 1-based line of the deck file where it starts. */
+  line: number;
+}
+
+export interface HeadingElement extends Located {
+  kind: 'heading';
+  level: number;
+  text: string;
+}
+
+export interface ItemElement extends Located {
+  kind: 'item';
+  /** The number written before the item, like 12 in `12. `. */
+  number: number | undefined;
+  /** Plain question text; empty when the item does not start with text. */
+  question: string;
+  bold: boolean;
+  linkOnly: boolean;
+  /** Markdown inside the item after the question text (may be empty). */
+  answer: string;
+}
+
+export interface DetailsElement extends Located {
+  kind: 'details';
+  /** Plain text of the <summary>; empty when there is none. */
+  question: string;
+  answer: string;
+}
+
+export interface OtherElement extends Located {
+  kind: 'rule' | 'block';
+  /** marked's token type: paragraph, list (unordered), code, space, table... */
+  type: string;
+}
+
+export type Element = HeadingElement | ItemElement | DetailsElement | OtherElement;
+
+export function readElements(pieces: Piece[], file: string, budgetMs = lexBudget(pieces)): Element[] {
+  const deadline = performance.now() + budgetMs;
+  const elements: Element[] = [];
+  for (const piece of pieces) {
+    if (piece.kind === 'details') elements.push(detailsElement(piece));
+    else pushTokens(elements, lex(piece, file), piece.line);
+    if (performance.now() > deadline) {
+      throw new DeckError(file, piece.line, 'reading this deck takes too long: its Markdown is unusually complex', {
+        hint: 'split the deck into smaller files or simplify the Markdown near this line',
+      });
+    }
+  }
+  return elements;
+}
+
+function lexBudget(pieces: Piece[]): number {
+  const megabytes = pieces.reduce((sum, piece) => sum + piece.text.length, 0) / 1024 / 1024;
+  return LEX_BUDGET_BASE_MS + LEX_BUDGET_MS_PER_MB * megabytes;
+}
+
+function lex(piece: Piece, file: string): Token[] {
+  try {
+    // Own options, so a marked.use() elsewhere cannot change how decks are read.
+    return new Lexer({ gfm: true }).blockTokens(piece.text, []);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new DeckError(file, piece.line, 'the Markdown here is nested too deeply to read', { hint: 'flatten the nesting' });
+    }
+    throw new DeckError(file, piece.line, `the Markdown here cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function pushTokens(elements: Element[], tokens: Token[], firstLine: number): void {
+  let line = firstLine;
+  for (const token of tokens) {
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      elements.push({ kind: 'heading', level: heading.depth, text: plainInline(heading.text), raw: heading.raw, line });
+    } else if (token.type === 'list' && (token as Tokens.List).ordered) {
+      pushItems(elements, token as Tokens.List, line);
+    } else {
+      elements.push({ kind: token.type === 'hr' ? 'rule' : 'block', type: token.type, raw: token.raw, line });
+    }
+    line += countNewlines(token.raw, 0, token.raw.length);
+  }
+}
+
+function pushItems(elements: Element[], list: Tokens.List, firstLine: number): void {
+  let line = firstLine;
+  let consumed = 0;
+  let last: ItemElement | undefined;
+  for (const item of list.items) {
+    last = itemElement(item, line);
+    elements.push(last);
+    line += countNewlines(item.raw, 0, item.raw.length);
+    consumed += item.raw.length;
+  }
+  // The list's raw text can end with a newline that its last item's does not.
+  if (last) last.raw += list.raw.slice(consumed);
+}
+
+function itemElement(item: Tokens.ListItem, line: number): ItemElement {
+  const digits = /^[ \t]*(\d{1,9})/.exec(item.raw)?.[1];
+  const first = item.tokens[0];
+  const lines = item.text.split('\n');
+  const startsWithText = first !== undefined && (first.type === 'paragraph' || first.type === 'text');
+  const paragraphLines = startsWithText ? countNewlines(first.raw.replace(/\n+$/, ''), 0, first.raw.length) + 1 : 0;
+  const { question, answer } = splitQuestion(lines, paragraphLines);
+  return {
+    kind: 'item',
+    number: digits === undefined ? undefined : Number(digits),
+    question: plainInline(question),
+    bold: isWhollyBold(question),
+    linkOnly: isLinkOnly(question),
+    answer,
+    raw: item.raw,
+    line,
+  };
+}
+
+/**
+ * Splits an item's text into question and answer. The question is its first
+ * paragraph, up to a line that ends like a question (`?` or a closing `**`),
+ * and never includes a following line that starts an answer (a bullet, a code
+ * fence, `Answer:`), which CommonMark may have read as a lazy continuation.
+ */
+function splitQuestion(lines: string[], paragraphLines: number): { question: string; answer: string } {
+  const sameLine = /^[ \t]*(\*\*|__)((?:(?!\1).)+?[?:.])\1[ \t]+(\S.*)$/.exec(lines[0] ?? '');
+  if (paragraphLines > 0 && sameLine) {
+    return { question: `${sameLine[1]}${sameLine[2]}${sameLine[1]}`, answer: [sameLine[3], ...lines.slice(1)].join('\n') };
+  }
+  let end = 0;
+  while (end < paragraphLines && !(end > 0 && startsAnswer(lines[end]!))) {
+    end++;
+    if (/(?:[?？]|\*\*|__)$/.test(lines[end - 1]!.trimEnd())) break;
+  }
+  return { question: lines.slice(0, end).join('\n'), answer: lines.slice(end).join('\n') };
+}
+
+function detailsElement(piece: Piece): DetailsElement {
+  const { text, line } = piece;
+  const lower = text.toLowerCase();
+  const open = lower.indexOf('<summary');
+  const openEnd = open === -1 ? -1 : text.indexOf('>', open);
+  const close = openEnd === -1 ? -1 : lower.indexOf('</summary', openEnd);
+  const closeEnd = close === -1 ? -1 : text.indexOf('>', close);
+  const end = lower.lastIndexOf('</details');
+  if (closeEnd === -1 || end < closeEnd) return { kind: 'details', question: '', answer: '', raw: text, line };
+  return {
+    kind: 'details',
+    question: plainInline(text.slice(openEnd + 1, close)),
+    answer: unwrapHtml(text.slice(closeEnd + 1, end)),
+    raw: text,
+    line,
+  };
+}
+
+const WRAPPER_TAG = /^<\/?(?:b|br|p|strong|em|i)\s*\/?>$/i;
+const LEADING_WRAPPERS = /(?:\s|<\/?(?:b|br|p|strong|em|i)\s*\/?>)*/iy;
+
+/** Drops the `<br><b>` ... `</b>` that wrap answers in the devops-exercises style. */
+function unwrapHtml(html: string): string {
+  LEADING_WRAPPERS.lastIndex = 0;
+  LEADING_WRAPPERS.exec(html);
+  const start = LEADING_WRAPPERS.lastIndex;
+  let end = html.length;
+  for (;;) {
+    while (end > start && /\s/.test(html[end - 1]!)) end--;
+    const tagStart = html.lastIndexOf('<', end - 1);
+    if (tagStart < start || end - tagStart > 24 || !WRAPPER_TAG.test(html.slice(tagStart, end))) break;
+    end = tagStart;
+  }
+  return html.slice(start, end);
+}

@@ -1,0 +1,9 @@
+// The deck module: Markdown decks in, the question model out.
+export type { Deck, DeckWarning, LoadedDeck, Question } from './model.js';
+export { builtinDeckPath } from './builtin.js';
+export { loadDecks, type LoadedDecks } from './load.js';
+export { parseDeck } from './parse.js';
+export { readDeckFile, readDeckText } from './read.js';
+export { resolveDeckFiles } from './resolve.js';
+export { findQuestion, selectCategory } from './select.js';
+export { slugify } from './slug.js';

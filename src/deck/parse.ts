@@ -1,0 +1,53 @@
+// A deck's Markdown to the question model. Pure: no file system, no output.
+import { basename, extname, resolve } from 'node:path';
+import { DeckError } from '../errors.js';
+import { readElements, type HeadingElement } from './elements.js';
+import { readFrontMatter } from './frontMatter.js';
+import { assignIds } from './ids.js';
+import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
+import type { LoadedDeck } from './model.js';
+import { checkNesting } from './nesting.js';
+import { splitPieces } from './pieces.js';
+import { collectQuestions } from './questions.js';
+import { slugify } from './slug.js';
+
+const SHAPE_HINT =
+  'a deck lists numbered questions ("1. **What is X?**") each followed by an indented "- answer", under "### Category" headings; see the built-in deck';
+
+export function parseDeck(text: string, source: { path: string; slug?: string }): LoadedDeck {
+  const file = source.path;
+  if (text.length > MAX_DECK_BYTES) throw deckTooLargeError(file);
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { meta, body, bodyLine } = readFrontMatter(normalized, file);
+  const lines = body.split('\n');
+  checkNesting(lines, bodyLine, file);
+  const elements = readElements(splitPieces(lines, bodyLine), file);
+
+  const collected = collectQuestions(elements, file);
+  if (collected.questions.length === 0) {
+    const first = collected.unanswered[0];
+    if (first) {
+      throw new DeckError(file, first.line, `none of the ${collected.unanswered.length} questions has an answer`, {
+        hint: 'put each answer on the lines after its question, e.g. an indented "- answer" bullet',
+      });
+    }
+    throw new DeckError(file, undefined, 'no questions found', { hint: SHAPE_HINT });
+  }
+
+  const slug = slugify(source.slug ?? basename(file, extname(file)));
+  const { questions, warnings } = assignIds(collected.questions, slug, file);
+  const firstTitle = elements.find((element): element is HeadingElement => element.kind === 'heading' && element.level === 1);
+  return {
+    deck: {
+      slug,
+      title: meta.title || firstTitle?.text || '',
+      description: meta.description,
+      author: meta.author,
+      date: meta.date,
+      path: resolve(file),
+      categories: [...new Set(questions.map((question) => question.category))],
+      questions,
+    },
+    warnings: [...collected.warnings, ...warnings].sort((a, b) => a.line - b.line),
+  };
+}

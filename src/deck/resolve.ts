@@ -1,0 +1,68 @@
+// Deck specs (a file, a folder of .md decks, or an installed deck's name) to files.
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DeckError } from '../errors.js';
+import { fileError } from './fileErrors.js';
+
+export function resolveDeckFiles(specs: string[], options: { installedDir: string }): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    for (const file of resolveSpec(spec, options.installedDir)) {
+      const key = resolve(file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+function resolveSpec(spec: string, installedDir: string): string[] {
+  const stats = statOf(spec);
+  if (stats?.isDirectory()) return folderDecks(spec);
+  // Anything else that exists is left to readDeckFile, which refuses what is not a regular file.
+  if (stats) return [spec];
+  if (spec !== '' && !/[\\/]/.test(spec)) {
+    const installed = join(installedDir, spec.endsWith('.md') ? spec : `${spec}.md`);
+    if (statOf(installed)?.isFile()) return [installed];
+  }
+  throw new DeckError(spec, undefined, 'no such deck file, folder or installed deck', {
+    hint: 'check the path, or see the installed decks with "kfq deck list"',
+  });
+}
+
+function folderDecks(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw fileError(error, dir);
+  }
+  const files = names
+    .filter((name) => /\.md$/i.test(name))
+    .sort()
+    .map((name) => join(dir, name))
+    .filter((file) => isRegularFile(file));
+  if (files.length === 0) {
+    throw new DeckError(dir, undefined, 'folder has no .md decks', { hint: 'put Markdown decks (*.md) in it, or pass a deck file' });
+  }
+  return files;
+}
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw fileError(error, path);
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
