@@ -158,12 +158,14 @@ export function buildProgram(): Command {
     .command('list')
     .description('list installed decks')
     .option('--json', 'print decks as JSON')
+    .addHelpText('after', examples('kfq deck list', 'kfq deck list --json'))
     .action(async (options) => (await import('./commands/deck.js')).list(options, globals()));
   deck
     .command('remove')
     .description('remove an installed deck (its review history is kept)')
     .argument('<name>', 'installed deck name')
     .option('-y, --yes', 'do not ask for confirmation')
+    .addHelpText('after', examples('kfq deck remove devops', 'kfq deck remove devops --yes'))
     .action(async (name: string, options) => (await import('./commands/deck.js')).remove(name, options, globals()));
 
   program
@@ -182,6 +184,7 @@ export function buildProgram(): Command {
     .command('paths')
     .description('where kfq keeps decks, history and cache')
     .option('--json', 'print paths as JSON')
+    .addHelpText('after', examples('kfq paths', 'kfq paths --json'))
     .action(async (options) => (await import('./commands/paths.js')).run(options, globals()));
 
   return program;

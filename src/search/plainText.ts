@@ -8,7 +8,9 @@ export function plainText(markdown: string): string {
     .replace(/^\s{0,3}#{1,6}\s+/gm, '')
     .replace(/^\s{0,3}>\s?/gm, '')
     .replace(/```[^\n]*|~~~[^\n]*/g, '')
-    .replace(/(\*\*|__|[*_`~])(?=\S)|(?<=\S)(\*\*|__|[*_`~])/g, '')
+    .replace(/\*\*|[*`~]/g, '')
+    // Underscores mark emphasis only at word edges; snake_case stays.
+    .replace(/(^|\W)_{1,2}(?=\S)|(?<=\S)_{1,2}(?=\W|$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

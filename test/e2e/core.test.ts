@@ -17,8 +17,8 @@ describe('kfq as a program', () => {
     expect(stdout).toContain('Examples:');
   });
 
-  it.each(['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'paths'])('shows examples in `kfq %s --help`', (command) => {
-    const { code, stdout } = runKfq([command, '--help']);
+  it.each(['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'paths', 'completion', 'deck add', 'deck list', 'deck remove'])('shows examples in `kfq %s --help`', (command) => {
+    const { code, stdout } = runKfq([...command.split(' '), '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples:|\$ kfq/);
   });

@@ -8,7 +8,7 @@ const index = buildSearchIndex(seed.questions);
 
 // Each query must find the question it names in its top 3 hits.
 const qualityTable: Array<[query: string, expected: number]> = [
-  ['katib', 23],
+  ['what is katib', 23],
   ['cannary deploymnet', 54],
   ['istio traffic split', 56],
   ['traffic split istio', 56],
@@ -30,6 +30,12 @@ describe('search quality on the seed deck', () => {
   it.each(qualityTable)('"%s" finds question %i in the top 3', (query, expected) => {
     const top = searchQuestions(index, query, { limit: 3 }).map((hit) => hit.question.number);
     expect(top).toContain(expected);
+  });
+
+  it('finds only Katib questions for "katib"', () => {
+    const hits = searchQuestions(index, 'katib', { limit: 10 });
+    expect(hits).toHaveLength(10);
+    for (const hit of hits) expect(`${hit.question.question} ${hit.question.answer}`).toMatch(/katib/i);
   });
 
   it('ranks hits best first', () => {
