@@ -9,7 +9,7 @@ import { questionsToAnki } from '../export/anki.js';
 import { questionsToCsv } from '../export/csv.js';
 import { historyToCsv, historyToJson } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
-import { writeFileAtomic } from '../store/installedDecks.js';
+import { writeFileAtomic } from '../store/files.js';
 import { loadReports } from '../store/interviewReports.js';
 import { kfqPaths } from '../store/paths.js';
 import { readReviewLog } from '../store/reviewLog.js';

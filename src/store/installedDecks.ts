@@ -1,8 +1,9 @@
 // Installed decks: `<name>.md` files in the decks folder (what `--deck NAME`
 // loads), each with a `<name>.json` note of where it came from.
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { StorageError } from '../errors.js';
+import { describeFsError, writeFileAtomic } from './files.js';
 
 export interface DeckOrigin {
   /** Absolute path of the file it was added from. */
@@ -36,7 +37,7 @@ export function listInstalledDecks(folder: string): InstalledDeck[] {
     names = readdirSync(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new StorageError(`cannot read the decks folder ${folder}: ${reason(error)}`, { cause: error });
+    throw new StorageError(`cannot read the decks folder ${folder}: ${describeFsError(error)}`, { cause: error });
   }
   return names
     .filter((file) => file.endsWith('.md') && !file.startsWith('.'))
@@ -72,41 +73,8 @@ export function removeInstalledDeck(folder: string, name: string): void {
       unlinkSync(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new StorageError(`cannot delete ${file}: ${reason(error)}`, { cause: error });
+        throw new StorageError(`cannot delete ${file}: ${describeFsError(error)}`, { cause: error });
       }
     }
   }
-}
-
-/** Temp file in the same folder, fsync, rename: the target is either old or new, never half-written. */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
-  const temp = join(file, '..', `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      let offset = 0;
-      while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never created, or already gone.
-    }
-    throw new StorageError(`cannot write ${file}: ${reason(error)}`, { cause: error });
-  }
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'the folder does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,9 +4,10 @@
 // Promises: a save is on disk (fsync, then an atomic rename) when saveReport
 // returns, so a crash leaves either the previous or the new version, never a
 // mix; a damaged or unknown file is reported by name and never changed or deleted.
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotFoundError, StorageError } from '../errors.js';
+import { describeFsError, writeFileAtomic } from './files.js';
 import type { InterviewAnswer, InterviewReport } from '../practice/interview.js';
 
 export const REPORT_VERSION = 1;
@@ -36,34 +37,14 @@ export function reportFile(folder: string, id: string): string {
   return join(folder, `${id}.json`);
 }
 
-/** Writes the report whole: temp file, fsync, rename over the old version, fsync the folder. */
+/** Writes the report whole, atomically: a crash leaves the previous version. */
 export function saveReport(folder: string, report: InterviewReport): void {
   const file = reportFile(folder, report.id);
-  const temp = join(folder, `.${report.id}.json.${process.pid}.tmp`);
   const text = `${JSON.stringify({ kfq: 'interview-report', version: REPORT_VERSION, ...report }, null, 2)}\n`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      const buffer = Buffer.from(text, 'utf8');
-      let offset = 0;
-      while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written, or it is already gone.
-    }
-    throw new StorageError(`cannot save the interview report ${file}: ${reason(error)}`, {
-      hint: 'check the folder, or set KFQ_HOME to another folder (see kfq paths)',
-      cause: error,
-    });
-  }
-  syncFolder(folder);
+  writeFileAtomic(file, text, {
+    what: `the interview report ${file}`,
+    hint: 'check the folder, or set KFQ_HOME to another folder (see kfq paths)',
+  });
 }
 
 /** Every readable report, oldest first; unreadable files come back as problems. */
@@ -73,7 +54,7 @@ export function loadReports(folder: string): SavedReports {
     names = readdirSync(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reports: [], problems: [] };
-    throw new StorageError(`cannot read the reports folder ${folder}: ${reason(error)}`, { cause: error });
+    throw new StorageError(`cannot read the reports folder ${folder}: ${describeFsError(error)}`, { cause: error });
   }
   const reports: InterviewReport[] = [];
   const problems: ReportProblem[] = [];
@@ -110,7 +91,7 @@ function readReport(file: string): InterviewReport | string {
   try {
     record = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    return error instanceof SyntaxError ? 'not valid JSON (damaged or edited by hand?), skipped' : `cannot be read: ${reason(error)}, skipped`;
+    return error instanceof SyntaxError ? 'not valid JSON (damaged or edited by hand?), skipped' : `cannot be read: ${describeFsError(error)}, skipped`;
   }
   if (!isObject(record) || record.kfq !== 'interview-report') return 'not an interview report, skipped';
   if (typeof record.version !== 'number' || record.version > REPORT_VERSION) {
@@ -164,25 +145,4 @@ function isDate(value: unknown): boolean {
 
 function isCount(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-/** Makes the rename durable too; not every platform can open a folder. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot fsync a folder; the file's own data is already synced.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
 }

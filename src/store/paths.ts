@@ -5,6 +5,7 @@ import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { posix, resolve, win32 } from 'node:path';
 import { StorageError } from '../errors.js';
+import { describeFsError } from './files.js';
 
 export interface KfqPaths {
   home: string;
@@ -52,7 +53,7 @@ export function ensureWritableHome(paths: KfqPaths): void {
     try {
       mkdirSync(folder, { recursive: true });
     } catch (error) {
-      throw new StorageError(`cannot create the folder ${folder}: ${reason(error)}`, { hint, cause: error });
+      throw new StorageError(`cannot create the folder ${folder}: ${describeFsError(error)}`, { hint, cause: error });
     }
   }
   // Writing a file is the one test that root, ACLs and network mounts cannot fool.
@@ -61,14 +62,6 @@ export function ensureWritableHome(paths: KfqPaths): void {
     closeSync(openSync(probe, 'w'));
     unlinkSync(probe);
   } catch (error) {
-    throw new StorageError(`the kfq home ${paths.home} is not writable: ${reason(error)}`, { hint, cause: error });
+    throw new StorageError(`the kfq home ${paths.home} is not writable: ${describeFsError(error)}`, { hint, cause: error });
   }
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST' || code === 'ENOTDIR') return 'a file is in the way';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  return error instanceof Error ? error.message : String(error);
 }

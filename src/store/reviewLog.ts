@@ -5,9 +5,10 @@
 // loses at most the line being written; concurrent writers keep all their
 // lines (one O_APPEND write per record); a damaged line is reported and
 // skipped but never rewritten; a log from a newer kfq is refused, untouched.
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
+import { syncFolder, writeAll } from './files.js';
 
 export const REVIEW_LOG_VERSION = 1;
 
@@ -110,6 +111,8 @@ function appendRecord(file: string, record: object): void {
       // A line cut by a crash must not swallow the start of this one.
       if (lastByte(fd, size) !== 0x0a) text = `\n${text}`;
     }
+    // One write() call for the whole record: with O_APPEND the kernel places it at
+    // the end in one piece, so records of concurrent writers do not interleave.
     writeAll(fd, Buffer.from(text, 'utf8'));
     fsyncSync(fd);
     if (size === 0) syncFolder(dirname(file));
@@ -121,12 +124,6 @@ function appendRecord(file: string, record: object): void {
   }
 }
 
-// One write() call for the whole record: with O_APPEND the kernel places it at
-// the end in one piece, so records of concurrent writers do not interleave.
-function writeAll(fd: number, buffer: Buffer): void {
-  let offset = 0;
-  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
-}
 
 /** The format version from the first line, if that line is a header. */
 function headerVersion(fd: number): number | undefined {
@@ -146,18 +143,6 @@ function lastByte(fd: number, size: number): number | undefined {
   return readSync(fd, buffer, 0, 1, size - 1) === 1 ? buffer[0] : undefined;
 }
 
-/** Makes a new file's name durable too; not every platform can open a folder. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot fsync a folder; the file's own data is already synced.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 function isHeader(record: unknown): record is { kfq: 'review-log'; version: number } {
   return isObject(record) && record.kfq === 'review-log' && typeof record.version === 'number';

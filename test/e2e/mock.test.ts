@@ -1,6 +1,6 @@
 // `kfq mock` end to end: the built bin in a real pseudo-terminal (tmux), with
 // short time limits so the countdown and the time-outs can be watched.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKfq, type PtySession } from './pty.js';
