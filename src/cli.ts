@@ -3,6 +3,8 @@
 // when that command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, KfqError } from './errors.js';
+import { safeLine } from './ui/text.js';
+import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
 declare const KFQ_VERSION: string;
 
@@ -200,14 +202,15 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
   if (isPromptExit(error)) return ExitCode.interrupted;
   if (error instanceof KfqError) {
     if (error.exitCode !== ExitCode.interrupted && error.exitCode !== ExitCode.sighup && error.exitCode !== ExitCode.sigterm) {
-      stderr.write(`kfq: ${error.message}\n`);
-      if (error.hint) stderr.write(`hint: ${error.hint}\n`);
+      // Messages may quote a deck (a category name, a front matter language): never raw.
+      stderr.write(`kfq: ${safeLine(error.message)}\n`);
+      if (error.hint) stderr.write(`hint: ${safeLine(error.hint)}\n`);
     }
     if (process.env.KFQ_DEBUG === '1' && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const stack = error instanceof Error ? error.stack ?? error.message : String(error);
-  stderr.write(`kfq: unexpected error (this is a bug): ${error instanceof Error ? error.message : String(error)}\n`);
+  stderr.write(`kfq: unexpected error (this is a bug): ${safeLine(error instanceof Error ? error.message : String(error))}\n`);
   stderr.write(process.env.KFQ_DEBUG === '1' ? `${stack}\n` : 'Run again with KFQ_DEBUG=1 to see the stack trace.\n');
   return ExitCode.internal;
 }
@@ -223,6 +226,10 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  // A closed terminal shows up as EIO from readline's cleanup or a write, often
+  // before SIGHUP arrives: a hang-up (129), not a bug. What was answered is saved.
+  process.on('uncaughtException', (error) => process.exit(terminalClosed() ? ExitCode.sighup : reportError(error)));
+  process.on('exit', releaseClosedTerminal);
   const program = buildProgram();
   if (argv.length <= 2) {
     program.outputHelp();

@@ -42,7 +42,7 @@ export async function run(shell: string, program: Command): Promise<void> {
 /** The hidden `kfq __complete categories|numbers|decks`: one candidate a line (numbers with the question after a tab). */
 export async function complete(what: string, globals: GlobalOptions): Promise<void> {
   if (what === 'decks') return printLines(listInstalledDecks(kfqPaths().decks).map((deck) => deck.name));
-  const { decks, questions } = loadSelection(globals);
+  const { decks, questions } = await loadSelection(globals);
   if (what === 'categories') return printLines([...new Set(decks.flatMap((deck) => deck.categories))].map(safeLine));
   if (what === 'numbers') return printLines(questions.map((q) => `${decks.length > 1 ? q.id : q.number}\t${safeLine(q.question)}`));
   throw new UsageError(`cannot complete '${safeLine(what)}'`, { hint: 'one of: categories, numbers, decks' });

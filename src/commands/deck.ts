@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import { builtinDeckPath, parseDeck, readDeckFile, slugify, type Deck, type LoadedDeck } from '../deck/index.js';
+import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { DeckError, KfqError, NotFoundError, UsageError } from '../errors.js';
 import { questionsToMarkdown } from '../export/markdown.js';
@@ -55,7 +56,7 @@ function readSource(file: string, shown: string): Buffer {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new NotFoundError(`no such file: ${shown}`);
-    throw new UsageError(`cannot read ${shown}: ${(error as Error).message}`);
+    throw fileError(error, shown);
   }
 }
 

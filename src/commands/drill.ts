@@ -3,10 +3,9 @@ import type { GlobalOptions } from '../cli.js';
 import { ExitCode, InterruptedError } from '../errors.js';
 import { DrillSession } from '../practice/drillSession.js';
 import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
-import { cardStates } from '../practice/scheduler.js';
 import { scoreAnswer } from '../practice/scoring.js';
+import { readReviewHistory } from '../store/cardSnapshot.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
-import { readReviewLog } from '../store/reviewLog.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
 import { printLines, warn } from '../ui/output.js';
@@ -27,11 +26,11 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   requireInteractiveTerminal('kfq drill');
   const paths = kfqPaths();
   ensureWritableHome(paths);
-  const { decks, questions } = loadSelection(globals, options.category);
-  const log = readReviewLog(paths.history);
+  const { decks, questions } = await loadSelection(globals, options.category);
+  const log = readReviewHistory(paths.history, paths.cache);
   for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
 
-  const states = cardStates(questions, log.reviews, options.retention);
+  const states = log.cardStates(questions, options.retention);
   const now = new Date();
   const cards = pickCards({ questions, states, now, count: options.count, order: options.order, seed: options.seed });
   if (cards.length === 0) return printLines(nothingDueLines(nextDue(questions, states), now, terminalWidth()));

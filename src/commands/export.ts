@@ -14,6 +14,7 @@ import { loadReports } from '../store/interviewReports.js';
 import { kfqPaths } from '../store/paths.js';
 import { readReviewLog } from '../store/reviewLog.js';
 import { note, warn } from '../ui/output.js';
+import { safeJson, safeText } from '../ui/text.js';
 import { loadSelection } from './shared.js';
 
 type Format = 'anki' | 'csv' | 'json' | 'md';
@@ -38,17 +39,18 @@ export async function run(options: ExportOptions, globals: GlobalOptions): Promi
     throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
   }
 
-  const { text, summary } = options.history ? exportHistory(options.format) : exportQuestions(options, globals);
+  const { text, summary } = options.history ? exportHistory(options.format) : await exportQuestions(options, globals);
   if (!output) {
-    process.stdout.write(text);
+    // Data goes to a pipe or file byte for byte; a terminal shows a deck's control characters escaped.
+    process.stdout.write(process.stdout.isTTY ? text.split('\r\n').map(safeText).join('\r\n') : text);
     return;
   }
   writeFileAtomic(output, text);
   note(`wrote ${summary} to ${options.output}`);
 }
 
-function exportQuestions(options: ExportOptions, globals: GlobalOptions): { text: string; summary: string } {
-  const { decks, questions } = loadSelection(globals, options.category);
+async function exportQuestions(options: ExportOptions, globals: GlobalOptions): Promise<{ text: string; summary: string }> {
+  const { decks, questions } = await loadSelection(globals, options.category);
   const summary = `${questions.length} question${questions.length === 1 ? '' : 's'}`;
   switch (options.format) {
     case 'anki':
@@ -56,7 +58,7 @@ function exportQuestions(options: ExportOptions, globals: GlobalOptions): { text
     case 'csv':
       return { text: questionsToCsv(questions), summary };
     case 'json':
-      return { text: `${JSON.stringify(questions, null, 2)}\n`, summary };
+      return { text: `${safeJson(JSON.stringify(questions, null, 2))}\n`, summary };
     case 'md':
       return { text: questionsToMarkdown(decks.length > 1 ? uniquelyNumbered(questions) : questions, deckMeta(decks)), summary };
   }
@@ -85,6 +87,6 @@ function exportHistory(format: Format): { text: string; summary: string } {
   const saved = loadReports(paths.reports);
   for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
   const summary = `${log.reviews.length} reviews and ${saved.reports.length} interview reports`;
-  const text = format === 'csv' ? historyToCsv(log.reviews, saved.reports) : historyToJson(log.reviews, saved.reports);
+  const text = format === 'csv' ? historyToCsv(log.reviews, saved.reports) : safeJson(historyToJson(log.reviews, saved.reports));
   return { text, summary };
 }

@@ -31,7 +31,8 @@ export async function run(options: { limit: number; json?: boolean }, _globals: 
         out.dim(localTime(review.reviewedAt)),
         RATING_COLOURS[review.rating](RATING_NAMES[review.rating].padEnd(5)),
         ...(showMode ? [out.dim(review.mode.padEnd(5))] : []),
-        review.questionId,
+        // The log is a plain file anyone can edit: nothing from it reaches the terminal raw.
+        safeLine(review.questionId),
       ];
       const used = visibleWidth(columns.join(' ')) + 1;
       return `${columns.join(' ')} ${truncate(safeLine(review.question), Math.max(10, width - used))}`;

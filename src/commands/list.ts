@@ -5,7 +5,7 @@ import { safeLine, terminalWidth, wrap } from '../ui/text.js';
 import { loadSelection } from './shared.js';
 
 export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { decks, questions } = loadSelection(globals, options.category);
+  const { decks, questions } = await loadSelection(globals, options.category);
   if (options.json) return printJson(questions);
 
   const width = terminalWidth();

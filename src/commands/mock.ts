@@ -7,10 +7,10 @@ import type { Question } from '../deck/model.js';
 import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, categoryScores, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
-import { cardStates } from '../practice/scheduler.js';
+import { readReviewHistory } from '../store/cardSnapshot.js';
 import { findReport, loadReports, newReportId, saveReport, type SavedReports } from '../store/interviewReports.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
-import { appendReview, readReviewLog } from '../store/reviewLog.js';
+import { appendReview } from '../store/reviewLog.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
 import { renderReport, renderReportList } from '../ui/mockReport.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
@@ -46,12 +46,12 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
   const paths = kfqPaths();
   ensureWritableHome(paths);
 
-  const { questions } = loadSelection(globals, options.category);
+  const { questions } = await loadSelection(globals, options.category);
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
-  const log = readReviewLog(paths.history);
+  const log = readReviewHistory(paths.history, paths.cache);
   for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
   const seed = options.seed ?? randomInt(2 ** 31);
-  const plan = planInterview({ questions, states: cardStates(questions, log.reviews), count: options.count, seed, now: new Date() });
+  const plan = planInterview({ questions, states: log.cardStates(questions), count: options.count, seed, now: new Date() });
 
   const started = await runPrompt(startScreen, { lines: startLines(plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
   if (!started) return;

@@ -1,15 +1,18 @@
 import type { GlobalOptions } from '../cli.js';
 import { NotFoundError } from '../errors.js';
-import { buildSearchIndex, searchQuestions, type SearchHit } from '../search/index.js';
+import { loadSearchIndex } from '../search/cachedIndex.js';
+import { searchQuestions, type SearchHit } from '../search/index.js';
+import { kfqPaths } from '../store/paths.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
 import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
 import { loadSelection } from './shared.js';
 
 export async function run(words: string[], options: { limit: number; category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { questions, category } = loadSelection(globals, options.category);
+  const { decks, category } = await loadSelection(globals, options.category);
   const query = words.join(' ');
-  const hits = searchQuestions(buildSearchIndex(questions), query, { limit: options.limit, category });
+  // The whole decks are indexed (and cached); the category narrows the hits.
+  const hits = searchQuestions(loadSearchIndex(decks, kfqPaths().cache), query, { limit: options.limit, category });
   if (hits.length === 0) {
     throw new NotFoundError(`no question matches "${safeLine(query)}"`, { hint: 'try fewer or shorter words, or kfq list to browse' });
   }
@@ -18,7 +21,7 @@ export async function run(words: string[], options: { limit: number; category?: 
   const width = terminalWidth();
   const lines: string[] = [];
   for (const hit of hits) {
-    const label = hit.question.deck === questions[0]?.deck ? `${hit.question.number}.` : hit.question.id;
+    const label = hit.question.deck === decks[0]?.slug ? `${hit.question.number}.` : hit.question.id;
     lines.push(`${out.bold(label)} ${out.dim(safeLine(hit.question.category))}`);
     lines.push(...wrap(highlight(hit.question.question, hit.questionRanges), width, '   '));
     lines.push(out.dim(`   ${truncate(safeLine(snippet(hit)), width - 4)}`), '');

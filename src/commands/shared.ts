@@ -1,7 +1,10 @@
 // What most commands do first: load the selected decks (printing warnings)
 // and narrow them to a category.
 import type { GlobalOptions } from '../cli.js';
-import { loadDecks, selectCategory, type Deck, type Question } from '../deck/index.js';
+// Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
+import { loadDecksCached } from '../deck/cache.js';
+import type { Deck, Question } from '../deck/model.js';
+import { selectCategory } from '../deck/select.js';
 import { kfqPaths } from '../store/paths.js';
 import { warn } from '../ui/output.js';
 
@@ -12,8 +15,9 @@ export interface Selection {
   category: string | undefined;
 }
 
-export function loadSelection(globals: GlobalOptions, category?: string): Selection {
-  const loaded = loadDecks(globals.deck, { installedDir: kfqPaths().decks });
+export async function loadSelection(globals: GlobalOptions, category?: string): Promise<Selection> {
+  const paths = kfqPaths();
+  const loaded = await loadDecksCached(globals.deck, { installedDir: paths.decks, cacheDir: paths.cache });
   for (const warning of loaded.warnings) warn(`${warning.file}:${warning.line}: ${warning.message}`);
   if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined };
   const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];

@@ -1,5 +1,5 @@
 import type { GlobalOptions } from '../cli.js';
-import { findQuestion } from '../deck/index.js';
+import { findQuestion } from '../deck/select.js';
 import { renderMarkdown } from '../ui/markdown.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
@@ -7,7 +7,7 @@ import { safeLine, terminalWidth, wrap } from '../ui/text.js';
 import { loadSelection } from './shared.js';
 
 export async function run(ref: string, options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { questions } = loadSelection(globals);
+  const { questions } = await loadSelection(globals);
   const question = findQuestion(questions, ref);
   if (options.json) return printJson(question);
 

@@ -1,11 +1,10 @@
 // kfq stats: progress at a glance, from the review log and interview reports.
 import type { GlobalOptions } from '../cli.js';
 import type { Deck } from '../deck/model.js';
-import { cardStates } from '../practice/scheduler.js';
 import { computeStats, type CardSummary, type Stats } from '../practice/stats.js';
+import { readReviewHistory } from '../store/cardSnapshot.js';
 import { loadReports } from '../store/interviewReports.js';
 import { kfqPaths } from '../store/paths.js';
-import { readReviewLog } from '../store/reviewLog.js';
 import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } from '../ui/charts.js';
 import { printJson, printLines, warn } from '../ui/output.js';
 import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from '../ui/text.js';
@@ -13,21 +12,21 @@ import { out } from '../ui/theme.js';
 import { loadSelection } from './shared.js';
 
 export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { decks, questions, category } = loadSelection(globals, options.category);
+  const { decks, questions, category } = await loadSelection(globals, options.category);
   const paths = kfqPaths();
-  const log = readReviewLog(paths.history);
+  const log = readReviewHistory(paths.history, paths.cache);
   if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${log.problems[0]!.line})`);
   const saved = loadReports(paths.reports);
   for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
 
   const cards = new Map<string, CardSummary>();
-  for (const [id, state] of cardStates(questions, log.reviews)) {
+  for (const [id, state] of log.cardStates(questions)) {
     cards.set(id, { scheduledDays: state.card.scheduled_days, stability: state.card.stability, agains: state.agains, due: state.card.due.getTime() });
   }
   const deckSlugs = new Set(decks.map((deck) => deck.slug));
   // Finished interviews (completed or abandoned) over the selected decks; one still in progress has no score yet.
   const interviews = saved.reports.filter((report) => report.status !== 'in-progress' && report.questions.some((q) => deckSlugs.has(q.deck)));
-  const stats = computeStats({ questions, reviews: log.reviews, cards, interviews, now: new Date() });
+  const stats = computeStats({ questions, reviews: log.reviews(), cards, interviews, now: new Date() });
 
   if (options.json) {
     return printJson({ decks: decks.map((deck) => ({ slug: deck.slug, title: deck.title })), category: category ?? null, ...stats });

@@ -1,9 +1,10 @@
 // The deck module: Markdown decks in, the question model out.
 export type { Deck, DeckWarning, LoadedDeck, Question } from './model.js';
 export { builtinDeckPath } from './builtin.js';
-export { loadDecks, type LoadedDecks } from './load.js';
+export { loadDecksCached } from './cache.js';
+export { loadDecks, readDeckFile, type LoadedDecks } from './load.js';
 export { parseDeck } from './parse.js';
-export { readDeckFile, readDeckText } from './read.js';
-export { resolveDeckFiles } from './resolve.js';
+export { readDeckText } from './read.js';
+export { resolveDeckFiles, resolveDeckSources } from './resolve.js';
 export { findQuestion, selectCategory } from './select.js';
 export { slugify } from './slug.js';

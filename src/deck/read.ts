@@ -5,19 +5,14 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { DeckError } from '../errors.js';
 import { fileError, folderError } from './fileErrors.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
-import type { LoadedDeck } from './model.js';
-import { parseDeck } from './parse.js';
-
-export function readDeckFile(path: string, options: { slug?: string } = {}): LoadedDeck {
-  return parseDeck(readDeckText(path), { path, slug: options.slug });
-}
 
 /** The text of a deck file, or a DeckError saying why it cannot be read as text. */
 export function readDeckText(path: string): string {
-  return decode(readRegularFile(path), path);
+  return decodeDeckText(readDeckBytes(path), path);
 }
 
-function readRegularFile(path: string): Buffer {
+/** The bytes of a deck file: only a regular file, and at most MAX_DECK_BYTES. */
+export function readDeckBytes(path: string): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must not hang before fstat can refuse it.
@@ -41,7 +36,7 @@ function readRegularFile(path: string): Buffer {
 }
 
 /** UTF-8 (a BOM is dropped) or UTF-16 with a BOM. */
-function decode(bytes: Buffer, path: string): string {
+export function decodeDeckText(bytes: Buffer, path: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), false, path);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), true, path);
 

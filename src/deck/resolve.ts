@@ -1,8 +1,29 @@
 // Deck specs (a file, a folder of .md decks, or an installed deck's name) to files.
 import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { DeckError } from '../errors.js';
+import { builtinDeckPath } from './builtin.js';
 import { fileError } from './fileErrors.js';
+import { slugify, untakenName } from './slug.js';
+
+export interface DeckSource {
+  file: string;
+  /** Unique among the sources, so question ids never collide. */
+  slug: string;
+}
+
+/** The decks a command works on: the ones named, else $KFQ_DECK, else the built-in deck. */
+export function resolveDeckSources(specs: string[], options: { installedDir: string; env?: NodeJS.ProcessEnv }): DeckSource[] {
+  const env = options.env ?? process.env;
+  const chosen = specs.length > 0 ? specs : (env.KFQ_DECK ?? '').split(delimiter).filter(Boolean);
+  const files = chosen.length > 0 ? resolveDeckFiles(chosen, options) : [builtinDeckPath()];
+  const slugs = new Set<string>();
+  return files.map((file) => {
+    const slug = untakenName(slugify(basename(file, extname(file))), slugs);
+    slugs.add(slug);
+    return { file, slug };
+  });
+}
 
 export function resolveDeckFiles(specs: string[], options: { installedDir: string }): string[] {
   const files: string[] = [];

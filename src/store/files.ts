@@ -1,8 +1,33 @@
 // Durable file writing shared by the store: whole-buffer writes, atomic
 // replacement, folder fsync, and plain words for file-system errors.
 import { basename, dirname, join } from 'node:path';
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { StorageError } from '../errors.js';
+
+/**
+ * `mkdir -p`. Not mkdirSync's `recursive` option: it loops forever where
+ * mkdir fails with ENOENT under a parent that exists (anywhere in /proc).
+ */
+export function makeFolders(folder: string): void {
+  try {
+    mkdirSync(folder);
+    return;
+  } catch (error) {
+    if (isFolderAlready(error, folder)) return;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(folder) === folder) throw error;
+  }
+  makeFolders(dirname(folder));
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if (!isFolderAlready(error, folder)) throw error;
+  }
+}
+
+/** EEXIST for a folder (made meanwhile by another kfq, perhaps), not for a file in the way. */
+function isFolderAlready(error: unknown, folder: string): boolean {
+  return (error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory();
+}
 
 /** Writes all of `buffer`; writeSync may write less than asked. */
 export function writeAll(fd: number, buffer: Buffer): void {

@@ -1,11 +1,11 @@
 // Where kfq keeps what it writes: one home folder (KFQ_HOME, or the platform's
 // place for application state) holding installed decks, the review log,
 // interview reports and a cache.
-import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { posix, resolve, win32 } from 'node:path';
 import { StorageError } from '../errors.js';
-import { describeFsError } from './files.js';
+import { describeFsError, makeFolders } from './files.js';
 
 export interface KfqPaths {
   home: string;
@@ -51,7 +51,7 @@ export function ensureWritableHome(paths: KfqPaths): void {
   const hint = 'set KFQ_HOME to a folder you can write to (see kfq paths)';
   for (const folder of [paths.home, paths.decks, paths.reports, paths.cache]) {
     try {
-      mkdirSync(folder, { recursive: true });
+      makeFolders(folder);
     } catch (error) {
       throw new StorageError(`cannot create the folder ${folder}: ${describeFsError(error)}`, { hint, cause: error });
     }

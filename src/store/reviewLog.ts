@@ -63,6 +63,23 @@ export function readReviewLog(file: string): ReviewLogContents {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { reviews: [], problems: [] };
     throw storageError(`cannot read the review log ${file}`, error);
   }
+  const { reviews, undone, problems } = parseLogLines(text, file);
+  return { reviews: undone.size === 0 ? reviews : reviews.filter((review) => !undone.has(reviewKey(review))), problems };
+}
+
+export interface LogLines {
+  /** In the order they were written, undone ones included. */
+  reviews: Review[];
+  /** reviewKey of every review an undo record takes back. */
+  undone: Set<string>;
+  problems: ReviewLogProblem[];
+}
+
+/**
+ * The records in some whole lines of the log: `text` starts at line
+ * `firstLine` and, unless it ends with a newline, runs to the end of the file.
+ */
+export function parseLogLines(text: string, file: string, firstLine = 1): LogLines {
   const reviews: Review[] = [];
   const problems: ReviewLogProblem[] = [];
   const undone = new Set<string>();
@@ -75,7 +92,7 @@ export function readReviewLog(file: string): ReviewLogContents {
       record = JSON.parse(line);
     } catch {
       const cut = index === lines.length - 1 && !text.endsWith('\n');
-      problems.push({ line: index + 1, message: cut ? 'incomplete line (cut short by a crash?), skipped' : 'not valid JSON (edited by hand?), skipped' });
+      problems.push({ line: firstLine + index, message: cut ? 'incomplete line (cut short by a crash?), skipped' : 'not valid JSON (edited by hand?), skipped' });
       return;
     }
     if (isHeader(record)) {
@@ -83,14 +100,14 @@ export function readReviewLog(file: string): ReviewLogContents {
       return;
     }
     if (isUndo(record)) {
-      undone.add(keyOf({ questionId: record.questionId, reviewedAt: record.undo }));
+      undone.add(reviewKey({ questionId: record.questionId, reviewedAt: record.undo }));
       return;
     }
     const fault = reviewFault(record);
-    if (fault) problems.push({ line: index + 1, message: `not a review: ${fault}, skipped` });
+    if (fault) problems.push({ line: firstLine + index, message: `not a review: ${fault}, skipped` });
     else reviews.push(record as Review);
   });
-  return { reviews: undone.size === 0 ? reviews : reviews.filter((review) => !undone.has(keyOf(review))), problems };
+  return { reviews, undone, problems };
 }
 
 function appendRecord(file: string, record: object): void {
@@ -174,7 +191,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function keyOf(review: ReviewKey): string {
+/** What an undo record and the review it takes back have in common. */
+export function reviewKey(review: ReviewKey): string {
   return `${review.questionId}\u0000${review.reviewedAt}`;
 }
 

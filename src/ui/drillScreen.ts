@@ -2,12 +2,13 @@
 // between cards are never lost. Each card: the question, an optional typed
 // answer, Enter to reveal, then a grade on Anki's keys. What a key does to the
 // store goes through the callbacks, synchronously, before the next card shows.
-import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState, type KeypressEvent } from '@inquirer/core';
+import { createPrompt, isEnterKey, useKeypress, useRef, useState, type KeypressEvent } from '@inquirer/core';
 import type { Question } from '../deck/model.js';
 import { RATING_NAMES, RATINGS } from '../practice/scheduler.js';
 import type { AnswerScore } from '../practice/scoring.js';
 import type { ReviewRating } from '../store/reviewLog.js';
 import { renderMarkdown } from './markdown.js';
+import { useRedrawOnResize } from './resize.js';
 import { out } from './theme.js';
 import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from './text.js';
 
@@ -44,16 +45,10 @@ const SHOW_CURSOR = '\u001b[?25h';
 
 export const drillScreen = createPrompt<DrillOutcome, DrillScreenConfig>((config, done) => {
   const [view, setView] = useState<View>({ index: 0, phase: 'ask', typed: '' });
-  const [, setResized] = useState(0);
   const shownAt = useRef(Date.now());
   const graded = useRef<Graded[]>([]);
   const finished = useRef(false);
-
-  useEffect(() => {
-    const onResize = (): void => setResized((n) => n + 1);
-    process.stdout.on('resize', onResize);
-    return () => void process.stdout.off('resize', onResize);
-  }, []);
+  useRedrawOnResize();
 
   const end = (outcome: DrillOutcome): void => {
     finished.current = true;

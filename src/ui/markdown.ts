@@ -1,11 +1,41 @@
 // Markdown to terminal text, from marked's tokens (marked-terminal misnumbers
 // nested lists and is slow to import). Deck text is sanitised here.
 import { Lexer, type Token, type Tokens } from 'marked';
+import { plainInline } from '../deck/inline.js';
 import { out } from './theme.js';
 import { safeText, wrap } from './text.js';
 
+/**
+ * Characters of inline text per answer that marked's inline lexer may read.
+ * It is quadratic on runs like `_a_a_a…` (16 KB: a quarter of a second; 1 MB:
+ * minutes), so text past this budget is shown plain, by the loader's linear pass.
+ */
+const MARKED_INLINE_BUDGET = 16 * 1024;
+
+/** Past this size an answer is shown as its Markdown source: lexing and styling a million lines takes many seconds. */
+const MAX_RENDERED_CHARS = 1024 * 1024;
+
 export function renderMarkdown(markdown: string, width: number): string {
-  return renderBlocks(Lexer.lex(markdown), width, '').join('\n');
+  if (markdown.length > MAX_RENDERED_CHARS) return markdown.split('\n').flatMap((line) => wrap(safeText(line), width)).join('\n');
+  return renderBlocks(lex(markdown), width, '').join('\n');
+}
+
+/** Lexer.lex, with the inline pass bounded by MARKED_INLINE_BUDGET. */
+function lex(markdown: string): Token[] {
+  const lexer = new Lexer();
+  const tokens = lexer.blockTokens(markdown.replace(/\r\n?/g, '\n'));
+  let budget = MARKED_INLINE_BUDGET;
+  for (const { src, tokens: inline } of lexer.inlineQueue) {
+    lexer.state.inRawBlock = false;
+    if (src.length <= budget) {
+      budget -= src.length;
+      lexer.inlineTokens(src, inline);
+    } else {
+      // `&` encoded again: text tokens are decoded when rendered, since marked leaves them encoded.
+      inline.push({ type: 'text', raw: src, text: plainInline(src).replace(/&/g, '&amp;') });
+    }
+  }
+  return tokens;
 }
 
 function renderBlocks(tokens: Token[], width: number, indent: string): string[] {
@@ -15,7 +45,8 @@ function renderBlocks(tokens: Token[], width: number, indent: string): string[] 
     if (block.length === 0) continue;
     // Loose content (paragraphs, code) is separated by a blank line; list items are not.
     if (lines.length > 0 && token.type !== 'list') lines.push('');
-    lines.push(...block);
+    // Not push(...block): an answer of a million lines would overflow the call stack.
+    for (const line of block) lines.push(line);
   }
   return lines;
 }
@@ -58,7 +89,8 @@ function renderList(list: Tokens.List, width: number, indent: string): string[] 
     const checkbox = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
     const body = renderBlocks(item.tokens, width, `${indent}${' '.repeat(marker.length + 1)}`);
     const first = body[0]?.slice(indent.length + marker.length + 1) ?? '';
-    lines.push(`${indent}${out.dim(marker)} ${checkbox}${first}`, ...body.slice(1));
+    lines.push(`${indent}${out.dim(marker)} ${checkbox}${first}`);
+    for (const line of body.slice(1)) lines.push(line);
   });
   return lines;
 }

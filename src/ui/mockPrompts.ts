@@ -5,6 +5,7 @@ import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inq
 import { RATING_NAMES } from '../practice/scheduler.js';
 import type { ReviewRating } from '../store/reviewLog.js';
 import { secondsLeft, styleClock } from './countdown.js';
+import { useRedrawOnResize } from './resize.js';
 import { out } from './theme.js';
 import { safeLine, terminalWidth, visibleWidth, wrap } from './text.js';
 
@@ -44,6 +45,7 @@ export const answerPrompt = createPrompt<TypedAnswer, AnswerPromptConfig>((confi
   const [value, setValue] = useState('');
   const [status, setStatus] = useState<'answering' | 'submitted' | 'timed out'>('answering');
   const [[questionLeft, interviewLeft], setClock] = useState(() => clocks(config, Date.now()));
+  useRedrawOnResize();
 
   useEffect((rl) => {
     const timer = setInterval(() => {

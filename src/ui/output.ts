@@ -1,10 +1,10 @@
 // Writing to the terminal: data to stdout, messages to stderr. Commands use
 // these instead of console.* so the streams stay apart.
 import { err } from './theme.js';
-import { safeLine } from './text.js';
+import { safeJson, safeLine } from './text.js';
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${safeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
 export function printLines(lines: string[]): void {

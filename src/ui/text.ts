@@ -11,6 +11,14 @@ export function safeText(text: string): string {
   });
 }
 
+// JSON.stringify escapes C0 controls but leaves DEL, C1 and the bidi controls raw.
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with every control character \u-escaped: the same value to a JSON reader, inert on a terminal. */
+export function safeJson(json: string): string {
+  return json.replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Like safeText, for a single-line field: newlines and tabs become spaces. */
 export function safeLine(text: string): string {
   return safeText(text.replace(/[\t\r\n]+/g, ' '));
@@ -81,7 +89,8 @@ export function wrap(text: string, width: number, indent = ''): string[] {
         const head = sliceColumns(rest, limit);
         lines.push(indent + head);
         rest = rest.slice(head.length);
-        restWidth = visibleWidth(rest);
+        // Subtracting, not measuring the rest again: a 1 MB word would take quadratic time.
+        restWidth -= visibleWidth(head);
       }
       line = rest;
       lineWidth = restWidth;

@@ -1,0 +1,59 @@
+// In-process measurements for bench/run.js, which bundles this file with
+// esbuild and runs it as a child process (so its memory is its own):
+//   probe search <deck.md> <cacheDir> <queries.json>   search latency, ours and plain fuse.js
+//   probe drill <deck.md> <kfqHome>                     the start of `kfq drill`, up to the first card
+// Each prints one JSON line.
+import Fuse from 'fuse.js';
+import { loadDecksCached } from '../src/deck/cache.js';
+import { pickCards } from '../src/practice/pick.js';
+import { loadSearchIndex } from '../src/search/cachedIndex.js';
+import { SEARCH_OPTIONS, searchQuestions, toSearchDocument } from '../src/search/index.js';
+import { readReviewHistory } from '../src/store/cardSnapshot.js';
+import { kfqPaths } from '../src/store/paths.js';
+
+interface Query {
+  text: string;
+  /** The planted question the query is about, if any. */
+  expect?: number;
+}
+
+const [command, ...args] = process.argv.slice(2);
+if (command === 'search') await searchProbe(args[0]!, args[1]!, JSON.parse(args[2]!) as Query[]);
+else if (command === 'drill') await drillProbe(args[0]!, args[1]!);
+else throw new Error(`unknown probe ${command}`);
+
+async function searchProbe(deckFile: string, cacheDir: string, queries: Query[]): Promise<void> {
+  const { decks, questions } = await loadDecksCached([deckFile], { installedDir: cacheDir, cacheDir });
+  const index = loadSearchIndex(decks, cacheDir);
+  // One round to warm up (not counted: "once loaded"), then five measured.
+  const ours: number[] = [];
+  const top3: boolean[] = [];
+  for (let round = 0; round <= 5; round++) {
+    for (const query of queries) {
+      const started = performance.now();
+      const hits = searchQuestions(index, query.text, { limit: 10 });
+      if (round > 0) ours.push(performance.now() - started);
+      if (round === 0 && query.expect !== undefined) top3.push(hits.slice(0, 3).some((hit) => hit.question.number === query.expect));
+    }
+  }
+  const oursRss = process.memoryUsage().rss;
+
+  // Plain fuse.js over the same documents, each query once (seconds each at 100,000 questions).
+  const fuse = new Fuse(questions.map(toSearchDocument), SEARCH_OPTIONS);
+  const plain: number[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    fuse.search(query.text, { limit: 10 });
+    plain.push(performance.now() - started);
+  }
+  console.log(JSON.stringify({ ours, plain, top3, oursRss }));
+}
+
+async function drillProbe(deckFile: string, home: string): Promise<void> {
+  const paths = kfqPaths({ KFQ_HOME: home });
+  const { questions } = await loadDecksCached([deckFile], { installedDir: paths.decks, cacheDir: paths.cache });
+  const history = readReviewHistory(paths.history, paths.cache);
+  const states = history.cardStates(questions);
+  const cards = pickCards({ questions, states, now: new Date(), count: 10, order: 'due' });
+  console.log(JSON.stringify({ cards: cards.length, reviews: history.reviewCount, maxRss: process.resourceUsage().maxRSS * 1024 }));
+}

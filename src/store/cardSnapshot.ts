@@ -1,0 +1,427 @@
+// The review log, read fast. A snapshot in the cache holds what the first
+// `offset` bytes of the log say (the reviews as compact columns, undo keys,
+// damaged lines) and the card state each distinct question of the log reaches.
+// A start reads the snapshot, checks by CRC that the log still begins with
+// those bytes (90 ms for a million reviews), and parses only what was appended
+// since; a log that shrank or changed is read again from the start.
+//
+// Why: a million reviews take ~3 s to parse and ~12 s to replay through FSRS;
+// the snapshot is read in a fraction of a second. The result is exactly what
+// readReviewLog and cardStates give (test/unit/snapshot-replay.test.ts).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { Question } from '../deck/model.js';
+import { StorageError } from '../errors.js';
+import { questionMatcher } from '../practice/matchReviews.js';
+import { DEFAULT_RETENTION, gradeCard, type CardState } from '../practice/scheduler.js';
+import type { ReviewFacts } from '../practice/stats.js';
+import { cacheName, readCache, writeCache } from './cacheFile.js';
+import { describeFsError } from './files.js';
+import { parseLogLines, reviewKey, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
+
+export interface ReviewHistory {
+  /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */
+  reviews(): Iterable<ReviewFacts>;
+  reviewCount: number;
+  /** Damaged lines, as readReviewLog reports them. */
+  problems: ReviewLogProblem[];
+  /** The same as cardStates(questions, readReviewLog(file).reviews, retention). */
+  cardStates(questions: readonly Question[], retention?: number): Map<string, CardState>;
+}
+
+/** What the snapshot keeps; a review's group is its (questionId, deck, question), which decides the question it belongs to. */
+interface Snapshot {
+  /** Bytes of the log covered: whole lines only. */
+  offset: number;
+  crc: number;
+  /** Lines in those bytes. */
+  lines: number;
+  groupIds: string[];
+  groupDecks: string[];
+  groupQuestions: string[];
+  /** Reviews in log order: columns of `count` entries (the arrays may be longer). */
+  count: number;
+  group: Uint32Array;
+  rating: Uint8Array;
+  /** Epoch milliseconds. */
+  time: Float64Array;
+  /** 1 once an undo record took the review back. */
+  undone: Uint8Array;
+  /** reviewedAt as written, where it is not the ISO form of `time` (hand-edited logs); by review index. */
+  writtenTimes: Map<number, string>;
+  undoKeys: Set<string>;
+  problems: ReviewLogProblem[];
+  /** Per retention, the card state of each group's reviews alone (null when all were undone). */
+  states: Map<number, Array<CardState | null>>;
+}
+
+const CHUNK_BYTES = 8 << 20;
+/** The default retention's states are always kept; other retentions used lately, up to this many in all. */
+const KEPT_RETENTIONS = 3;
+
+export function readReviewHistory(logFile: string, cacheDir: string): ReviewHistory {
+  const cacheFile = join(cacheDir, `reviews-${cacheName(resolve(logFile))}`);
+  const key = JSON.stringify(['reviews', resolve(logFile)]);
+  let fd: number | undefined;
+  try {
+    fd = openSync(logFile, 'r');
+    const size = fstatSync(fd).size;
+    const cached = readCache<Snapshot>(cacheFile, key);
+    const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
+    const changes = newChanges(snapshot);
+    extend(snapshot, fd, size, logFile, changes);
+    replayChanged(snapshot, changes);
+    const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
+    if (snapshot !== cached || snapshot.offset > cached.offset) save();
+    if (size === snapshot.offset) return history(snapshot, save);
+    // A last line without its newline may still grow: it is read every time and never saved.
+    const rest = Buffer.alloc(size - snapshot.offset);
+    readSync(fd, rest, 0, rest.length, snapshot.offset);
+    const restChanges = newChanges(snapshot);
+    apply(snapshot, rest.toString('utf8'), logFile, restChanges);
+    replayChanged(snapshot, restChanges);
+    return history(snapshot, () => undefined);
+  } catch (error) {
+    if (error instanceof StorageError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return history(emptySnapshot(), () => undefined);
+    throw new StorageError(`cannot read the review log ${logFile}: ${describeFsError(error)}`, {
+      hint: 'check the file, or set KFQ_HOME to another folder (see kfq paths)',
+      cause: error,
+    });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function emptySnapshot(): Snapshot {
+  return {
+    offset: 0,
+    crc: 0,
+    lines: 0,
+    groupIds: [],
+    groupDecks: [],
+    groupQuestions: [],
+    count: 0,
+    group: new Uint32Array(1024),
+    rating: new Uint8Array(1024),
+    time: new Float64Array(1024),
+    undone: new Uint8Array(1024),
+    writtenTimes: new Map(),
+    undoKeys: new Set(),
+    problems: [],
+    states: new Map([[DEFAULT_RETENTION, []]]),
+  };
+}
+
+/** Whether the log still begins with the bytes the snapshot was made from. */
+function coversStartOf(fd: number, size: number, snapshot: Snapshot): boolean {
+  if (!isSnapshot(snapshot) || size < snapshot.offset) return false;
+  let crc = 0;
+  forEachChunk(fd, 0, snapshot.offset, (chunk) => {
+    crc = crc32(chunk, crc);
+  });
+  return crc === snapshot.crc;
+}
+
+function isSnapshot(value: Snapshot): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isSafeInteger(value.offset) &&
+    value.group instanceof Uint32Array &&
+    value.rating instanceof Uint8Array &&
+    value.time instanceof Float64Array &&
+    value.undone instanceof Uint8Array &&
+    value.group.length >= value.count &&
+    value.states instanceof Map
+  );
+}
+
+/** Adds the whole lines from the snapshot's offset on. */
+function extend(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes): void {
+  let carry = Buffer.alloc(0);
+  forEachChunk(fd, snapshot.offset, size, (chunk) => {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const lastNewline = bytes.lastIndexOf(0x0a);
+    if (lastNewline === -1) {
+      carry = Buffer.from(bytes);
+      return;
+    }
+    const whole = bytes.subarray(0, lastNewline + 1);
+    apply(snapshot, whole.toString('utf8'), file, changes);
+    snapshot.crc = crc32(whole, snapshot.crc);
+    snapshot.offset += whole.length;
+    carry = Buffer.from(bytes.subarray(lastNewline + 1));
+  });
+}
+
+function forEachChunk(fd: number, from: number, to: number, use: (chunk: Buffer) => void): void {
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, to - from)));
+  for (let position = from; position < to; ) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+    if (read === 0) break;
+    use(buffer.subarray(0, read));
+    position += read;
+  }
+}
+
+/** What a batch of lines changed, for replayChanged. */
+interface Changes {
+  /** Groups from this one on are new in the batch. */
+  firstNewGroup: number;
+  /** Reviews appended, by group. */
+  appended: Map<number, number[]>;
+  /** Groups with a review undone: replayed in full. */
+  undone: Set<number>;
+}
+
+function newChanges(snapshot: Snapshot): Changes {
+  return { firstNewGroup: snapshot.groupIds.length, appended: new Map(), undone: new Set() };
+}
+
+/** Adds the records of whole lines (or of the file's last line) to the snapshot. */
+function apply(snapshot: Snapshot, text: string, file: string, changes: Changes): void {
+  const parsed = parseLogLines(text, file, snapshot.lines + 1);
+  snapshot.lines += countNewlines(text);
+  snapshot.problems.push(...parsed.problems);
+
+  const newUndos = [...parsed.undone].filter((key) => !snapshot.undoKeys.has(key));
+  for (const key of newUndos) snapshot.undoKeys.add(key);
+  if (newUndos.length > 0) markUndone(snapshot, newUndos, changes);
+
+  const groups = groupLookup(snapshot);
+  for (const review of parsed.reviews) {
+    if (snapshot.undoKeys.has(reviewKey(review))) continue;
+    const name = groupName(review.questionId, review.deck, review.question);
+    let group = groups.get(name);
+    if (group === undefined) {
+      group = snapshot.groupIds.length;
+      groups.set(name, group);
+      snapshot.groupIds.push(review.questionId);
+      snapshot.groupDecks.push(review.deck);
+      snapshot.groupQuestions.push(review.question);
+    }
+    const index = append(snapshot, group, review.rating, Date.parse(review.reviewedAt));
+    if (new Date(snapshot.time[index]!).toISOString() !== review.reviewedAt) snapshot.writtenTimes.set(index, review.reviewedAt);
+    const appended = changes.appended.get(group);
+    if (appended) appended.push(index);
+    else changes.appended.set(group, [index]);
+  }
+}
+
+/** Marks the reviews the undo keys name as undone, wherever they are in the log. */
+function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void {
+  const wanted = new Set(keys);
+  const questionIds = new Set(keys.map((key) => key.slice(0, key.indexOf('\u0000'))));
+  const candidates = new Set<number>();
+  snapshot.groupIds.forEach((id, group) => {
+    if (questionIds.has(id)) candidates.add(group);
+  });
+  for (let i = 0; i < snapshot.count; i++) {
+    const group = snapshot.group[i]!;
+    if (snapshot.undone[i] === 1 || !candidates.has(group)) continue;
+    if (wanted.has(reviewKey({ questionId: snapshot.groupIds[group]!, reviewedAt: writtenTime(snapshot, i) }))) {
+      snapshot.undone[i] = 1;
+      changes.undone.add(group);
+    }
+  }
+}
+
+function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
+  if (snapshot.count === snapshot.group.length) {
+    const capacity = Math.max(1024, snapshot.count * 2);
+    snapshot.group = grown(snapshot.group, new Uint32Array(capacity));
+    snapshot.rating = grown(snapshot.rating, new Uint8Array(capacity));
+    snapshot.time = grown(snapshot.time, new Float64Array(capacity));
+    snapshot.undone = grown(snapshot.undone, new Uint8Array(capacity));
+  }
+  const index = snapshot.count++;
+  snapshot.group[index] = group;
+  snapshot.rating[index] = rating;
+  snapshot.time[index] = time;
+  snapshot.undone[index] = 0;
+  return index;
+}
+
+function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+const groupLookups = new WeakMap<Snapshot, Map<string, number>>();
+
+function groupLookup(snapshot: Snapshot): Map<string, number> {
+  let lookup = groupLookups.get(snapshot);
+  if (!lookup) {
+    lookup = new Map(snapshot.groupIds.map((id, group) => [groupName(id, snapshot.groupDecks[group]!, snapshot.groupQuestions[group]!), group]));
+    groupLookups.set(snapshot, lookup);
+  }
+  return lookup;
+}
+
+function groupName(questionId: string, deck: string, question: string): string {
+  return `${questionId}\u0000${deck}\u0000${question}`;
+}
+
+function writtenTime(snapshot: Snapshot, index: number): string {
+  return snapshot.writtenTimes.get(index) ?? new Date(snapshot.time[index]!).toISOString();
+}
+
+/** Live reviews of the given groups, in log order. */
+function liveReviews(snapshot: Snapshot, groups: ReadonlySet<number>): number[] {
+  const indexes: number[] = [];
+  for (let i = 0; i < snapshot.count; i++) if (snapshot.undone[i] === 0 && groups.has(snapshot.group[i]!)) indexes.push(i);
+  return indexes;
+}
+
+/** Replays reviews as cardStates does: oldest first (a stable sort, so equal times keep log order). */
+function replay(snapshot: Snapshot, indexes: number[], retention: number, from?: CardState): CardState | null {
+  indexes.sort((a, b) => snapshot.time[a]! - snapshot.time[b]!);
+  let state = from;
+  for (const i of indexes) state = gradeCard(state, snapshot.rating[i]! as ReviewRating, new Date(snapshot.time[i]!), retention);
+  return state ?? null;
+}
+
+/**
+ * Brings the card states of changed groups up to date, for every retention
+ * kept. Reviews appended after a group's last one continue from its state
+ * (what a drill adds); anything else replays the group from its first review.
+ */
+function replayChanged(snapshot: Snapshot, changes: Changes): void {
+  for (const [retention, states] of snapshot.states) {
+    const full = new Set(changes.undone);
+    for (const [group, appended] of changes.appended) {
+      if (full.has(group)) continue;
+      const live = appended.filter((i) => snapshot.undone[i] === 0);
+      const state = states[group];
+      if (group >= changes.firstNewGroup) {
+        states[group] = replay(snapshot, live, retention);
+      } else if (state && live.every((i) => snapshot.time[i]! >= state.lastReviewedAt.getTime())) {
+        states[group] = replay(snapshot, live, retention, state);
+      } else {
+        full.add(group);
+      }
+    }
+    replayGroups(snapshot, full, retention, states);
+  }
+}
+
+function replayGroups(snapshot: Snapshot, groups: ReadonlySet<number>, retention: number, states: Array<CardState | null>): void {
+  if (groups.size === 0) return;
+  const byGroup = new Map<number, number[]>();
+  for (const i of liveReviews(snapshot, groups)) {
+    const list = byGroup.get(snapshot.group[i]!);
+    if (list) list.push(i);
+    else byGroup.set(snapshot.group[i]!, [i]);
+  }
+  for (const group of groups) states[group] = replay(snapshot, byGroup.get(group) ?? [], retention);
+}
+
+function history(snapshot: Snapshot, save: () => void): ReviewHistory {
+  const live = snapshot.count - snapshot.undone.subarray(0, snapshot.count).reduce((sum, flag) => sum + flag, 0);
+  return {
+    reviewCount: live,
+    problems: snapshot.problems,
+    *reviews() {
+      for (let i = 0; i < snapshot.count; i++) if (snapshot.undone[i] === 0) yield new LoggedReview(snapshot, i);
+    },
+    cardStates(questions, retention = DEFAULT_RETENTION) {
+      let states = snapshot.states.get(retention);
+      if (!states) {
+        states = [];
+        replayGroups(snapshot, new Set(snapshot.groupIds.keys()), retention, states);
+        rememberStates(snapshot, retention, states);
+        save();
+      }
+      return statesOfQuestions(snapshot, questions, states, retention);
+    },
+  };
+}
+
+/** A review as stats reads it; its reviewedAt string is made only if asked for. */
+class LoggedReview implements ReviewFacts {
+  readonly questionId: string;
+  readonly deck: string;
+  readonly question: string;
+  readonly rating: ReviewRating;
+  readonly at: number;
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly index: number,
+  ) {
+    const group = snapshot.group[index]!;
+    this.questionId = snapshot.groupIds[group]!;
+    this.deck = snapshot.groupDecks[group]!;
+    this.question = snapshot.groupQuestions[group]!;
+    this.rating = snapshot.rating[index]! as ReviewRating;
+    this.at = snapshot.time[index]!;
+  }
+
+  get reviewedAt(): string {
+    return writtenTime(this.snapshot, this.index);
+  }
+}
+
+function rememberStates(snapshot: Snapshot, retention: number, states: Array<CardState | null>): void {
+  snapshot.states.set(retention, states);
+  for (const kept of snapshot.states.keys()) {
+    if (snapshot.states.size <= KEPT_RETENTIONS) break;
+    if (kept !== DEFAULT_RETENTION && kept !== retention) snapshot.states.delete(kept);
+  }
+}
+
+/**
+ * Each question's state: its group's, when one group of reviews belongs to it
+ * (the rule); replayed from all its groups' reviews when several do (a deck
+ * renumbered or edited since). Entries come in the order of each question's
+ * first review, as cardStates gives them.
+ */
+function statesOfQuestions(snapshot: Snapshot, questions: readonly Question[], states: Array<CardState | null>, retention: number): Map<string, CardState> {
+  const match = questionMatcher(questions);
+  const groupsOf = new Map<string, number[]>();
+  snapshot.groupIds.forEach((questionId, group) => {
+    const question = match({ questionId, deck: snapshot.groupDecks[group]!, question: snapshot.groupQuestions[group]! });
+    if (!question) return;
+    internTexts(snapshot, group, question);
+    const groups = groupsOf.get(question.id);
+    if (groups) groups.push(group);
+    else groupsOf.set(question.id, [group]);
+  });
+
+  const firstReview = new Float64Array(snapshot.groupIds.length).fill(Infinity);
+  for (let i = snapshot.count - 1; i >= 0; i--) if (snapshot.undone[i] === 0) firstReview[snapshot.group[i]!] = i;
+  const ordered = [...groupsOf].map(([id, groups]) => ({ id, groups, first: Math.min(...groups.map((group) => firstReview[group]!)) }));
+  ordered.sort((a, b) => a.first - b.first);
+
+  const result = new Map<string, CardState>();
+  for (const { id, groups } of ordered) {
+    const state = groups.length === 1 ? states[groups[0]!] : replay(snapshot, liveReviews(snapshot, new Set(groups)), retention);
+    if (state) result.set(id, state);
+  }
+  return result;
+}
+
+/**
+ * Makes the group's texts the very strings of its question where they are
+ * equal: whoever matches reviews to questions again (stats does, a million
+ * times) then compares strings by identity instead of by content.
+ */
+function internTexts(snapshot: Snapshot, group: number, question: Question): void {
+  if (snapshot.groupIds[group] === question.id) snapshot.groupIds[group] = question.id;
+  if (snapshot.groupDecks[group] === question.deck) snapshot.groupDecks[group] = question.deck;
+  if (snapshot.groupQuestions[group] === question.question) snapshot.groupQuestions[group] = question.question;
+}
+
+/** The snapshot with its columns cut to length, so the file holds no unused capacity. */
+function compacted(snapshot: Snapshot): Snapshot {
+  const count = snapshot.count;
+  return { ...snapshot, group: snapshot.group.slice(0, count), rating: snapshot.rating.slice(0, count), time: snapshot.time.slice(0, count), undone: snapshot.undone.slice(0, count) };
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}

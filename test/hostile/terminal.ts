@@ -1,0 +1,203 @@
+// A pseudo-terminal session (tmux) for what test/e2e/pty.ts does not cover:
+// closing the terminal under kfq, resizing it, reading its title, piping
+// stdout. kfq runs under a small sh wrapper that survives the hang-up, so its
+// exit code and its stderr (in a file) can be read afterwards.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kfqBin, repoRoot } from '../e2e/run.js';
+
+export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+
+export interface TerminalOptions {
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  cols?: number;
+  rows?: number;
+  /**
+   * What the shell does when the terminal closes: 'forward' passes SIGHUP on to
+   * kfq, as bash does to its jobs; 'absorb' keeps it, so kfq only sees its input end.
+   */
+  hangup?: 'forward' | 'absorb';
+  /** Pipe kfq's stdout into cat, so stdin is a terminal but stdout is not (with hangup 'absorb'). */
+  pipeStdout?: boolean;
+  /** Record every byte kfq writes to the terminal (see raw()). */
+  record?: boolean;
+}
+
+export class Terminal {
+  private constructor(
+    private readonly socket: string,
+    private readonly folder: string,
+  ) {}
+
+  static start({ args, env = {}, cols = 80, rows = 30, hangup = 'forward', pipeStdout = false, record = false }: TerminalOptions): Terminal {
+    const folder = mkdtempSync(join(tmpdir(), 'kfq-hostile-pty-'));
+    // A socket of its own in the temp folder (-S): its own tmux server, nothing left in /tmp/tmux-*.
+    const socket = join(folder, 'tmux.sock');
+    const q = shellQuote;
+    const command = [process.execPath, kfqBin, ...args].map(q).join(' ');
+    const stderr = q(join(folder, 'stderr'));
+    const exit = q(join(folder, 'exit'));
+    const pid = q(join(folder, 'pid'));
+    const run =
+      hangup === 'forward'
+        ? // A background job of a non-interactive sh gets /dev/null as stdin unless it is given the terminal explicitly.
+          [
+            `trap 'kill -HUP $kfq 2>/dev/null' HUP`,
+            'exec 3<&0',
+            `${command} 0<&3 3<&- 2>${stderr} &`,
+            'kfq=$!',
+            'exec 3<&-',
+            `echo $kfq > ${pid}`,
+            'while :; do wait $kfq; code=$?; kill -0 $kfq 2>/dev/null || break; done',
+          ]
+        : pipeStdout
+          ? // sh has no pipefail: the subshell records kfq's own status.
+            [`trap ':' HUP`, `(${command} 2>${stderr}; echo $? > ${q(join(folder, 'status'))}) | cat`, `code=$(cat ${q(join(folder, 'status'))})`]
+          : [`trap ':' HUP`, `${command} 2>${stderr}`, 'code=$?'];
+    const script = join(folder, 'run.sh');
+    const go = join(folder, 'go');
+    // When recording, kfq waits until the recording has started.
+    const wait = record ? [`while [ ! -f ${q(go)} ]; do sleep 0.02; done`] : [];
+    // tmux sets TERM in its panes; a TERM asked for is set again inside.
+    const term = env.TERM === undefined ? [] : [`export TERM=${q(env.TERM)}`];
+    // The pane stays open after kfq exits (for its last screen) only while the terminal is alive.
+    writeFileSync(script, [`cd ${q(repoRoot)}`, ...term, ...wait, ...run, `echo $code > ${exit}.tmp && mv ${exit}.tmp ${exit}`, 'if [ -t 0 ]; then exec sleep 600; fi', ''].join('\n'));
+    const config = join(folder, 'tmux.conf');
+    writeFileSync(config, 'set -g status off\nset -g allow-rename on\n');
+    const environment: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', TERM: 'xterm-256color', ...env };
+    delete environment.TMUX;
+    delete environment.KFQ_DECK;
+    if (env.KFQ_DECK !== undefined) environment.KFQ_DECK = env.KFQ_DECK;
+    execFileSync('tmux', ['-S', socket, '-f', config, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${q(script)}`], {
+      env: environment,
+    });
+    const terminal = new Terminal(socket, folder);
+    if (record) {
+      terminal.tmux('pipe-pane', '-o', '-t', 'kfq', `cat >> ${q(join(folder, 'raw'))}`);
+      writeFileSync(go, '');
+    }
+    return terminal;
+  }
+
+  /** Everything written to the terminal so far, escape sequences and all (with record). */
+  raw(): string {
+    const file = join(this.folder, 'raw');
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  }
+
+  typeText(text: string): void {
+    this.tmux('send-keys', '-t', 'kfq', '-l', text);
+  }
+
+  sendKeys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', 'kfq', ...keys);
+  }
+
+  /** The visible screen as plain text, trailing blanks trimmed. */
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'kfq')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trimEnd();
+  }
+
+  /** The terminal's title, which an OSC 0/2 sequence would change. */
+  title(): string {
+    return this.tmux('display-message', '-p', '-t', 'kfq', '#{pane_title}').trim();
+  }
+
+  resize(cols: number, rows: number): void {
+    this.tmux('resize-window', '-t', 'kfq', '-x', String(cols), '-y', String(rows));
+  }
+
+  async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
+    const start = Date.now();
+    for (;;) {
+      const screen = this.screen();
+      if (typeof expected === 'string' ? screen.includes(expected) : typeof expected === 'function' ? expected(screen) : expected.test(screen)) return screen;
+      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${screen}`);
+      await sleep(50);
+    }
+  }
+
+  async exitCode(timeoutMs = 10_000): Promise<number> {
+    const file = join(this.folder, 'exit');
+    const start = Date.now();
+    while (!existsSync(file)) {
+      if (Date.now() - start > timeoutMs) throw new Error(`kfq did not exit; stderr:\n${this.stderr()}`);
+      await sleep(50);
+    }
+    return Number(readFileSync(file, 'utf8').trim());
+  }
+
+  stderr(): string {
+    const file = join(this.folder, 'stderr');
+    return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  }
+
+  /** kfq's process id (the node process under the wrapper). */
+  pid(): number {
+    const root = Number(this.tmux('display-message', '-p', '-t', 'kfq', '#{pane_pid}').trim());
+    const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), args: match[3]! }));
+    const family = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const p of table) {
+        if (family.has(p.ppid) && !family.has(p.pid)) {
+          family.add(p.pid);
+          grew = true;
+        }
+      }
+    }
+    const kfq = table.find((p) => family.has(p.pid) && p.args.includes(kfqBin));
+    if (!kfq) throw new Error('kfq is not running in the pane');
+    return kfq.pid;
+  }
+
+  /** Closes the terminal under kfq, as closing its window does: the pty goes away. */
+  close(): void {
+    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
+  }
+
+  /**
+   * Ends the session for good. A kfq stuck in a loop never reads the closed
+   * terminal and may never get its SIGHUP (the shell takes it), so it is killed.
+   */
+  dispose(): void {
+    const pidFile = join(this.folder, 'pid');
+    let pid: number | undefined;
+    try {
+      pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : this.pid();
+    } catch {
+      // The pane or kfq is gone already.
+    }
+    if (pid !== undefined && !existsSync(join(this.folder, 'exit'))) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Exited meanwhile.
+      }
+    }
+    this.close();
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
+  }
+}
+
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
