@@ -89,24 +89,7 @@ export class PtySession {
   /** The process id of kfq itself, found among the pane's descendants. */
   pid(): number {
     const root = Number(this.tmux('display-message', '-p', '-t', 'kfq', '#{pane_pid}').trim());
-    const processes = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
-      .filter((match) => match !== null)
-      .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), args: match[3]! }));
-    const family = new Set([root]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const p of processes) {
-        if (family.has(p.ppid) && !family.has(p.pid)) {
-          family.add(p.pid);
-          grew = true;
-        }
-      }
-    }
-    const kfq = processes.find((p) => family.has(p.pid) && p.args.includes(kfqBin));
-    if (!kfq) throw new Error('kfq is not running in the pane');
-    return kfq.pid;
+    return kfqPidUnder(root);
   }
 
   kill(): void {
@@ -126,4 +109,26 @@ function shellQuote(text: string): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The pid of the kfq process among the descendants of `root` (a pane's shell). */
+export function kfqPidUnder(root: number): number {
+  const processes = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), args: match[3]! }));
+  const family = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of processes) {
+      if (family.has(p.ppid) && !family.has(p.pid)) {
+        family.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const kfq = processes.find((p) => family.has(p.pid) && p.args.includes(kfqBin));
+  if (!kfq) throw new Error('kfq is not running in the pane');
+  return kfq.pid;
 }

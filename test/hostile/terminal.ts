@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kfqBin, repoRoot } from '../e2e/run.js';
+import { kfqPidUnder } from '../e2e/pty.js';
 
 export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 
@@ -142,24 +143,7 @@ export class Terminal {
   /** kfq's process id (the node process under the wrapper). */
   pid(): number {
     const root = Number(this.tmux('display-message', '-p', '-t', 'kfq', '#{pane_pid}').trim());
-    const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
-      .filter((match) => match !== null)
-      .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), args: match[3]! }));
-    const family = new Set([root]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const p of table) {
-        if (family.has(p.ppid) && !family.has(p.pid)) {
-          family.add(p.pid);
-          grew = true;
-        }
-      }
-    }
-    const kfq = table.find((p) => family.has(p.pid) && p.args.includes(kfqBin));
-    if (!kfq) throw new Error('kfq is not running in the pane');
-    return kfq.pid;
+    return kfqPidUnder(root);
   }
 
   /** Closes the terminal under kfq, as closing its window does: the pty goes away. */
