@@ -9,6 +9,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, write
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trainCodeCache } from '../scripts/codeCache.js';
 import { COMMON_QUERIES, generateDeck, writeReviewLog } from './generate.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,7 +19,8 @@ const STARTUP_RUNS = 41;
 
 const work = mkdtempSync(join(tmpdir(), 'kfq-bench-'));
 for (const name of ['bin', 'dist', 'data', 'package.json']) cpSync(join(root, name), join(work, 'kfq', name), { recursive: true });
-const kfq = join(work, 'kfq', 'bin', 'kfq.js');
+const kfq = join(work, 'kfq', 'bin', 'kfq.cjs');
+trainCodeCache(join(work, 'kfq', 'dist'));
 const rows = [];
 try {
   const data = generateData();

@@ -1,9 +1,12 @@
-// Bundles src/main.ts into dist/: one small entry plus a chunk per command, so
-// start-up parses only what the chosen command needs. It builds into a fresh
-// folder and swaps it in, so a test running the old build never sees half a dist/.
+// Bundles kfq into dist/: main.cjs (src/cli.ts and every library it uses, in
+// one CommonJS file, each module evaluated only when first imported), boot.cjs
+// (src/boot.ts, which bin/kfq.cjs runs) and main.cjs.cache (scripts/codeCache.js).
+// It builds into a fresh folder and swaps it in, so a test running the old build
+// never sees half a dist/.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { trainCodeCache } from './codeCache.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,27 +22,22 @@ const lazyChildProcess = {
 };
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const staging = `${root}dist.build-${process.pid}`;
+const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
 try {
   await build({
-    entryPoints: [`${root}src/main.ts`],
-    outdir: staging,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    chunkNames: 'chunks/[name]-[hash]',
-    define: { KFQ_VERSION: JSON.stringify(version) },
-    // gray-matter and js-yaml are CommonJS and call require() for Node built-ins;
-    // made on first use, as most chunks never call it.
-    banner: { js: "import { createRequire as __kfqCreateRequire } from 'node:module'; let __kfqRequire; const require = (id) => (__kfqRequire ??= __kfqCreateRequire(import.meta.url))(id);" },
+    ...common,
+    entryPoints: [`${root}src/cli.ts`],
+    outfile: `${staging}/main.cjs`,
+    define: { KFQ_VERSION: JSON.stringify(version), 'import.meta.url': '__kfqModuleUrl' },
+    banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [lazyChildProcess],
-    legalComments: 'none',
-    logLevel: 'warning',
   });
+  await build({ ...common, entryPoints: [`${root}src/boot.ts`], outfile: `${staging}/boot.cjs` });
   rmSync(`${root}dist`, { recursive: true, force: true });
   renameSync(staging, `${root}dist`);
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }
+// In place: cached code keeps the path it was made at.
+trainCodeCache(`${root}dist`);

@@ -1,0 +1,76 @@
+// The built kfq starts from V8's code cache (src/boot.ts); a cache that does not
+// fit the bundle, or arrived damaged, is never given to V8, and kfq still runs.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { trainCodeCache } from '../../scripts/codeCache.js';
+import { repoRoot, tempHome } from './run.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'kfq-code-cache-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A private copy of the built kfq, as the benchmark makes. */
+function copyOfKfq(name: string): string {
+  const dir = join(temp, name);
+  for (const part of ['bin', 'dist', 'data', 'package.json']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+  return dir;
+}
+
+/** Whether boot gives V8 a cache for dir's bundle, and whether V8 takes it. */
+function cacheUse(dir: string): { given: boolean; rejected: boolean } {
+  const script = `const { cachedData, script } = require(${JSON.stringify(join(dir, 'dist', 'boot.cjs'))}).loadKfq(${JSON.stringify(join(dir, 'dist'))}); console.log(JSON.stringify({ given: cachedData !== undefined, rejected: script.cachedDataRejected === true }))`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as { given: boolean; rejected: boolean };
+}
+
+function showFirst(dir: string): string {
+  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.cjs'), 'show', '1', '--json'], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: tempHome(), NODE_OPTIONS: '' } });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return (JSON.parse(result.stdout) as { question: string }).question;
+}
+
+describe('the code cache', () => {
+  it('is built with kfq, and V8 takes it', () => {
+    expect(cacheUse(repoRoot)).toEqual({ given: true, rejected: false });
+  });
+
+  it('is not used for a copy of dist/ in another place (its code would name the old path) until trained there', () => {
+    const dir = copyOfKfq('moved');
+    expect(cacheUse(dir).given).toBe(false);
+    expect(showFirst(dir)).toBe('What is Kubeflow?');
+    trainCodeCache(join(dir, 'dist'));
+    expect(cacheUse(dir)).toEqual({ given: true, rejected: false });
+  });
+
+  it.each([
+    ['a flipped byte', (file: string) => {
+      const bytes = readFileSync(file);
+      const middle = bytes.length >> 1;
+      bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle);
+      writeFileSync(file, bytes);
+    }],
+    ['a truncated file', (file: string) => truncateSync(file, 1000)],
+    ['an empty file', (file: string) => writeFileSync(file, '')],
+  ])('with %s is ignored', (_, damage) => {
+    const dir = copyOfKfq(`damaged-${Math.random().toString(36).slice(2)}`);
+    trainCodeCache(join(dir, 'dist'));
+    damage(join(dir, 'dist', 'main.cjs.cache'));
+    expect(cacheUse(dir).given).toBe(false);
+    expect(showFirst(dir)).toBe('What is Kubeflow?');
+  });
+
+  it('made for another bundle of the same length is ignored', () => {
+    const dir = copyOfKfq('edited');
+    trainCodeCache(join(dir, 'dist'));
+    const bundle = join(dir, 'dist', 'main.cjs');
+    // Same length, other code: V8's own check (the length) would pass it.
+    writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('show a question and its reference answer', 'SHOW A QUESTION AND ITS REFERENCE ANSWER'));
+    expect(cacheUse(dir).given).toBe(false);
+    const help = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.cjs'), '--help'], { encoding: 'utf8' });
+    expect(help.stdout).toContain('SHOW A QUESTION AND ITS REFERENCE ANSWER');
+  });
+});
