@@ -1,6 +1,6 @@
 import type { GlobalOptions } from '../cli.js';
 import { findQuestion } from '../deck/select.js';
-import { renderMarkdown } from '../ui/markdown.js';
+import { renderPlainMarkdown } from '../ui/plainMarkdown.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
 import { safeLine, terminalWidth, wrap } from '../ui/text.js';
@@ -16,6 +16,7 @@ export async function run(ref: string, options: { json?: boolean }, globals: Glo
     out.dim(`${question.id} · ${safeLine(question.category)}`),
     ...wrap(out.bold(safeLine(question.question)), width),
     '',
-    renderMarkdown(question.answer, width),
+    // marked only for answers that need it: loading it is a third of a start.
+    renderPlainMarkdown(question.answer, width) ?? (await import('../ui/markdown.js')).renderMarkedMarkdown(question.answer, width),
   ]);
 }

@@ -2,6 +2,7 @@
 // nested lists and is slow to import). Deck text is sanitised here.
 import { Lexer, type Token, type Tokens } from 'marked';
 import { plainInline } from '../deck/inline.js';
+import { renderPlainMarkdown } from './plainMarkdown.js';
 import { out } from './theme.js';
 import { safeText, wrap } from './text.js';
 
@@ -16,6 +17,11 @@ const MARKED_INLINE_BUDGET = 16 * 1024;
 const MAX_RENDERED_CHARS = 1024 * 1024;
 
 export function renderMarkdown(markdown: string, width: number): string {
+  return renderPlainMarkdown(markdown, width) ?? renderMarkedMarkdown(markdown, width);
+}
+
+/** renderMarkdown through marked's tokens, whatever the text. */
+export function renderMarkedMarkdown(markdown: string, width: number): string {
   if (markdown.length > MAX_RENDERED_CHARS) return markdown.split('\n').flatMap((line) => wrap(safeText(line), width)).join('\n');
   return renderBlocks(lex(markdown), width, '').join('\n');
 }

@@ -54,7 +54,7 @@ const HEAVY = ['gray-matter', 'js-yaml', 'marked', 'fuse.js', 'ts-fsrs', '@inqui
 const allowed: Record<string, string[]> = {
   'src/cli.ts': [],
   'src/commands/list.ts': [],
-  'src/commands/show.ts': ['marked'],
+  'src/commands/show.ts': [],
   'src/commands/search.ts': ['fuse.js'],
   'src/commands/stats.ts': ['ts-fsrs'],
 };
