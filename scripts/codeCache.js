@@ -15,10 +15,16 @@ export function trainCodeCache(distDir) {
   try {
     const env = { ...process.env, KFQ_HOME: home, NO_COLOR: '1' };
     for (const name of ['NODE_OPTIONS', 'KFQ_DECK', 'FORCE_COLOR']) delete env[name];
-    const script = `require(${JSON.stringify(join(distDir, 'boot.cjs'))}).train(${JSON.stringify(distDir)}, ${JSON.stringify(TRAINING)}).catch((error) => { console.error(error); process.exit(1); })`;
-    const result = spawnSync(process.execPath, ['-e', script], { cwd: home, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`training the code cache failed:\n${result.stderr}`);
+    const boot = JSON.stringify(join(distDir, 'boot.cjs'));
+    // First fill the deck cache: parsing a deck happens once per change, and its code would make every start's cache bigger.
+    node(`require(${boot}).loadKfq(${JSON.stringify(distDir)}, { useCache: false }).kfq.main(['node', 'kfq', 'list'])`, home, env);
+    node(`require(${boot}).train(${JSON.stringify(distDir)}, ${JSON.stringify(TRAINING)})`, home, env);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+function node(script, cwd, env) {
+  const result = spawnSync(process.execPath, ['-e', `Promise.resolve(${script}).catch((error) => { console.error(error); process.exit(1); })`], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`training the code cache failed:\n${result.stderr}`);
 }
