@@ -346,12 +346,14 @@ class LoggedReview implements ReviewFacts {
   readonly question: string;
   readonly rating: ReviewRating;
   readonly at: number;
+  readonly group: number;
 
   constructor(
     private readonly snapshot: Snapshot,
     private readonly index: number,
   ) {
     const group = snapshot.group[index]!;
+    this.group = group;
     this.questionId = snapshot.groupIds[group]!;
     this.deck = snapshot.groupDecks[group]!;
     this.question = snapshot.groupQuestions[group]!;

@@ -114,6 +114,20 @@ describe('computeStats', () => {
     expect(result.retention.recalls).toBe(8);
   });
 
+  it('gives the same numbers when reviews come numbered by group, as the review log snapshot numbers them', () => {
+    const groups = new Map<string, number>();
+    const moved = { ...review('2025-04-02T07:00:00+02:00', 'd/9', 3), question: 'Question 3?' };
+    const all = [...reviews, moved];
+    const numbered = all.map((r) => {
+      const key = `${r.questionId}\u0000${r.question}`;
+      if (!groups.has(key)) groups.set(key, groups.size);
+      return { ...r, group: groups.get(key)! };
+    });
+    const expected = computeStats({ questions, reviews: all, cards, interviews, now });
+    expect(computeStats({ questions, reviews: numbered, cards, interviews, now })).toEqual(expected);
+    expect(expected.retention.recalls).toBe(8);
+  });
+
   it('has an empty but well-formed result with no history', () => {
     const empty = computeStats({ questions, reviews: [], cards: new Map(), interviews: [], now });
     expect(empty.reviews).toEqual({ total: 0, daysActive: 0, today: 0 });
