@@ -4,7 +4,6 @@ import { ExitCode, InterruptedError } from '../errors.js';
 import { DrillSession } from '../practice/drillSession.js';
 import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
 import { scoreAnswer } from '../practice/scoring.js';
-import { readReviewHistory } from '../store/cardSnapshot.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
@@ -12,7 +11,7 @@ import { printLines, warn } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { terminalWidth } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
-import { loadSelection } from './shared.js';
+import { loadSelection, readHistory } from './shared.js';
 
 export interface DrillOptions {
   count: number;
@@ -27,7 +26,7 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   const paths = kfqPaths();
   ensureWritableHome(paths);
   const { decks, questions } = await loadSelection(globals, options.category);
-  const log = readReviewHistory(paths.history, paths.cache);
+  const log = readHistory(paths);
   for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
 
   const states = log.cardStates(questions, options.retention);

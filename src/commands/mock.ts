@@ -7,7 +7,6 @@ import type { Question } from '../deck/model.js';
 import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, categoryScores, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
-import { readReviewHistory } from '../store/cardSnapshot.js';
 import { findReport, loadReports, newReportId, saveReport, type SavedReports } from '../store/interviewReports.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
 import { appendReview } from '../store/reviewLog.js';
@@ -18,7 +17,7 @@ import { runPrompt } from '../ui/prompt.js';
 import { err, out } from '../ui/theme.js';
 import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
-import { loadSelection } from './shared.js';
+import { loadSelection, readHistory } from './shared.js';
 
 export interface MockOptions {
   count: number;
@@ -48,7 +47,7 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
 
   const { questions } = await loadSelection(globals, options.category);
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
-  const log = readReviewHistory(paths.history, paths.cache);
+  const log = readHistory(paths);
   for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
   const seed = options.seed ?? randomInt(2 ** 31);
   const plan = planInterview({ questions, states: log.cardStates(questions), count: options.count, seed, now: new Date() });

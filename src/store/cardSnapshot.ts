@@ -57,10 +57,17 @@ interface Snapshot {
 }
 
 const CHUNK_BYTES = 8 << 20;
+/** Past this many bytes to read (about 70,000 reviews, a second or more), onLongRead is told first. */
+const LONG_READ_BYTES = 16 << 20;
+
+export interface ReadHistoryOptions {
+  /** Called before reading and replaying a big stretch of the log the snapshot does not cover yet (the first run, or after an update). */
+  onLongRead?: (bytes: number) => void;
+}
 /** The default retention's states are always kept; other retentions used lately, up to this many in all. */
 const KEPT_RETENTIONS = 3;
 
-export function readReviewHistory(logFile: string, cacheDir: string): ReviewHistory {
+export function readReviewHistory(logFile: string, cacheDir: string, options: ReadHistoryOptions = {}): ReviewHistory {
   const cacheFile = join(cacheDir, `reviews-${cacheName(resolve(logFile))}`);
   const key = JSON.stringify(['reviews', resolve(logFile)]);
   let fd: number | undefined;
@@ -69,6 +76,7 @@ export function readReviewHistory(logFile: string, cacheDir: string): ReviewHist
     const size = fstatSync(fd).size;
     const cached = readCache<Snapshot>(cacheFile, key);
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
+    if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const changes = newChanges(snapshot);
     extend(snapshot, fd, size, logFile, changes);
     replayChanged(snapshot, changes);

@@ -128,6 +128,18 @@ describe('the card-state snapshot', () => {
     expect(states.get('deck/2')!.agains).toBe(1);
   });
 
+  it('says before reading a big stretch of log it has no snapshot of, and not once it has one', () => {
+    const { log, cacheDir } = paths();
+    const specs = Array.from({ length: 100_000 }, (_, i) => ({ target: i % 4, rating: 3, minutes: i, handWritten: false }));
+    writeFileSync(log, `${[HEADER, ...logLines(specs)].join('\n')}\n`);
+    const told: number[] = [];
+    const first = readReviewHistory(log, cacheDir, { onLongRead: (bytes) => told.push(bytes) });
+    expect(told).toEqual([readFileSync(log).length]);
+    expect(first.reviewCount).toBe(100_000);
+    readReviewHistory(log, cacheDir, { onLongRead: (bytes) => told.push(bytes) });
+    expect(told).toHaveLength(1);
+  });
+
   it('reads the log again when it shrank or its first lines changed', () => {
     const { log, cacheDir } = paths();
     const lines = [HEADER, ...logLines([1, 2, 3].map((target) => ({ target, rating: 3, minutes: target, handWritten: false })))];
