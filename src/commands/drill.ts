@@ -11,7 +11,8 @@ import { printLines, warn } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { terminalWidth } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
-import { loadSelection, readHistory } from './shared.js';
+import { readHistory } from './reviewHistory.js';
+import { loadSelection } from './shared.js';
 
 export interface DrillOptions {
   count: number;

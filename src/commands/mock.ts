@@ -17,7 +17,8 @@ import { runPrompt } from '../ui/prompt.js';
 import { err, out } from '../ui/theme.js';
 import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
-import { loadSelection, readHistory } from './shared.js';
+import { readHistory } from './reviewHistory.js';
+import { loadSelection } from './shared.js';
 
 export interface MockOptions {
   count: number;

@@ -5,9 +5,8 @@ import type { GlobalOptions } from '../cli.js';
 import { loadDecksCached } from '../deck/cache.js';
 import type { Deck, Question } from '../deck/model.js';
 import { selectCategory } from '../deck/select.js';
-import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
-import { kfqPaths, type KfqPaths } from '../store/paths.js';
-import { note, warn } from '../ui/output.js';
+import { kfqPaths } from '../store/paths.js';
+import { warn } from '../ui/output.js';
 
 export interface Selection {
   decks: Deck[];
@@ -24,11 +23,4 @@ export async function loadSelection(globals: GlobalOptions, category?: string): 
   const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
   const exact = selectCategory(categories, category);
   return { decks: loaded.decks, questions: loaded.questions.filter((q) => q.category === exact), category: exact };
-}
-
-/** The review history, saying so on stderr when a big stretch of it must be read first: a million reviews take a quarter of a minute, once. */
-export function readHistory(paths: KfqPaths): ReviewHistory {
-  return readReviewHistory(paths.history, paths.cache, {
-    onLongRead: (bytes) => note(`kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
-  });
 }

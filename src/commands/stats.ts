@@ -8,7 +8,8 @@ import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } f
 import { printJson, printLines, warn } from '../ui/output.js';
 import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from '../ui/text.js';
 import { out } from '../ui/theme.js';
-import { loadSelection, readHistory } from './shared.js';
+import { readHistory } from './reviewHistory.js';
+import { loadSelection } from './shared.js';
 
 export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
   const { decks, questions, category } = await loadSelection(globals, options.category);

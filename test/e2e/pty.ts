@@ -1,6 +1,7 @@
 // Drives the built kfq in a real pseudo-terminal through tmux, the way a
 // person would: start it at a given size, type keys, read the screen. Each
-// session gets its own tmux server (-L), so tests never touch anyone's tmux.
+// session gets its own tmux server, on a socket in its temp folder (-S), so
+// tests never touch anyone's tmux and leave nothing in /tmp/tmux-*.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,6 @@ export interface PtyOptions {
   rows?: number;
 }
 
-let sessions = 0;
-
 export class PtySession {
   private constructor(
     private readonly socket: string,
@@ -27,7 +26,7 @@ export class PtySession {
   /** Starts `node bin/kfq.cjs <args>` in a detached tmux session of the given size. */
   static start({ args, env = {}, cols = 80, rows = 30 }: PtyOptions): PtySession {
     const folder = mkdtempSync(join(tmpdir(), 'kfq-pty-'));
-    const socket = `kfq-test-${process.pid}-${++sessions}`;
+    const socket = join(folder, 'tmux.sock');
     const exitFile = join(folder, 'exit-code');
     const config = join(folder, 'tmux.conf');
     writeFileSync(config, 'set -g status off\n');
@@ -40,7 +39,7 @@ export class PtySession {
     delete environment.TMUX;
     delete environment.KFQ_DECK;
     if (env.KFQ_DECK !== undefined) environment.KFQ_DECK = env.KFQ_DECK;
-    execFileSync('tmux', ['-L', socket, '-f', config, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${shellQuote(script)}`], {
+    execFileSync('tmux', ['-S', socket, '-f', config, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${shellQuote(script)}`], {
       env: environment,
     });
     return new PtySession(socket, exitFile);
@@ -93,11 +92,11 @@ export class PtySession {
   }
 
   kill(): void {
-    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
   }
 }
 
