@@ -2,10 +2,11 @@
 // and 1,000,000 reviews, against the targets in issue 6. Generates its data in
 // a temp folder, runs the built kfq as a user would (a private copy of bin/,
 // dist/ and data/, so a rebuild meanwhile cannot disturb it), prints a
-// Markdown table and saves it to bench/results/latest.md. Takes ~5 minutes.
+// Markdown table, saves it to bench/results/latest.md and quotes it in
+// README.md (between the bench markers). Takes ~6 minutes.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -202,7 +203,20 @@ function report() {
   const text = lines.join('\n');
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'latest.md'), text);
+  quoteInReadme(lines.slice(2, -1).join('\n'));
   process.stdout.write(`\n${text}`);
+}
+
+/** Replaces what is between the README's bench markers with the new results. */
+function quoteInReadme(results) {
+  const file = join(root, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start (npm run bench writes this) -->';
+  const end = '<!-- bench:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from === -1 || to < from) throw new Error(`README.md has no ${start} … ${end} markers`);
+  writeFileSync(file, `${readme.slice(0, from + start.length)}\n${results}\n${readme.slice(to)}`);
 }
 
 function section(title, note) {
