@@ -58,7 +58,7 @@ export const drillScreen = createPrompt<DrillOutcome, DrillScreenConfig>((config
   const undo = (): void => {
     const last = graded.current.pop();
     if (!last) {
-      setView({ ...view, message: 'Nothing to undo in this session yet.' });
+      setView({ ...view, typed: view.phase === 'ask' ? '' : view.typed, message: 'Nothing to undo in this session yet.' });
       return;
     }
     try {
@@ -92,13 +92,14 @@ export const drillScreen = createPrompt<DrillOutcome, DrillScreenConfig>((config
     if (finished.current) return;
     const command = !key.ctrl && !(key as { meta?: boolean }).meta ? key.name : undefined;
     if (view.phase === 'ask') {
-      if (isEnterKey(key)) return setView({ ...view, phase: 'revealed', message: undefined });
-      if (key.name === 'escape') return end({ end: 'quit' });
-      // Before anything is typed, q (and u when there is a grade to take back) are commands.
-      if (view.typed === '' && (command === 'q' || (command === 'u' && graded.current.length > 0))) {
-        rl.clearLine(0);
-        return command === 'q' ? end({ end: 'quit' }) : undo();
+      if (isEnterKey(key)) {
+        // q or u alone, then Enter, are commands: so an answer may start with any letter.
+        const typed = view.typed.trim();
+        if (typed === 'q') return end({ end: 'quit' });
+        if (typed === 'u') return undo();
+        return setView({ ...view, phase: 'revealed', message: undefined });
       }
+      if (key.name === 'escape') return end({ end: 'quit' });
       return setView({ ...view, typed: rl.line, message: undefined });
     }
     rl.clearLine(0);
@@ -120,8 +121,7 @@ export const drillScreen = createPrompt<DrillOutcome, DrillScreenConfig>((config
   ];
 
   if (view.phase === 'ask') {
-    const commands = graded.current.length > 0 ? 'u undo · q quit' : 'q quit';
-    const footer = view.typed === '' ? `Type an answer, or press Enter to reveal · ${commands}` : 'Enter reveals the answer · Esc quits';
+    const footer = askFooter(view.typed.trim(), graded.current.length > 0);
     const bottom = [...(view.message ? [out.yellow(view.message)] : []), ...wrap(out.dim(footer), width)];
     // The input line is last: inquirer keeps the cursor on it.
     return [SHOW_CURSOR + [...top, `${out.cyan('>')} ${safeLine(view.typed)}`].join('\n'), bottom.join('\n')];
@@ -185,6 +185,13 @@ function gradeKeys(intervals: Record<ReviewRating, string>, width: number): stri
     line = line === '' ? item : `${line}   ${item}`;
   }
   return [...lines, line];
+}
+
+function askFooter(typed: string, canUndo: boolean): string {
+  if (typed === '') return `Type an answer, or press Enter to reveal · Esc quits${canUndo ? ' · u+Enter undoes' : ''}`;
+  if (typed === 'q') return 'Enter quits (or type on: an answer may start with q)';
+  if (typed === 'u') return `Enter ${canUndo ? 'takes back the last grade' : 'would undo, but nothing is graded yet'} (or type on)`;
+  return 'Enter reveals the answer · Esc quits';
 }
 
 /** Keeps a long answer within the screen, saying where to read the rest. */

@@ -64,7 +64,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     // Card 2: reveal at once, grade Again.
     screen = await session.waitFor('2/5');
     expect(screen).toContain('#2 Why is Kubeflow needed in ML workflows?');
-    expect(screen).toContain('u undo');
+    expect(screen).toContain('Esc quits · u+Enter undoes');
     session.sendKeys('Enter');
     screen = await session.waitFor('Reference answer');
     expect(screen).not.toContain('Your answer');
@@ -72,15 +72,11 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
 
     // Card 3: Easy. Card 4: Hard, then take it back.
     await session.waitFor('3/5');
-    session.sendKeys('Enter');
-    await session.waitFor('Reference answer');
-    session.sendKeys('4');
+    await session.revealAndGrade('4');
     await session.waitFor('4/5');
-    session.sendKeys('Enter');
-    await session.waitFor('Reference answer');
-    session.sendKeys('2');
+    await session.revealAndGrade('2');
     await session.waitFor('5/5');
-    session.sendKeys('u');
+    session.sendKeys('u', 'Enter');
     screen = await session.waitFor('Took back Hard');
     expect(screen).toContain('4/5');
     expect(screen).toContain('#4 How does Kubeflow interact with Kubernetes?');
@@ -111,9 +107,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     session = startKfq({ args: ['drill', '-n', '5'], env: { KFQ_HOME: home } });
     screen = await session.waitFor('1/5');
     expect(screen).toContain('#2 Why is Kubeflow needed');
-    session.sendKeys('Enter');
-    await session.waitFor('Reference answer');
-    session.sendKeys('3');
+    await session.revealAndGrade('3');
     screen = await session.waitFor('2/5');
     expect(screen).toContain('#4 How does Kubeflow interact');
     session.sendKeys('Escape');
@@ -135,9 +129,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     const home = tempHome();
     session = startKfq({ args: ['drill', '-n', '3'], env: { KFQ_HOME: home } });
     await session.waitFor('1/3');
-    session.sendKeys('Enter');
-    await session.waitFor('Reference answer');
-    session.sendKeys('3');
+    await session.revealAndGrade('3');
     await session.waitFor('2/3');
     session.typeText('half an ans');
     session.sendKeys('C-c');
@@ -153,13 +145,52 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     const home = tempHome();
     session = startKfq({ args: ['drill', '-n', '3'], env: { KFQ_HOME: home } });
     await session.waitFor('1/3');
-    session.sendKeys('Enter');
-    await session.waitFor('Reference answer');
-    session.sendKeys('2');
+    await session.revealAndGrade('2');
     await session.waitFor('2/3');
     process.kill(session.pid(), signal);
     expect(await session.exitCode()).toBe(code);
     expect(history(home).map((r) => [r.questionId, r.rating])).toEqual([['kubeflow/1', 2]]);
+  });
+
+  it('takes answers that start with q or u; q or u alone, then Enter, quit or undo', async () => {
+    const home = tempHome();
+    session = startKfq({ args: ['drill', '-n', '2', '--order', 'new'], env: { KFQ_HOME: home } });
+    await session.waitFor('1/2');
+    await session.revealAndGrade('3');
+    await session.waitFor('2/2');
+    session.typeText('u');
+    expect(await session.waitFor('Enter takes back the last grade')).toContain('> u');
+    session.sendKeys('Enter');
+    let screen = await session.waitFor('Took back Good');
+    expect(screen).toContain('1/2');
+
+    session.sendKeys('3');
+    await session.waitFor('2/2');
+    session.typeText('quotas and usage limits');
+    screen = await session.waitFor('> quotas and usage limits');
+    expect(screen).toContain('2/2');
+    session.sendKeys('Enter');
+    screen = await session.waitFor('Your answer');
+    expect(screen).toContain('quotas and usage limits');
+    session.sendKeys('4');
+    expect(await session.exitCode()).toBe(0);
+    expect(history(home).map((entry) => [entry.rating, entry.answer])).toEqual([
+      [4, 'quotas and usage limits'],
+      [3, ''],
+    ]);
+  });
+
+  it('ends on q then Enter at a question, keeping what was graded', async () => {
+    const home = tempHome();
+    session = startKfq({ args: ['drill', '-n', '3', '--order', 'new'], env: { KFQ_HOME: home } });
+    await session.waitFor('1/3');
+    await session.revealAndGrade('2');
+    await session.waitFor('2/3');
+    session.typeText('q');
+    await session.waitFor('Enter quits');
+    session.sendKeys('Enter');
+    expect(await session.exitCode()).toBe(0);
+    expect(history(home).map((entry) => entry.rating)).toEqual([2]);
   });
 
   it('is readable at 40 columns: nothing cut, the grade keys wrap whole', async () => {
@@ -169,7 +200,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     // The title gives way to the progress, which stays whole at the right edge.
     expect(screen.split('\n')[0]).toMatch(/^Top 100 Kubeflow .*…\s+1\/3 [█░]{10}$/);
     expect(screen.split('\n')[0]).toHaveLength(40);
-    session.sendKeys('q');
+    session.sendKeys('q', 'Enter');
     await session.exitCode();
     session.kill();
 

@@ -64,6 +64,13 @@ export class PtySession {
       .trimEnd();
   }
 
+  /** On a drill question: Enter reveals the answer, then the grade key (1–4). */
+  async revealAndGrade(rating: '1' | '2' | '3' | '4'): Promise<void> {
+    this.sendKeys('Enter');
+    await this.waitFor('Reference answer');
+    this.sendKeys(rating);
+  }
+
   /** Waits until the screen shows the text (or matches), then returns the screen. */
   async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
     const start = Date.now();

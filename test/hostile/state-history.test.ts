@@ -105,7 +105,7 @@ describe.skipIf(!hasTmux)('a drill or a mock over a damaged log', () => {
     await terminal.waitFor('Reference answer');
     terminal.sendKeys('3');
     await terminal.waitFor('2/2');
-    terminal.sendKeys('q');
+    terminal.sendKeys('q', 'Enter');
     expect(await terminal.exitCode()).toBe(0);
 
     const after = readFileSync(file, 'utf8');
