@@ -20,7 +20,7 @@ const STARTUP_RUNS = 41;
 
 const work = mkdtempSync(join(tmpdir(), 'kfq-bench-'));
 for (const name of ['bin', 'dist', 'data', 'package.json']) cpSync(join(root, name), join(work, 'kfq', name), { recursive: true });
-const kfq = join(work, 'kfq', 'bin', 'kfq.cjs');
+const kfq = join(work, 'kfq', 'bin', 'kfq.js');
 trainCodeCache(join(work, 'kfq', 'dist'));
 const rows = [];
 try {

@@ -1,6 +1,6 @@
 // Bundles kfq into dist/: main.cjs (src/cli.ts and every library it uses, in
 // one CommonJS file, each module evaluated only when first imported), boot.cjs
-// (src/boot.ts, which bin/kfq.cjs runs) and main.cjs.cache (scripts/codeCache.js).
+// (src/boot.ts, which bin/kfq.js runs) and main.cjs.cache (scripts/codeCache.js).
 // It builds into a fresh folder and swaps it in, so a test running the old build
 // never sees half a dist/.
 import { build } from 'esbuild';

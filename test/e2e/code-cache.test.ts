@@ -27,7 +27,7 @@ function cacheUse(dir: string): { given: boolean; rejected: boolean } {
 }
 
 function showFirst(dir: string): string {
-  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.cjs'), 'show', '1', '--json'], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: tempHome(), NODE_OPTIONS: '' } });
+  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), 'show', '1', '--json'], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: tempHome(), NODE_OPTIONS: '' } });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return (JSON.parse(result.stdout) as { question: string }).question;
@@ -70,7 +70,7 @@ describe('the code cache', () => {
     // Same length, other code: V8's own check (the length) would pass it.
     writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('show a question and its reference answer', 'SHOW A QUESTION AND ITS REFERENCE ANSWER'));
     expect(cacheUse(dir).given).toBe(false);
-    const help = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.cjs'), '--help'], { encoding: 'utf8' });
+    const help = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), '--help'], { encoding: 'utf8' });
     expect(help.stdout).toContain('SHOW A QUESTION AND ITS REFERENCE ANSWER');
   });
 });

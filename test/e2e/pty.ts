@@ -23,7 +23,7 @@ export class PtySession {
     private readonly exitFile: string,
   ) {}
 
-  /** Starts `node bin/kfq.cjs <args>` in a detached tmux session of the given size. */
+  /** Starts `node bin/kfq.js <args>` in a detached tmux session of the given size. */
   static start({ args, env = {}, cols = 80, rows = 30 }: PtyOptions): PtySession {
     const folder = mkdtempSync(join(tmpdir(), 'kfq-pty-'));
     const socket = join(folder, 'tmux.sock');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const kfqBin = join(repoRoot, 'bin', 'kfq.cjs');
+export const kfqBin = join(repoRoot, 'bin', 'kfq.js');
 
 export interface RunResult {
   code: number | null;
