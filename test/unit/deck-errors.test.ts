@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDeck, readDeckFile } from '../../src/deck/index.js';
 import { fileError } from '../../src/deck/fileErrors.js';
-import { DeckError } from '../../src/errors.js';
+import { deckError } from './deckError.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'decks');
 const temp = mkdtempSync(join(tmpdir(), 'kfq-deck-errors-'));
@@ -17,17 +17,6 @@ function writeTemp(name: string, content: string | Buffer): string {
   const path = join(temp, name);
   writeFileSync(path, content);
   return path;
-}
-
-/** The DeckError that `run` throws (fails the test if it throws anything else or nothing). */
-function deckError(run: () => unknown): DeckError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeckError);
-    return error as DeckError;
-  }
-  throw new Error('expected a DeckError, but nothing was thrown');
 }
 
 describe('decks that cannot be used', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinDeckPath, loadDecks, resolveDeckFiles, slugify } from '../../src/deck/index.js';
-import { DeckError } from '../../src/errors.js';
+import { deckError } from './deckError.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kfq-deck-load-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -22,16 +22,6 @@ mkdirSync(join(decks, 'nested.md'), { recursive: true });
 const installed = makeDir('installed', { 'devops.md': deckText('What is DevOps?') });
 const other = makeDir('other', { 'a.md': deckText('What is the other A?') });
 const empty = makeDir('empty', { 'readme.txt': 'nothing here' });
-
-function deckError(run: () => unknown): DeckError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeckError);
-    return error as DeckError;
-  }
-  throw new Error('expected a DeckError');
-}
 
 describe('resolveDeckFiles', () => {
   it('takes a file as it is', () => {
