@@ -8,8 +8,6 @@ export interface PlantedQuestion {
 export const PLANTED: PlantedQuestion[];
 export const COMMON_QUERIES: string[];
 
-export function seededRandom(seed: number): () => number;
-
 export function generateDeck(options: { count: number; seed?: number; title?: string }): {
   text: string;
   questions: { number: number; question: string }[];

@@ -67,7 +67,7 @@ export const COMMON_QUERIES = [
 const OPENINGS = ['What is', 'How does', 'How do you', 'Why is', 'What are', 'When should you use', 'How can', "What's the difference between", 'Which'];
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed) {
+function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -3,10 +3,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startKfq, type PtySession } from './pty.js';
+import { sleep, startKfq, type PtySession } from './pty.js';
 import { runKfq, tempHome } from './run.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function lastReport(home: string): Record<string, any> {
   const result = runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } });

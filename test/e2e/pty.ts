@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kfqBin, repoRoot } from './run.js';
+import { kfqBin, kfqEnv, repoRoot } from './run.js';
 
 export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 
@@ -35,10 +35,8 @@ export class PtySession {
     // After kfq exits, record its code and keep the pane (and its last screen) untouched.
     const exit = shellQuote(exitFile);
     writeFileSync(script, `cd ${shellQuote(repoRoot)}\n${command}\necho $? > ${exit}.tmp && mv ${exit}.tmp ${exit}\nexec sleep 3600\n`);
-    const environment: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', TERM: 'xterm-256color', ...env };
+    const environment = kfqEnv({ TERM: 'xterm-256color', ...env });
     delete environment.TMUX;
-    delete environment.KFQ_DECK;
-    if (env.KFQ_DECK !== undefined) environment.KFQ_DECK = env.KFQ_DECK;
     execFileSync('tmux', ['-S', socket, '-f', config, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${shellQuote(script)}`], {
       env: environment,
     });
@@ -109,11 +107,11 @@ export class PtySession {
 
 export const startKfq = (options: PtyOptions): PtySession => PtySession.start(options);
 
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

@@ -18,16 +18,28 @@ export function tempHome(): string {
   return mkdtempSync(join(tmpdir(), 'kfq-e2e-'));
 }
 
-export function runKfq(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}): RunResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', KFQ_HOME: process.env.KFQ_TEST_HOME ?? tempHome(), ...options.env };
-  delete env.KFQ_DECK;
-  if (options.env?.KFQ_DECK !== undefined) env.KFQ_DECK = options.env.KFQ_DECK;
+/** The environment kfq runs in under test: no colour and no KFQ_DECK from the developer's shell, unless given. */
+export function kfqEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { KFQ_DECK: _, ...inherited } = process.env;
+  return { ...inherited, FORCE_COLOR: '0', ...env };
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+  cwd?: string;
+  timeoutMs?: number;
+  maxBuffer?: number;
+}
+
+export function runKfq(args: string[], options: RunOptions = {}): RunResult {
   const result = spawnSync(process.execPath, [kfqBin, ...args], {
     cwd: options.cwd ?? repoRoot,
-    env,
+    env: kfqEnv({ KFQ_HOME: tempHome(), ...options.env }),
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: options.timeoutMs ?? 20_000,
+    maxBuffer: options.maxBuffer,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

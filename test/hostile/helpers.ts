@@ -1,12 +1,12 @@
 // Shared pieces of the hostile-input suite: fixtures, the one shape every
 // failure must have, and a review log written by hand.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { kfqBin, repoRoot, runKfq, tempHome, type RunResult } from '../e2e/run.js';
+import { runKfq, tempHome, type RunResult } from '../e2e/run.js';
 
 export { runKfq, tempHome, type RunResult };
 
@@ -47,11 +47,9 @@ export function expectNoCrash(result: RunResult): void {
 
 /** Runs the built bin like runKfq, with room for huge output, and measures how long it took. */
 export function timedKfq(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): RunResult & { ms: number } {
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', KFQ_HOME: tempHome(), ...options.env };
-  if (options.env?.KFQ_DECK === undefined) delete env.KFQ_DECK;
   const start = performance.now();
-  const result = spawnSync(process.execPath, [kfqBin, ...args], { cwd: repoRoot, env, input: '', encoding: 'utf8', timeout: options.timeoutMs ?? 25_000, maxBuffer: 512 * 1024 * 1024 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - start };
+  const result = runKfq(args, { env: options.env, timeoutMs: options.timeoutMs ?? 25_000, maxBuffer: 512 * 1024 * 1024 });
+  return { ...result, ms: performance.now() - start };
 }
 
 export interface ReviewRecord {
@@ -87,10 +85,6 @@ export function historyJson(home: string): ReviewRecord[] {
   const result = runKfq(['history', '--json', '--limit', '100000'], { env: { KFQ_HOME: home } });
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as ReviewRecord[];
-}
-
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
 }
 
 /** True when this process may mount file systems (root in a permissive container). */

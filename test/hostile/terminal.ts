@@ -6,10 +6,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kfqBin, repoRoot } from '../e2e/run.js';
-import { kfqPidUnder } from '../e2e/pty.js';
+import { kfqBin, kfqEnv, repoRoot } from '../e2e/run.js';
+import { kfqPidUnder, shellQuote, sleep } from '../e2e/pty.js';
 
-export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+export { hasTmux, sleep } from '../e2e/pty.js';
+
 
 export interface TerminalOptions {
   args: string[];
@@ -68,10 +69,8 @@ export class Terminal {
     writeFileSync(script, [`cd ${q(repoRoot)}`, ...term, ...wait, ...run, `echo $code > ${exit}.tmp && mv ${exit}.tmp ${exit}`, 'if [ -t 0 ]; then exec sleep 600; fi', ''].join('\n'));
     const config = join(folder, 'tmux.conf');
     writeFileSync(config, 'set -g status off\nset -g allow-rename on\n');
-    const environment: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', TERM: 'xterm-256color', ...env };
+    const environment = kfqEnv({ TERM: 'xterm-256color', ...env });
     delete environment.TMUX;
-    delete environment.KFQ_DECK;
-    if (env.KFQ_DECK !== undefined) environment.KFQ_DECK = env.KFQ_DECK;
     execFileSync('tmux', ['-S', socket, '-f', config, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${q(script)}`], {
       env: environment,
     });
@@ -176,12 +175,4 @@ export class Terminal {
   private tmux(...args: string[]): string {
     return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
   }
-}
-
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
