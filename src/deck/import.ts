@@ -181,7 +181,8 @@ export function decodeEntities(text: string): string {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    const lower = name.toLowerCase();
+    return Object.hasOwn(ENTITIES, lower) ? ENTITIES[lower]! : whole;
   });
 }
 

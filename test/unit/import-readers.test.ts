@@ -87,6 +87,8 @@ describe('htmlToMarkdown', () => {
   it('turns common formatting into Markdown and drops other tags', () => {
     expect(htmlToMarkdown('<div>one</div><div><i>two</i> <span style="x">three</span></div>')).toBe('one\n\n*two* three');
     expect(htmlToMarkdown('a&nbsp;&lt;b&gt; &#39;c&#x27;')).toBe("a <b> 'c'");
+    // Names of Object's own properties are not entities either.
+    expect(htmlToMarkdown('a &constructor; &toString; b')).toBe('a &constructor; &toString; b');
   });
 });
 
