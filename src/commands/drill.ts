@@ -7,7 +7,7 @@ import { scoreAnswer } from '../practice/scoring.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
-import { printLines, warn } from '../ui/output.js';
+import { printLines } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { terminalWidth } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
@@ -28,7 +28,6 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   ensureWritableHome(paths);
   const { decks, questions } = await loadSelection(globals, options.category);
   const log = readHistory(paths);
-  for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
 
   const states = log.cardStates(questions, options.retention);
   const now = new Date();

@@ -10,11 +10,11 @@ import { questionsToCsv } from '../export/csv.js';
 import { historyToCsv, historyToJson } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
 import { writeFileAtomic } from '../store/files.js';
-import { loadReports } from '../store/interviewReports.js';
 import { kfqPaths } from '../store/paths.js';
 import { readReviewLog } from '../store/reviewLog.js';
 import { note, warn } from '../ui/output.js';
 import { safeJson, safeText } from '../ui/text.js';
+import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
 type Format = 'anki' | 'csv' | 'json' | 'md';
@@ -84,8 +84,7 @@ function exportHistory(format: Format): { text: string; summary: string } {
   const paths = kfqPaths();
   const log = readReviewLog(paths.history);
   if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) left out`);
-  const saved = loadReports(paths.reports);
-  for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
+  const saved = savedReports(paths);
   const summary = `${log.reviews.length} reviews and ${saved.reports.length} interview reports`;
   const text = format === 'csv' ? historyToCsv(log.reviews, saved.reports) : safeJson(historyToJson(log.reviews, saved.reports));
   return { text, summary };

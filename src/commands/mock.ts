@@ -7,17 +7,18 @@ import type { Question } from '../deck/model.js';
 import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, categoryScores, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
-import { findReport, loadReports, newReportId, saveReport, type SavedReports } from '../store/interviewReports.js';
+import { findReport, newReportId, saveReport } from '../store/interviewReports.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
 import { appendReview } from '../store/reviewLog.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
 import { renderReport, renderReportList } from '../ui/mockReport.js';
-import { note, printJson, printLines, warn } from '../ui/output.js';
+import { note, printJson, printLines } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { err, out } from '../ui/theme.js';
 import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import { readHistory } from './reviewHistory.js';
+import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
 export interface MockOptions {
@@ -49,7 +50,6 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
   const { questions } = await loadSelection(globals, options.category);
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
   const log = readHistory(paths);
-  for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
   const seed = options.seed ?? randomInt(2 ** 31);
   const plan = planInterview({ questions, states: log.cardStates(questions), count: options.count, seed, now: new Date() });
 
@@ -188,12 +188,6 @@ async function selfReview(initial: InterviewReport, paths: KfqPaths): Promise<vo
     report = rateAnswer(report, index, grade);
     saveReport(paths.reports, report);
   }
-}
-
-function savedReports(paths: KfqPaths): SavedReports {
-  const saved = loadReports(paths.reports);
-  for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
-  return saved;
 }
 
 function listInterviews(json: boolean): void {

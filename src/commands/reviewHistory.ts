@@ -2,11 +2,21 @@
 // it loads the scheduler (ts-fsrs), which list, show and search never need.
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
 import type { KfqPaths } from '../store/paths.js';
-import { note } from '../ui/output.js';
+import { note, warn } from '../ui/output.js';
 
-/** The review history, saying so on stderr when a big stretch of it must be read first: a million reviews take a quarter of a minute, once. */
-export function readHistory(paths: KfqPaths): ReviewHistory {
-  return readReviewHistory(paths.history, paths.cache, {
+/**
+ * The review history, with a warning for each damaged line (or one summary
+ * line, for stats), saying so on stderr when a big stretch of it must be read
+ * first: a million reviews take a quarter of a minute, once.
+ */
+export function readHistory(paths: KfqPaths, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory {
+  const log = readReviewHistory(paths.history, paths.cache, {
     onLongRead: (bytes) => note(`kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
   });
+  if (problems === 'summary' && log.problems.length > 0) {
+    warn(`${paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${log.problems[0]!.line})`);
+  } else if (problems === 'each') {
+    for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
+  }
+  return log;
 }

@@ -2,22 +2,20 @@
 import type { GlobalOptions } from '../cli.js';
 import type { Deck } from '../deck/model.js';
 import { computeStats, type CardSummary, type Stats } from '../practice/stats.js';
-import { loadReports } from '../store/interviewReports.js';
 import { kfqPaths } from '../store/paths.js';
 import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } from '../ui/charts.js';
-import { printJson, printLines, warn } from '../ui/output.js';
+import { printJson, printLines } from '../ui/output.js';
 import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from '../ui/text.js';
 import { out } from '../ui/theme.js';
 import { readHistory } from './reviewHistory.js';
+import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
 export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
   const { decks, questions, category } = await loadSelection(globals, options.category);
   const paths = kfqPaths();
-  const log = readHistory(paths);
-  if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${log.problems[0]!.line})`);
-  const saved = loadReports(paths.reports);
-  for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
+  const log = readHistory(paths, { problems: 'summary' });
+  const saved = savedReports(paths);
 
   const cards = new Map<string, CardSummary>();
   for (const [id, state] of log.cardStates(questions)) {
