@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import { builtinDeckPath, parseDeck, readDeckFile, slugify, type Deck, type LoadedDeck } from '../deck/index.js';
+import { parseDeckBytes } from '../deck/load.js';
 import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { DeckError, KfqError, NotFoundError, UsageError } from '../errors.js';
@@ -28,15 +29,16 @@ export async function add(path: string, options: { name?: string; force?: boolea
   }
 
   const bytes = readSource(file, path);
-  const format = detectFormat(file, bytes.toString('utf8'));
+  const text = bytes.toString('utf8');
+  const format = detectFormat(file, text);
   let deck: Deck;
   let content: Buffer | string;
   if (format === 'markdown') {
     // Installed as it is, byte for byte, once kfq has read it the way it always will.
-    deck = validated(readDeckFile(file, { slug: name }), path);
+    deck = validated(parseDeckBytes(bytes, file, { slug: name }), path);
     content = bytes;
   } else {
-    content = convert(format, bytes.toString('utf8'), path, name);
+    content = convert(format, text, path, name);
     deck = validated(parseDeck(content, { path: `${path} (converted)`, slug: name }), path);
   }
 
@@ -75,7 +77,6 @@ function validated({ deck, warnings }: LoadedDeck, shown: string): Deck {
     const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : '';
     throw new DeckError(first.file, first.line, `${first.message}${more}`, { hint: `kfq validate ${shown} lists every problem; nothing was installed` });
   }
-  if (deck.questions.length === 0) throw new DeckError(shown, undefined, 'no questions found', { hint: 'a deck has numbered bold questions with the answer beneath, like the built-in deck' });
   return deck;
 }
 

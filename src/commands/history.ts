@@ -1,14 +1,13 @@
 // kfq history: the review log, newest first. Reads only the log, so it works
 // even when a deck is missing or broken.
 import type { GlobalOptions } from '../cli.js';
-import { RATING_NAMES } from '../practice/scheduler.js';
+import { RATING_NAMES } from '../store/reviewLog.js';
 import { kfqPaths } from '../store/paths.js';
 import { readReviewLog, type Review } from '../store/reviewLog.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
-import { out } from '../ui/theme.js';
-import { safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
+import { out, RATING_COLOURS } from '../ui/theme.js';
+import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
 
-const RATING_COLOURS = { 1: out.red, 2: out.yellow, 3: out.green, 4: out.cyan } as const;
 
 export async function run(options: { limit: number; json?: boolean }, _globals: GlobalOptions): Promise<void> {
   const { history } = kfqPaths();
@@ -28,7 +27,7 @@ export async function run(options: { limit: number; json?: boolean }, _globals: 
   printLines(
     newest.map((review) => {
       const columns = [
-        out.dim(localTime(review.reviewedAt)),
+        out.dim(localDateTime(review.reviewedAt)),
         RATING_COLOURS[review.rating](RATING_NAMES[review.rating].padEnd(5)),
         ...(showMode ? [out.dim(review.mode.padEnd(5))] : []),
         // The log is a plain file anyone can edit: nothing from it reaches the terminal raw.
@@ -45,9 +44,3 @@ function toJson(review: Review) {
   return { questionId, number, deck, rating, reviewedAt, mode, durationMs, answer };
 }
 
-/** `2024-10-03 14:02` in local time. */
-function localTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

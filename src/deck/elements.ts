@@ -93,7 +93,7 @@ function pushTokens(elements: Element[], tokens: Token[], firstLine: number): vo
     } else {
       elements.push({ kind: token.type === 'hr' ? 'rule' : 'block', type: token.type, raw: token.raw, line });
     }
-    line += countNewlines(token.raw, 0, token.raw.length);
+    line += countNewlines(token.raw);
   }
 }
 
@@ -104,7 +104,7 @@ function pushItems(elements: Element[], list: Tokens.List, firstLine: number): v
   for (const item of list.items) {
     last = itemElement(item, line);
     elements.push(last);
-    line += countNewlines(item.raw, 0, item.raw.length);
+    line += countNewlines(item.raw);
     consumed += item.raw.length;
   }
   // The list's raw text can end with a newline that its last item's does not.
@@ -116,7 +116,7 @@ function itemElement(item: Tokens.ListItem, line: number): ItemElement {
   const first = item.tokens[0];
   const lines = item.text.split('\n');
   const startsWithText = first !== undefined && (first.type === 'paragraph' || first.type === 'text');
-  const paragraphLines = startsWithText ? countNewlines(first.raw.replace(/\n+$/, ''), 0, first.raw.length) + 1 : 0;
+  const paragraphLines = startsWithText ? countNewlines(first.raw.replace(/\n+$/, '')) + 1 : 0;
   const { question, answer } = splitQuestion(lines, paragraphLines);
   return {
     kind: 'item',

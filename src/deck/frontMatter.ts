@@ -72,7 +72,7 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
       date: textField(data, 'date'),
     },
     body: text.slice(bodyStart),
-    bodyLine: 1 + countNewlines(text, 0, bodyStart),
+    bodyLine: 1 + countNewlines(text, bodyStart),
   };
 }
 

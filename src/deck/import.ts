@@ -3,6 +3,7 @@
 // `kfq deck add` writes them out as Markdown in the seed's shape.
 import { extname } from 'node:path';
 import { DeckError } from '../errors.js';
+import { NAMED_ENTITIES } from './inline.js';
 
 export type DeckFormat = 'markdown' | 'anki' | 'csv';
 
@@ -71,11 +72,9 @@ export function parseDelimited(text: string, separator: string, file: string, fi
           cell += ch;
           i++;
         }
-        // Anything between the closing quote and the separator is kept, as spreadsheets do.
-        while (i < text.length && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
-      } else {
-        while (i < text.length && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
       }
+      // The cell, or what follows its closing quote (kept, as spreadsheets do), up to the separator.
+      while (i < text.length && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
       cells.push(cell);
       if (text[i] === separator) {
         i++;
@@ -173,8 +172,6 @@ function lastPart(name: string): string {
   return name.split('::').pop()!.trim();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
@@ -182,7 +179,7 @@ export function decodeEntities(text: string): string {
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     const lower = name.toLowerCase();
-    return Object.hasOwn(ENTITIES, lower) ? ENTITIES[lower]! : whole;
+    return Object.hasOwn(NAMED_ENTITIES, lower) ? NAMED_ENTITIES[lower]! : whole;
   });
 }
 

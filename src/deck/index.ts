@@ -4,7 +4,6 @@ export { builtinDeckPath } from './builtin.js';
 export { loadDecksCached } from './cache.js';
 export { loadDecks, readDeckFile, type LoadedDecks } from './load.js';
 export { parseDeck } from './parse.js';
-export { readDeckText } from './read.js';
 export { resolveDeckFiles, resolveDeckSources } from './resolve.js';
 export { findQuestion, selectCategory } from './select.js';
 export { slugify } from './slug.js';

@@ -183,7 +183,13 @@ function pairedDelimiters(delimiters: Delimiter[]): number[] {
   return paired;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/** The named character references decks use; others stay as they are written. */
+export const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Text or code from marked's lexer, which leaves these five entities encoded. */
+export function unescapeMarkedText(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
 
 function decodeEntity([, decimal, hex, name]: RegExpExecArray): string | undefined {
   if (name !== undefined) return Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name] : undefined;

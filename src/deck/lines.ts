@@ -1,7 +1,7 @@
-/** Number of `\n` in text[start, end). */
-export function countNewlines(text: string, start: number, end: number): number {
+/** Number of `\n` in text before `end`. */
+export function countNewlines(text: string, end = text.length): number {
   let count = 0;
-  for (let at = text.indexOf('\n', start); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
   return count;
 }
 

@@ -2,7 +2,8 @@
 // file every time. Commands use loadDecksCached (cache.ts) instead.
 import type { Deck, DeckWarning, LoadedDeck, Question } from './model.js';
 import { parseDeck } from './parse.js';
-import { readDeckText } from './read.js';
+import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
+import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
 
 export interface LoadedDecks {
@@ -12,7 +13,13 @@ export interface LoadedDecks {
 }
 
 export function readDeckFile(path: string, options: { slug?: string } = {}): LoadedDeck {
-  return parseDeck(readDeckText(path), { path, slug: options.slug });
+  return parseDeckBytes(readDeckBytes(path), path, options);
+}
+
+/** A deck from bytes already read from `path`, checked as readDeckFile checks them. */
+export function parseDeckBytes(bytes: Buffer, path: string, options: { slug?: string } = {}): LoadedDeck {
+  if (bytes.length > MAX_DECK_BYTES) throw deckTooLargeError(path);
+  return parseDeck(decodeDeckText(bytes, path), { path, slug: options.slug });
 }
 
 export function loadDecks(specs: string[], options: { installedDir: string; env?: NodeJS.ProcessEnv }): LoadedDecks {

@@ -5,11 +5,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { DeckError } from '../errors.js';
 import { fileError, folderError } from './fileErrors.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
-
-/** The text of a deck file, or a DeckError saying why it cannot be read as text. */
-export function readDeckText(path: string): string {
-  return decodeDeckText(readDeckBytes(path), path);
-}
+import { countNewlines } from './lines.js';
 
 /** The bytes of a deck file: only a regular file, and at most MAX_DECK_BYTES. */
 export function readDeckBytes(path: string): Buffer {
@@ -59,7 +55,7 @@ function decodeUtf16(bytes: Buffer, bigEndian: boolean, path: string): string {
   if (bigEndian) copy.swap16();
   const text = copy.toString('utf16le');
   const nul = text.indexOf('\0');
-  if (nul !== -1) throw binaryError(path, text.slice(0, nul).split('\n').length);
+  if (nul !== -1) throw binaryError(path, countNewlines(text, nul) + 1);
   return text;
 }
 

@@ -5,6 +5,7 @@ import { DeckError } from '../errors.js';
 import { builtinDeckPath } from './builtin.js';
 import { fileError } from './fileErrors.js';
 import { slugify, untakenName } from './slug.js';
+import { installedDeckFile } from '../store/installedDecks.js';
 
 export interface DeckSource {
   file: string;
@@ -45,7 +46,7 @@ function resolveSpec(spec: string, installedDir: string): string[] {
   // Anything else that exists is left to readDeckFile, which refuses what is not a regular file.
   if (stats) return [spec];
   if (spec !== '' && !/[\\/]/.test(spec)) {
-    const installed = join(installedDir, spec.endsWith('.md') ? spec : `${spec}.md`);
+    const installed = installedDeckFile(installedDir, spec.replace(/\.md$/, ''));
     if (statOf(installed)?.isFile()) return [installed];
   }
   throw new DeckError(spec, undefined, 'no such deck file, folder or installed deck', {

@@ -64,10 +64,6 @@ export class DrillSession {
     this.graded.push({ question, review, before });
   }
 
-  get reviews(): Review[] {
-    return this.graded.map((entry) => entry.review);
-  }
-
   /** Takes back the last grade of this session; returns it, or undefined when there is none. */
   undo(): Review | undefined {
     const last = this.graded.at(-1);

@@ -3,12 +3,10 @@
 // the single source of truth and a fix to the scheduler applies to old reviews.
 import { createEmptyCard, fsrs, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { Question } from '../deck/model.js';
-import type { Review, ReviewRating } from '../store/reviewLog.js';
+import { RATINGS, type Review, type ReviewRating } from '../store/reviewLog.js';
 import { reviewsByQuestion } from './matchReviews.js';
 
 export const DEFAULT_RETENTION = 0.9;
-export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
-export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 export interface CardState {
   card: Card;

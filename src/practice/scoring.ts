@@ -2,6 +2,7 @@
 // and tool names, acronyms, code spans and technical noun phrases. Pure and
 // heuristic; it does not judge, it shows what was named and what was missed.
 import { Lexer, type Token } from 'marked';
+import { unescapeMarkedText } from '../deck/inline.js';
 import { STOP_WORDS } from './stopWords.js';
 
 export interface AnswerScore {
@@ -55,7 +56,7 @@ function flatten(markdown: string): { plain: string; code: string[] } {
   const walk = (tokens: Token[]): void => {
     for (const token of tokens) {
       if (token.type === 'codespan') {
-        code.push(unescape(token.text));
+        code.push(unescapeMarkedText(token.text));
         parts.push(' , ');
       } else if (token.type === 'code') {
         parts.push(' . ');
@@ -64,7 +65,7 @@ function flatten(markdown: string): { plain: string; code: string[] } {
       } else if (token.type === 'list') {
         for (const item of token.items) walk(item.tokens);
       } else if ('text' in token && typeof token.text === 'string') {
-        parts.push(unescape(token.text));
+        parts.push(unescapeMarkedText(token.text));
       }
       // Block ends are sentence ends.
       if (token.type === 'paragraph' || token.type === 'heading' || token.type === 'list_item' || token.type === 'space') parts.push(' . ');
@@ -72,10 +73,6 @@ function flatten(markdown: string): { plain: string; code: string[] } {
   };
   walk(Lexer.lex(markdown));
   return { plain: parts.join(''), code };
-}
-
-function unescape(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 type Kind = 'name' | 'word' | 'stop';
@@ -248,7 +245,7 @@ function isCovered(term: Term, have: string[]): boolean {
 }
 
 /** Case, plural and inflection are normalised away; hyphens, slashes and dots too. */
-export function normalise(word: string): string {
+function normalise(word: string): string {
   return stem(word.toLowerCase().replace(/['’]s$/, '').replace(/[-/.'’+#]/g, ''));
 }
 

@@ -97,7 +97,7 @@ function reviewPositions(questions: readonly Question[]): (review: ReviewFacts) 
 }
 
 /** A card counts as mature once the scheduler trusts it for three weeks. */
-export const MATURE_DAYS = 21;
+const MATURE_DAYS = 21;
 const DAY_MS = 86_400_000;
 
 export function computeStats(input: StatsInput): Stats {

@@ -11,6 +11,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { countNewlines } from '../deck/lines.js';
 import type { Question } from '../deck/model.js';
 import { StorageError } from '../errors.js';
 import { questionMatcher } from '../practice/matchReviews.js';
@@ -18,7 +19,7 @@ import { DEFAULT_RETENTION, gradeCard, type CardState } from '../practice/schedu
 import type { ReviewFacts } from '../practice/stats.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
-import { parseLogLines, reviewKey, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
+import { parseLogLines, REVIEW_LOG_HINT, reviewKey, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
 
 export interface ReviewHistory {
   /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */
@@ -94,7 +95,7 @@ export function readReviewHistory(logFile: string, cacheDir: string, options: Re
     if (error instanceof StorageError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return history(emptySnapshot(), () => undefined);
     throw new StorageError(`cannot read the review log ${logFile}: ${describeFsError(error)}`, {
-      hint: 'check the file, or set KFQ_HOME to another folder (see kfq paths)',
+      hint: REVIEW_LOG_HINT,
       cause: error,
     });
   } finally {
@@ -327,9 +328,11 @@ function replayGroups(snapshot: Snapshot, groups: ReadonlySet<number>, retention
 }
 
 function history(snapshot: Snapshot, save: () => void): ReviewHistory {
-  const live = snapshot.count - snapshot.undone.subarray(0, snapshot.count).reduce((sum, flag) => sum + flag, 0);
   return {
-    reviewCount: live,
+    // Counted when asked: the commands never ask, and a million reviews is a loop at every start.
+    get reviewCount() {
+      return snapshot.count - snapshot.undone.subarray(0, snapshot.count).reduce((sum, flag) => sum + flag, 0);
+    },
     problems: snapshot.problems,
     *reviews() {
       for (let i = 0; i < snapshot.count; i++) if (snapshot.undone[i] === 0) yield new LoggedReview(snapshot, i);
@@ -394,7 +397,6 @@ function statesOfQuestions(snapshot: Snapshot, questions: readonly Question[], s
   snapshot.groupIds.forEach((questionId, group) => {
     const question = match({ questionId, deck: snapshot.groupDecks[group]!, question: snapshot.groupQuestions[group]! });
     if (!question) return;
-    internTexts(snapshot, group, question);
     const groups = groupsOf.get(question.id);
     if (groups) groups.push(group);
     else groupsOf.set(question.id, [group]);
@@ -413,25 +415,8 @@ function statesOfQuestions(snapshot: Snapshot, questions: readonly Question[], s
   return result;
 }
 
-/**
- * Makes the group's texts the very strings of its question where they are
- * equal: whoever matches reviews to questions again (stats does, a million
- * times) then compares strings by identity instead of by content.
- */
-function internTexts(snapshot: Snapshot, group: number, question: Question): void {
-  if (snapshot.groupIds[group] === question.id) snapshot.groupIds[group] = question.id;
-  if (snapshot.groupDecks[group] === question.deck) snapshot.groupDecks[group] = question.deck;
-  if (snapshot.groupQuestions[group] === question.question) snapshot.groupQuestions[group] = question.question;
-}
-
 /** The snapshot with its columns cut to length, so the file holds no unused capacity. */
 function compacted(snapshot: Snapshot): Snapshot {
   const count = snapshot.count;
   return { ...snapshot, group: snapshot.group.slice(0, count), rating: snapshot.rating.slice(0, count), time: snapshot.time.slice(0, count), undone: snapshot.undone.slice(0, count) };
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }

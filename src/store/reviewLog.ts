@@ -8,11 +8,13 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
-import { syncFolder, writeAll } from './files.js';
+import { describeFsError, syncFolder, writeAll } from './files.js';
 
 export const REVIEW_LOG_VERSION = 1;
 
 export type ReviewRating = 1 | 2 | 3 | 4;
+export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
+export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 export interface Review {
   questionId: string;
@@ -203,8 +205,9 @@ function newerVersion(file: string, version: number): StorageError {
   );
 }
 
+/** What to do about a review log that cannot be read or written. */
+export const REVIEW_LOG_HINT = 'check the file, or set KFQ_HOME to another folder (see kfq paths)';
+
 function storageError(message: string, error: unknown): StorageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error);
-  return new StorageError(`${message}: ${why}`, { hint: 'check the file, or set KFQ_HOME to another folder (see kfq paths)', cause: error });
+  return new StorageError(`${message}: ${describeFsError(error)}`, { hint: REVIEW_LOG_HINT, cause: error });
 }

@@ -4,12 +4,12 @@
 // store goes through the callbacks, synchronously, before the next card shows.
 import { createPrompt, isEnterKey, useKeypress, useRef, useState, type KeypressEvent } from '@inquirer/core';
 import type { Question } from '../deck/model.js';
-import { RATING_NAMES, RATINGS } from '../practice/scheduler.js';
+import { RATING_NAMES, RATINGS } from '../store/reviewLog.js';
 import type { AnswerScore } from '../practice/scoring.js';
 import type { ReviewRating } from '../store/reviewLog.js';
 import { renderMarkdown } from './markdown.js';
 import { useRedrawOnResize } from './resize.js';
-import { out } from './theme.js';
+import { out, RATING_COLOURS } from './theme.js';
 import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from './text.js';
 
 export interface DrillScreenConfig {
@@ -39,7 +39,6 @@ interface Graded {
   rating: ReviewRating;
 }
 
-const RATING_COLOURS = { 1: out.red, 2: out.yellow, 3: out.green, 4: out.cyan } as const;
 const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
 

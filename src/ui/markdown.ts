@@ -1,7 +1,7 @@
 // Markdown to terminal text, from marked's tokens (marked-terminal misnumbers
 // nested lists and is slow to import). Deck text is sanitised here.
 import { Lexer, type Token, type Tokens } from 'marked';
-import { plainInline } from '../deck/inline.js';
+import { plainInline, unescapeMarkedText } from '../deck/inline.js';
 import { renderPlainMarkdown } from './plainMarkdown.js';
 import { out } from './theme.js';
 import { safeText, wrap } from './text.js';
@@ -123,7 +123,7 @@ function renderInlineToken(token: Token): string {
     case 'del':
       return out.strikethrough(renderInline((token as Tokens.Del).tokens));
     case 'codespan':
-      return out.cyan(safeText(unescapeEntities((token as Tokens.Codespan).text)));
+      return out.cyan(safeText(unescapeMarkedText((token as Tokens.Codespan).text)));
     case 'br':
       return '\n';
     case 'link': {
@@ -135,7 +135,7 @@ function renderInlineToken(token: Token): string {
       return `[image: ${safeText((token as Tokens.Image).text)}]`;
     case 'text': {
       const text = token as Tokens.Text;
-      return text.tokens ? renderInline(text.tokens) : safeText(unescapeEntities(text.text));
+      return text.tokens ? renderInline(text.tokens) : safeText(unescapeMarkedText(text.text));
     }
     case 'escape':
       return safeText((token as Tokens.Escape).text);
@@ -144,14 +144,4 @@ function renderInlineToken(token: Token): string {
     default:
       return 'raw' in token && typeof token.raw === 'string' ? safeText(token.raw) : '';
   }
-}
-
-// marked's lexer leaves entities encoded in text tokens.
-function unescapeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

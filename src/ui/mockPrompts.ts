@@ -2,7 +2,7 @@
 // live countdown, and the self-review grade. Each is an @inquirer/core prompt;
 // Ctrl+C rejects with inquirer's ExitPromptError, an abort signal with AbortPromptError.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
-import { RATING_NAMES } from '../practice/scheduler.js';
+import { RATING_NAMES } from '../store/reviewLog.js';
 import type { ReviewRating } from '../store/reviewLog.js';
 import { secondsLeft, styleClock } from './countdown.js';
 import { useRedrawOnResize } from './resize.js';

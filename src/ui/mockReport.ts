@@ -5,7 +5,7 @@ import { categoryScores, timeUsed, type InterviewAnswer, type InterviewReport } 
 import { formatClock } from './countdown.js';
 import { renderMarkdown } from './markdown.js';
 import { out } from './theme.js';
-import { safeLine, visibleWidth, wrap } from './text.js';
+import { localDateTime, safeLine, visibleWidth, wrap } from './text.js';
 
 export function renderReport(report: InterviewReport, width: number): string[] {
   const reached = report.questions.length;
@@ -81,10 +81,4 @@ export function renderReportList(reports: readonly InterviewReport[], width: num
     out.dim(row('ID', 'STARTED', questionsLabel, 'SCORE', 'STATUS')),
     ...reports.map((report, i) => row(report.id, localDateTime(report.startedAt), counts[i]!, String(report.score), statusLabel(report))),
   ];
-}
-
-function localDateTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

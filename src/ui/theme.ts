@@ -18,3 +18,6 @@ export function colorLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv =
 export const out: ChalkInstance = new Chalk({ level: colorLevel(process.stdout) });
 /** Styles for messages written to stderr. */
 export const err: ChalkInstance = new Chalk({ level: colorLevel(process.stderr) });
+
+/** A grade's colour, in drills and the history: 1 Again red … 4 Easy cyan. */
+export const RATING_COLOURS = { 1: out.red, 2: out.yellow, 3: out.green, 4: out.cyan } as const;

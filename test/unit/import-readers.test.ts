@@ -2,23 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, htmlToMarkdown, parseDelimited, readAnkiText, readCsv } from '../../src/deck/import.js';
-import { DeckError } from '../../src/errors.js';
 import { questionsToAnki } from '../../src/export/anki.js';
 import { questionsToCsv } from '../../src/export/csv.js';
 import type { Question } from '../../src/deck/model.js';
+import { deckError } from './deckError.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'import');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
-
-function thrown(fn: () => unknown): DeckError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DeckError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeckError');
-}
 
 describe('detectFormat', () => {
   it.each([
@@ -43,7 +33,7 @@ describe('parseDelimited', () => {
   });
 
   it('names the line of a quote that is never closed', () => {
-    const error = thrown(() => parseDelimited('a,b\nc,"never\nclosed', ',', 'f.csv'));
+    const error = deckError(() => parseDelimited('a,b\nc,"never\nclosed', ',', 'f.csv'));
     expect(error.message).toBe('f.csv:2: a quoted field is never closed (missing ")');
   });
 });
@@ -60,7 +50,7 @@ describe('readAnkiText', () => {
   });
 
   it('rejects a note without a back, naming the file and line', () => {
-    const error = thrown(() => readAnkiText(fixture('bad-anki.txt'), 'bad-anki.txt'));
+    const error = deckError(() => readAnkiText(fixture('bad-anki.txt'), 'bad-anki.txt'));
     expect(error.message).toMatch(/^bad-anki\.txt:3: expected front and back/);
   });
 
@@ -123,11 +113,11 @@ describe('readCsv', () => {
   });
 
   it('rejects a row without an answer, naming the file and line', () => {
-    const error = thrown(() => readCsv(fixture('bad.csv'), 'bad.csv'));
+    const error = deckError(() => readCsv(fixture('bad.csv'), 'bad.csv'));
     expect(error.message).toBe('bad.csv:3: expected question,answer[,category], found one field');
   });
 
   it('rejects an empty file', () => {
-    expect(thrown(() => readCsv('\n\n', 'empty.csv')).message).toBe('empty.csv: the CSV file is empty');
+    expect(deckError(() => readCsv('\n\n', 'empty.csv')).message).toBe('empty.csv: the CSV file is empty');
   });
 });
