@@ -35,11 +35,14 @@ export class DeckError extends KfqError {
   readonly exitCode = ExitCode.usage;
   readonly file: string;
   readonly line: number | undefined;
+  /** The message without its `file:line: ` prefix. */
+  readonly reason: string;
 
   constructor(file: string, line: number | undefined, message: string, options?: { hint?: string; cause?: unknown }) {
     super(`${file}${line === undefined ? '' : `:${line}`}: ${message}`, options);
     this.file = file;
     this.line = line;
+    this.reason = message;
   }
 }
 

@@ -1,6 +1,6 @@
-import { delimiter } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import { builtinDeckPath, readDeckFile, resolveDeckFiles } from '../deck/index.js';
+import { chosenDeckSpecs } from '../deck/resolve.js';
 import { DeckError } from '../errors.js';
 import { kfqPaths } from '../store/paths.js';
 import { printJson, printLines } from '../ui/output.js';
@@ -22,8 +22,8 @@ interface FileReport {
 
 export async function run(paths: string[], options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
   const installedDir = kfqPaths().decks;
-  const envDecks = process.env.KFQ_DECK ? process.env.KFQ_DECK.split(delimiter).filter(Boolean) : [];
-  const specs = paths.length > 0 ? paths : globals.deck.length > 0 ? globals.deck : envDecks.length > 0 ? envDecks : [builtinDeckPath()];
+  const chosen = paths.length > 0 ? paths : chosenDeckSpecs(globals.deck);
+  const specs = chosen.length > 0 ? chosen : [builtinDeckPath()];
 
   const reports: FileReport[] = [];
   for (const spec of specs) {
@@ -68,7 +68,6 @@ function checkFile(file: string): FileReport {
 
 function problemFrom(error: unknown, file: string): Problem {
   if (!(error instanceof DeckError)) throw error;
-  const prefix = `${error.file}${error.line === undefined ? '' : `:${error.line}`}: `;
-  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  const message = error.reason;
   return { file: error.file || file, line: error.line ?? null, severity: 'error', message: error.hint ? `${message} (${error.hint})` : message };
 }

@@ -13,10 +13,14 @@ export interface DeckSource {
   slug: string;
 }
 
+/** The deck specs a command works on: the ones named, else $KFQ_DECK; none means the built-in deck. */
+export function chosenDeckSpecs(specs: string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  return specs.length > 0 ? specs : (env.KFQ_DECK ?? '').split(delimiter).filter(Boolean);
+}
+
 /** The decks a command works on: the ones named, else $KFQ_DECK, else the built-in deck. */
 export function resolveDeckSources(specs: string[], options: { installedDir: string; env?: NodeJS.ProcessEnv }): DeckSource[] {
-  const env = options.env ?? process.env;
-  const chosen = specs.length > 0 ? specs : (env.KFQ_DECK ?? '').split(delimiter).filter(Boolean);
+  const chosen = chosenDeckSpecs(specs, options.env);
   const files = chosen.length > 0 ? resolveDeckFiles(chosen, options) : [builtinDeckPath()];
   const slugs = new Set<string>();
   return files.map((file) => {
