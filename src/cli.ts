@@ -155,7 +155,7 @@ export function buildProgram(): Command {
     .option('--name <name>', 'name to install it under (default: from the file name)')
     .option('-f, --force', 'replace an installed deck of the same name')
     .addHelpText('after', examples('kfq deck add ./devops.md', 'kfq deck add anki-export.txt --name k8s'))
-    .action(async (path: string, options) => (await import('./commands/deck.js')).add(path, options, globals()));
+    .action(async (path: string, options) => (await import('./commands/deckAdd.js')).run(path, options, globals()));
   deck
     .command('list')
     .description('list installed decks')

@@ -1,84 +1,16 @@
-// kfq deck add|list|remove: decks of your own, kept in the kfq home.
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+// kfq deck list|remove: decks of your own, kept in the kfq home (deckAdd.ts
+// adds them). Installed decks are read through the deck cache, like --deck.
 import type { GlobalOptions } from '../cli.js';
-import { builtinDeckPath, parseDeck, readDeckFile, slugify, type Deck, type LoadedDeck } from '../deck/index.js';
-import { parseDeckBytes } from '../deck/load.js';
-import { fileError } from '../deck/fileErrors.js';
-import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
-import { DeckError, KfqError, NotFoundError, UsageError } from '../errors.js';
-import { questionsToMarkdown } from '../export/markdown.js';
-import { installDeck, installedDeckFile, isDeckName, listInstalledDecks, removeInstalledDeck } from '../store/installedDecks.js';
-import { ensureWritableHome, kfqPaths } from '../store/paths.js';
+import { builtinDeckPath } from '../deck/builtin.js';
+import { readDeckFileCached } from '../deck/cache.js';
+import { slugify } from '../deck/slug.js';
+import { KfqError, NotFoundError, UsageError } from '../errors.js';
+import { listInstalledDecks, removeInstalledDeck } from '../store/installedDecks.js';
+import { kfqPaths } from '../store/paths.js';
 import { printJson, printLines, note } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { safeLine, terminalWidth, truncate } from '../ui/text.js';
 import { out } from '../ui/theme.js';
-
-export async function add(path: string, options: { name?: string; force?: boolean }, _globals: GlobalOptions): Promise<void> {
-  const file = resolve(path);
-  const name = options.name ?? slugify(basename(file, extname(file)));
-  if (!isDeckName(name)) {
-    throw new UsageError(`'${safeLine(name)}' cannot be a deck name`, { hint: 'use letters, digits, - and _ (for example --name my-deck)' });
-  }
-  const paths = kfqPaths();
-  const target = installedDeckFile(paths.decks, name);
-  const installed = listInstalledDecks(paths.decks).some((deck) => deck.name === name);
-  if (installed && !options.force) {
-    throw new UsageError(`a deck named '${name}' is already installed (${target})`, { hint: 'pass --force to replace it, or --name to add it under another name' });
-  }
-
-  const bytes = readSource(file, path);
-  const text = bytes.toString('utf8');
-  const format = detectFormat(file, text);
-  let deck: Deck;
-  let content: Buffer | string;
-  if (format === 'markdown') {
-    // Installed as it is, byte for byte, once kfq has read it the way it always will.
-    deck = validated(parseDeckBytes(bytes, file, { slug: name }), path);
-    content = bytes;
-  } else {
-    content = convert(format, text, path, name);
-    deck = validated(parseDeck(content, { path: `${path} (converted)`, slug: name }), path);
-  }
-
-  ensureWritableHome(paths);
-  installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() });
-  const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
-  note(`${installed ? 'replaced' : 'added'} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
-  note(`use it with: kfq --deck ${name} drill`);
-}
-
-function readSource(file: string, shown: string): Buffer {
-  try {
-    // A FIFO or device would block or never end.
-    if (!statSync(file).isFile()) throw new UsageError(`${shown} is not a regular file; kfq deck add takes one deck file`);
-    return readFileSync(file);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new NotFoundError(`no such file: ${shown}`);
-    throw fileError(error, shown);
-  }
-}
-
-function convert(format: Exclude<DeckFormat, 'markdown'>, text: string, shown: string, name: string): string {
-  const imported = format === 'anki' ? readAnkiText(text, shown) : readCsv(text, shown);
-  return questionsToMarkdown(imported.questions, {
-    title: imported.title ?? name,
-    description: `Imported from ${basename(shown)}`,
-  });
-}
-
-/** Any problem stops the install, with the first one named. */
-function validated({ deck, warnings }: LoadedDeck, shown: string): Deck {
-  const first = warnings[0];
-  if (first) {
-    const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : '';
-    throw new DeckError(first.file, first.line, `${first.message}${more}`, { hint: `kfq validate ${shown} lists every problem; nothing was installed` });
-  }
-  return deck;
-}
 
 interface DeckListing {
   name: string;
@@ -91,16 +23,18 @@ interface DeckListing {
 }
 
 export async function list(options: { json?: boolean }, _globals: GlobalOptions): Promise<void> {
-  const listings: DeckListing[] = listInstalledDecks(kfqPaths().decks).map(({ name, path, origin }) => {
+  const paths = kfqPaths();
+  const listings: DeckListing[] = [];
+  for (const { name, path, origin } of listInstalledDecks(paths.decks)) {
     const base = { name, path, source: origin?.source ?? null };
     try {
-      const { deck } = readDeckFile(path);
-      return { ...base, title: deck.title, questions: deck.questions.length, categories: deck.categories };
+      const { deck } = await readDeckFileCached(path, slugify(name), paths.cache);
+      listings.push({ ...base, title: deck.title, questions: deck.questions.length, categories: deck.categories });
     } catch (error) {
       if (!(error instanceof KfqError)) throw error;
-      return { ...base, title: '', questions: 0, categories: [], error: error.message };
+      listings.push({ ...base, title: '', questions: 0, categories: [], error: error.message });
     }
-  });
+  }
   if (options.json) return printJson(listings);
   if (listings.length === 0) {
     note('No decks installed yet. The built-in Kubeflow deck is always there.');
