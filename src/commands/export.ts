@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import type { Deck, Question } from '../deck/model.js';
 import { UsageError } from '../errors.js';
-import { questionsToAnki } from '../export/anki.js';
 import { questionsToCsv } from '../export/csv.js';
 import { historyToCsv, historyToJson } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
@@ -54,7 +53,8 @@ async function exportQuestions(options: ExportOptions, globals: GlobalOptions): 
   const summary = `${questions.length} question${questions.length === 1 ? '' : 's'}`;
   switch (options.format) {
     case 'anki':
-      return { text: questionsToAnki(questions, decks.length === 1 ? decks[0]!.title || decks[0]!.slug : 'kfq'), summary };
+      // marked (for Anki's HTML) only for this format.
+      return { text: (await import('../export/anki.js')).questionsToAnki(questions, decks.length === 1 ? decks[0]!.title || decks[0]!.slug : 'kfq'), summary };
     case 'csv':
       return { text: questionsToCsv(questions), summary };
     case 'json':

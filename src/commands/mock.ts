@@ -6,19 +6,18 @@ import type { GlobalOptions } from '../cli.js';
 import type { Question } from '../deck/model.js';
 import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
-import { addAnswer, categoryScores, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
-import { findReport, newReportId, saveReport } from '../store/interviewReports.js';
+import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
+import { newReportId, saveReport } from '../store/interviewReports.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
 import { appendReview } from '../store/reviewLog.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
-import { renderReport, renderReportList } from '../ui/mockReport.js';
-import { note, printJson, printLines } from '../ui/output.js';
+import { renderReport } from '../ui/mockReport.js';
+import { note, printLines } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { err, out } from '../ui/theme.js';
 import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import { readHistory } from './reviewHistory.js';
-import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
 export interface MockOptions {
@@ -37,8 +36,9 @@ const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function run(options: MockOptions, globals: GlobalOptions): Promise<void> {
   if (options.list && options.report !== undefined) throw new UsageError('use either --list or --report, not both');
-  if (options.list) return listInterviews(Boolean(options.json));
-  if (options.report !== undefined) return showInterview(options.report === true ? 'last' : options.report, Boolean(options.json));
+  // Past interviews need neither prompts nor the scheduler.
+  if (options.list) return (await import('./mockReports.js')).listInterviews(Boolean(options.json));
+  if (options.report !== undefined) return (await import('./mockReports.js')).showInterview(options.report === true ? 'last' : options.report, Boolean(options.json));
   if (options.json) throw new UsageError('--json goes with --list or --report', { hint: 'kfq mock --report last --json' });
 
   const perQuestionSeconds = parseDuration(options.perQuestion, '--per-question');
@@ -188,30 +188,4 @@ async function selfReview(initial: InterviewReport, paths: KfqPaths): Promise<vo
     report = rateAnswer(report, index, grade);
     saveReport(paths.reports, report);
   }
-}
-
-function listInterviews(json: boolean): void {
-  const { reports } = savedReports(kfqPaths());
-  if (json) {
-    return printJson(
-      reports.map(({ id, startedAt, finishedAt, status, perQuestionSeconds, planned, score, questions }) => ({
-        id,
-        startedAt,
-        finishedAt,
-        status,
-        perQuestionSeconds,
-        planned,
-        questions: questions.length,
-        score,
-      })),
-    );
-  }
-  if (reports.length === 0) return note('No interviews yet: run kfq mock to take one.');
-  printLines(renderReportList(reports, terminalWidth()));
-}
-
-function showInterview(ref: string, json: boolean): void {
-  const report = findReport(savedReports(kfqPaths()), ref);
-  if (json) return printJson({ ...report, categories: categoryScores(report.questions) });
-  printLines(renderReport(report, terminalWidth()));
 }
