@@ -9,7 +9,7 @@ import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
 import { newReportId, saveReport } from '../store/interviewReports.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
-import { appendReview } from '../store/reviewLog.js';
+import { appendReview, reviewOf } from '../store/reviewLog.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
 import { renderReport } from '../ui/mockReport.js';
 import { note, printLines } from '../ui/output.js';
@@ -174,17 +174,7 @@ async function selfReview(initial: InterviewReport, paths: KfqPaths): Promise<vo
     const grade = await runPrompt(gradePrompt, { label: prefix + truncate(safeLine(answer.question), Math.max(10, width - prefix.length - 12)) });
     if (grade === 'stop') break;
     if (grade === 'skip') continue;
-    appendReview(paths.history, {
-      questionId: answer.id,
-      deck: answer.deck,
-      number: answer.number,
-      question: answer.question,
-      rating: grade,
-      reviewedAt: new Date().toISOString(),
-      durationMs: Math.round(answer.secondsUsed * 1000),
-      answer: answer.answer,
-      mode: 'mock',
-    });
+    appendReview(paths.history, reviewOf(answer, grade, new Date(), { durationMs: answer.secondsUsed * 1000, answer: answer.answer, mode: 'mock' }));
     report = rateAnswer(report, index, grade);
     saveReport(paths.reports, report);
   }

@@ -2,7 +2,7 @@
 // (fsync'd) before the card states move on; undo appends an undo record and
 // puts the card's state back; the summary is computed from what was graded.
 import type { Question } from '../deck/model.js';
-import { appendReview, undoReview, type Review, type ReviewRating } from '../store/reviewLog.js';
+import { appendReview, reviewOf, undoReview, type Review, type ReviewRating } from '../store/reviewLog.js';
 import { nextDue } from './pick.js';
 import { gradeCard, nextIntervals, type CardState } from './scheduler.js';
 
@@ -47,17 +47,7 @@ export class DrillSession {
 
   grade(question: Question, rating: ReviewRating, answer: string, durationMs: number): void {
     const now = this.clock();
-    const review: Review = {
-      questionId: question.id,
-      deck: question.deck,
-      number: question.number,
-      question: question.question,
-      rating,
-      reviewedAt: now.toISOString(),
-      durationMs: Math.max(0, Math.round(durationMs)),
-      answer,
-      mode: 'drill',
-    };
+    const review = reviewOf(question, rating, now, { durationMs, answer, mode: 'drill' });
     appendReview(this.logFile, review);
     const before = this.states.get(question.id);
     this.states.set(question.id, gradeCard(before, rating, now, this.retention));

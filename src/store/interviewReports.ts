@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotFoundError, StorageError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
+import { faultOf, isDate, isObject, isRating } from './records.js';
 import type { InterviewAnswer, InterviewReport } from '../practice/interview.js';
 
 export const REPORT_VERSION = 1;
@@ -116,8 +117,7 @@ function reportFault(record: Record<string, unknown>): string | undefined {
     ['score', typeof record.score === 'number' && record.score >= 0 && record.score <= 100],
     ['questions', Array.isArray(record.questions) && record.questions.every(isAnswer)],
   ];
-  const wrong = checks.filter(([, ok]) => !ok).map(([field]) => field);
-  return wrong.length === 0 ? undefined : `${wrong.join(', ')} missing or invalid`;
+  return faultOf(checks);
 }
 
 function isAnswer(value: unknown): value is InterviewAnswer {
@@ -131,16 +131,8 @@ function isAnswer(value: unknown): value is InterviewAnswer {
     typeof value.coverage === 'number' &&
     typeof value.secondsUsed === 'number' &&
     typeof value.timedOut === 'boolean' &&
-    (value.rating === null || value.rating === 1 || value.rating === 2 || value.rating === 3 || value.rating === 4)
+    (value.rating === null || isRating(value.rating))
   );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isDate(value: unknown): boolean {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }
 
 function isCount(value: unknown): boolean {

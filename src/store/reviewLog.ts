@@ -9,6 +9,7 @@ import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync } fro
 import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
+import { faultOf, isDate, isObject, isRating } from './records.js';
 
 export const REVIEW_LOG_VERSION = 1;
 
@@ -47,6 +48,26 @@ export interface ReviewLogContents {
 export type ReviewKey = Pick<Review, 'questionId' | 'reviewedAt'>;
 
 const HEADER = { kfq: 'review-log', version: REVIEW_LOG_VERSION };
+
+/** The review of a question graded at `at`, as drill and mock log it. */
+export function reviewOf(
+  question: { id: string; deck: string; number: number; question: string },
+  rating: ReviewRating,
+  at: Date,
+  { durationMs, answer, mode }: Pick<Review, 'durationMs' | 'answer' | 'mode'>,
+): Review {
+  return {
+    questionId: question.id,
+    deck: question.deck,
+    number: question.number,
+    question: question.question,
+    rating,
+    reviewedAt: at.toISOString(),
+    durationMs: Math.max(0, Math.round(durationMs)),
+    answer,
+    mode,
+  };
+}
 
 export function appendReview(file: string, review: Review): void {
   appendRecord(file, review);
@@ -179,18 +200,13 @@ function reviewFault(record: unknown): string | undefined {
     ['deck', typeof record.deck === 'string'],
     ['number', Number.isInteger(record.number)],
     ['question', typeof record.question === 'string'],
-    ['rating', record.rating === 1 || record.rating === 2 || record.rating === 3 || record.rating === 4],
-    ['reviewedAt', typeof record.reviewedAt === 'string' && !Number.isNaN(Date.parse(record.reviewedAt))],
+    ['rating', isRating(record.rating)],
+    ['reviewedAt', isDate(record.reviewedAt)],
     ['durationMs', typeof record.durationMs === 'number' && record.durationMs >= 0],
     ['answer', typeof record.answer === 'string'],
     ['mode', record.mode === 'drill' || record.mode === 'mock'],
   ];
-  const wrong = checks.filter(([, ok]) => !ok).map(([field]) => field);
-  return wrong.length === 0 ? undefined : `${wrong.join(', ')} missing or invalid`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return faultOf(checks);
 }
 
 /** What an undo record and the review it takes back have in common. */
