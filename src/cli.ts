@@ -3,6 +3,7 @@
 // when that command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, KfqError } from './errors.js';
+import { DEFAULT_RETENTION } from './practice/retention.js';
 import { safeLine } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
@@ -98,7 +99,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .addOption(new Option('--order <order>', 'which cards first').choices(['due', 'new', 'weak', 'random']).default('due'))
     .option('--seed <n>', 'seed for any random choice', integer)
-    .option('--retention <r>', 'desired retention, between 0 and 1', retention, 0.9)
+    .option('--retention <r>', 'desired retention, between 0 and 1', retention, DEFAULT_RETENTION)
     .addHelpText(
       'after',
       examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7') +

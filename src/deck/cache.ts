@@ -9,8 +9,7 @@
 // path, slug and content hash.
 import { join, resolve } from 'node:path';
 import { cacheName, contentHash, readCache, writeCache } from '../store/cacheFile.js';
-import type { LoadedDecks } from './load.js';
-import type { Deck, LoadedDeck } from './model.js';
+import { combineLoaded, type Deck, type LoadedDeck, type LoadedDecks } from './model.js';
 import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
 
@@ -24,8 +23,7 @@ export function deckContentHash(deck: Deck): string | undefined {
 export async function loadDecksCached(specs: string[], options: { installedDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }): Promise<LoadedDecks> {
   const loaded: LoadedDeck[] = [];
   for (const { file, slug } of resolveDeckSources(specs, options)) loaded.push(await readDeckFileCached(file, slug, options.cacheDir));
-  const decks = loaded.map((entry) => entry.deck);
-  return { decks, questions: decks.flatMap((deck) => deck.questions), warnings: loaded.flatMap((entry) => entry.warnings) };
+  return combineLoaded(loaded);
 }
 
 /** readDeckFile with a cache: the same result, errors included (a deck with errors is never cached). */

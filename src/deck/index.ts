@@ -1,8 +1,8 @@
 // The deck module: Markdown decks in, the question model out.
-export type { Deck, DeckWarning, LoadedDeck, Question } from './model.js';
+export type { Deck, DeckWarning, LoadedDeck, LoadedDecks, Question } from './model.js';
 export { builtinDeckPath } from './builtin.js';
 export { loadDecksCached } from './cache.js';
-export { loadDecks, readDeckFile, type LoadedDecks } from './load.js';
+export { loadDecks, readDeckFile } from './load.js';
 export { parseDeck } from './parse.js';
 export { resolveDeckFiles, resolveDeckSources } from './resolve.js';
 export { findQuestion, selectCategory } from './select.js';

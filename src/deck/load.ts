@@ -1,16 +1,10 @@
 // Loading the decks a command works on (see resolveDeckSources), parsing each
 // file every time. Commands use loadDecksCached (cache.ts) instead.
-import type { Deck, DeckWarning, LoadedDeck, Question } from './model.js';
+import { combineLoaded, type LoadedDeck, type LoadedDecks } from './model.js';
 import { parseDeck } from './parse.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
 import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
-
-export interface LoadedDecks {
-  decks: Deck[];
-  questions: Question[];
-  warnings: DeckWarning[];
-}
 
 export function readDeckFile(path: string, options: { slug?: string } = {}): LoadedDeck {
   return parseDeckBytes(readDeckBytes(path), path, options);
@@ -23,7 +17,5 @@ export function parseDeckBytes(bytes: Buffer, path: string, options: { slug?: st
 }
 
 export function loadDecks(specs: string[], options: { installedDir: string; env?: NodeJS.ProcessEnv }): LoadedDecks {
-  const loaded = resolveDeckSources(specs, options).map(({ file, slug }) => readDeckFile(file, { slug }));
-  const decks = loaded.map((entry) => entry.deck);
-  return { decks, questions: decks.flatMap((deck) => deck.questions), warnings: loaded.flatMap((entry) => entry.warnings) };
+  return combineLoaded(resolveDeckSources(specs, options).map(({ file, slug }) => readDeckFile(file, { slug })));
 }

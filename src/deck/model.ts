@@ -41,3 +41,15 @@ export interface LoadedDeck {
   deck: Deck;
   warnings: DeckWarning[];
 }
+
+/** The decks a command works on, their questions in order, and every deck's warnings. */
+export interface LoadedDecks {
+  decks: Deck[];
+  questions: Question[];
+  warnings: DeckWarning[];
+}
+
+export function combineLoaded(loaded: readonly LoadedDeck[]): LoadedDecks {
+  const decks = loaded.map((entry) => entry.deck);
+  return { decks, questions: decks.flatMap((deck) => deck.questions), warnings: loaded.flatMap((entry) => entry.warnings) };
+}

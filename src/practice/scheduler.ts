@@ -5,8 +5,8 @@ import { createEmptyCard, fsrs, type Card, type FSRS, type Grade } from 'ts-fsrs
 import type { Question } from '../deck/model.js';
 import { RATINGS, type Review, type ReviewRating } from '../store/reviewLog.js';
 import { reviewsByQuestion } from './matchReviews.js';
+import { DEFAULT_RETENTION } from './retention.js';
 
-export const DEFAULT_RETENTION = 0.9;
 
 export interface CardState {
   card: Card;
