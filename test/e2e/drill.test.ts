@@ -37,7 +37,7 @@ describe('kfq drill without a terminal', () => {
 
 describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
   let session: PtySession | undefined;
-  afterEach(() => session?.kill());
+  afterEach(() => session?.close());
 
   it('reveals, grades with each key, undoes, quits with q; history keeps every grade; the next drill skips cards graded Good or Easy', async () => {
     const home = tempHome();
@@ -84,13 +84,13 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
 
     session.sendKeys('q');
     expect(await session.exitCode()).toBe(0);
-    screen = session.capturePane();
+    screen = session.screen();
     expect(screen).toMatch(/3 cards done in \d+s/);
     expect(screen).toMatch(/Again 1 · Hard 0 · Good 1 · Easy 1/);
     expect(screen).toContain('Basic Concepts 3');
     expect(screen).toContain('Due by the end of tomorrow: 1');
     expect(screen).toMatch(/Next card due: in (23|24) hours/);
-    session.kill();
+    session.close();
 
     const reviews = history(home);
     expect(reviews.map(({ questionId, rating, mode }) => ({ questionId, rating, mode }))).toEqual([
@@ -134,7 +134,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     session.typeText('half an ans');
     session.sendKeys('C-c');
     expect(await session.exitCode()).toBe(130);
-    expect(session.capturePane()).toContain('1 card done');
+    expect(session.screen()).toContain('1 card done');
     expect(history(home).map((r) => [r.questionId, r.rating])).toEqual([['kubeflow/1', 3]]);
   });
 
@@ -202,7 +202,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     expect(screen.split('\n')[0]).toHaveLength(40);
     session.sendKeys('q', 'Enter');
     await session.exitCode();
-    session.kill();
+    session.close();
 
     session = startKfq({ args: ['drill', '-n', '3', '-c', 'advanced and'], env: { KFQ_HOME: home }, cols: 40, rows: 30 });
     screen = await session.waitFor('1/3');
@@ -235,7 +235,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
 
     session = startKfq({ args: ['--deck', deck, 'drill'], env: { KFQ_HOME: home } });
     expect(await session.exitCode()).toBe(0);
-    const screen = session.capturePane().replace(/\n/g, ' ');
+    const screen = session.screen().replace(/\n/g, ' ');
     expect(screen).toMatch(/^Nothing to drill: no card is due and every question has been seen\. The next card is due in 3 days \(/);
     expect(screen).toContain('kfq drill --order random');
   });
@@ -247,7 +247,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     session = startKfq({ args: ['drill'], env: { KFQ_HOME: file } });
     expect(await session.exitCode()).toBe(3);
     // A long temp path wraps at 80 columns.
-    const screen = session.capturePane().replace(/\n/g, '');
+    const screen = session.screen().replace(/\n/g, '');
     expect(screen).toContain(`kfq: cannot create the folder ${file}: a file is in the way`);
     expect(screen).not.toContain('1/10');
   });
@@ -258,7 +258,7 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     writeFileSync(join(home, 'reviews.jsonl'), text);
     session = startKfq({ args: ['drill'], env: { KFQ_HOME: home } });
     expect(await session.exitCode()).toBe(3);
-    expect(session.capturePane().replace(/\n/g, '')).toContain('written by a newer kfq');
+    expect(session.screen().replace(/\n/g, '')).toContain('written by a newer kfq');
     expect(readFileSync(join(home, 'reviews.jsonl'), 'utf8')).toBe(text);
   });
 });

@@ -20,7 +20,7 @@ function open(home: string, args: string[], size: { cols?: number; rows?: number
   return session;
 }
 afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
+  for (const session of sessions.splice(0)) session.close();
 });
 
 /** The first match of `pattern` on the screen, once it shows. */
@@ -125,7 +125,7 @@ describe('kfq mock in a terminal', () => {
     await term.waitFor(/Question 1\/2/);
     term.typeText('typed before the hangup');
     await term.waitFor(/> typed before the hangup/);
-    term.kill();
+    term.close();
     for (let tries = 0; tries < 50 && lastReport(home).status !== 'abandoned'; tries++) await sleep(100);
     expect(lastReport(home)).toMatchObject({ status: 'abandoned', questions: [expect.objectContaining({ answer: 'typed before the hangup' })] });
   });

@@ -17,30 +17,21 @@ export interface PtyOptions {
   rows?: number;
 }
 
-export class PtySession {
-  private constructor(
-    private readonly socket: string,
-    private readonly exitFile: string,
-  ) {}
+/** A tmux pane running a script, driven by keys and read back as text; each has its own tmux server. */
+export class TmuxPane {
+  protected constructor(private readonly socket: string) {}
 
-  /** Starts `node bin/kfq.js <args>` in a detached tmux session of the given size. */
-  static start({ args, env = {}, cols = 80, rows = 30 }: PtyOptions): PtySession {
-    const folder = mkdtempSync(join(tmpdir(), 'kfq-pty-'));
+  /** Starts `sh script` in a detached tmux session of the given size, with its socket and config in `folder`. */
+  protected static open(folder: string, script: string, { env = {}, cols = 80, rows = 30, config = '' }: { env?: NodeJS.ProcessEnv; cols?: number; rows?: number; config?: string }): string {
     const socket = join(folder, 'tmux.sock');
-    const exitFile = join(folder, 'exit-code');
-    const config = join(folder, 'tmux.conf');
-    writeFileSync(config, 'set -g status off\n');
-    const script = join(folder, 'run.sh');
-    const command = [process.execPath, kfqBin, ...args].map(shellQuote).join(' ');
-    // After kfq exits, record its code and keep the pane (and its last screen) untouched.
-    const exit = shellQuote(exitFile);
-    writeFileSync(script, `cd ${shellQuote(repoRoot)}\n${command}\necho $? > ${exit}.tmp && mv ${exit}.tmp ${exit}\nexec sleep 3600\n`);
+    const configFile = join(folder, 'tmux.conf');
+    writeFileSync(configFile, `set -g status off\n${config}`);
     const environment = kfqEnv({ TERM: 'xterm-256color', ...env });
     delete environment.TMUX;
-    execFileSync('tmux', ['-S', socket, '-f', config, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${shellQuote(script)}`], {
+    execFileSync('tmux', ['-S', socket, '-f', configFile, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${shellQuote(script)}`], {
       env: environment,
     });
-    return new PtySession(socket, exitFile);
+    return socket;
   }
 
   /** Types literal text. */
@@ -54,7 +45,7 @@ export class PtySession {
   }
 
   /** The visible screen as plain text, trailing blanks trimmed. */
-  capturePane(): string {
+  screen(): string {
     return this.tmux('capture-pane', '-p', '-t', 'kfq')
       .split('\n')
       .map((line) => line.trimEnd())
@@ -62,30 +53,13 @@ export class PtySession {
       .trimEnd();
   }
 
-  /** On a drill question: Enter reveals the answer, then the grade key (1–4). */
-  async revealAndGrade(rating: '1' | '2' | '3' | '4'): Promise<void> {
-    this.sendKeys('Enter');
-    await this.waitFor('Reference answer');
-    this.sendKeys(rating);
-  }
-
-  /** Waits until the screen shows the text (or matches), then returns the screen. */
-  async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  /** Waits until the screen shows the text (or matches, or passes the test), then returns the screen. */
+  async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const start = Date.now();
     for (;;) {
-      const screen = this.capturePane();
-      if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
+      const screen = this.screen();
+      if (typeof expected === 'string' ? screen.includes(expected) : typeof expected === 'function' ? expected(screen) : expected.test(screen)) return screen;
       if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${screen}`);
-      await sleep(50);
-    }
-  }
-
-  /** Waits for kfq to exit and returns its exit code. */
-  async exitCode(timeoutMs = 10_000): Promise<number> {
-    const start = Date.now();
-    for (;;) {
-      if (existsSync(this.exitFile)) return Number(readFileSync(this.exitFile, 'utf8').trim());
-      if (Date.now() - start > timeoutMs) throw new Error(`kfq did not exit; the screen shows:\n${this.capturePane()}`);
       await sleep(50);
     }
   }
@@ -96,12 +70,51 @@ export class PtySession {
     return kfqPidUnder(root);
   }
 
-  kill(): void {
+  /** Closes the terminal (its tmux server) under whatever runs in it. */
+  close(): void {
     spawnSync('tmux', ['-S', this.socket, 'kill-server']);
   }
 
-  private tmux(...args: string[]): string {
+  protected tmux(...args: string[]): string {
     return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
+  }
+}
+
+export class PtySession extends TmuxPane {
+  private constructor(
+    socket: string,
+    private readonly exitFile: string,
+  ) {
+    super(socket);
+  }
+
+  /** Starts `node bin/kfq.js <args>` in a detached tmux session of the given size. */
+  static start({ args, env, cols, rows }: PtyOptions): PtySession {
+    const folder = mkdtempSync(join(tmpdir(), 'kfq-pty-'));
+    const exitFile = join(folder, 'exit-code');
+    const script = join(folder, 'run.sh');
+    const command = [process.execPath, kfqBin, ...args].map(shellQuote).join(' ');
+    // After kfq exits, record its code and keep the pane (and its last screen) untouched.
+    const exit = shellQuote(exitFile);
+    writeFileSync(script, `cd ${shellQuote(repoRoot)}\n${command}\necho $? > ${exit}.tmp && mv ${exit}.tmp ${exit}\nexec sleep 3600\n`);
+    return new PtySession(TmuxPane.open(folder, script, { env, cols, rows }), exitFile);
+  }
+
+  /** On a drill question: Enter reveals the answer, then the grade key (1–4). */
+  async revealAndGrade(rating: '1' | '2' | '3' | '4'): Promise<void> {
+    this.sendKeys('Enter');
+    await this.waitFor('Reference answer');
+    this.sendKeys(rating);
+  }
+
+  /** Waits for kfq to exit and returns its exit code. */
+  async exitCode(timeoutMs = 10_000): Promise<number> {
+    const start = Date.now();
+    for (;;) {
+      if (existsSync(this.exitFile)) return Number(readFileSync(this.exitFile, 'utf8').trim());
+      if (Date.now() - start > timeoutMs) throw new Error(`kfq did not exit; the screen shows:\n${this.screen()}`);
+      await sleep(50);
+    }
   }
 }
 

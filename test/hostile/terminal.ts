@@ -2,15 +2,13 @@
 // closing the terminal under kfq, resizing it, reading its title, piping
 // stdout. kfq runs under a small sh wrapper that survives the hang-up, so its
 // exit code and its stderr (in a file) can be read afterwards.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kfqBin, kfqEnv, repoRoot } from '../e2e/run.js';
-import { kfqPidUnder, shellQuote, sleep } from '../e2e/pty.js';
+import { kfqBin, repoRoot } from '../e2e/run.js';
+import { shellQuote, sleep, TmuxPane } from '../e2e/pty.js';
 
 export { hasTmux, sleep } from '../e2e/pty.js';
-
 
 export interface TerminalOptions {
   args: string[];
@@ -28,16 +26,16 @@ export interface TerminalOptions {
   record?: boolean;
 }
 
-export class Terminal {
+export class Terminal extends TmuxPane {
   private constructor(
-    private readonly socket: string,
+    socket: string,
     private readonly folder: string,
-  ) {}
+  ) {
+    super(socket);
+  }
 
   static start({ args, env = {}, cols = 80, rows = 30, hangup = 'forward', pipeStdout = false, record = false }: TerminalOptions): Terminal {
     const folder = mkdtempSync(join(tmpdir(), 'kfq-hostile-pty-'));
-    // A socket of its own in the temp folder (-S): its own tmux server, nothing left in /tmp/tmux-*.
-    const socket = join(folder, 'tmux.sock');
     const q = shellQuote;
     const command = [process.execPath, kfqBin, ...args].map(q).join(' ');
     const stderr = q(join(folder, 'stderr'));
@@ -67,14 +65,7 @@ export class Terminal {
     const term = env.TERM === undefined ? [] : [`export TERM=${q(env.TERM)}`];
     // The pane stays open after kfq exits (for its last screen) only while the terminal is alive.
     writeFileSync(script, [`cd ${q(repoRoot)}`, ...term, ...wait, ...run, `echo $code > ${exit}.tmp && mv ${exit}.tmp ${exit}`, 'if [ -t 0 ]; then exec sleep 600; fi', ''].join('\n'));
-    const config = join(folder, 'tmux.conf');
-    writeFileSync(config, 'set -g status off\nset -g allow-rename on\n');
-    const environment = kfqEnv({ TERM: 'xterm-256color', ...env });
-    delete environment.TMUX;
-    execFileSync('tmux', ['-S', socket, '-f', config, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${q(script)}`], {
-      env: environment,
-    });
-    const terminal = new Terminal(socket, folder);
+    const terminal = new Terminal(TmuxPane.open(folder, script, { env, cols, rows, config: 'set -g allow-rename on\n' }), folder);
     if (record) {
       terminal.tmux('pipe-pane', '-o', '-t', 'kfq', `cat >> ${q(join(folder, 'raw'))}`);
       writeFileSync(go, '');
@@ -88,23 +79,6 @@ export class Terminal {
     return existsSync(file) ? readFileSync(file, 'utf8') : '';
   }
 
-  typeText(text: string): void {
-    this.tmux('send-keys', '-t', 'kfq', '-l', text);
-  }
-
-  sendKeys(...keys: string[]): void {
-    this.tmux('send-keys', '-t', 'kfq', ...keys);
-  }
-
-  /** The visible screen as plain text, trailing blanks trimmed. */
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', 'kfq')
-      .split('\n')
-      .map((line) => line.trimEnd())
-      .join('\n')
-      .trimEnd();
-  }
-
   /** The terminal's title, which an OSC 0/2 sequence would change. */
   title(): string {
     return this.tmux('display-message', '-p', '-t', 'kfq', '#{pane_title}').trim();
@@ -112,16 +86,6 @@ export class Terminal {
 
   resize(cols: number, rows: number): void {
     this.tmux('resize-window', '-t', 'kfq', '-x', String(cols), '-y', String(rows));
-  }
-
-  async waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
-    const start = Date.now();
-    for (;;) {
-      const screen = this.screen();
-      if (typeof expected === 'string' ? screen.includes(expected) : typeof expected === 'function' ? expected(screen) : expected.test(screen)) return screen;
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${screen}`);
-      await sleep(50);
-    }
   }
 
   async exitCode(timeoutMs = 10_000): Promise<number> {
@@ -137,17 +101,6 @@ export class Terminal {
   stderr(): string {
     const file = join(this.folder, 'stderr');
     return existsSync(file) ? readFileSync(file, 'utf8') : '';
-  }
-
-  /** kfq's process id (the node process under the wrapper). */
-  pid(): number {
-    const root = Number(this.tmux('display-message', '-p', '-t', 'kfq', '#{pane_pid}').trim());
-    return kfqPidUnder(root);
-  }
-
-  /** Closes the terminal under kfq, as closing its window does: the pty goes away. */
-  close(): void {
-    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
   }
 
   /**
@@ -170,9 +123,5 @@ export class Terminal {
       }
     }
     this.close();
-  }
-
-  private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
   }
 }
