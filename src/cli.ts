@@ -4,7 +4,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, KfqError } from './errors.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
-import { safeLine } from './ui/text.js';
+import { safeLine, safeText } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
 declare const KFQ_VERSION: string;
@@ -207,12 +207,12 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
       stderr.write(`kfq: ${safeLine(error.message)}\n`);
       if (error.hint) stderr.write(`hint: ${safeLine(error.hint)}\n`);
     }
-    if (process.env.KFQ_DEBUG === '1' && error.stack) stderr.write(`${error.stack}\n`);
+    if (process.env.KFQ_DEBUG === '1' && error.stack) stderr.write(`${safeText(error.stack)}\n`);
     return error.exitCode;
   }
   const stack = error instanceof Error ? error.stack ?? error.message : String(error);
   stderr.write(`kfq: unexpected error (this is a bug): ${safeLine(error instanceof Error ? error.message : String(error))}\n`);
-  stderr.write(process.env.KFQ_DEBUG === '1' ? `${stack}\n` : 'Run again with KFQ_DEBUG=1 to see the stack trace.\n');
+  stderr.write(process.env.KFQ_DEBUG === '1' ? `${safeText(stack)}\n` : 'Run again with KFQ_DEBUG=1 to see the stack trace.\n');
   return ExitCode.internal;
 }
 

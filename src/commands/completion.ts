@@ -45,7 +45,7 @@ export async function complete(what: string, globals: GlobalOptions): Promise<vo
   const { decks, questions } = await loadSelection(globals);
   if (what === 'categories') return printLines([...new Set(decks.flatMap((deck) => deck.categories))].map(safeLine));
   if (what === 'numbers') return printLines(questions.map((q) => `${decks.length > 1 ? q.id : q.number}\t${safeLine(q.question)}`));
-  throw new UsageError(`cannot complete '${safeLine(what)}'`, { hint: 'one of: categories, numbers, decks' });
+  throw new UsageError(`cannot complete '${what}'`, { hint: 'one of: categories, numbers, decks' });
 }
 
 // ------------------------------------------------------------ the model

@@ -64,7 +64,7 @@ export async function remove(name: string, options: { yes?: boolean }, _globals:
   const folder = kfqPaths().decks;
   const deck = listInstalledDecks(folder).find((d) => d.name === name);
   if (!deck) {
-    throw new NotFoundError(`no installed deck named '${safeLine(name)}'`, { hint: 'kfq deck list shows the installed decks' });
+    throw new NotFoundError(`no installed deck named '${name}'`, { hint: 'kfq deck list shows the installed decks' });
   }
   if (!options.yes) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -14,13 +14,12 @@ import { questionsToMarkdown } from '../export/markdown.js';
 import { installDeck, installedDeckFile, isDeckName, listInstalledDecks } from '../store/installedDecks.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
 import { note } from '../ui/output.js';
-import { safeLine } from '../ui/text.js';
 
 export async function run(path: string, options: { name?: string; force?: boolean }, _globals: GlobalOptions): Promise<void> {
   const file = resolve(path);
   const name = options.name ?? slugify(basename(file, extname(file)));
   if (!isDeckName(name)) {
-    throw new UsageError(`'${safeLine(name)}' cannot be a deck name`, { hint: 'use letters, digits, - and _ (for example --name my-deck)' });
+    throw new UsageError(`'${name}' cannot be a deck name`, { hint: 'use letters, digits, - and _ (for example --name my-deck)' });
   }
   const paths = kfqPaths();
   const target = installedDeckFile(paths.decks, name);

@@ -14,7 +14,7 @@ export async function run(words: string[], options: { limit: number; category?: 
   // The whole decks are indexed (and cached); the category narrows the hits.
   const hits = searchQuestions(loadSearchIndex(decks, kfqPaths().cache), query, { limit: options.limit, category });
   if (hits.length === 0) {
-    throw new NotFoundError(`no question matches "${safeLine(query)}"`, { hint: 'try fewer or shorter words, or kfq list to browse' });
+    throw new NotFoundError(`no question matches "${query}"`, { hint: 'try fewer or shorter words, or kfq list to browse' });
   }
   if (options.json) return printJson(hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
 

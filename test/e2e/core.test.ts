@@ -128,6 +128,16 @@ describe('kfq search', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/no question matches/);
   });
+
+  it('never writes control characters of the query to stderr, not even in the KFQ_DEBUG stack trace', () => {
+    for (const env of [{}, { KFQ_DEBUG: '1' }]) {
+      const { code, stderr } = runKfq(['search', '\u001b[2Jzzqxjv'], { env });
+      expect(code).toBe(1);
+      expect(stderr).toContain('no question matches "\\x1b[2Jzzqxjv"');
+      expect(stderr).not.toContain('\u001b');
+    }
+    expect(runKfq(['search', 'zzqxjv'], { env: { KFQ_DEBUG: '1' } }).stderr).toMatch(/\n\s+at /);
+  });
 });
 
 describe('kfq validate', () => {
