@@ -5,8 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kfqBin, repoRoot } from '../e2e/run.js';
-import { expectCleanFailure, fixture, runKfq, tempDir, tempHome, timedKfq } from './helpers.js';
+import { expectCleanFailure, fixture, runKfq, runKfqAsNobody, tempDir, tempHome, timedKfq } from './helpers.js';
 
 const home = tempHome();
 const env = { KFQ_HOME: home };
@@ -135,15 +134,7 @@ describe('paths that are not deck files', () => {
     const nobodyHome = tempDir();
     chmodSync(nobodyHome, 0o777);
     for (const args of [['--deck', secret, 'list'], ['deck', 'add', secret]]) {
-      const result = spawnSync(process.execPath, [kfqBin, ...args], {
-        cwd: repoRoot,
-        uid: 65534,
-        gid: 65534,
-        env: { ...process.env, FORCE_COLOR: '0', KFQ_HOME: nobodyHome },
-        encoding: 'utf8',
-        timeout: 20_000,
-      });
-      expectCleanFailure({ code: result.status, stdout: result.stdout, stderr: result.stderr }, 2, /secret\.md: permission denied/);
+      expectCleanFailure(runKfqAsNobody(args, { KFQ_HOME: nobodyHome }), 2, /secret\.md: permission denied/);
     }
   });
 });

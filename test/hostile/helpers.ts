@@ -1,12 +1,12 @@
 // Shared pieces of the hostile-input suite: fixtures, the one shape every
 // failure must have, and a review log written by hand.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { runKfq, tempHome, type RunResult } from '../e2e/run.js';
+import { kfqEnv, repoRoot, runKfq, tempHome, type RunResult } from '../e2e/run.js';
 
 export { runKfq, tempHome, type RunResult };
 
@@ -103,4 +103,33 @@ export function mount(args: string[]): void {
 
 export function unmount(dir: string): void {
   spawnSync('umount', ['-l', dir]);
+}
+
+/** The uid and gid of "nobody": a user who may read only what everybody may. */
+export const NOBODY = 65534;
+
+let nobodyInstall: string | undefined;
+
+/**
+ * Runs the built kfq as nobody. The checkout may sit in a folder only its owner
+ * can enter (a clone in root's home, or in a mktemp folder), so kfq runs from a
+ * copy of what an installed kfq consists of, in a folder everybody may read.
+ */
+export function runKfqAsNobody(args: string[], env: NodeJS.ProcessEnv): RunResult {
+  if (nobodyInstall === undefined) {
+    const install = tempDir('kfq-nobody-');
+    for (const part of ['bin', 'dist', 'data', 'package.json']) cpSync(join(repoRoot, part), join(install, part), { recursive: true });
+    spawnSync('chmod', ['-R', 'a+rX', install]);
+    chmodSync(install, 0o755);
+    nobodyInstall = install;
+  }
+  const result = spawnSync(process.execPath, [join(nobodyInstall, 'bin', 'kfq.js'), ...args], {
+    cwd: nobodyInstall,
+    uid: NOBODY,
+    gid: NOBODY,
+    env: kfqEnv(env),
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

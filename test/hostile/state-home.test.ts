@@ -7,12 +7,11 @@
 // bind mount (skipped where mount is not permitted), a path under /proc, and
 // an unprivileged user (uid 65534) for plain EACCES. The full disk is a tiny
 // tmpfs filled up by the test while kfq waits for a key.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { kfqBin, repoRoot } from '../e2e/run.js';
-import { canMount, historyJson, mount, runKfq, tempDir, timedKfq, unmount } from './helpers.js';
+import { repoRoot } from '../e2e/run.js';
+import { canMount, historyJson, mount, runKfq, runKfqAsNobody, tempDir, timedKfq, unmount } from './helpers.js';
 import { hasTmux, Terminal } from './terminal.js';
 
 const mounted: string[] = [];
@@ -105,14 +104,11 @@ describe.skipIf(!hasTmux)('a kfq home that cannot be written: a clear error befo
     if (process.getuid?.() !== 0) return;
     const home = tempDir();
     chmodSync(home, 0o755);
-    const result = spawnSync(process.execPath, [kfqBin, 'deck', 'add', join(repoRoot, 'test/fixtures/import/devops.md')], {
-      cwd: repoRoot,
-      uid: 65534,
-      gid: 65534,
-      env: { ...process.env, FORCE_COLOR: '0', KFQ_HOME: join(home, 'kfq') },
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(3);
+    const deck = join(home, 'devops.md');
+    copyFileSync(join(repoRoot, 'test/fixtures/import/devops.md'), deck);
+    chmodSync(deck, 0o644);
+    const result = runKfqAsNobody(['deck', 'add', deck], { KFQ_HOME: join(home, 'kfq') });
+    expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^kfq: cannot create the folder .*: permission denied\nhint: /);
   });
 });
