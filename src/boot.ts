@@ -1,12 +1,14 @@
 // Starts kfq from its one-file CommonJS bundle (dist/main.cjs) with V8's code
-// cache (dist/main.cjs.cache, made by scripts/build.js), so a start deserializes
-// compiled code instead of parsing 500 KB of JavaScript: about 15 ms of the
-// 80 ms a start takes. bin/kfq.js calls run(); the build calls train().
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+// cache, so a start deserializes compiled code instead of parsing the whole
+// bundle. The build makes one (dist/main.cjs.cache); where it does not fit (another
+// Node, or the bundle installed in another place), the first run makes one for
+// this Node in kfq's cache folder. bin/kfq.js calls run(); the build calls train().
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { kfqHome } from './store/home.js';
 
 interface Kfq {
   main(argv?: string[]): Promise<number>;
@@ -19,17 +21,20 @@ interface LoadedKfq {
   cachedData: Buffer | undefined;
   filename: string;
   source: string;
+  /** Where this Node's own cache for this bundle is kept when the shipped one does not fit. */
+  localCacheFile: string;
 }
 
 const BUNDLE = 'main.cjs';
 const CODE_CACHE = 'main.cjs.cache';
-/** crc32 of the bundle's path and text, then of the cached data. */
+/** crc32 of the bundle (bundleChecksum), then of the cached data. */
 const HEADER_BYTES = 8;
 
 export function run(distDir: string): void {
-  const { kfq } = loadKfq(distDir);
-  void kfq.main().then((code) => {
+  const loaded = loadKfq(distDir);
+  void loaded.kfq.main().then((code) => {
     process.exitCode = code;
+    if (loaded.cachedData === undefined || loaded.script.cachedDataRejected) saveLocalCodeCache(loaded);
   });
 }
 
@@ -37,24 +42,42 @@ export function run(distDir: string): void {
 export async function train(distDir: string, argvs: string[][]): Promise<void> {
   const { kfq, script, source, filename } = loadKfq(distDir, { useCache: false });
   for (const argv of argvs) await kfq.main(['node', 'kfq', ...argv]);
-  const data = script.createCachedData();
+  writeCodeCache(join(distDir, CODE_CACHE), bundleChecksum(filename, source), script.createCachedData());
+}
+
+function writeCodeCache(file: string, checksum: number, data: Buffer): void {
   const header = Buffer.alloc(HEADER_BYTES);
-  header.writeUInt32LE(bundleChecksum(filename, source), 0);
+  header.writeUInt32LE(checksum, 0);
   header.writeUInt32LE(crc32(data), 4);
-  const file = join(distDir, CODE_CACHE);
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, Buffer.concat([header, data]));
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temp, Buffer.concat([header, data]), { flag: 'wx' });
   renameSync(temp, file);
+}
+
+/** Best effort: a home that cannot be written only means the next start compiles again. */
+function saveLocalCodeCache({ script, filename, source, localCacheFile }: LoadedKfq): void {
+  try {
+    const folder = dirname(localCacheFile);
+    mkdirSync(folder, { recursive: true });
+    // Caches of other bundles or other Nodes never fit again.
+    for (const name of readdirSync(folder)) if (name.endsWith('.cache')) rmSync(join(folder, name), { force: true });
+    writeCodeCache(localCacheFile, bundleChecksum(filename, source), script.createCachedData());
+  } catch {
+    // Nothing to tell the user: kfq ran, only not from a cache.
+  }
 }
 
 export function loadKfq(distDir: string, { useCache = true } = {}): LoadedKfq {
   const filename = join(distDir, BUNDLE);
   const source = readFileSync(filename, 'utf8');
-  const cachedData = useCache ? readCodeCache(distDir, filename, source) : undefined;
+  const checksum = bundleChecksum(filename, source);
+  const localCacheFile = join(kfqHome(process.env, process.platform), 'cache', 'code', `main-${process.version}-${checksum.toString(16)}.cache`);
+  // This Node's own cache first: it exists only where the shipped one did not fit.
+  const cachedData = useCache ? (readCodeCache(localCacheFile, checksum) ?? readCodeCache(join(distDir, CODE_CACHE), checksum)) : undefined;
   const script = new Script(wrap(source), { filename, cachedData });
   const module = { exports: {} as Kfq };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, distDir);
-  return { kfq: module.exports, script, cachedData, filename, source };
+  return { kfq: module.exports, script, cachedData, filename, source, localCacheFile };
 }
 
 /**
@@ -63,18 +86,19 @@ export function loadKfq(distDir: string, { useCache = true } = {}): LoadedKfq {
  * length, so it would run stale or damaged code; and cached code keeps the path
  * it was made at, which stack traces would show.
  */
-function readCodeCache(distDir: string, filename: string, source: string): Buffer | undefined {
+function readCodeCache(file: string, checksum: number): Buffer | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(distDir, CODE_CACHE));
+    bytes = readFileSync(file);
   } catch {
-    return undefined; // Not built with one: V8 compiles from source.
+    return undefined; // None there: V8 compiles from source.
   }
-  if (bytes.length <= HEADER_BYTES || bytes.readUInt32LE(0) !== bundleChecksum(filename, source)) return undefined;
+  if (bytes.length <= HEADER_BYTES || bytes.readUInt32LE(0) !== checksum) return undefined;
   const data = bytes.subarray(HEADER_BYTES);
   return bytes.readUInt32LE(4) === crc32(data) ? data : undefined;
 }
 
+/** Of the bundle's text and path, and of the Node and V8 that compile it: a cache made by another Node never fits. */
 function bundleChecksum(filename: string, source: string): number {
-  return crc32(source, crc32(filename));
+  return crc32(source, crc32(`${process.version} ${process.versions.v8} ${filename}`));
 }

@@ -2,8 +2,8 @@
 // place for application state) holding installed decks, the review log,
 // interview reports and a cache.
 import { closeSync, openSync, unlinkSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { posix, resolve, win32 } from 'node:path';
+import { kfqHome } from './home.js';
 import { StorageError } from '../errors.js';
 import { describeFsError, makeFolders } from './files.js';
 
@@ -20,7 +20,7 @@ export interface KfqPaths {
 
 export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): KfqPaths {
   const { join } = platform === 'win32' ? win32 : posix;
-  const home = homeFolder(env, platform);
+  const home = kfqHome(env, platform);
   return {
     home,
     decks: join(home, 'decks'),
@@ -28,19 +28,6 @@ export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
     reports: join(home, 'reports'),
     cache: join(home, 'cache'),
   };
-}
-
-function homeFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
-  if (env.KFQ_HOME) return resolve(env.KFQ_HOME);
-  if (platform === 'win32') {
-    const userHome = env.USERPROFILE || homedir();
-    return win32.join(env.LOCALAPPDATA || win32.join(userHome, 'AppData', 'Local'), 'kfq');
-  }
-  const userHome = env.HOME || homedir();
-  if (platform === 'darwin') return posix.join(userHome, 'Library', 'Application Support', 'kfq');
-  // The XDG spec says a relative XDG_STATE_HOME is invalid and must be ignored.
-  const state = env.XDG_STATE_HOME?.startsWith('/') ? env.XDG_STATE_HOME : posix.join(userHome, '.local', 'state');
-  return posix.join(state, 'kfq');
 }
 
 /**

@@ -1,7 +1,7 @@
 // The built kfq starts from V8's code cache (src/boot.ts); a cache that does not
 // fit the bundle, or arrived damaged, is never given to V8, and kfq still runs.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,15 +19,15 @@ function copyOfKfq(name: string): string {
 }
 
 /** Whether boot gives V8 a cache for dir's bundle, and whether V8 takes it. */
-function cacheUse(dir: string): { given: boolean; rejected: boolean } {
+function cacheUse(dir: string, home = tempHome()): { given: boolean; rejected: boolean } {
   const script = `const { cachedData, script } = require(${JSON.stringify(join(dir, 'dist', 'boot.cjs'))}).loadKfq(${JSON.stringify(join(dir, 'dist'))}); console.log(JSON.stringify({ given: cachedData !== undefined, rejected: script.cachedDataRejected === true }))`;
-  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' } });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout) as { given: boolean; rejected: boolean };
 }
 
-function showFirst(dir: string): string {
-  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), 'show', '1', '--json'], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: tempHome(), NODE_OPTIONS: '' } });
+function showFirst(dir: string, home = tempHome()): string {
+  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), 'show', '1', '--json'], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' } });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return (JSON.parse(result.stdout) as { question: string }).question;
@@ -44,6 +44,23 @@ describe('the code cache', () => {
     expect(showFirst(dir)).toBe('What is Kubeflow?');
     trainCodeCache(join(dir, 'dist'));
     expect(cacheUse(dir)).toEqual({ given: true, rejected: false });
+  });
+
+  it('that does not fit (another place, another Node) is made anew for this Node in the cache folder by the first run, and used from then on', () => {
+    const dir = copyOfKfq('installed');
+    const home = tempHome();
+    expect(cacheUse(dir, home).given).toBe(false);
+    expect(showFirst(dir, home)).toBe('What is Kubeflow?');
+    expect(readdirSync(join(home, 'cache', 'code'))).toEqual([expect.stringMatching(new RegExp(`^main-${process.version.replace(/\./g, '\\.')}-[0-9a-f]+\\.cache$`))]);
+    expect(cacheUse(dir, home)).toEqual({ given: true, rejected: false });
+    expect(showFirst(dir, home)).toBe('What is Kubeflow?');
+  });
+
+  it('is not needed: a home that cannot be written only means no cache', () => {
+    const dir = copyOfKfq('unwritable-home');
+    const file = join(temp, 'a-file');
+    writeFileSync(file, 'x');
+    expect(showFirst(dir, file)).toBe('What is Kubeflow?');
   });
 
   it.each([
