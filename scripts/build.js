@@ -1,12 +1,14 @@
 // Bundles kfq into dist/: main.cjs (src/cli.ts and every library it uses, in
 // one CommonJS file, each module evaluated only when first imported), boot.cjs
-// (src/boot.ts, which bin/kfq.js runs) and main.cjs.cache (scripts/codeCache.js).
+// (src/boot.ts, which bin/kfq.js runs), main.cjs.cache (scripts/codeCache.js) and
+// THIRD-PARTY-LICENSES.txt (the licences of the libraries inside main.cjs).
 // It builds into a fresh folder and swaps it in, so a test running the old build
 // never sees half a dist/.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { trainCodeCache } from './codeCache.js';
+import { thirdPartyLicenses } from './licenses.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,11 +24,12 @@ const lazyChildProcess = {
 };
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const staging = `${root}dist.build-${process.pid}`;
-const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
+const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'eof', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
 
 try {
-  await build({
+  const main = await build({
     ...common,
+    metafile: true,
     entryPoints: [`${root}src/cli.ts`],
     outfile: `${staging}/main.cjs`,
     define: { KFQ_VERSION: JSON.stringify(version), 'import.meta.url': '__kfqModuleUrl' },
@@ -34,6 +37,7 @@ try {
     plugins: [lazyChildProcess],
   });
   await build({ ...common, entryPoints: [`${root}src/boot.ts`], outfile: `${staging}/boot.cjs` });
+  writeFileSync(`${staging}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(root, Object.keys(main.metafile.inputs)));
   rmSync(`${root}dist`, { recursive: true, force: true });
   renameSync(staging, `${root}dist`);
 } finally {
