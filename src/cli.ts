@@ -48,7 +48,6 @@ export function buildProgram(): Command {
         .default([], '$KFQ_DECK or the built-in Kubeflow deck'),
     )
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run kfq --help for usage)')
     .exitOverride()
     .addHelpText(
       'after',
@@ -102,7 +101,7 @@ export function buildProgram(): Command {
     .option('--retention <r>', 'desired retention, between 0 and 1', retention, DEFAULT_RETENTION)
     .addHelpText(
       'after',
-      examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7') +
+      examples('kfq drill', 'kfq drill -n 20 -c tuning', 'kfq drill --order random --seed 7') +
         '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n',
     )
     .action(async (options) => (await import('./commands/drill.js')).run(options, globals()));
@@ -190,14 +189,42 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('kfq paths', 'kfq paths --json'))
     .action(async (options) => (await import('./commands/paths.js')).run(options, globals()));
 
+  quietUsageErrors(program);
   return program;
+}
+
+/** The command whose usage was wrong, for the hint: `kfq deck add`. */
+let usageErrorCommand = 'kfq';
+
+/**
+ * Commander prints its own `error: …` lines; kfq prints every failure in one
+ * style instead (reportError), so commander only notes which command it was.
+ */
+function quietUsageErrors(command: Command, path = 'kfq'): void {
+  command.configureOutput({
+    outputError: () => {
+      usageErrorCommand = path;
+    },
+  });
+  for (const sub of command.commands) quietUsageErrors(sub, `${path} ${sub.name()}`);
+}
+
+/** Commander's `error: unknown option '--x'\n(Did you mean --y?)` as one line of kfq's. */
+function usageMessage(error: CommanderError): string {
+  return error.message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim().replace(/^\(Did you/, '(did you'))
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 /** Prints an error once and returns the exit code. */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
   if (error instanceof CommanderError) {
-    // Commander has already printed its message (and help when asked).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    stderr.write(`kfq: ${safeLine(usageMessage(error))}\n`);
+    stderr.write(`hint: run '${usageErrorCommand} --help' for usage\n`);
     return ExitCode.usage;
   }
   if (isPromptExit(error)) return ExitCode.interrupted;

@@ -24,7 +24,9 @@ export async function run(words: string[], options: { limit: number; category?: 
     const label = hit.question.deck === decks[0]?.slug ? `${hit.question.number}.` : hit.question.id;
     lines.push(`${out.bold(label)} ${out.dim(safeLine(hit.question.category))}`);
     lines.push(...wrap(highlight(hit.question.question, hit.questionRanges), width, '   '));
-    lines.push(out.dim(`   ${truncate(safeLine(snippet(hit)), width - 4)}`), '');
+    // A terminal gets an excerpt near the first match; a pipe the whole answer, on one line.
+    const answer = Number.isFinite(width) ? snippet(hit) : hit.answerText;
+    lines.push(out.dim(`   ${truncate(safeLine(answer), width - 4)}`), '');
   }
   printLines(lines.slice(0, -1));
 }

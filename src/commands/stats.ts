@@ -75,7 +75,9 @@ function mastery(stats: Stats, width: number): string[] {
   const keyWidths = SEGMENTS.map((s) => s.key.length + 2);
   const countsWidth = keyWidths.reduce((sum, w) => sum + w, 0) + 2 * (SEGMENTS.length - 1);
   const barWidth = Math.max(10, Math.min(24, width - countsWidth - 32));
-  const nameWidth = Math.max(10, Math.min(30, width - countsWidth - barWidth - 5));
+  // On a terminal a long name is cut to fit; in a pipe every name is whole.
+  const longestName = Math.max(10, ...stats.categories.map((category) => visibleWidth(safeLine(category.name))));
+  const nameWidth = Number.isFinite(width) ? Math.max(10, Math.min(30, width - countsWidth - barWidth - 5)) : longestName;
   const lines = [`${out.bold('Mastery')}${' '.repeat(2 + nameWidth + 1 + barWidth + 1 - 7)}${keys.join('  ')}`];
   for (const category of stats.categories) {
     const bar = stackedBar(

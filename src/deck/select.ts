@@ -2,13 +2,19 @@
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Question } from './model.js';
 
-/** The category `name` means: an exact match, else a unique prefix, else a unique substring (case-insensitive). */
+/**
+ * The category `name` means, case-insensitively: an exact match, else a unique
+ * prefix, else a unique name holding it as whole words (`tuning` for
+ * "Hyperparameter Tuning and Experimentation"), else a unique substring.
+ */
 export function selectCategory(categories: string[], name: string): string {
   const wanted = name.trim().toLowerCase();
   const exact = categories.find((category) => category.toLowerCase() === wanted);
   if (exact !== undefined) return exact;
+  const asWords = (category: string): boolean => ` ${category.toLowerCase().split(/[^\p{L}\p{N}]+/u).join(' ')} `.includes(` ${wanted} `);
   for (const matches of [
     categories.filter((category) => category.toLowerCase().startsWith(wanted)),
+    categories.filter(asWords),
     categories.filter((category) => category.toLowerCase().includes(wanted)),
   ]) {
     if (matches.length === 1) return matches[0]!;

@@ -24,10 +24,12 @@ export function renderReport(report: InterviewReport, width: number): string[] {
   const categories = categoryScores(report.questions);
   if (categories.length > 0) {
     lines.push('', out.bold('By category'));
+    // Right-aligned on a terminal; in a pipe, a column after the longest name.
+    const nameColumn = Math.max(...categories.map((category) => visibleWidth(safeLine(category.category)))) + 2;
     for (const category of categories) {
       const name = safeLine(category.category);
       const right = `${String(category.score).padStart(3)}/100 · ${category.questions} ${category.questions === 1 ? 'question' : 'questions'}`;
-      const gap = width - 2 - visibleWidth(name) - right.length;
+      const gap = (Number.isFinite(width) ? width - 2 - right.length : nameColumn) - visibleWidth(name);
       // Narrow terminals put the numbers under the name rather than cut the name.
       if (gap >= 2) lines.push(`  ${name}${' '.repeat(gap)}${right}`);
       else lines.push(...wrap(name, width, '  '), `    ${right.trimStart()}`);

@@ -119,7 +119,12 @@ function sliceColumns(text: string, columns: number): string {
   return text.slice(0, index);
 }
 
-export function terminalWidth(stream: { columns?: number } = process.stdout): number {
+/**
+ * The columns to lay text out in: the terminal's width, on a terminal. Output
+ * to a pipe or a file has no width: nothing is wrapped or cut, whatever COLUMNS says.
+ */
+export function terminalWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout): number {
+  if (!stream.isTTY) return Number.POSITIVE_INFINITY;
   const columns = stream.columns ?? Number(process.env.COLUMNS);
   return Number.isFinite(columns) && columns > 0 ? Math.min(columns, 120) : 80;
 }

@@ -9,10 +9,15 @@ describe('selectCategory', () => {
     ['an exact name, ignoring case', 'basic concepts', 'Basic Concepts'],
     ['an exact name over a longer prefix match', 'pipelines', 'Pipelines'],
     ['a unique prefix', 'inst', 'Installation and Setup'],
-    ['a unique substring', 'deployment', 'Advanced and Deployment Topics'],
+    ['a unique substring', 'deploy', 'Advanced and Deployment Topics'],
+    ['a whole word anywhere in the name', 'workflows', 'Pipelines and Workflows'],
     ['a name with spaces around it', '  setup ', 'Installation and Setup'],
   ])('accepts %s', (_, name, expected) => {
     expect(selectCategory(categories, name)).toBe(expected);
+  });
+
+  it('prefers whole words to a part of a word', () => {
+    expect(selectCategory(['Unit Testing', 'A/B Test Design'], 'test')).toBe('A/B Test Design');
   });
 
   it('lists the matches when a prefix is ambiguous', () => {
