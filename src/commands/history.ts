@@ -3,7 +3,7 @@
 import type { GlobalOptions } from '../cli.js';
 import { RATING_NAMES } from '../store/reviewLog.js';
 import { kfqPaths } from '../store/paths.js';
-import { readReviewLog, type Review } from '../store/reviewLog.js';
+import { readReviewLog, reviewId, type Review } from '../store/reviewLog.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
 import { out, RATING_COLOURS } from '../ui/theme.js';
 import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
@@ -41,6 +41,6 @@ export async function run(options: { limit: number; json?: boolean }, _globals: 
 
 function toJson(review: Review) {
   const { questionId, number, deck, rating, reviewedAt, mode, durationMs, answer } = review;
-  return { questionId, number, deck, rating, reviewedAt, mode, durationMs, answer };
+  return { id: reviewId(review), questionId, number, deck, rating, reviewedAt, mode, durationMs, answer };
 }
 
