@@ -7,6 +7,7 @@ import type { Deck, Question } from '../deck/model.js';
 import { selectCategory } from '../deck/select.js';
 import { kfqPaths } from '../store/paths.js';
 import { warn } from '../ui/output.js';
+import { followDecks } from './followDecks.js';
 
 export interface Selection {
   decks: Deck[];
@@ -19,6 +20,7 @@ export async function loadSelection(globals: GlobalOptions, category?: string): 
   const paths = kfqPaths();
   const loaded = await loadDecksCached(globals.deck, { installedDir: paths.decks, cacheDir: paths.cache });
   for (const warning of loaded.warnings) warn(`${warning.file}:${warning.line}: ${warning.message}`);
+  followDecks(paths, loaded.decks);
   if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined };
   const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
   const exact = selectCategory(categories, category);
