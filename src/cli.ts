@@ -126,7 +126,8 @@ export function buildProgram(): Command {
     .description('the review log, newest first')
     .option('-n, --limit <n>', 'at most this many reviews', positiveInt, 20)
     .option('--json', 'print reviews as JSON')
-    .addHelpText('after', examples('kfq history', 'kfq history --limit 100 --json'))
+    .option('--orphans', 'only reviews of questions removed from the selected decks')
+    .addHelpText('after', examples('kfq history', 'kfq history --limit 100 --json', 'kfq history --deck devops', 'kfq history --orphans'))
     .action(async (options) => (await import('./commands/history.js')).run(options, globals()));
 
   program
@@ -163,6 +164,13 @@ export function buildProgram(): Command {
     .option('--json', 'print decks as JSON')
     .addHelpText('after', examples('kfq deck list', 'kfq deck list --json'))
     .action(async (options) => (await import('./commands/deck.js')).list(options, globals()));
+  deck
+    .command('diff')
+    .description('what changed in a deck when kfq last noticed: old and new text, similarity, where history went')
+    .argument('<name>', 'installed deck name or deck file')
+    .option('--json', 'print the change as JSON')
+    .addHelpText('after', examples('kfq deck diff kubeflow', 'kfq deck diff devops --json'))
+    .action(async (name: string, options) => (await import('./commands/deckDiff.js')).run(name, options, globals()));
   deck
     .command('remove')
     .description('remove an installed deck (its review history is kept)')
