@@ -55,21 +55,23 @@ export function alignQuestions(before: readonly AlignedText[], after: readonly A
     if (o !== undefined && oldTaken[o] === -1) pair(o, n, 1);
   });
   // Then the same question text (keyed by the text itself: its hash is cached, a joined key's would not be),
-  // preferring the same answer too, and among duplicates the first left.
+  // preferring the same answer too, and among duplicates the first left. The lists are short: one entry but for duplicates.
   const byText = new Map<string, number[]>();
   before.forEach((q, o) => {
-    if (oldTaken[o] !== -1 || q.explicitId !== undefined) return;
+    if (oldTaken[o] !== -1) return;
     const list = byText.get(q.question);
     if (list) list.push(o);
     else byText.set(q.question, [o]);
   });
   after.forEach((q, n) => {
-    if (newTaken[n] !== -1 || q.explicitId !== undefined) return;
+    if (newTaken[n] !== -1) return;
     const list = byText.get(q.question);
-    if (!list || list.length === 0) return;
-    const sameAnswer = list.findIndex((o) => before[o]!.answer === q.answer);
-    const [o] = list.splice(sameAnswer === -1 ? 0 : sameAnswer, 1);
-    pair(o!, n, 1);
+    if (!list) return;
+    const open = list.filter((o) => oldTaken[o] === -1 && compatible(before[o]!, q));
+    if (open.length === 0) return;
+    const o = open.find((candidate) => before[candidate]!.answer === q.answer) ?? open[0]!;
+    list.splice(list.indexOf(o), 1);
+    pair(o, n, 1);
   });
 
   matchSimilar(before, after, oldTaken, newTaken, threshold, pair);
@@ -102,7 +104,7 @@ function matchSimilar(
   pair: (o: number, n: number, similarity: number) => void,
 ): void {
   const oldLeft: number[] = [];
-  for (let o = 0; o < before.length; o++) if (oldTaken[o] === -1 && before[o]!.explicitId === undefined) oldLeft.push(o);
+  for (let o = 0; o < before.length; o++) if (oldTaken[o] === -1) oldLeft.push(o);
   if (oldLeft.length === 0) return;
   const oldWords = new Map<number, WordSet>();
   const byWord = new Map<string, number[]>();
@@ -126,7 +128,7 @@ function matchSimilar(
 
   const candidates: Candidate[] = [];
   for (let n = 0; n < after.length; n++) {
-    if (newTaken[n] !== -1 || after[n]!.explicitId !== undefined) continue;
+    if (newTaken[n] !== -1) continue;
     const words = wordsOf(after[n]!);
     const seen = new Set<number>();
     for (const word of words.question) {
@@ -137,12 +139,18 @@ function matchSimilar(
     // A short deck change (a few questions) can afford comparing every pair, which also finds questions sharing only common words.
     if (oldLeft.length <= COMMON_WORD_LIMIT) for (const o of oldLeft) seen.add(o);
     for (const o of seen) {
+      if (!compatible(before[o]!, after[n]!)) continue;
       const similarity = textSimilarity(oldWords.get(o)!, words);
       if (similarity >= threshold) candidates.push({ o, n, similarity, distance: Math.abs(o - expectedOld[n]!) });
     }
   }
   candidates.sort((a, b) => b.similarity - a.similarity || a.distance - b.distance || a.n - b.n);
   for (const { o, n, similarity } of candidates) if (oldTaken[o] === -1 && newTaken[n] === -1) pair(o, n, similarity);
+}
+
+/** Two questions with different explicit ids are different questions, however alike; an id added or dropped is not a new question. */
+function compatible(a: AlignedText, b: AlignedText): boolean {
+  return a.explicitId === undefined || b.explicitId === undefined || a.explicitId === b.explicitId;
 }
 
 interface WordSet {
