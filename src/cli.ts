@@ -53,7 +53,7 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       examples('kfq drill', 'kfq search "istio traffic split"', 'kfq mock --count 3 --per-question 90s', 'kfq stats', 'kfq --deck ./my-deck.md list') +
-        '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
+        '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  KFQ_SYNC_DIR shared folder for practising on several machines (see kfq sync init)\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
     );
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -178,6 +178,14 @@ export function buildProgram(): Command {
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText('after', examples('kfq deck remove devops', 'kfq deck remove devops --yes'))
     .action(async (name: string, options) => (await import('./commands/deck.js')).remove(name, options, globals()));
+
+  const sync = program.command('sync').description('practise on several machines through one shared folder (git or a synced folder)');
+  sync
+    .command('init')
+    .description('move this machine\'s history into a sync folder and use it from now on (the local log is kept)')
+    .argument('<path>', 'the shared folder (e.g. a git clone)')
+    .addHelpText('after', examples('kfq sync init ~/kfq-sync', 'KFQ_SYNC_DIR=~/kfq-sync kfq stats'))
+    .action(async (path: string, options) => (await import('./commands/sync.js')).init(path, options, globals()));
 
   program
     .command('completion')

@@ -10,7 +10,7 @@ import { historyToCsv, historyToJson } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
 import { writeFileAtomic } from '../store/files.js';
 import { kfqPaths } from '../store/paths.js';
-import { readReviewLog } from '../store/reviewLog.js';
+import { readAllReviews } from '../store/mergedLogs.js';
 import { note, warn } from '../ui/output.js';
 import { safeJson, safeText } from '../ui/text.js';
 import { deckSlugFilter } from './deckFilter.js';
@@ -83,7 +83,7 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
 
 function exportHistory(format: Format, globals: GlobalOptions): { text: string; summary: string } {
   const paths = kfqPaths();
-  const log = readReviewLog(paths.history);
+  const log = readAllReviews(paths);
   if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) left out`);
   const saved = savedReports(paths);
   // --deck keeps that deck's reviews, and the interviews that asked any of its questions.

@@ -41,6 +41,8 @@ export interface Review {
 }
 
 export interface ReviewLogProblem {
+  /** Set when several logs are read together (a sync folder). */
+  file?: string;
   line: number;
   message: string;
 }
