@@ -227,20 +227,46 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
 
 /** Marks the reviews the undo keys name as undone, wherever they are in the log. */
 function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void {
-  const wanted = new Set(keys);
-  // Old undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
-  const legacyQuestions = new Set(keys.filter((key) => key.includes('@')).map((key) => key.slice(0, key.lastIndexOf('@'))));
-  for (let i = 0; i < snapshot.count; i++) {
-    if (snapshot.undone[i] === 1) continue;
-    const group = snapshot.group[i]!;
-    const id = snapshot.ids[i] || undefined;
-    const byId = id !== undefined && wanted.has(id);
-    const questionId = snapshot.groupIds[group]!;
-    if (byId || (legacyQuestions.has(questionId) && isUndone({ id, questionId, reviewedAt: writtenTime(snapshot, i) }, wanted))) {
-      snapshot.undone[i] = 1;
-      changes.undone.add(group);
-    }
+  const undo = (i: number): void => {
+    if (snapshot.undone[i] === 1) return;
+    snapshot.undone[i] = 1;
+    changes.undone.add(snapshot.group[i]!);
+  };
+  // Undo records of this kfq name a review id: found through an index, not a scan of the log.
+  const byId = idIndex(snapshot);
+  for (const key of keys) {
+    const i = byId.get(key);
+    if (i !== undefined) undo(i);
   }
+  // Older undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
+  const legacy = keys.filter((key) => !byId.has(key) && key.includes('@'));
+  if (legacy.length === 0) return;
+  const wanted = new Set(legacy);
+  const questionIds = new Set(legacy.map((key) => key.slice(0, key.lastIndexOf('@'))));
+  const candidates = new Set<number>();
+  snapshot.groupIds.forEach((id, group) => {
+    if (questionIds.has(id)) candidates.add(group);
+  });
+  for (let i = 0; i < snapshot.count; i++) {
+    if (snapshot.undone[i] === 1 || !candidates.has(snapshot.group[i]!)) continue;
+    if (isUndone({ id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) }, wanted)) undo(i);
+  }
+}
+
+const idIndexes = new WeakMap<Snapshot, { map: Map<string, number>; upTo: number }>();
+
+/** Review index by id, brought up to date with the reviews appended since it was last asked for. */
+function idIndex(snapshot: Snapshot): Map<string, number> {
+  let index = idIndexes.get(snapshot);
+  if (!index) {
+    index = { map: new Map(), upTo: 0 };
+    idIndexes.set(snapshot, index);
+  }
+  for (; index.upTo < snapshot.count; index.upTo++) {
+    const id = snapshot.ids[index.upTo];
+    if (id) index.map.set(id, index.upTo);
+  }
+  return index.map;
 }
 
 function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
