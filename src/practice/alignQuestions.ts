@@ -34,6 +34,10 @@ export const SIMILARITY_THRESHOLD = 0.5;
 const QUESTION_WEIGHT = 0.6;
 /** Words in more old questions than this are too common to suggest a candidate. */
 const COMMON_WORD_LIMIT = 50;
+/** A question whose words are all common still compares with the old questions sharing its rarest word, up to this many. */
+const RAREST_WORD_LIMIT = 2000;
+/** Old questions this close to where the neighbours put it are compared even without a shared word (a rewording in place). */
+const NEIGHBOURHOOD = 2;
 
 export function alignQuestions(before: readonly AlignedText[], after: readonly AlignedText[], threshold = SIMILARITY_THRESHOLD): Alignment {
   const oldTaken = new Int32Array(before.length).fill(-1);
@@ -131,11 +135,16 @@ function matchSimilar(
     if (newTaken[n] !== -1) continue;
     const words = wordsOf(after[n]!);
     const seen = new Set<number>();
+    // Candidates: old questions sharing a rare word, else those sharing its rarest word; and the ones where the neighbours say it was.
+    let rarest: number[] | undefined;
     for (const word of words.question) {
       const list = byWord.get(word);
-      if (!list || list.length > COMMON_WORD_LIMIT) continue;
-      for (const o of list) seen.add(o);
+      if (!list) continue;
+      if (list.length <= COMMON_WORD_LIMIT) for (const o of list) seen.add(o);
+      else if (!rarest || list.length < rarest.length) rarest = list;
     }
+    if (seen.size === 0 && rarest && rarest.length <= RAREST_WORD_LIMIT) for (const o of rarest) seen.add(o);
+    for (let o = Math.max(0, expectedOld[n]! - NEIGHBOURHOOD); o <= expectedOld[n]! + NEIGHBOURHOOD && o < before.length; o++) if (oldTaken[o] === -1) seen.add(o);
     // A short deck change (a few questions) can afford comparing every pair, which also finds questions sharing only common words.
     if (oldLeft.length <= COMMON_WORD_LIMIT) for (const o of oldLeft) seen.add(o);
     for (const o of seen) {

@@ -68,7 +68,8 @@ export function followDeck(previous: SeenDeck | undefined, deck: string, questio
     deck,
     contentHash,
     questions: questions.map((q, n) => seenQuestion(q, keys[n]!)),
-    past: dedupe(past),
+    // Not deduplicated: a repeated name is harmless (pastNames lets the latest win) and checking costs more than it saves.
+    past,
     retired,
   };
   const changed = counts.edited + counts.renumbered + counts.moved + counts.new + counts.removed > 0;
@@ -128,17 +129,6 @@ function seenQuestion(q: Question, key: string): SeenQuestion {
 
 function ref(q: SeenQuestionRef): SeenQuestionRef {
   return { id: q.id, number: q.number, category: q.category, question: q.question };
-}
-
-function dedupe(names: PastName[]): PastName[] {
-  // The latest entry for a name wins (a name reused after its question was removed).
-  const byName = new Map<string, PastName>();
-  for (const name of names) {
-    const key = nameKey(name[1], name[2]);
-    byName.delete(key);
-    byName.set(key, name);
-  }
-  return [...byName.values()];
 }
 
 function round(similarity: number): number {
