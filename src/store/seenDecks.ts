@@ -4,7 +4,8 @@
 // reviews belong to which question once a deck has changed).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic, makeFolders } from './files.js';
+import { StorageError } from '../errors.js';
+import { describeFsError, makeFolders, writeFileAtomic } from './files.js';
 import { isObject } from './records.js';
 
 export const SEEN_DECK_VERSION = 1;
@@ -80,7 +81,11 @@ export function readSeenDeck(folder: string, deck: string): SeenDeck | undefined
 }
 
 export function writeSeenDeck(folder: string, seen: SeenDeck): void {
-  makeFolders(folder);
+  try {
+    makeFolders(folder);
+  } catch (error) {
+    throw new StorageError(`cannot create ${folder}: ${describeFsError(error)}`, { cause: error });
+  }
   writeFileAtomic(seenDeckFile(folder, seen.deck), `${JSON.stringify({ kfq: 'seen-deck', version: SEEN_DECK_VERSION, seen })}\n`, { what: `the deck identity file of ${seen.deck}` });
 }
 
