@@ -2,9 +2,11 @@
 // esbuild and runs it as a child process (so its memory is its own):
 //   probe search <deck.md> <cacheDir> <queries.json>   search latency, ours and plain fuse.js
 //   probe drill <deck.md> <kfqHome>                     the start of `kfq drill`, up to the first card
+//   probe align <deck.md> <cacheDir>                    following a changed deck: its last-seen list against the new one
 // Each prints one JSON line.
 import Fuse from 'fuse.js';
 import { loadDecksCached } from '../src/deck/cache.js';
+import { followDeck } from '../src/practice/deckIdentity.js';
 import { pickCards } from '../src/practice/pick.js';
 import { loadSearchIndex } from '../src/search/cachedIndex.js';
 import { SEARCH_OPTIONS, searchQuestions, toSearchDocument } from '../src/search/index.js';
@@ -20,6 +22,7 @@ interface Query {
 const [command, ...args] = process.argv.slice(2);
 if (command === 'search') await searchProbe(args[0]!, args[1]!, JSON.parse(args[2]!) as Query[]);
 else if (command === 'drill') await drillProbe(args[0]!, args[1]!);
+else if (command === 'align') await alignProbe(args[0]!, args[1]!);
 else throw new Error(`unknown probe ${command}`);
 
 async function searchProbe(deckFile: string, cacheDir: string, queries: Query[]): Promise<void> {
@@ -56,4 +59,23 @@ async function drillProbe(deckFile: string, home: string): Promise<void> {
   const states = history.cardStates(questions);
   const cards = pickCards({ questions, states, now: new Date(), count: 10, order: 'due' });
   console.log(JSON.stringify({ cards: cards.length, reviews: history.reviewCount, maxRss: process.resourceUsage().maxRSS * 1024 }));
+}
+
+/**
+ * A deck changed the ways people change decks, all at once: a question
+ * inserted at the top (every number moves), one in a hundred reworded, one in
+ * a thousand removed. Times following it from its last-seen list.
+ */
+async function alignProbe(deckFile: string, cacheDir: string): Promise<void> {
+  const { decks, questions } = await loadDecksCached([deckFile], { installedDir: cacheDir, cacheDir });
+  const slug = decks[0]!.slug;
+  const seen = followDeck(undefined, slug, questions, new Date()).seen;
+  const changed = [
+    { ...questions[0]!, id: `${slug}/new`, question: 'A question nobody asked before?', answer: 'Something new.' },
+    ...questions.filter((_, i) => i % 1000 !== 999).map((q, i) => ({ ...q, id: `${slug}/${i + 2}`, number: i + 2, question: i % 100 === 0 ? `${q.question} (reworded)` : q.question })),
+  ];
+  const started = performance.now();
+  const followed = followDeck(seen, slug, changed, new Date());
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ ms, counts: followed.change?.counts, maxRss: process.resourceUsage().maxRSS * 1024 }));
 }

@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       examples('kfq drill', 'kfq search "istio traffic split"', 'kfq mock --count 3 --per-question 90s', 'kfq stats', 'kfq --deck ./my-deck.md list') +
-        '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
+        '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  KFQ_SYNC_DIR shared folder for practising on several machines (see kfq sync init)\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
     );
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -125,7 +125,8 @@ export function buildProgram(): Command {
     .description('the review log, newest first')
     .option('-n, --limit <n>', 'at most this many reviews', positiveInt, 20)
     .option('--json', 'print reviews as JSON')
-    .addHelpText('after', examples('kfq history', 'kfq history --limit 100 --json'))
+    .option('--orphans', 'only reviews of questions removed from the selected decks')
+    .addHelpText('after', examples('kfq history', 'kfq history --limit 100 --json', 'kfq history --deck devops', 'kfq history --orphans'))
     .action(async (options) => (await import('./commands/history.js')).run(options, globals()));
 
   program
@@ -163,12 +164,27 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('kfq deck list', 'kfq deck list --json'))
     .action(async (options) => (await import('./commands/deck.js')).list(options, globals()));
   deck
+    .command('diff')
+    .description('what changed in a deck when kfq last noticed: old and new text, similarity, where history went')
+    .argument('<name>', 'installed deck name or deck file')
+    .option('--json', 'print the change as JSON')
+    .addHelpText('after', examples('kfq deck diff kubeflow', 'kfq deck diff devops --json'))
+    .action(async (name: string, options) => (await import('./commands/deckDiff.js')).run(name, options, globals()));
+  deck
     .command('remove')
     .description('remove an installed deck (its review history is kept)')
     .argument('<name>', 'installed deck name')
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText('after', examples('kfq deck remove devops', 'kfq deck remove devops --yes'))
     .action(async (name: string, options) => (await import('./commands/deck.js')).remove(name, options, globals()));
+
+  const sync = program.command('sync').description('practise on several machines through one shared folder (git or a synced folder)');
+  sync
+    .command('init')
+    .description('move this machine\'s history into a sync folder and use it from now on (the local log is kept)')
+    .argument('<path>', 'the shared folder (e.g. a git clone)')
+    .addHelpText('after', examples('kfq sync init ~/kfq-sync', 'KFQ_SYNC_DIR=~/kfq-sync kfq stats'))
+    .action(async (path: string, options) => (await import('./commands/sync.js')).init(path, options, globals()));
 
   program
     .command('completion')

@@ -82,7 +82,7 @@ function optionSpec(option: Option): OptionSpec {
 function argumentKind(path: string, argument: Argument): ValueKind {
   if (argument.argChoices) return { choices: argument.argChoices };
   if (path === 'show') return { dynamic: 'numbers' };
-  if (path === 'deck remove') return { dynamic: 'decks' };
+  if (path === 'deck remove' || path === 'deck diff') return { dynamic: 'decks' };
   if (path === 'deck add' || path === 'validate') return { files: true };
   return { free: true };
 }

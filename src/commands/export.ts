@@ -10,9 +10,10 @@ import { historyToCsv, historyToJson } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
 import { writeFileAtomic } from '../store/files.js';
 import { kfqPaths } from '../store/paths.js';
-import { readReviewLog } from '../store/reviewLog.js';
+import { readAllReviews } from '../store/mergedLogs.js';
 import { note, warn } from '../ui/output.js';
 import { safeJson, safeText } from '../ui/text.js';
+import { deckSlugFilter } from './deckFilter.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
@@ -38,7 +39,7 @@ export async function run(options: ExportOptions, globals: GlobalOptions): Promi
     throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
   }
 
-  const { text, summary } = options.history ? exportHistory(options.format) : await exportQuestions(options, globals);
+  const { text, summary } = options.history ? exportHistory(options.format, globals) : await exportQuestions(options, globals);
   if (!output) {
     // Data goes to a pipe or file byte for byte; a terminal shows a deck's control characters escaped.
     process.stdout.write(process.stdout.isTTY ? text.split('\r\n').map(safeText).join('\r\n') : text);
@@ -80,12 +81,16 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
   return { title: deck.title || deck.slug, description: deck.description, author: deck.author, date: deck.date };
 }
 
-function exportHistory(format: Format): { text: string; summary: string } {
+function exportHistory(format: Format, globals: GlobalOptions): { text: string; summary: string } {
   const paths = kfqPaths();
-  const log = readReviewLog(paths.history);
+  const log = readAllReviews(paths);
   if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) left out`);
   const saved = savedReports(paths);
-  const summary = `${log.reviews.length} reviews and ${saved.reports.length} interview reports`;
-  const text = format === 'csv' ? historyToCsv(log.reviews, saved.reports) : safeJson(historyToJson(log.reviews, saved.reports));
+  // --deck keeps that deck's reviews, and the interviews that asked any of its questions.
+  const slugs = deckSlugFilter(globals.deck, paths);
+  const reviews = slugs ? log.reviews.filter((review) => slugs.has(review.deck)) : log.reviews;
+  const reports = slugs ? saved.reports.filter((report) => report.questions.some((q) => slugs.has(q.deck))) : saved.reports;
+  const summary = `${reviews.length} reviews and ${reports.length} interview reports`;
+  const text = format === 'csv' ? historyToCsv(reviews, reports) : safeJson(historyToJson(reviews, reports));
   return { text, summary };
 }

@@ -1,6 +1,8 @@
 // What drill, mock and stats do to read the review history. Not in shared.ts:
 // it loads the scheduler (ts-fsrs), which list, show and search never need.
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
+import { cardStates } from '../practice/scheduler.js';
+import { readAllReviews } from '../store/mergedLogs.js';
 import type { KfqPaths } from '../store/paths.js';
 import { note, warn } from '../ui/output.js';
 
@@ -10,13 +12,27 @@ import { note, warn } from '../ui/output.js';
  * first: a million reviews take a quarter of a minute, once.
  */
 export function readHistory(paths: KfqPaths, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory {
-  const log = readReviewHistory(paths.history, paths.cache, {
-    onLongRead: (bytes) => note(`kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
-  });
+  const log = paths.sync
+    ? mergedHistory(paths)
+    : readReviewHistory(paths.history, paths.cache, {
+        onLongRead: (bytes) => note(`kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
+      });
   if (problems === 'summary' && log.problems.length > 0) {
-    warn(`${paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${log.problems[0]!.line})`);
+    const first = log.problems[0]!;
+    warn(`${first.file ?? paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${first.line})`);
   } else if (problems === 'each') {
-    for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
+    for (const problem of log.problems) warn(`${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
   }
   return log;
+}
+
+/** Every machine's log in the sync folder, read whole and replayed (the snapshot cache covers one log only). */
+function mergedHistory(paths: KfqPaths): ReviewHistory {
+  const { reviews, problems } = readAllReviews(paths);
+  return {
+    reviews: () => reviews,
+    reviewCount: reviews.length,
+    problems,
+    cardStates: (questions, retention) => cardStates(questions, reviews, retention),
+  };
 }

@@ -5,22 +5,27 @@ import type { GlobalOptions } from '../cli.js';
 import { loadDecksCached } from '../deck/cache.js';
 import type { Deck, Question } from '../deck/model.js';
 import { selectCategory } from '../deck/select.js';
+import type { FollowedDeck } from '../practice/deckIdentity.js';
 import { kfqPaths } from '../store/paths.js';
 import { warn } from '../ui/output.js';
+import { followDecks } from './followDecks.js';
 
 export interface Selection {
   decks: Deck[];
   questions: Question[];
   /** The category the user asked for, resolved to its exact name. */
   category: string | undefined;
+  /** Each deck as kfq follows it across changes (same order as decks). */
+  followed: FollowedDeck[];
 }
 
 export async function loadSelection(globals: GlobalOptions, category?: string): Promise<Selection> {
   const paths = kfqPaths();
   const loaded = await loadDecksCached(globals.deck, { installedDir: paths.decks, cacheDir: paths.cache });
   for (const warning of loaded.warnings) warn(`${warning.file}:${warning.line}: ${warning.message}`);
-  if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined };
+  const followed = followDecks(paths, loaded.decks);
+  if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined, followed };
   const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
   const exact = selectCategory(categories, category);
-  return { decks: loaded.decks, questions: loaded.questions.filter((q) => q.category === exact), category: exact };
+  return { decks: loaded.decks, questions: loaded.questions.filter((q) => q.category === exact), category: exact, followed };
 }

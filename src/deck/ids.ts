@@ -1,12 +1,19 @@
-// Stable, unique question ids: `<deck>/<number>` when the number is unique in
+// Stable, unique question ids: `<deck>/<explicit id>` when the author wrote
+// one (explicitIds.ts), else `<deck>/<number>` when the number is unique in
 // the deck, `<deck>/<category>/<number>` when numbering restarts per category,
 // and a `-2`, `-3` … suffix for a number repeated within one category.
 import type { DeckWarning, Question } from './model.js';
 import type { DraftQuestion } from './questions.js';
 import { slugify, untakenName } from './slug.js';
 
-export function assignIds(drafts: DraftQuestion[], slug: string, file: string): { questions: Question[]; warnings: DeckWarning[] } {
+export function assignIds(
+  drafts: DraftQuestion[],
+  slug: string,
+  file: string,
+  explicitIdAt: (line: number) => string | undefined = () => undefined,
+): { questions: Question[]; warnings: DeckWarning[] } {
   const warnings: DeckWarning[] = [];
+  const explicitIds = givenIds(drafts, explicitIdAt, file, warnings);
   // Questions with no number in the source are numbered by their position.
   const numbers = drafts.map((draft, index) => draft.number ?? index + 1);
   const uses = new Map<number, number>();
@@ -39,8 +46,28 @@ export function assignIds(drafts: DraftQuestion[], slug: string, file: string): 
 
   const questions = drafts.map((draft, index): Question => {
     const number = numbers[index]!;
+    const explicitId = explicitIds[index];
+    if (explicitId !== undefined) {
+      return { id: `${slug}/${explicitId}`, number, category: draft.category, question: draft.question, answer: draft.answer, line: draft.line, deck: slug, explicitId };
+    }
     const id = uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
     return { id, number, category: draft.category, question: draft.question, answer: draft.answer, line: draft.line, deck: slug };
   });
   return { questions, warnings };
+}
+
+/** Each draft's explicit id (`<!-- kfq:id … -->`), the first use of an id winning; later uses are warned about and ignored. */
+function givenIds(drafts: DraftQuestion[], explicitIdAt: (line: number) => string | undefined, file: string, warnings: DeckWarning[]): Array<string | undefined> {
+  const firstLine = new Map<string, number>();
+  return drafts.map((draft) => {
+    const id = explicitIdAt(draft.line);
+    if (id === undefined) return undefined;
+    const first = firstLine.get(id);
+    if (first === undefined) {
+      firstLine.set(id, draft.line);
+      return id;
+    }
+    warnings.push({ file, line: draft.line, message: `the id "${id}" was already given at line ${first}; this question keeps its number id` });
+    return undefined;
+  });
 }

@@ -15,6 +15,8 @@ export interface Question {
   line: number;
   /** Slug of the deck the question comes from. */
   deck: string;
+  /** The id the deck author gave it (`<!-- kfq:id pod-basics -->`), when they did; `id` is then `<deck>/<explicitId>`. */
+  explicitId?: string;
 }
 
 export interface Deck {

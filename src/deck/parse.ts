@@ -3,6 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { DeckError } from '../errors.js';
 import { readElements, type HeadingElement } from './elements.js';
 import { readFrontMatter } from './frontMatter.js';
+import { explicitIdAbove } from './explicitIds.js';
 import { assignIds } from './ids.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
 import type { LoadedDeck } from './model.js';
@@ -35,7 +36,7 @@ export function parseDeck(text: string, source: { path: string; slug?: string })
   }
 
   const slug = slugify(source.slug ?? basename(file, extname(file)));
-  const { questions, warnings } = assignIds(collected.questions, slug, file);
+  const { questions, warnings } = assignIds(collected.questions, slug, file, (line) => explicitIdAbove(lines, line - bodyLine));
   const firstTitle = elements.find((element): element is HeadingElement => element.kind === 'heading' && element.level === 1);
   return {
     deck: {

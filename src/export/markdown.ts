@@ -2,6 +2,7 @@
 // `### **Category**` heading per category, `N. **Question**` with the answer
 // indented beneath. kfq reads it back to the same questions.
 import { startsAnswer } from '../deck/answer.js';
+import { explicitIdComment } from '../deck/explicitIds.js';
 import type { Question } from '../deck/model.js';
 
 export interface DeckMeta {
@@ -11,7 +12,7 @@ export interface DeckMeta {
   date?: string;
 }
 
-export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer'>;
+export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer' | 'explicitId'>;
 
 export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): string {
   const front = (['title', 'description', 'author', 'date'] as const)
@@ -27,6 +28,8 @@ export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): str
     }
     const marker = `${q.number}. `;
     const indent = ' '.repeat(marker.length);
+    // The author's id, where they gave one, so the deck read back keeps each question's history.
+    if (q.explicitId !== undefined) lines.push(explicitIdComment(q.explicitId));
     lines.push(`${marker}**${escapeInline(q.question)}**`);
     const answer = q.answer.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
     if (answer !== '') {

@@ -1,8 +1,20 @@
 // Which question each logged review belongs to. Reviews carry the question's id
-// and its text; when a deck is renumbered the id moves but the text stays, so
-// the text decides where it can.
+// and its text as they were when answered. For a deck kfq has followed through
+// its changes (deckIdentity.ts), that name says which question it was; for
+// names it never saw (reviews from before it followed the deck), the text
+// decides where it can, then the id.
 import type { Question } from '../deck/model.js';
 import type { Review } from '../store/reviewLog.js';
+import { nameKey } from './deckIdentity.js';
+
+/** Per deck slug: old names (id and text) of its questions and where their reviews belong now (null: removed). */
+const followedDecks = new Map<string, Map<string, string | null>>();
+
+/** Tells every matcher made from now on where the reviews logged under a deck's old names belong. */
+export function followPastNames(deck: string, names: Map<string, string | null>): void {
+  followedDecks.set(deck, names);
+  matchers = new WeakMap();
+}
 
 /**
  * Reviews grouped by the id of the question they belong to now, oldest first.
@@ -27,7 +39,7 @@ type Matcher = (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Que
 // One matcher per list of questions (lists are not changed once loaded):
 // `kfq stats` matches a million reviews in two places, and building the maps
 // for 100,000 questions takes a fifth of a second.
-const matchers = new WeakMap<readonly Question[], Matcher>();
+let matchers = new WeakMap<readonly Question[], Matcher>();
 
 /** The question a review belongs to now, or undefined when it is gone. */
 export function questionMatcher(questions: readonly Question[]): Matcher {
@@ -48,6 +60,11 @@ function newMatcher(questions: readonly Question[]): Matcher {
     if (!byText.has(key)) byText.set(key, question);
   }
   return (review) => {
+    const names = followedDecks.get(review.deck);
+    if (names !== undefined && names.size > 0) {
+      const now = names.get(nameKey(review.questionId, review.question));
+      if (now !== undefined) return now === null ? undefined : byId.get(now);
+    }
     const sameId = byId.get(review.questionId);
     if (sameId && sameId.question === review.question) return sameId;
     // Renumbered: the text now lives under another id. Otherwise the text was edited in place.

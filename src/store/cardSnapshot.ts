@@ -20,7 +20,7 @@ import { gradeCard, type CardState } from '../practice/scheduler.js';
 import type { ReviewFacts } from '../practice/stats.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
-import { parseLogLines, REVIEW_LOG_HINT, reviewKey, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
+import { isUndone, parseLogLines, REVIEW_LOG_HINT, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
 
 export interface ReviewHistory {
   /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */
@@ -50,6 +50,8 @@ interface Snapshot {
   time: Float64Array;
   /** 1 once an undo record took the review back. */
   undone: Uint8Array;
+  /** Each review's id as logged ('' for reviews logged before ids), by review index. */
+  ids: string[];
   /** reviewedAt as written, where it is not the ISO form of `time` (hand-edited logs); by review index. */
   writtenTimes: Map<number, string>;
   undoKeys: Set<string>;
@@ -117,6 +119,7 @@ function emptySnapshot(): Snapshot {
     rating: new Uint8Array(1024),
     time: new Float64Array(1024),
     undone: new Uint8Array(1024),
+    ids: [],
     writtenTimes: new Map(),
     undoKeys: new Set(),
     problems: [],
@@ -143,6 +146,7 @@ function isSnapshot(value: Snapshot): boolean {
     value.rating instanceof Uint8Array &&
     value.time instanceof Float64Array &&
     value.undone instanceof Uint8Array &&
+    Array.isArray(value.ids) &&
     value.group.length >= value.count &&
     value.states instanceof Map
   );
@@ -202,7 +206,7 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
 
   const groups = groupLookup(snapshot);
   for (const review of parsed.reviews) {
-    if (snapshot.undoKeys.has(reviewKey(review))) continue;
+    if (isUndone(review, snapshot.undoKeys)) continue;
     const name = groupName(review.questionId, review.deck, review.question);
     let group = groups.get(name);
     if (group === undefined) {
@@ -213,6 +217,7 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
       snapshot.groupQuestions.push(review.question);
     }
     const index = append(snapshot, group, review.rating, Date.parse(review.reviewedAt));
+    snapshot.ids[index] = review.id ?? '';
     if (new Date(snapshot.time[index]!).toISOString() !== review.reviewedAt) snapshot.writtenTimes.set(index, review.reviewedAt);
     const appended = changes.appended.get(group);
     if (appended) appended.push(index);
@@ -222,20 +227,46 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
 
 /** Marks the reviews the undo keys name as undone, wherever they are in the log. */
 function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void {
-  const wanted = new Set(keys);
-  const questionIds = new Set(keys.map((key) => key.slice(0, key.indexOf('\u0000'))));
+  const undo = (i: number): void => {
+    if (snapshot.undone[i] === 1) return;
+    snapshot.undone[i] = 1;
+    changes.undone.add(snapshot.group[i]!);
+  };
+  // Undo records of this kfq name a review id: found through an index, not a scan of the log.
+  const byId = idIndex(snapshot);
+  for (const key of keys) {
+    const i = byId.get(key);
+    if (i !== undefined) undo(i);
+  }
+  // Older undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
+  const legacy = keys.filter((key) => !byId.has(key) && key.includes('@'));
+  if (legacy.length === 0) return;
+  const wanted = new Set(legacy);
+  const questionIds = new Set(legacy.map((key) => key.slice(0, key.lastIndexOf('@'))));
   const candidates = new Set<number>();
   snapshot.groupIds.forEach((id, group) => {
     if (questionIds.has(id)) candidates.add(group);
   });
   for (let i = 0; i < snapshot.count; i++) {
-    const group = snapshot.group[i]!;
-    if (snapshot.undone[i] === 1 || !candidates.has(group)) continue;
-    if (wanted.has(reviewKey({ questionId: snapshot.groupIds[group]!, reviewedAt: writtenTime(snapshot, i) }))) {
-      snapshot.undone[i] = 1;
-      changes.undone.add(group);
-    }
+    if (snapshot.undone[i] === 1 || !candidates.has(snapshot.group[i]!)) continue;
+    if (isUndone({ id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) }, wanted)) undo(i);
   }
+}
+
+const idIndexes = new WeakMap<Snapshot, { map: Map<string, number>; upTo: number }>();
+
+/** Review index by id, brought up to date with the reviews appended since it was last asked for. */
+function idIndex(snapshot: Snapshot): Map<string, number> {
+  let index = idIndexes.get(snapshot);
+  if (!index) {
+    index = { map: new Map(), upTo: 0 };
+    idIndexes.set(snapshot, index);
+  }
+  for (; index.upTo < snapshot.count; index.upTo++) {
+    const id = snapshot.ids[index.upTo];
+    if (id) index.map.set(id, index.upTo);
+  }
+  return index.map;
 }
 
 function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
@@ -419,5 +450,5 @@ function statesOfQuestions(snapshot: Snapshot, questions: readonly Question[], s
 /** The snapshot with its columns cut to length, so the file holds no unused capacity. */
 function compacted(snapshot: Snapshot): Snapshot {
   const count = snapshot.count;
-  return { ...snapshot, group: snapshot.group.slice(0, count), rating: snapshot.rating.slice(0, count), time: snapshot.time.slice(0, count), undone: snapshot.undone.slice(0, count) };
+  return { ...snapshot, group: snapshot.group.slice(0, count), rating: snapshot.rating.slice(0, count), time: snapshot.time.slice(0, count), undone: snapshot.undone.slice(0, count), ids: snapshot.ids.slice(0, count) };
 }

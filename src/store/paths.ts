@@ -2,13 +2,17 @@
 // place for application state) holding installed decks, the review log,
 // interview reports and a cache.
 import { closeSync, openSync, unlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { posix, resolve, win32 } from 'node:path';
 import { kfqHome } from './home.js';
 import { StorageError } from '../errors.js';
 import { describeFsError, makeFolders } from './files.js';
+import { syncDirSetting, syncPaths, type SyncPaths } from './sync.js';
 
 export interface KfqPaths {
   home: string;
+  /** The config folder: holds config.toml. */
+  config: string;
   /** Installed decks. */
   decks: string;
   /** The review log (JSON lines). */
@@ -16,18 +20,33 @@ export interface KfqPaths {
   /** Folder of interview reports. */
   reports: string;
   cache: string;
+  /** Set when practising on several machines (sync.dir or KFQ_SYNC_DIR): history and reports are then this machine's files there. */
+  sync?: SyncPaths;
 }
 
 export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): KfqPaths {
   const { join } = platform === 'win32' ? win32 : posix;
   const home = kfqHome(env, platform);
-  return {
+  const config = configFolder(env, platform);
+  const paths: KfqPaths = {
     home,
+    config,
     decks: join(home, 'decks'),
     history: join(home, 'reviews.jsonl'),
     reports: join(home, 'reports'),
     cache: join(home, 'cache'),
   };
+  const syncDir = syncDirSetting(config, env);
+  if (syncDir === undefined) return paths;
+  const sync = syncPaths(syncDir, home);
+  return { ...paths, history: join(sync.reviews, `${sync.machine}.jsonl`), reports: join(sync.reports, sync.machine), sync };
+}
+
+function configFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  if (env.KFQ_CONFIG_HOME) return resolve(env.KFQ_CONFIG_HOME);
+  if (platform === 'win32') return win32.join(env.APPDATA || win32.join(env.USERPROFILE || homedir(), 'AppData', 'Roaming'), 'kfq');
+  if (env.XDG_CONFIG_HOME?.startsWith('/')) return posix.join(env.XDG_CONFIG_HOME, 'kfq');
+  return posix.join(env.HOME || homedir(), '.config', 'kfq');
 }
 
 /**
@@ -36,7 +55,7 @@ export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
  */
 export function ensureWritableHome(paths: KfqPaths): void {
   const hint = 'set KFQ_HOME to a folder you can write to (see kfq paths)';
-  for (const folder of [paths.home, paths.decks, paths.reports, paths.cache]) {
+  for (const folder of [paths.home, paths.decks, paths.reports, paths.cache, ...(paths.sync ? [paths.sync.reviews] : [])]) {
     try {
       makeFolders(folder);
     } catch (error) {

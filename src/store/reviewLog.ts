@@ -5,6 +5,7 @@
 // loses at most the line being written; concurrent writers keep all their
 // lines (one O_APPEND write per record); a damaged line is reported and
 // skipped but never rewritten; a log from a newer kfq is refused, untouched.
+import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
@@ -18,6 +19,12 @@ export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
 export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 export interface Review {
+  /**
+   * Unique: the time it was made plus randomness, so two drills grading in the
+   * same millisecond never share it. Logs written before ids existed lack it;
+   * reviewId derives a stable one for those.
+   */
+  id?: string;
   questionId: string;
   deck: string;
   number: number;
@@ -34,6 +41,8 @@ export interface Review {
 }
 
 export interface ReviewLogProblem {
+  /** Set when several logs are read together (a sync folder). */
+  file?: string;
   line: number;
   message: string;
 }
@@ -44,8 +53,8 @@ export interface ReviewLogContents {
   problems: ReviewLogProblem[];
 }
 
-/** Identifies a review for undo: a question is never graded twice in the same millisecond. */
-export type ReviewKey = Pick<Review, 'questionId' | 'reviewedAt'>;
+/** What undo needs to name a review: its id, or for a review logged before ids, its question and time. */
+export type ReviewKey = Pick<Review, 'id' | 'questionId' | 'reviewedAt'>;
 
 const HEADER = { kfq: 'review-log', version: REVIEW_LOG_VERSION };
 
@@ -57,6 +66,7 @@ export function reviewOf(
   { durationMs, answer, mode }: Pick<Review, 'durationMs' | 'answer' | 'mode'>,
 ): Review {
   return {
+    id: newReviewId(at),
     questionId: question.id,
     deck: question.deck,
     number: question.number,
@@ -73,9 +83,42 @@ export function appendReview(file: string, review: Review): void {
   appendRecord(file, review);
 }
 
-/** Takes a review back by appending an undo record; readReviewLog then leaves the review out. */
+/** A new review id: the time in base 36, then 48 random bits. */
+export function newReviewId(at: Date): string {
+  return `${at.getTime().toString(36)}-${randomBytes(6).toString('hex')}`;
+}
+
+/** The review's id; for a review logged before ids existed, one derived from its question and time (stable, and what old undo records name). */
+export function reviewId(review: ReviewKey): string {
+  return review.id ?? legacyReviewId(review.questionId, review.reviewedAt);
+}
+
+function legacyReviewId(questionId: string, reviewedAt: string): string {
+  return `${questionId}@${reviewedAt}`;
+}
+
+/**
+ * The keys an undo record may name this review by: its id, and for a review
+ * with an id also the old key (question and time) that an older kfq's undo writes.
+ */
+export function undoKeysOf(review: ReviewKey): string[] {
+  return review.id === undefined ? [legacyReviewId(review.questionId, review.reviewedAt)] : [review.id, legacyReviewId(review.questionId, review.reviewedAt)];
+}
+
+/** Whether an undo record in `undone` takes this review back. */
+export function isUndone(review: ReviewKey, undone: ReadonlySet<string>): boolean {
+  if (undone.size === 0) return false;
+  if (review.id !== undefined && undone.has(review.id)) return true;
+  return undone.has(legacyReviewId(review.questionId, review.reviewedAt));
+}
+
+/**
+ * Takes a review back by appending an undo record naming its id; readReviewLog
+ * then leaves the review out. The record keeps the old fields too, so an older
+ * kfq still reads it as an undo.
+ */
 export function undoReview(file: string, review: ReviewKey): void {
-  appendRecord(file, { undo: review.reviewedAt, questionId: review.questionId });
+  appendRecord(file, review.id === undefined ? { undo: review.reviewedAt, questionId: review.questionId } : { undo: review.reviewedAt, questionId: review.questionId, id: review.id });
 }
 
 export function readReviewLog(file: string): ReviewLogContents {
@@ -87,13 +130,13 @@ export function readReviewLog(file: string): ReviewLogContents {
     throw storageError(`cannot read the review log ${file}`, error);
   }
   const { reviews, undone, problems } = parseLogLines(text, file);
-  return { reviews: undone.size === 0 ? reviews : reviews.filter((review) => !undone.has(reviewKey(review))), problems };
+  return { reviews: undone.size === 0 ? reviews : reviews.filter((review) => !isUndone(review, undone)), problems };
 }
 
 export interface LogLines {
   /** In the order they were written, undone ones included. */
   reviews: Review[];
-  /** reviewKey of every review an undo record takes back. */
+  /** What undo records name: review ids, or for old records the key legacy reviews are known by (see isUndone). */
   undone: Set<string>;
   problems: ReviewLogProblem[];
 }
@@ -123,7 +166,7 @@ export function parseLogLines(text: string, file: string, firstLine = 1): LogLin
       return;
     }
     if (isUndo(record)) {
-      undone.add(reviewKey({ questionId: record.questionId, reviewedAt: record.undo }));
+      undone.add(typeof record.id === 'string' ? record.id : legacyReviewId(record.questionId, record.undo));
       return;
     }
     const fault = reviewFault(record);
@@ -188,7 +231,7 @@ function isHeader(record: unknown): record is { kfq: 'review-log'; version: numb
   return isObject(record) && record.kfq === 'review-log' && typeof record.version === 'number';
 }
 
-function isUndo(record: unknown): record is { undo: string; questionId: string } {
+function isUndo(record: unknown): record is { undo: string; questionId: string; id?: unknown } {
   return isObject(record) && typeof record.undo === 'string' && typeof record.questionId === 'string';
 }
 
@@ -196,6 +239,7 @@ function isUndo(record: unknown): record is { undo: string; questionId: string }
 function reviewFault(record: unknown): string | undefined {
   if (!isObject(record)) return 'not an object';
   const checks: [keyof Review, boolean][] = [
+    ['id', record.id === undefined || (typeof record.id === 'string' && record.id !== '')],
     ['questionId', typeof record.questionId === 'string' && record.questionId !== ''],
     ['deck', typeof record.deck === 'string'],
     ['number', Number.isInteger(record.number)],
@@ -207,11 +251,6 @@ function reviewFault(record: unknown): string | undefined {
     ['mode', record.mode === 'drill' || record.mode === 'mock'],
   ];
   return faultOf(checks);
-}
-
-/** What an undo record and the review it takes back have in common. */
-export function reviewKey(review: ReviewKey): string {
-  return `${review.questionId}\u0000${review.reviewedAt}`;
 }
 
 function newerVersion(file: string, version: number): StorageError {

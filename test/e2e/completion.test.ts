@@ -41,7 +41,7 @@ describe('kfq completion bash', () => {
 
   it('completes command names, and not hidden ones', () => {
     expect(completeBash('kfq', 'dr')).toEqual(['drill']);
-    expect(completeBash('kfq', 's').sort()).toEqual(['search', 'show', 'stats']);
+    expect(completeBash('kfq', 's').sort()).toEqual(['search', 'show', 'stats', 'sync']);
     expect(completeBash('kfq', '')).not.toContain('__complete');
   });
 

@@ -28,8 +28,8 @@ describe('kfq history', () => {
     const { code, stdout } = runKfq(['history', '--json', '--limit', '2'], { env: { KFQ_HOME: home } });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
-      { questionId: 'kubeflow/2', number: 2, deck: 'kubeflow', rating: 1, reviewedAt: '2025-01-03T10:00:00.000Z', mode: 'mock', durationMs: 2000, answer: 'typed 2' },
-      { questionId: 'kubeflow/3', number: 3, deck: 'kubeflow', rating: 4, reviewedAt: '2025-01-02T10:00:00.000Z', mode: 'drill', durationMs: 3000, answer: 'typed 3' },
+      { id: 'kubeflow/2@2025-01-03T10:00:00.000Z', questionId: 'kubeflow/2', number: 2, deck: 'kubeflow', question: 'Question number 2?', rating: 1, reviewedAt: '2025-01-03T10:00:00.000Z', mode: 'mock', durationMs: 2000, answer: 'typed 2' },
+      { id: 'kubeflow/3@2025-01-02T10:00:00.000Z', questionId: 'kubeflow/3', number: 3, deck: 'kubeflow', question: 'Question number 3?', rating: 4, reviewedAt: '2025-01-02T10:00:00.000Z', mode: 'drill', durationMs: 3000, answer: 'typed 3' },
     ]);
 
     const human = runKfq(['history'], { env: { KFQ_HOME: home, COLUMNS: '100' } });
@@ -64,10 +64,12 @@ describe('kfq history', () => {
 describe('kfq paths', () => {
   it('prints every location as JSON, under KFQ_HOME, creating nothing', () => {
     const home = join(tempHome(), 'not-yet');
-    const { code, stdout } = runKfq(['paths', '--json'], { env: { KFQ_HOME: home } });
+    const config = join(tempHome(), 'config');
+    const { code, stdout } = runKfq(['paths', '--json'], { env: { KFQ_HOME: home, KFQ_CONFIG_HOME: config } });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       home,
+      config,
       decks: join(home, 'decks'),
       history: join(home, 'reviews.jsonl'),
       reports: join(home, 'reports'),

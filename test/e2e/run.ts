@@ -20,8 +20,14 @@ export function tempHome(): string {
 
 /** The environment kfq runs in under test: no colour and no KFQ_DECK from the developer's shell, unless given. */
 export function kfqEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const { KFQ_DECK: _, ...inherited } = process.env;
-  return { ...inherited, FORCE_COLOR: '0', ...env };
+  const { KFQ_DECK: _, KFQ_SYNC_DIR: __, ...inherited } = process.env;
+  return { ...inherited, FORCE_COLOR: '0', KFQ_CONFIG_HOME: emptyConfigHome(), ...env };
+}
+
+let configHome: string | undefined;
+/** A config folder with no config.toml, so the developer's own settings never reach a test. */
+function emptyConfigHome(): string {
+  return (configHome ??= mkdtempSync(join(tmpdir(), 'kfq-e2e-config-')));
 }
 
 export interface RunOptions {

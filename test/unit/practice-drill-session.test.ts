@@ -37,6 +37,7 @@ describe('DrillSession', () => {
     session.grade(first, 3, 'kubeflow runs ML on kubernetes', 12_000);
     expect(readReviewLog(file).reviews).toEqual([
       {
+        id: expect.stringMatching(/^[0-9a-z]+-[0-9a-f]{12}$/),
         questionId: 'kubeflow/1',
         deck: 'kubeflow',
         number: 1,

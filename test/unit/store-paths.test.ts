@@ -10,12 +10,34 @@ describe('kfqPaths', () => {
   it('uses KFQ_HOME when it is set, on any platform', () => {
     expect(kfqPaths({ KFQ_HOME: '/data/kfq', HOME: '/home/ann' }, 'linux')).toEqual({
       home: '/data/kfq',
+      config: '/home/ann/.config/kfq',
       decks: '/data/kfq/decks',
       history: '/data/kfq/reviews.jsonl',
       reports: '/data/kfq/reports',
       cache: '/data/kfq/cache',
     });
     expect(kfqPaths({ KFQ_HOME: '/data/kfq' }, 'darwin').home).toBe('/data/kfq');
+  });
+
+  it('keeps config.toml in KFQ_CONFIG_HOME, else an absolute XDG_CONFIG_HOME/kfq, else ~/.config/kfq', () => {
+    expect(kfqPaths({ HOME: '/home/ann', KFQ_CONFIG_HOME: '/etc/kfq-test' }, 'linux').config).toBe('/etc/kfq-test');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: '/cfg' }, 'linux').config).toBe('/cfg/kfq');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: 'relative' }, 'linux').config).toBe('/home/ann/.config/kfq');
+  });
+
+  it('puts this machine\'s history and reports in the sync folder when KFQ_SYNC_DIR is set, with an id made once', () => {
+    const home = mkdtempSync(join(tmpdir(), 'kfq-paths-'));
+    const paths = kfqPaths({ KFQ_HOME: home, KFQ_SYNC_DIR: '/shared', KFQ_CONFIG_HOME: home }, 'linux');
+    const machine = paths.sync!.machine;
+    expect(paths.history).toBe(`/shared/reviews/${machine}.jsonl`);
+    expect(paths.reports).toBe(`/shared/reports/${machine}`);
+    expect(kfqPaths({ KFQ_HOME: home, KFQ_SYNC_DIR: '/shared', KFQ_CONFIG_HOME: home }, 'linux').sync!.machine).toBe(machine);
+  });
+
+  it('reads sync.dir from config.toml', () => {
+    const home = mkdtempSync(join(tmpdir(), 'kfq-paths-'));
+    writeFileSync(join(home, 'config.toml'), '[sync]\ndir = "/shared/kfq"\n');
+    expect(kfqPaths({ KFQ_HOME: home, KFQ_CONFIG_HOME: home }, 'linux').sync?.dir).toBe('/shared/kfq');
   });
 
   it('resolves a relative KFQ_HOME against the working folder', () => {

@@ -1,0 +1,55 @@
+// kfq deck diff NAME: what changed in a deck the last time kfq noticed it
+// change, question by question: old and new text, how similar they were, and
+// where each question's review history went.
+import type { GlobalOptions } from '../cli.js';
+import type { DeckChange, DeckChangeEntry } from '../store/seenDecks.js';
+import { printJson, printLines, note } from '../ui/output.js';
+import { localDateTime, safeLine } from '../ui/text.js';
+import { out } from '../ui/theme.js';
+import { changeSummary } from '../practice/deckIdentity.js';
+import { loadSelection } from './shared.js';
+
+type HistoryFate = 'kept' | 'fresh' | 'orphaned';
+
+/** Wide enough for the longest label, `edited, renumbered, moved`. */
+const LABEL_WIDTH = 26;
+
+export async function run(name: string, options: { json?: boolean }, _globals: GlobalOptions): Promise<void> {
+  const { followed } = await loadSelection({ deck: [name] });
+  const change = followed[0]?.seen.lastChange;
+  if (options.json) return printJson(change ? { ...change, entries: change.entries.map((entry) => ({ ...entry, history: fateOf(entry) })) } : null);
+  if (!change) return note(`deck ${safeLine(name)} has not changed since kfq first saw it`);
+  printLines(render(change));
+}
+
+function fateOf(entry: DeckChangeEntry): HistoryFate {
+  if (!entry.before) return 'fresh';
+  return entry.after ? 'kept' : 'orphaned';
+}
+
+function render(change: DeckChange): string[] {
+  const lines = [`${safeLine(changeSummary(change))} ${out.dim(`(noticed ${localDateTime(change.at)})`)}`];
+  for (const entry of change.entries) {
+    const { before, after } = entry;
+    if (before && after) {
+      const kinds = [
+        before.question !== after.question || (entry.similarity ?? 1) < 1 ? 'edited' : '',
+        before.id !== after.id ? 'renumbered' : '',
+        before.category !== after.category ? 'moved' : '',
+      ].filter(Boolean);
+      const how = entry.similarity === 1 ? 'same text' : `similarity ${entry.similarity?.toFixed(2)}`;
+      lines.push(`${out.bold((kinds.join(', ') || 'renumbered').padEnd(LABEL_WIDTH))} ${safeLine(before.id)} → ${safeLine(after.id)}  ${out.dim(`${how}; history kept`)}`);
+      if (before.question !== after.question) {
+        lines.push(`  - ${safeLine(before.question)}`, `  + ${safeLine(after.question)}`);
+      } else {
+        lines.push(`    ${safeLine(after.question)}`);
+      }
+      if (before.category !== after.category) lines.push(out.dim(`    category: ${safeLine(before.category)} → ${safeLine(after.category)}`));
+    } else if (after) {
+      lines.push(`${out.bold('new'.padEnd(LABEL_WIDTH))} ${safeLine(after.id)}  ${out.dim('starts with no history')}`, `    ${safeLine(after.question)}`);
+    } else if (before) {
+      lines.push(`${out.bold('removed'.padEnd(LABEL_WIDTH))} ${safeLine(before.id)}  ${out.dim('its reviews stay in the log (kfq history --orphans)')}`, `    ${safeLine(before.question)}`);
+    }
+  }
+  return lines;
+}
