@@ -40,7 +40,7 @@ export function assignIds(drafts: DraftQuestion[], slug: string, file: string): 
   const questions = drafts.map((draft, index): Question => {
     const number = numbers[index]!;
     const id = uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
-    return { id, number, category: draft.category, question: draft.question, answer: draft.answer, line: draft.line, deck: slug };
+    return { id, number, category: draft.category, question: draft.question, prompt: draft.prompt, answer: draft.answer, line: draft.line, deck: slug };
   });
   return { questions, warnings };
 }

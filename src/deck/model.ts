@@ -7,8 +7,13 @@ export interface Question {
   number: number;
   /** Clean category text: no Markdown markers, no trailing range like `(51–100)`. */
   category: string;
-  /** The question as plain text. */
+  /** The question as one line of plain text, for lists, search and headers. */
   question: string;
+  /**
+   * The whole question as Markdown, with any code block, list, table or quote
+   * it carries; the same text as `question` when the question is plain.
+   */
+  prompt: string;
   /** The reference answer as Markdown, kept for rendering. */
   answer: string;
   /** 1-based line in the deck file where the question starts. */

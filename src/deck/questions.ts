@@ -14,6 +14,8 @@ export interface DraftQuestion {
   number: number | undefined;
   category: string;
   question: string;
+  /** The whole question as Markdown. */
+  prompt: string;
   answer: string;
   line: number;
 }
@@ -85,7 +87,7 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
         } else {
           const number = NUMBERED.exec(element.text);
           const question = element.text.slice(number?.[0].length ?? 0);
-          heading = { level: element.level, draft: { number: numberOf(number?.[1]), category: category(), question, line: element.line }, parts: [] };
+          heading = { level: element.level, draft: { number: numberOf(number?.[1]), category: category(), question, prompt: question, line: element.line }, parts: [] };
         }
         break;
       }
@@ -94,7 +96,7 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
         const hasAnswer = element.answer.trim() !== '';
         // Numbered steps, notes and table-of-contents links are not questions.
         if (element.question === '' || element.linkOnly || !(hasAnswer || element.bold || element.question.endsWith('?'))) break;
-        const draft = { number: element.number, category: category(), question: element.question, line: element.line };
+        const draft = { number: element.number, category: category(), question: element.question, prompt: element.question, line: element.line };
         item = { draft, parts: [element.answer, '\n'], takes: hasAnswer ? 'lists' : 'open' };
         break;
       }
@@ -104,7 +106,7 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
           break;
         }
         finishItem();
-        if (element.question !== '') finish({ number: undefined, category: category(), question: element.question, line: element.line }, element.answer);
+        if (element.question !== '') finish({ number: undefined, category: category(), question: element.question, prompt: element.question, line: element.line }, element.answer);
         break;
       case 'rule':
         finishItem();

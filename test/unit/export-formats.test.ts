@@ -5,7 +5,7 @@ import { csvField, questionsToCsv } from '../../src/export/csv.js';
 import { parseDelimited } from '../../src/deck/import.js';
 
 function question(overrides: Partial<Question>): Question {
-  return { id: 'd/1', number: 1, category: 'Basics', question: 'What?', answer: 'That.', line: 1, deck: 'd', ...overrides };
+  return { id: 'd/1', number: 1, category: 'Basics', question: 'What?', answer: 'That.', line: 1, deck: 'd', ...overrides, prompt: overrides.prompt ?? overrides.question ?? 'What?' };
 }
 
 describe('CSV export', () => {
