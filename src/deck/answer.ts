@@ -25,6 +25,16 @@ export function cleanAnswer(markdown: string): string {
   return lines.slice(start, end).join('\n').trim();
 }
 
+/** Markdown with its common indentation and the blank lines around it removed. */
+export function trimBlock(markdown: string): string {
+  const lines = dedent(markdown.split('\n'));
+  let start = 0;
+  while (start < lines.length && lines[start]!.trim() === '') start++;
+  let end = lines.length;
+  while (end > start && lines[end - 1]!.trim() === '') end--;
+  return lines.slice(start, end).join('\n').trimEnd();
+}
+
 /** True for a line that starts an answer when it follows the question text directly. */
 export function startsAnswer(line: string): boolean {
   return /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~|>)/.test(line) || ANSWER_LABEL.test(line.trimStart());
