@@ -199,7 +199,9 @@ const LEADING_WRAPPERS = /(?:\s|<\/?(?:b|br|p|strong|em|i)\s*\/?>)*/iy;
 function unwrapHtml(html: string): { text: string; start: number } {
   LEADING_WRAPPERS.lastIndex = 0;
   LEADING_WRAPPERS.exec(html);
-  const start = LEADING_WRAPPERS.lastIndex;
+  let start = LEADING_WRAPPERS.lastIndex;
+  // The first line keeps its indentation (a fence indented like the rest of the answer).
+  while (start > 0 && (html[start - 1] === ' ' || html[start - 1] === '\t')) start--;
   let end = html.length;
   for (;;) {
     while (end > start && /\s/.test(html[end - 1]!)) end--;
