@@ -35,6 +35,8 @@ export interface CollectedQuestions {
 const DEFAULT_CATEGORY = 'General';
 
 const NUMBERED = /^(\d{1,9})[.)]\s+/;
+/** A heading's number may touch its text (`### 1.What is X?`). */
+const HEADING_NUMBER = /^(\d{1,9})[.)](?:\s+|(?=\p{L}))/u;
 const RANGE_SUFFIX = /\s*\(\s*\d+\s*[-–—]\s*\d+\s*\)\s*$/;
 /** A <summary> that labels the answer to the question before it, not a question. */
 const ANSWER_SUMMARY = /^(?:(?:show|see|view|reveal)\s+(?:the\s+)?)?(?:answers?|solutions?|hints?|explanations?)\b|^click\b/i;
@@ -74,7 +76,12 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
     if (!open) return;
     if (!closer) dropFooter(open.parts, warn);
     else if (closer.kind === 'rule' && open.level === 0) dropSectionOutro(open.parts);
-    finish(open.draft, open.parts.map((part) => part.markdown).join(''), open.answerLine);
+    // Each part starts on a line of its own (an item's answer text does not end with its line break).
+    const markdown = open.parts.reduce((text, { markdown: next }) => {
+      const joined = text === '' || text.endsWith('\n') || next.startsWith('\n');
+      return text + (joined ? '' : '\n') + next;
+    }, '');
+    finish(open.draft, markdown, open.answerLine);
     open = undefined;
   };
 
@@ -82,6 +89,7 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
     if (open) {
       if (continuesAnswer(open, element)) {
         const markdown = element.kind === 'details' && isAnswerSummary(element.question) ? `\n${element.answer}\n` : element.raw;
+        if (open.parts.length === 0) open.answerLine = element.line;
         open.parts.push({ markdown, element });
         return;
       }
@@ -95,16 +103,16 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
           const name = categoryName(element.text);
           if (name !== '') categories.push({ level: element.level, name });
         } else {
-          const number = NUMBERED.exec(element.markdown);
+          const number = HEADING_NUMBER.exec(element.markdown);
           const draft = draftOf(numberOf(number?.[1]), element.markdown.slice(number?.[0].length ?? 0), element.line);
-          open = { level: element.level, draft, parts: [], answerLine: element.line + countNewlines(element.raw.trimEnd()) + 1 };
+          open = { level: element.level, draft, parts: [], answerLine: element.line };
         }
         break;
       }
       case 'item': {
         if (!isItemQuestion(element)) break;
         const draft = draftOf(element.number, element.prompt, element.line);
-        open = { level: 0, draft, parts: [{ markdown: `${element.answer}\n` }], answerLine: element.answerLine };
+        open = { level: 0, draft, parts: [{ markdown: element.answer }], answerLine: element.answerLine };
         break;
       }
       case 'details': {
@@ -157,13 +165,16 @@ function isItemQuestion(item: ItemElement): boolean {
 function dropFooter(parts: OpenQuestion['parts'], warn: (line: number, message: string) => void): void {
   let end = parts.length;
   let firstLine: number | undefined;
+  let lastLine = 0;
   for (let element = parts[end - 1]?.element; element && isDecoration(element); element = parts[end - 1]?.element) {
     end--;
-    if (!isBlank(element)) firstLine = element.line;
+    if (isBlank(element)) continue;
+    firstLine = element.line;
+    lastLine ||= element.line + countNewlines(element.raw.trimEnd());
   }
   // Nothing but decoration: then it is the answer, not a footer.
   if (firstLine === undefined || parts.slice(0, end).every((part) => part.markdown.trim() === '')) return;
-  const lines = parts.slice(end).reduce((sum, part) => sum + countNewlines(part.markdown.trimEnd()) + 1, 0);
+  const lines = lastLine - firstLine + 1;
   warn(firstLine, `footer dropped (${lines} line${lines === 1 ? '' : 's'} of headings, links and images after the last answer)`);
   parts.length = end;
 }
@@ -206,42 +217,52 @@ function numberedSummary(summary: string): { summary: string; number: number | u
 /**
  * Indexes of the headings that name a category. A heading reads as a question
  * when it ends with `?` or starts with a number, unless its section holds
- * questions of its own (then it is a category, such as `## 1. Basics`).
+ * questions of its own (then it is a category, such as `## 1. Basics`). A
+ * heading that asks (`## 15. What are window functions?`) needs questions
+ * that ask too: bold list items inside it are its answer's points.
  */
 function findCategoryHeadings(elements: Element[]): Set<number> {
   const holdsQuestions = new Set<number>();
+  const holdsAskingQuestions = new Set<number>();
   const open: Array<{ index: number; level: number }> = [];
   elements.forEach((element, index) => {
     if (element.kind === 'heading') {
       while ((open.at(-1)?.level ?? 0) >= element.level) open.pop();
     }
-    if (isQuestionMarker(element)) for (const heading of open) holdsQuestions.add(heading.index);
+    const marker = questionMarker(element);
+    for (const heading of marker ? open : []) {
+      holdsQuestions.add(heading.index);
+      if (marker === 'asks') holdsAskingQuestions.add(heading.index);
+    }
     if (element.kind === 'heading') open.push({ index, level: element.level });
   });
 
   const categories = new Set<number>();
   elements.forEach((element, index) => {
-    if (element.kind === 'heading' && (!looksLikeQuestion(element) || holdsQuestions.has(index))) categories.add(index);
+    if (element.kind !== 'heading') return;
+    const holds = element.text.endsWith('?') ? holdsAskingQuestions : holdsQuestions;
+    if (!looksLikeQuestion(element) || holds.has(index)) categories.add(index);
   });
   return categories;
 }
 
-/** An element that shows its section is a list of questions. */
-function isQuestionMarker(element: Element): boolean {
+/** Whether an element shows its section is a list of questions: `asks` when it ends with `?` or is a <details> question. */
+function questionMarker(element: Element): 'asks' | 'bold' | undefined {
   switch (element.kind) {
     case 'heading':
-      return element.text.endsWith('?');
+      return element.text.endsWith('?') ? 'asks' : undefined;
     case 'item':
-      return !element.linkOnly && (element.bold || element.question.endsWith('?'));
+      if (element.linkOnly) return undefined;
+      return element.question.endsWith('?') ? 'asks' : element.bold ? 'bold' : undefined;
     case 'details':
-      return element.question !== '' && !isAnswerSummary(element.question);
+      return element.question !== '' && !isAnswerSummary(element.question) ? 'asks' : undefined;
     default:
-      return false;
+      return undefined;
   }
 }
 
 function looksLikeQuestion(heading: HeadingElement): boolean {
-  return heading.text.endsWith('?') || NUMBERED.test(heading.text);
+  return heading.text.endsWith('?') || HEADING_NUMBER.test(heading.text);
 }
 
 function isAnswerSummary(summary: string): boolean {

@@ -15,10 +15,10 @@ interface Expected {
 
 const BANKS = [
   ['devops-exercises-ansible', '<details><summary> questions with code and lists in their summaries'],
-  // ['devinterview-sql-ml', '`## N. Question` sections with code blocks, a table and the site footer'],
-  // ['k8s-numbered-loose', 'numbered questions with answers on continuation lines and a stray link paragraph'],
-  // ['k8s-question-headings', '`### Question?` headings with fenced answers'],
-  // ['terraform-headings', '`#### N. Question?` headings with answers indented by spaces or tabs'],
+  ['devinterview-sql-ml', '`## N. Question` sections with code blocks, a table and the site footer'],
+  ['k8s-numbered-loose', 'numbered questions with answers on continuation lines and a stray link paragraph'],
+  ['k8s-question-headings', '`### Question?` headings with fenced answers'],
+  ['terraform-headings', '`#### N. Question?` headings with answers indented by spaces or tabs'],
 ] as const;
 
 describe.each(BANKS)('the %s bank (%s)', (name) => {
