@@ -56,25 +56,26 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
   const categories: Array<{ level: number; name: string }> = [];
   const category = (): string => categories.at(-1)?.name ?? DEFAULT_CATEGORY;
   const warn = (line: number, message: string): void => void result.warnings.push({ file, line, message });
+  const converted = (line: number, message: string): void => void result.warnings.push({ file, line, message, conversion: true });
   let open: OpenQuestion | undefined;
 
   const draftOf = (number: number | undefined, markdown: string, line: number, textLine = line): Omit<DraftQuestion, 'answer'> => {
-    const converted = convertHtml(markdown);
-    for (const note of converted.notes) warn(textLine + note.offset, note.message);
-    const prompt = trimBlock(converted.text);
+    const html = convertHtml(markdown);
+    for (const note of html.notes) converted(textLine + note.offset, note.message);
+    const prompt = trimBlock(html.text);
     return { number, category: category(), question: questionLine(prompt), prompt, line };
   };
   const finish = (draft: Omit<DraftQuestion, 'answer'>, markdown: string, answerLine: number): void => {
-    const converted = convertHtml(markdown);
-    for (const note of converted.notes) warn(answerLine + note.offset, note.message);
-    const question = { ...draft, answer: cleanAnswer(converted.text) };
+    const html = convertHtml(markdown);
+    for (const note of html.notes) converted(answerLine + note.offset, note.message);
+    const question = { ...draft, answer: cleanAnswer(html.text) };
     if (question.answer !== '') return void result.questions.push(question);
     result.unanswered.push(question);
     warn(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
   };
   const finishOpen = (closer?: Element): void => {
     if (!open) return;
-    if (!closer) dropFooter(open.parts, warn);
+    if (!closer) dropFooter(open.parts, converted);
     else if (closer.kind === 'rule' && open.level === 0) dropSectionOutro(open.parts);
     // Each part starts on a line of its own (an item's answer text does not end with its line break).
     const markdown = open.parts.reduce((text, { markdown: next }) => {
