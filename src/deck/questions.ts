@@ -63,7 +63,10 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
     const html = convertHtml(markdown);
     for (const note of html.notes) converted(textLine + note.offset, note.message);
     const prompt = trimBlock(html.text);
-    return { number, category: category(), question: questionLine(prompt), prompt, line };
+    const question = questionLine(prompt);
+    // A prompt that differs only by backslash escapes (`for\_each`) is plain text.
+    const plain = !prompt.includes('\n') && prompt.replace(/\\([!-/:-@[-`{-~])/g, '$1') === question;
+    return { number, category: category(), question, prompt: plain ? question : prompt, line };
   };
   const finish = (draft: Omit<DraftQuestion, 'answer'>, markdown: string, answerLine: number): void => {
     const html = convertHtml(markdown);
@@ -210,7 +213,7 @@ function isBlank(element: Element): boolean {
 
 /** A summary written as `12. question` (as kfq's own export writes one) carries its number. */
 function numberedSummary(summary: string): { summary: string; number: number | undefined } {
-  const number = /^(\s*)(\d{1,9})[.)][ \t]+/.exec(summary);
+  const number = /^(\s*)(\d{1,9})[.)](?:[ \t]+|[ \t]*\n)/.exec(summary);
   if (!number) return { summary, number: undefined };
   return { summary: number[1]! + summary.slice(number[0].length), number: Number(number[2]) };
 }
