@@ -30,6 +30,8 @@ const ELEMENTS = new Set(
 const FORMATTING = new Set(['b', 'strong', 'i', 'em', 'u', 'p', 'div', 'span', 'center', 'code', 'sup', 'sub', 'small', 'kbd']);
 /** Marks a protected code span while tags are converted; decks never hold NUL (read.ts refuses it). */
 const HOLE = '\u0000';
+/** Marks where HTML was removed, so a line left with nothing else can go too. */
+const REMOVED = '\u0001';
 
 export function convertHtml(markdown: string): ConvertedHtml {
   if (!markdown.includes('<')) return { text: markdown, notes: [] };
@@ -73,7 +75,7 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
 
   result = result.replace(DROPPED, (block, element: string | undefined, at: number, whole: string) => {
     notes.push({ offset: offsetOf(whole.slice(0, at)), message: `HTML block dropped (${element ? `<${element.toLowerCase()}>` : 'a comment'})` });
-    return '\n'.repeat(countNewlines(block));
+    return block.replace(/[^\n]+/g, REMOVED);
   });
 
   const converted = new Map<string, { count: number; offset: number }>();
@@ -102,16 +104,16 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
     if (name === 'a') {
       if (closing) {
         const href = links.pop();
-        return (href ? `](${href})` : '') + end;
+        return (href ? `](${href})` : REMOVED) + end;
       }
       const href = attribute(attributes, 'href');
-      if (href === undefined || /[\s()]/.test(href)) return end;
+      if (href === undefined || /[\s()]/.test(href)) return REMOVED + end;
       count();
       links.push(href);
       return '[';
     }
     if (!FORMATTING.has(name)) count();
-    return end;
+    return REMOVED + end;
   });
 
   for (const [name, { count, offset }] of converted) {
@@ -120,7 +122,24 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
   }
   let span = 0;
   // A link whose tags stood on lines of their own: its text on one line.
-  return result.replace(/\n+\]\(/g, '](').replace(/\u0000/g, () => spans[span++]!);
+  const joined = result.replace(/\n+\]\(/g, '](').replace(/\u0000/g, () => spans[span++]!);
+  return withoutEmptiedLines(joined);
+}
+
+/** Lines that held nothing but removed HTML go, with one of the blank lines around them. */
+function withoutEmptiedLines(text: string): string {
+  if (!text.includes(REMOVED)) return text;
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!line.includes(REMOVED) || line.replaceAll(REMOVED, '').trim() !== '') {
+      kept.push(line.replaceAll(REMOVED, ''));
+      continue;
+    }
+    if ((kept.length === 0 || kept.at(-1)!.trim() === '') && lines[k + 1]?.trim() === '') k++;
+  }
+  return kept.join('\n');
 }
 
 function attribute(attributes: string, name: string): string | undefined {
