@@ -47,7 +47,7 @@ export interface DeckWarning {
 /** How many of the warnings are conversions, as one phrase for a summary line (empty when none). */
 export function conversionSummary(warnings: readonly DeckWarning[]): string {
   const count = warnings.filter((warning) => warning.conversion).length;
-  return count === 0 ? '' : `${count} bit${count === 1 ? '' : 's'} of HTML or decoration converted or dropped`;
+  return count === 0 ? '' : `${count} conversion${count === 1 ? '' : 's'} of HTML, images or a footer`;
 }
 
 export interface LoadedDeck {
