@@ -17,6 +17,9 @@ export async function run(ref: string, options: { json?: boolean }, globals: Glo
   const render = async (markdown: string): Promise<string> =>
     renderPlainMarkdown(markdown, width) ?? (await import('../ui/markdown.js')).renderMarkedMarkdown(markdown, width);
   // A prompt that is more than its one line (code, a list) is shown whole, as Markdown.
-  const prompt = question.prompt === question.question ? wrap(out.bold(safeLine(question.question)), width) : [await render(question.prompt)];
+  const prompt =
+    question.prompt === question.question
+      ? wrap(out.bold(safeLine(question.question)), width)
+      : (await render(question.prompt)).split('\n').map((line) => out.bold(line));
   printLines([out.dim(`${question.id} · ${safeLine(question.category)}`), ...prompt, '', await render(question.answer)]);
 }
