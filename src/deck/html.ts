@@ -26,6 +26,8 @@ const ELEMENTS = new Set(
     'form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label li main mark nav ol p picture pre q s samp section small source span strike ' +
     'strong sub summary sup table tbody td tfoot th thead tr tt u ul var video').split(' '),
 );
+/** Tags that hold blocks: their text goes on lines of its own, as it shows in a browser. */
+const BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'pre', 'blockquote', 'section', 'article', 'header', 'footer', 'figure']);
 /** Tags that only format their text: they become their text without a note. */
 const FORMATTING = new Set(['b', 'strong', 'i', 'em', 'u', 'p', 'div', 'span', 'center', 'code', 'sup', 'sub', 'small', 'kbd']);
 /** Marks a protected code span while tags are converted; decks never hold NUL (read.ts refuses it). */
@@ -86,6 +88,7 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
     const closing = tag.startsWith('</');
     const offset = offsetOf(whole.slice(0, at));
     const count = (): void => {
+      if (closing && name !== 'br') return;
       const seen = converted.get(name);
       if (seen) seen.count++;
       else converted.set(name, { count: 1, offset });
@@ -113,11 +116,12 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
       return '[';
     }
     if (!FORMATTING.has(name)) count();
-    return REMOVED + end;
+    if (name === 'li') return closing ? REMOVED + end : '\n- ';
+    return REMOVED + (BLOCKS.has(name) ? '\n' : end);
   });
 
   for (const [name, { count, offset }] of converted) {
-    const what = name === 'br' ? 'a line break' : name === 'a' ? 'a Markdown link' : 'its text';
+    const what = name === 'br' ? 'a line break' : name === 'a' ? 'a Markdown link' : name === 'li' ? 'a list item' : 'its text';
     notes.push({ offset, message: `HTML <${name}> shown as ${what}${count > 1 ? ` (${count} times)` : ''}` });
   }
   let span = 0;

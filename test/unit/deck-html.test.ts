@@ -12,6 +12,7 @@ describe('convertHtml', () => {
     ['an <img> without alt becomes [image]', '<img src="x.png">', '[image]'],
     ['a link keeps its text and URL', 'read <a href="https://k.io/docs" target="_blank">the docs</a>.', 'read [the docs](https://k.io/docs).'],
     ['formatting tags become their text', 'the <b>sticky</b> <code>bit</code>', 'the sticky bit'],
+    ['block tags put their text on lines of its own, list items as bullets', '<div><p>Benefits:</p><ul><li>typing</li><li>tooling</li></ul></div>', 'Benefits:\n\n- typing\n- tooling\n'],
     ['text in angle brackets that is no HTML element stays', "I'm <HOSTNAME> on <OS>", "I'm <HOSTNAME> on <OS>"],
     ['code spans are left alone', 'use `<br>` and `git revert <sha>`', 'use `<br>` and `git revert <sha>`'],
     ['fenced code is left alone', '```html\n<p>hi</p>\n```', '```html\n<p>hi</p>\n```'],
