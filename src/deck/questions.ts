@@ -1,10 +1,14 @@
 // Deck elements to questions. Three shapes are read:
-//  (a) numbered items under category headings, the answer inside the item or
-//      in the blocks that follow it at column 0 (the seed's shape);
-//  (b) <details><summary>question</summary>answer</details> blocks;
+//  (a) numbered items under category headings, the answer being everything
+//      after the question up to the next question, heading or rule, inside
+//      the item or not (the seed's shape);
+//  (b) <details><summary>question</summary>answer</details> blocks, the
+//      summary kept whole as the prompt (code blocks and lists included);
 //  (c) one heading per question (`### What is X?`, `## 12. Explain X`), the
 //      answer being its whole section, sub-headings included.
-// Anything else (intros, tables of contents, link lists, tables) is skipped.
+// HTML in prompts and answers becomes Markdown and the document's footer is
+// dropped, each with a warning marked as a conversion. Anything else
+// (intros, tables of contents, link lists, tables) is skipped.
 import type { DeckWarning } from './model.js';
 import { cleanAnswer, trimBlock } from './answer.js';
 import type { Element, HeadingElement, ItemElement } from './elements.js';
