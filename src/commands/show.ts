@@ -11,12 +11,15 @@ export async function run(ref: string, options: { json?: boolean }, globals: Glo
   const question = findQuestion(questions, ref);
   if (options.json) return printJson(question);
 
-  const width = terminalWidth();
-  printLines([
-    out.dim(`${question.id} · ${safeLine(question.category)}`),
-    ...wrap(out.bold(safeLine(question.question)), width),
-    '',
-    // marked only for answers that need it: loading it is a third of a start.
-    renderPlainMarkdown(question.answer, width) ?? (await import('../ui/markdown.js')).renderMarkedMarkdown(question.answer, width),
-  ]);
+  // Piped: everything, never wrapped.
+  const width = process.stdout.isTTY ? terminalWidth() : Infinity;
+  // marked only for text that needs it: loading it is a third of a start.
+  const render = async (markdown: string): Promise<string> =>
+    renderPlainMarkdown(markdown, width) ?? (await import('../ui/markdown.js')).renderMarkedMarkdown(markdown, width);
+  // A prompt that is more than its one line (code, a list) is shown whole, as Markdown.
+  const prompt =
+    question.prompt === question.question
+      ? wrap(out.bold(safeLine(question.question)), width)
+      : (await render(question.prompt)).split('\n').map((line) => out.bold(line));
+  printLines([out.dim(`${question.id} · ${safeLine(question.category)}`), ...prompt, '', await render(question.answer)]);
 }

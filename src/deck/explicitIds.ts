@@ -11,6 +11,11 @@ export function explicitIdAbove(bodyLines: readonly string[], index: number): st
   return match ? match[1]!.toLowerCase() : undefined;
 }
 
+/** Whether an HTML comment is an explicit id: kfq's own mark, not content the author loses. */
+export function isExplicitIdComment(comment: string): boolean {
+  return ID_COMMENT.test(comment);
+}
+
 /** The comment that gives a question its explicit id, as export writes it. */
 export function explicitIdComment(id: string): string {
   return `<!-- kfq:id ${id} -->`;

@@ -48,10 +48,10 @@ export function assignIds(
     const number = numbers[index]!;
     const explicitId = explicitIds[index];
     if (explicitId !== undefined) {
-      return { id: `${slug}/${explicitId}`, number, category: draft.category, question: draft.question, answer: draft.answer, line: draft.line, deck: slug, explicitId };
+      return { id: `${slug}/${explicitId}`, number, category: draft.category, question: draft.question, prompt: draft.prompt, answer: draft.answer, line: draft.line, deck: slug, explicitId };
     }
     const id = uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
-    return { id, number, category: draft.category, question: draft.question, answer: draft.answer, line: draft.line, deck: slug };
+    return { id, number, category: draft.category, question: draft.question, prompt: draft.prompt, answer: draft.answer, line: draft.line, deck: slug };
   });
   return { questions, warnings };
 }

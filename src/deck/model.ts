@@ -7,8 +7,13 @@ export interface Question {
   number: number;
   /** Clean category text: no Markdown markers, no trailing range like `(51–100)`. */
   category: string;
-  /** The question as plain text. */
+  /** The question as one line of plain text, for lists, search and headers. */
   question: string;
+  /**
+   * The whole question as Markdown, with any code block, list, table or quote
+   * it carries; the same text as `question` when the question is plain.
+   */
+  prompt: string;
   /** The reference answer as Markdown, kept for rendering. */
   answer: string;
   /** 1-based line in the deck file where the question starts. */
@@ -37,6 +42,8 @@ export interface DeckWarning {
   file: string;
   line: number;
   message: string;
+  /** True when kfq changed or left out some of the author's text (HTML made Markdown, an image shown as text, the footer dropped), rather than found a problem. */
+  conversion?: boolean;
 }
 
 export interface LoadedDeck {

@@ -1,8 +1,11 @@
 // A deck written back as Markdown in the seed's shape: front matter, a
 // `### **Category**` heading per category, `N. **Question**` with the answer
-// indented beneath. kfq reads it back to the same questions.
+// indented beneath. A prompt that is more than one line of text (a code block,
+// a list) is written as `<details><summary>N.` prompt `</summary>` answer
+// `</details>` instead. kfq reads it back to the same questions, prompts and answers.
 import { startsAnswer } from '../deck/answer.js';
 import { explicitIdComment } from '../deck/explicitIds.js';
+import { isWhollyBold } from '../deck/inline.js';
 import type { Question } from '../deck/model.js';
 
 export interface DeckMeta {
@@ -12,7 +15,7 @@ export interface DeckMeta {
   date?: string;
 }
 
-export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer' | 'explicitId'>;
+export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer' | 'explicitId'> & { prompt?: string };
 
 export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): string {
   const front = (['title', 'description', 'author', 'date'] as const)
@@ -26,12 +29,17 @@ export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): str
       category = q.category;
       lines.push(`### **${escapeInline(q.category)}**`, '');
     }
-    const marker = `${q.number}. `;
-    const indent = ' '.repeat(marker.length);
+    const answer = q.answer.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+    const prompt = q.prompt === undefined || q.prompt === q.question ? escapeInline(q.question) : q.prompt.replace(/\r\n?/g, '\n');
     // The author's id, where they gave one, so the deck read back keeps each question's history.
     if (q.explicitId !== undefined) lines.push(explicitIdComment(q.explicitId));
-    lines.push(`${marker}**${escapeInline(q.question)}**`);
-    const answer = q.answer.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+    if (!fitsInBold(prompt)) {
+      lines.push('<details>', `<summary>${q.number}.`, prompt, '</summary>', '', answer, '', '</details>', '');
+      continue;
+    }
+    const marker = `${q.number}. `;
+    const indent = ' '.repeat(marker.length);
+    lines.push(`${marker}**${prompt}**`);
     if (answer !== '') {
       // A plain paragraph right under the question would read as more of the question.
       if (!startsAnswer(answer)) lines.push('');
@@ -40,6 +48,17 @@ export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): str
     lines.push('');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** A one-line prompt that reads back whole from `N. **prompt**`. */
+function fitsInBold(prompt: string): boolean {
+  return (
+    prompt !== '' &&
+    !/\n|(?<!\\)<|\*\*|__/.test(prompt) &&
+    prompt === prompt.trim() &&
+    !/^(?:[#>+*-]|\d{1,9}[.)])|\\$/.test(prompt) &&
+    isWhollyBold(`**${prompt}**`)
+  );
 }
 
 /** Plain text made safe inside `**…**`: Markdown punctuation is backslash-escaped, line breaks become spaces. */

@@ -11,7 +11,7 @@ import { readReviewHistory } from '../../src/store/cardSnapshot.js';
 import { readReviewLog } from '../../src/store/reviewLog.js';
 import { LOG_HEADER, review, runKfq, tempDir, tempHome } from './helpers.js';
 
-const question: Question = { id: 'kubeflow/1', number: 1, category: 'Basics', question: 'What is Kubeflow?', answer: 'ML on Kubernetes.', line: 3, deck: 'kubeflow' };
+const question: Question = { id: 'kubeflow/1', number: 1, category: 'Basics', question: 'What is Kubeflow?', prompt: 'What is Kubeflow?', answer: 'ML on Kubernetes.', line: 3, deck: 'kubeflow' };
 const SAME_MOMENT = new Date('2026-03-10T09:00:00.123Z');
 
 describe('when two drills grade the same question in the same millisecond', () => {

@@ -56,6 +56,7 @@ describe('the built-in Kubeflow deck', () => {
       number: 100,
       category: 'Production Deployment',
       question: 'How does Kubeflow support model interpretability?',
+      prompt: 'How does Kubeflow support model interpretability?',
       answer: '- Use SHAP or LIME with Kubeflow pipelines to visualize and interpret model decisions, aiding transparency.',
       line: 347,
       deck: 'kubeflow',

@@ -32,7 +32,7 @@ describe('selectCategory', () => {
 });
 
 function question(id: string, number: number): Question {
-  return { id, number, category: 'c', question: `q ${id}`, answer: '- a', line: 1, deck: id.split('/')[0]! };
+  return { id, number, category: 'c', question: `q ${id}`, prompt: `q ${id}`, answer: '- a', line: 1, deck: id.split('/')[0]! };
 }
 
 const questions = [

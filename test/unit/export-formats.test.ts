@@ -5,7 +5,7 @@ import { csvField, questionsToCsv } from '../../src/export/csv.js';
 import { parseDelimited } from '../../src/deck/import.js';
 
 function question(overrides: Partial<Question>): Question {
-  return { id: 'd/1', number: 1, category: 'Basics', question: 'What?', answer: 'That.', line: 1, deck: 'd', ...overrides };
+  return { id: 'd/1', number: 1, category: 'Basics', question: 'What?', answer: 'That.', line: 1, deck: 'd', ...overrides, prompt: overrides.prompt ?? overrides.question ?? 'What?' };
 }
 
 describe('CSV export', () => {
@@ -79,5 +79,13 @@ describe('Anki export', () => {
   it('makes a tag without spaces or quotes', () => {
     expect(categoryTag(' Pipelines and  "Workflows" ')).toBe('Pipelines_and_Workflows_');
     expect(answerHtml('**bold**')).toBe('<p><strong>bold</strong></p>');
+  });
+});
+
+describe('questionsToAnki with a rich prompt', () => {
+  it('when the prompt has a code block then the front of the card is the prompt as HTML', () => {
+    const rich = question({ question: 'Fix this task', prompt: 'Fix this task\n\n```\n- name: x\n```' });
+    const row = questionsToAnki([rich], 'd').trimEnd().split('\n').at(-1)!;
+    expect(row.split('\t')[0]).toBe('<p>Fix this task</p> <pre><code>- name: x<br></code></pre>');
   });
 });

@@ -61,8 +61,8 @@ describe('readAnkiText', () => {
 
   it('reads back what `kfq export --format anki` writes', () => {
     const questions: Question[] = [
-      { id: 'd/1', number: 1, category: 'Basic Concepts', question: 'What is "it" & why?', answer: '- It is **bold** and `code`.', line: 1, deck: 'd' },
-      { id: 'd/2', number: 2, category: 'Code', question: 'Show code', answer: 'Run:\n\n```\nkubectl get pods\n  -n kubeflow\n```', line: 2, deck: 'd' },
+      { id: 'd/1', number: 1, category: 'Basic Concepts', question: 'What is "it" & why?', prompt: 'What is "it" & why?', answer: '- It is **bold** and `code`.', line: 1, deck: 'd' },
+      { id: 'd/2', number: 2, category: 'Code', question: 'Show code', prompt: 'Show code', answer: 'Run:\n\n```\nkubectl get pods\n  -n kubeflow\n```', line: 2, deck: 'd' },
     ];
     const deck = readAnkiText(questionsToAnki(questions, 'Round trip'), 'rt.txt');
     expect(deck.title).toBe('Round trip');
@@ -104,8 +104,8 @@ describe('readCsv', () => {
 
   it('reads back what `kfq export --format csv` writes, numbers included', () => {
     const questions: Question[] = [
-      { id: 'd/5', number: 5, category: 'A, B', question: 'Q "1"', answer: 'line 1\nline 2', line: 1, deck: 'd' },
-      { id: 'd/9', number: 9, category: 'C', question: 'Q2', answer: 'x', line: 2, deck: 'd' },
+      { id: 'd/5', number: 5, category: 'A, B', question: 'Q "1"', prompt: 'Q "1"', answer: 'line 1\nline 2', line: 1, deck: 'd' },
+      { id: 'd/9', number: 9, category: 'C', question: 'Q2', prompt: 'Q2', answer: 'x', line: 2, deck: 'd' },
     ];
     expect(readCsv(questionsToCsv(questions), 'e.csv').questions).toEqual(
       questions.map(({ number, category, question, answer }) => ({ number, category, question, answer })),

@@ -13,7 +13,7 @@ function deck(sizes: Record<string, number>): Question[] {
   for (const [category, size] of Object.entries(sizes)) {
     for (let i = 0; i < size; i++) {
       const number = questions.length + 1;
-      questions.push({ id: `d/${number}`, number, category, question: `${category} question ${i + 1}?`, answer: 'An answer.', line: number, deck: 'd' });
+      questions.push({ id: `d/${number}`, number, category, question: `${category} question ${i + 1}?`, prompt: `${category} question ${i + 1}?`, answer: 'An answer.', line: number, deck: 'd' });
     }
   }
   return questions;

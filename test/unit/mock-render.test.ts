@@ -6,7 +6,7 @@ import { renderReport, renderReportList } from '../../src/ui/mockReport.js';
 import { visibleWidth } from '../../src/ui/text.js';
 
 function question(number: number, category: string, text: string, answer: string): Question {
-  return { id: `d/${number}`, number, category, question: text, answer, line: number, deck: 'd' };
+  return { id: `d/${number}`, number, category, question: text, prompt: text, answer, line: number, deck: 'd' };
 }
 
 function sampleReport(): InterviewReport {

@@ -17,7 +17,7 @@ import {
 const startedAt = new Date('2025-04-02T10:00:00Z');
 
 function question(number: number, category: string, answer: string): Question {
-  return { id: `d/${number}`, number, category, question: `What is thing ${number}?`, answer, line: number, deck: 'd' };
+  return { id: `d/${number}`, number, category, question: `What is thing ${number}?`, prompt: `What is thing ${number}?`, answer, line: number, deck: 'd' };
 }
 
 const pipelines = question(1, 'Pipelines', 'Pipelines run on **Argo Workflows** and keep artifacts in `MinIO`.');

@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 function report(id: string, startedAt: string): InterviewReport {
-  const question = { id: 'd/1', number: 1, category: 'Pipelines', question: 'What runs pipelines?', answer: 'Argo Workflows.', line: 3, deck: 'd' };
+  const question = { id: 'd/1', number: 1, category: 'Pipelines', question: 'What runs pipelines?', prompt: 'What runs pipelines?', answer: 'Argo Workflows.', line: 3, deck: 'd' };
   const started = startReport({ id, startedAt: new Date(startedAt), perQuestionSeconds: 90, totalSeconds: 600, seed: 3, planned: 2 });
   return addAnswer(started, scoreInterviewAnswer(question, 'argo workflows', 12, false));
 }

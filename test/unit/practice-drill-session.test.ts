@@ -14,6 +14,7 @@ const questions: Question[] = [1, 2, 3].map((n) => ({
   number: n,
   category: n === 3 ? 'Katib' : 'Basics',
   question: `Question ${n}?`,
+  prompt: `Question ${n}?`,
   answer: 'An answer.',
   line: n * 3,
   deck: 'kubeflow',

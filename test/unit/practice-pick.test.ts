@@ -15,6 +15,7 @@ const questions: Question[] = Array.from({ length: 10 }, (_, i) => ({
   number: i + 1,
   category: i < 5 ? 'Basics' : 'Katib',
   question: `Question ${i + 1}?`,
+  prompt: `Question ${i + 1}?`,
   answer: 'An answer.',
   line: i * 3 + 1,
   deck: 'kubeflow',

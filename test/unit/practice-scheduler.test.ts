@@ -10,7 +10,7 @@ const NOW = new Date('2025-03-10T09:00:00Z');
 const DAY = 86_400_000;
 
 function question(number: number, text = `Question ${number}?`, deck = 'kubeflow'): Question {
-  return { id: `${deck}/${number}`, number, category: 'Basics', question: text, answer: 'An answer.', line: number * 3, deck };
+  return { id: `${deck}/${number}`, number, category: 'Basics', question: text, prompt: text, answer: 'An answer.', line: number * 3, deck };
 }
 
 function review(q: Question, rating: ReviewRating, at: Date): Review {

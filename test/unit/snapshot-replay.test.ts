@@ -18,6 +18,7 @@ const questions: Question[] = ['What is Katib?', 'What is KServe?', 'What is Ist
   number: i + 1,
   category: 'Basics',
   question,
+  prompt: question,
   answer: '- An answer.',
   line: 3 * i + 1,
   deck: 'deck',

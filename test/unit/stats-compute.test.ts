@@ -7,7 +7,7 @@ import type { Question } from '../../src/deck/model.js';
 import { computeStats, LocalDays, streaks, type CardSummary, type ReviewFacts } from '../../src/practice/stats.js';
 
 function q(id: string, number: number, category: string): Question {
-  return { id, number, category, question: `Question ${number}?`, answer: 'A.', line: number, deck: id.split('/')[0]! };
+  return { id, number, category, question: `Question ${number}?`, prompt: `Question ${number}?`, answer: 'A.', line: number, deck: id.split('/')[0]! };
 }
 
 const questions = [q('d/1', 1, 'Basics'), q('d/2', 2, 'Basics'), q('d/3', 3, 'Pipelines'), q('d/4', 4, 'Pipelines')];
