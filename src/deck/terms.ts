@@ -27,9 +27,20 @@ export function wordsOf(text: string): Word[] {
 }
 
 export function makeWord(raw: string, index = 0): Word {
-  const text = americanSpelling(raw.toLowerCase());
-  return { text, stem: stemOf(text), index };
+  const lower = raw.toLowerCase();
+  let known = spelled.get(lower);
+  if (!known) {
+    const text = americanSpelling(lower);
+    known = { text, stem: stemOf(text) };
+    // A bounded memo: the same words come back in every answer of a session.
+    if (spelled.size >= MAX_SPELLED) spelled.clear();
+    spelled.set(lower, known);
+  }
+  return { text: known.text, stem: known.stem, index };
 }
+
+const spelled = new Map<string, { text: string; stem: string }>();
+const MAX_SPELLED = 50_000;
 
 /** The Porter stem of one lower-case word; words with digits stay as they are (k8s, s3, 1nf). */
 export function stemOf(word: string): string {
@@ -53,33 +64,80 @@ export function sameWord(expected: Word, typed: Word): boolean {
 }
 
 function similarText(expected: string, typed: string, length = expected.length): boolean {
-  if (/\d/.test(expected) || /\d/.test(typed)) return false;
   const allowed = typoAllowance(Math.min(length, expected.length + 2));
-  return allowed > 0 && Math.abs(expected.length - typed.length) <= allowed && editDistance(expected, typed, allowed) <= allowed;
+  if (allowed === 0 || Math.abs(expected.length - typed.length) > allowed || hasDigit(expected) || hasDigit(typed)) return false;
+  return editDistance(expected, typed, allowed) <= allowed;
 }
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
+// Rows of the distance table, reused: words are short, and this runs for every pair of words compared.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Optimal string alignment distance (a swap of neighbours counts one), giving up above `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (b.length + 1 > rows[0]!.length) rows = rows.map(() => new Int32Array(b.length * 2 + 2));
+  let [previous2, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  const outside = limit + 1;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+    // Only cells within `limit` of the diagonal can stay within the limit.
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[0] = i;
+    if (from > 1) current[from - 1] = outside;
+    let rowMin = from === 1 ? i : outside;
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(j < i + limit ? previous[j]! + 1 : outside, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, previous2[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
-    previous2 = previous;
-    previous = current;
+    if (to < b.length) current[to + 1] = outside;
+    if (rowMin > limit) return outside;
+    [previous2, previous, current] = [previous, current, previous2];
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, outside);
 }
 
 // ── Phrases ──────────────────────────────────────────────────────────────────
+
+/** Typed words ready to be searched many times: each expected word is compared with them once. */
+export interface TypedWords {
+  words: readonly Word[];
+  /** joins[j]: words j and j + 1 written as one ("auto scaling" → "autoscaling"). */
+  joins: readonly Word[];
+  /** Expected word text → for each typed position: 1 when the word matches, 2 when the join starting there does. */
+  found: Map<string, Uint8Array>;
+}
+
+export function typedWords(words: readonly Word[]): TypedWords {
+  const joins = words.slice(0, -1).map((word, j) => joined(word, words[j + 1]!));
+  return { words, joins, found: new Map() };
+}
+
+/** Where an expected word matches the typed words (see TypedWords.found). */
+export function matchesOf(expected: Word, typed: TypedWords): Uint8Array {
+  let found = typed.found.get(expected.text);
+  if (!found) {
+    found = new Uint8Array(typed.words.length);
+    typed.words.forEach((word, j) => {
+      if (sameWord(expected, word)) found![j]! |= 1;
+      const join = typed.joins[j];
+      if (join && sameWord(expected, join)) found![j]! |= 2;
+    });
+    typed.found.set(expected.text, found);
+  }
+  return found;
+}
 
 export interface PhraseMatch {
   /** Index of the first and one past the last typed word of the match. */
@@ -96,36 +154,37 @@ export interface PhraseMatch {
  * / "auto scaling"); at most one other typed word may come in between.
  * Returns the first match from `from` on.
  */
-export function findPhrase(phrase: readonly Word[], typed: readonly Word[], from = 0): PhraseMatch | undefined {
+export function findPhrase(phrase: readonly Word[], typed: TypedWords | readonly Word[], from = 0): PhraseMatch | undefined {
+  const index = 'found' in typed ? typed : typedWords(typed);
   if (phrase.length === 0 || phrase.length > MAX_PHRASE_WORDS) return undefined;
-  for (let start = from; start < typed.length; start++) {
-    const end = matchFrom(phrase, 0, typed, start, 1, true);
-    if (end !== undefined) return { start, end, matched: typed.slice(start, end).map((word) => word.text) };
+  const phraseJoins = phrase.map((word, i) => (i + 1 < phrase.length ? joined(word, phrase[i + 1]!) : undefined));
+  for (let start = from; start < index.words.length; start++) {
+    const end = matchFrom(phrase, phraseJoins, 0, index, start, 1, true);
+    if (end !== undefined) return { start, end, matched: index.words.slice(start, end).map((word) => word.text) };
   }
   return undefined;
 }
 
 /** One past the last typed word when phrase[i..] matches at typed[j..], else undefined. */
-function matchFrom(phrase: readonly Word[], i: number, typed: readonly Word[], j: number, insertions: number, first: boolean): number | undefined {
+function matchFrom(phrase: readonly Word[], phraseJoins: readonly (Word | undefined)[], i: number, typed: TypedWords, j: number, insertions: number, first: boolean): number | undefined {
   if (i === phrase.length) return j;
-  if (j >= typed.length) return undefined;
-  const here = typed[j]!;
-  if (sameWord(phrase[i]!, here)) {
-    const end = matchFrom(phrase, i + 1, typed, j + 1, insertions, false);
+  if (j >= typed.words.length) return undefined;
+  const here = matchesOf(phrase[i]!, typed)[j]!;
+  if (here & 1) {
+    const end = matchFrom(phrase, phraseJoins, i + 1, typed, j + 1, insertions, false);
     if (end !== undefined) return end;
   }
-  const next = phrase[i + 1];
-  if (next && sameWord(joined(phrase[i]!, next), here)) {
-    const end = matchFrom(phrase, i + 2, typed, j + 1, insertions, false);
+  const join = phraseJoins[i];
+  if (join && matchesOf(join, typed)[j]! & 1) {
+    const end = matchFrom(phrase, phraseJoins, i + 2, typed, j + 1, insertions, false);
     if (end !== undefined) return end;
   }
-  const after = typed[j + 1];
-  if (after && sameWord(phrase[i]!, joined(here, after))) {
-    const end = matchFrom(phrase, i + 1, typed, j + 2, insertions, false);
+  if (here & 2) {
+    const end = matchFrom(phrase, phraseJoins, i + 1, typed, j + 2, insertions, false);
     if (end !== undefined) return end;
   }
   // One word in between, never before the first word of the phrase.
-  if (!first && insertions > 0) return matchFrom(phrase, i, typed, j + 1, insertions - 1, false);
+  if (!first && insertions > 0) return matchFrom(phrase, phraseJoins, i, typed, j + 1, insertions - 1, false);
   return undefined;
 }
 
@@ -227,20 +286,22 @@ export function spellingsOf(phrase: readonly Word[], aliases: AliasTable): Word[
 }
 
 /** Finds a phrase, or any of its alias spellings, in the typed words: the earliest match. */
-export function findTerm(phrase: readonly Word[], typed: readonly Word[], aliases: AliasTable): PhraseMatch | undefined {
+export function findTerm(phrase: readonly Word[], typed: TypedWords | readonly Word[], aliases: AliasTable): PhraseMatch | undefined {
+  const index = 'found' in typed ? typed : typedWords(typed);
   let best: PhraseMatch | undefined;
   for (const spelling of spellingsOf(phrase, aliases)) {
-    const match = findPhrase(spelling, typed);
+    const match = findPhrase(spelling, index);
     if (match && (!best || match.start < best.start)) best = match;
   }
   return best;
 }
 
 /** Every match of a phrase or its alias spellings in the typed words, in order, not overlapping per spelling. */
-export function findTermAll(phrase: readonly Word[], typed: readonly Word[], aliases: AliasTable): PhraseMatch[] {
+export function findTermAll(phrase: readonly Word[], typed: TypedWords | readonly Word[], aliases: AliasTable): PhraseMatch[] {
+  const index = 'found' in typed ? typed : typedWords(typed);
   const matches: PhraseMatch[] = [];
   for (const spelling of spellingsOf(phrase, aliases)) {
-    for (let match = findPhrase(spelling, typed); match; match = findPhrase(spelling, typed, match.end)) matches.push(match);
+    for (let match = findPhrase(spelling, index); match; match = findPhrase(spelling, index, match.end)) matches.push(match);
   }
   return matches.sort((a, b) => a.start - b.start);
 }

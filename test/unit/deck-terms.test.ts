@@ -1,8 +1,9 @@
 // Words, stems, variants, phrases and aliases as grading and search compare them (src/deck/terms.ts, src/deck/aliases.ts).
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliasesFromFrontMatter, builtinAliases, harvestAliases, parseAliasLines } from '../../src/deck/aliases.js';
-import { buildAliasTable, findPhrase, findTerm, NO_ALIASES, sameWord, spellingsOf, typoAllowance, wordsOf } from '../../src/deck/terms.js';
+import { buildAliasTable, editDistance, findPhrase, findTerm, NO_ALIASES, sameWord, spellingsOf, typoAllowance, wordsOf } from '../../src/deck/terms.js';
 
 const found = (phrase: string, typed: string, aliases = NO_ALIASES): string[] | undefined => findTerm(wordsOf(phrase), wordsOf(typed), aliases)?.matched;
 const same = (expected: string, typed: string): boolean => sameWord(wordsOf(expected)[0]!, wordsOf(typed)[0]!);
@@ -121,5 +122,26 @@ describe('alias sources', () => {
     expect(found('mTLS', 'mutual tls', table)).toBeDefined();
     expect(found('KFServing', 'kserve', table)).toBeDefined();
     expect(found('kfctl', 'the kustomize manifests', table)).toBeDefined();
+  });
+});
+
+describe('edit distance', () => {
+  // The plain full-table distance, to check the banded one against.
+  const plain = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  };
+  it('when the distance is within the limit then it is exact, and above it is limit + 1', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }), fc.integer({ min: 1, max: 2 }), (a, b, limit) => {
+        expect(editDistance(a, b, limit)).toBe(Math.min(plain(a, b), limit + 1));
+      }),
+    );
   });
 });
