@@ -41,6 +41,7 @@ const rows = set.answers.map((answer) => {
   return { ...answer, score: result.score, notes: result.notes, points: result.points };
 });
 
+if (process.argv.includes("--rows")) for (const row of rows) console.log(`ROW ${row.kind} ${row.grade} ${row.score} ${row.typed.slice(0, 70)}`);
 console.log(`Graded set: ${rows.length} answers over ${new Set(rows.map((row) => `${row.deck}#${row.question}`)).size} questions of ${decks.size} decks\n`);
 console.log(`Spearman correlation with the person's grades: ${spearman(rows.map((row) => row.grade), rows.map((row) => row.score)).toFixed(3)}\n`);
 console.log('Mean score by kind (person → kfq):');

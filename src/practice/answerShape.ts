@@ -15,13 +15,12 @@ const FUNCTION_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-// Common verbs of short answers that carry no inflection to tell them by.
+// Common verbs of short answers that carry no inflection to tell them by; words that are as often
+// nouns ("search", "test", "runs", "logs") are left out, since a list is made of nouns.
 const PLAIN_VERBS = new Set(
-  `use uses run runs make makes let lets get gets set sets put puts keep keeps add adds send sends split splits
-  store stores track tracks check checks deploy deploys scale scales serve serves manage manages define defines
-  create creates build builds allow allows help helps need needs give gives take takes turn turns look looks
-  read reads write writes watch watches handle handles reuse reuses skip skips save saves test tests tune tunes
-  find finds search searches start starts stop stops show shows work works means contains holds`
+  `use uses make makes let lets get gets put puts keep keeps add adds send sends create creates build builds
+  allow allows help helps need needs give gives take takes turn turns read reads write writes watch watches
+  handle handles reuse reuses skip skips save saves deploy deploys define defines manage manages means contains holds`
     .split(/\s+/)
     .filter(Boolean),
 );

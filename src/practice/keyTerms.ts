@@ -10,8 +10,8 @@ export interface ReferencePoint {
   /** The point as plain text. */
   text: string;
   words: MatchWord[];
-  /** Its key terms: names and noun phrases, then the content words outside them. */
-  terms: Array<{ text: string; words: MatchWord[] }>;
+  /** Its key terms (names, noun phrases, code), then the loose content words outside them. */
+  terms: Array<{ text: string; words: MatchWord[]; loose: boolean }>;
 }
 
 /** The points of a Markdown reference answer, in order, each with its key terms. Remembered per text for the session. */
@@ -35,8 +35,10 @@ function readPoints(markdown: string): ReferencePoint[] {
       const code = block.code.filter((span) => sentence.includes(CODE_MARK + span));
       const text = sentence.replaceAll(CODE_MARK, '').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
       // Key terms first; then the content words outside them, which the deck's statistics weigh.
-      const terms = dedupe([...code.map(codeTerm), ...keyTerms(text), ...contentWords(text)]);
-      if (terms.length > 0) points.push({ text, words: matchWords(text), terms: terms.map((term) => ({ text: term.text, words: matchWords(term.text) })) });
+      const key = dedupe([...code.map(codeTerm), ...keyTerms(text)]);
+      const loose = new Set(dedupe([...key, ...contentWords(text)]).filter((term) => !key.includes(term)));
+      const terms = [...key, ...loose].map((term) => ({ text: term.text, words: matchWords(term.text), loose: loose.has(term) }));
+      if (terms.length > 0) points.push({ text, words: matchWords(text), terms });
     }
   }
   return points;
@@ -237,11 +239,26 @@ export function isVerbIng(lower: string): boolean {
 }
 
 /** Words that carry meaning on their own: no function words, verbs in -ing or participles. */
+/**
+ * Words that carry meaning on their own, for loose terms: no function words
+ * or vague words, but verbs that say what something does ("reuses",
+ * "orchestrating", "overwrites") are kept.
+ */
 function contentWords(plain: string): Term[] {
   return wordsOf(plain)
-    .filter(({ text, kind }) => kind !== 'stop' && text.length >= 3 && !isVerbIng(text.toLowerCase()) && !/..ed$/i.test(text))
+    .filter(({ text, kind }) => text.length >= 3 && !/^\d+$/.test(text) && (kind !== 'stop' || ACTION_WORDS.has(text.toLowerCase())))
     .map((word) => makeTerm([word.text]));
 }
+
+// Stop words (see stopWords.ts) that are too vague for a key term but say what a thing does.
+const ACTION_WORDS = new Set(
+  `tracks stores captures displays enforces abstracts isolates removes stops tests selects degrades reduces automates automate
+  automating automated simplifies simplify comparing compare comparison reuses speeding maintain maintaining validating scale
+  scales monitor trigger isolate customize customizes split store track display test log distribute distributes optimize
+  optimizes deploys deploy packages orchestrating executing run runs running compile retains overwrites`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 function wordsOf(text: string): Word[] {
   return [...text.matchAll(WORD)].map((match) => readWord(match[0]));

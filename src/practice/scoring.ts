@@ -55,6 +55,8 @@ export interface GradingOptions {
 export const LIST_CAP = 40;
 // Words the question names weigh this much: the answer should explain, not repeat.
 const ASKED_FACTOR = 0.3;
+// Loose content words outside the key terms weigh this much: they back a point up, the key terms make it.
+const LOOSE_FACTOR = 0.5;
 // A point counts as covered at this share of its weight, and full credit comes a little before all of it.
 const COVERED_SHARE = 0.75;
 const PARTLY_SHARE = 0.2;
@@ -63,13 +65,16 @@ const FULL_CREDIT_SHARE = 0.8;
 const SCATTERED_CREDIT = 0.7;
 // An interviewer expects the main points of a long reference, not every detail: this many points make full marks.
 const POINTS_EXPECTED = 3;
+const LEAD_FACTOR = 1.5;
+// Lexical coverage understates what a person hears (their own words for the same idea), so the
+// covered share maps to the score through a concave curve: half the weight covered is about 66.
+const CALIBRATION = 0.6;
 
 const UNIFORM: TermWeights = { idf: () => 1 };
 
 /**
  * Scores `typed` against `reference` (Markdown). The question, when given, is
- * used to weigh down terms it already names and to tell whether it asks for a
- * list of names (then a list is an answer, not a dodge).
+ * used to weigh down terms it already names: the answer should explain them.
  */
 export function scoreAnswer(reference: string, typed: string, question?: string, options: GradingOptions = {}): AnswerScore {
   const aliases = options.aliases ?? NO_ALIASES;
@@ -86,7 +91,9 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
   let earned = 0;
   let possible = 0;
   const pointWeights: number[] = [];
-  for (const point of referencePoints(reference)) {
+  const referenced = referencePoints(reference);
+  const hasMorePoints = referenced.length > 1;
+  for (const point of referenced) {
     const pointWords = point.words;
     const pointDenied = negatedWords(point.text, pointWords);
     const pointDenies = pointDenied.includes(true);
@@ -95,15 +102,16 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
     let contradicted = 0;
     const matched: string[] = [];
     const missing: string[] = [];
-    for (const { text, words } of point.terms) {
+    for (const { text, words, loose } of point.terms) {
       if (words.length === 0) continue;
-      const termWeight = weightOf(words, weights, asked);
+      const termWeight = weightOf(words, weights, asked) * (loose ? LOOSE_FACTOR : 1);
       // A term the reference itself denies ("without impacting real users") counts however the answer puts it.
       const referenceDenies = pointDenies && findTermAll(words, pointWords, aliases).some((match) => spanDenied(match, pointDenied));
       const result = matchTerm(words, answer, referenceDenies ? NOTHING_DENIED : denied, weights, aliases);
       weight += termWeight;
       gained += termWeight * result.credit;
-      if (result.contradicted) contradicted += termWeight;
+      // A loose word in a denied clause is often its subject, not what is denied.
+      if (result.contradicted && !loose) contradicted += termWeight;
       matched.push(...result.matched);
       if (!terms.includes(text)) {
         terms.push(text);
@@ -113,20 +121,23 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
     }
     if (weight === 0) continue;
     const share = gained / weight;
-    const isContradicted = contradicted > 0 && contradicted >= gained / 2;
+    const isContradicted = contradicted > 0 && contradicted >= gained;
     const status: PointStatus = isContradicted ? 'contradicted' : share >= COVERED_SHARE ? 'covered' : share >= PARTLY_SHARE ? 'partly' : 'missed';
     points.push({ text: point.text, status, matched: [...new Set(matched)], missing });
-    pointWeights.push(weight);
-    possible += weight;
-    earned += isContradicted ? 0 : weight * Math.min(1, share / FULL_CREDIT_SHARE);
+    // The first point of a longer answer usually states the answer; the rest explains it.
+    const pointWeight = points.length === 1 && hasMorePoints ? weight * LEAD_FACTOR : weight;
+    pointWeights.push(pointWeight);
+    possible += pointWeight;
+    earned += isContradicted ? 0 : pointWeight * Math.min(1, share / FULL_CREDIT_SHARE);
   }
 
   const notes: string[] = [];
   let score = 0;
   if (answerWords.length > 0 && possible > 0) {
     const expected = expectedWeight(pointWeights, possible);
-    score = Math.round(100 * Math.min(1, earned / expected));
-    if (isBareList(typed) && !asksForNames(question) && score > 0) {
+    score = Math.round(100 * Math.pow(Math.min(1, earned / expected), CALIBRATION));
+    // When the reference is itself a list of names ("metadata, kind and apiVersion"), so may the answer be.
+    if (isBareList(typed) && !referenced.every((point) => isBareList(point.text))) {
       notes.push(LIST_NOTE);
       score = Math.min(score, LIST_CAP);
     }
@@ -171,17 +182,20 @@ function matchTerm(words: readonly Word[], typed: TypedWords, denied: readonly b
   // Some of the term's words, apart or out of order: partial credit for the informative ones.
   let total = 0;
   let found = 0;
+  let against = 0;
   const matched: string[] = [];
   for (const word of words) {
     if (STOP_WORDS.has(word.text)) continue;
     const weight = weights.idf(word.stem);
     total += weight;
-    const at = matchesOf(word, typed).findIndex((match, i) => (match & 1) === 1 && !denied[i]);
+    const matches = matchesOf(word, typed);
+    const at = matches.findIndex((match, i) => (match & 1) === 1 && !denied[i]);
     if (at >= 0) {
       found += weight;
       matched.push(typed.words[at]!.text);
-    }
+    } else if (matches.some((match) => (match & 1) === 1)) against += weight;
   }
+  if (against > found) return { credit: 0, contradicted: true, matched: [] };
   return { credit: total === 0 ? 0 : (SCATTERED_CREDIT * found) / total, contradicted: false, matched };
 }
 
@@ -190,13 +204,6 @@ const NOTHING_DENIED: readonly boolean[] = [];
 function spanDenied(match: PhraseMatch, denied: readonly boolean[]): boolean {
   for (let i = match.start; i < match.end; i++) if (denied[i]) return true;
   return false;
-}
-
-// Questions that ask to name things, where a list of names is the answer.
-const ASKS_FOR_NAMES = /\b(?:components|phases|types|kinds|objects|ways|options|tools|name|list)\b/i;
-
-function asksForNames(question: string | undefined): boolean {
-  return question !== undefined && ASKS_FOR_NAMES.test(question);
 }
 
 /** Again below 30, Hard below 60, Good below 85, Easy from 85. */
