@@ -177,7 +177,7 @@ function matchTerm(words: readonly Word[], typed: TypedWords, denied: readonly b
   const matches = findTermAll(words, typed, aliases);
   const affirmed = matches.find((match) => !spanDenied(match, denied));
   if (affirmed) return { credit: 1, contradicted: false, matched: affirmed.matched };
-  if (matches.length > 0) return { credit: 0, contradicted: true, matched: [] };
+  if (matches.length > 0) return { credit: 0, contradicted: true, matched: matches[0]!.matched };
   if (words.length < 2) return { credit: 0, contradicted: false, matched: [] };
   // Some of the term's words, apart or out of order: partial credit for the informative ones.
   let total = 0;

@@ -16,6 +16,8 @@ export interface KfqPaths {
   /** Folder of interview reports. */
   reports: string;
   cache: string;
+  /** The config folder (config.toml, aliases.txt): KFQ_CONFIG_HOME, else XDG_CONFIG_HOME/kfq, else ~/.config/kfq (%APPDATA%\\kfq). */
+  config: string;
 }
 
 export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): KfqPaths {
@@ -27,7 +29,16 @@ export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
     history: join(home, 'reviews.jsonl'),
     reports: join(home, 'reports'),
     cache: join(home, 'cache'),
+    config: configFolder(env, platform),
   };
+}
+
+function configFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  if (env.KFQ_CONFIG_HOME) return resolve(env.KFQ_CONFIG_HOME);
+  if (platform === 'win32') return win32.join(env.APPDATA || win32.join(env.USERPROFILE || homedir(), 'AppData', 'Roaming'), 'kfq');
+  // As with XDG_STATE_HOME, a relative XDG_CONFIG_HOME is ignored.
+  if (env.XDG_CONFIG_HOME?.startsWith('/')) return posix.join(env.XDG_CONFIG_HOME, 'kfq');
+  return posix.join(env.HOME || homedir(), '.config', 'kfq');
 }
 
 function homeFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {

@@ -14,6 +14,7 @@ describe('kfqPaths', () => {
       history: '/data/kfq/reviews.jsonl',
       reports: '/data/kfq/reports',
       cache: '/data/kfq/cache',
+      config: '/home/ann/.config/kfq',
     });
     expect(kfqPaths({ KFQ_HOME: '/data/kfq' }, 'darwin').home).toBe('/data/kfq');
   });
@@ -27,6 +28,13 @@ describe('kfqPaths', () => {
     expect(kfqPaths({ HOME: '/home/ann' }, 'linux').home).toBe('/home/ann/.local/state/kfq');
     // The XDG spec says a relative path must be ignored.
     expect(kfqPaths({ HOME: '/home/ann', XDG_STATE_HOME: 'relative' }, 'linux').home).toBe('/home/ann/.local/state/kfq');
+  });
+
+  it('keeps the config folder in KFQ_CONFIG_HOME, else XDG_CONFIG_HOME/kfq, else ~/.config/kfq or %APPDATA%\\kfq', () => {
+    expect(kfqPaths({ HOME: '/home/ann', KFQ_CONFIG_HOME: '/etc/kfq' }, 'linux').config).toBe('/etc/kfq');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: '/conf' }, 'linux').config).toBe('/conf/kfq');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: 'relative' }, 'linux').config).toBe('/home/ann/.config/kfq');
+    expect(kfqPaths({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32').config).toBe('C:\\Users\\ann\\AppData\\Roaming\\kfq');
   });
 
   it('uses Application Support on macOS and LOCALAPPDATA on Windows', () => {
