@@ -32,10 +32,10 @@ function readPoints(markdown: string): ReferencePoint[] {
   const points: ReferencePoint[] = [];
   for (const block of blocksOf(markdown)) {
     for (const sentence of splitSentences(block.plain)) {
-      const code = block.code.filter((span) => sentence.includes(CODE_MARK + span));
-      const text = sentence.replaceAll(CODE_MARK, '').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+      const code = block.code.filter((span) => sentence.includes(CODE_MARK + span + CODE_END));
+      const text = sentence.replaceAll(CODE_MARK, '').replaceAll(CODE_END, '').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
       // Key terms first; then the content words outside them, which the deck's statistics weigh.
-      const key = dedupe([...code.map(codeTerm), ...keyTerms(text)]);
+      const key = dedupe([...code.map(codeTerm), ...keyTerms(sentence.replaceAll(CODE_MARK, '').replaceAll(CODE_END, ' , '))]);
       const loose = new Set(dedupe([...key, ...contentWords(text)]).filter((term) => !key.includes(term)));
       const terms = [...key, ...loose].map((term) => ({ text: term.text, words: matchWords(term.text), loose: loose.has(term) }));
       if (terms.length > 0) points.push({ text, words: matchWords(text), terms });
@@ -50,8 +50,9 @@ interface Term {
   stems: string[];
 }
 
-// Marks where a code span was, so the sentence holding it keeps it.
+// Mark where a code span starts and ends, so the sentence holding it keeps it and no term runs across its end.
 const CODE_MARK = '\u0000';
+const CODE_END = '\u0002';
 
 interface Block {
   plain: string;
@@ -66,7 +67,7 @@ function blocksOf(markdown: string): Block[] {
       if (token.type === 'codespan') {
         const code = unescapeMarkedText(token.text);
         block.code.push(code);
-        block.plain += ` ${CODE_MARK}${code} , `;
+        block.plain += ` ${CODE_MARK}${code}${CODE_END} `;
       } else if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) inline(token.tokens, block);
       else if (token.type === 'html' || token.type === 'br') block.plain += ' ';
       else if ('text' in token && typeof token.text === 'string') block.plain += unescapeMarkedText(token.text);

@@ -121,7 +121,7 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
     }
     if (weight === 0) continue;
     const share = gained / weight;
-    const isContradicted = contradicted > 0 && contradicted >= gained;
+    const isContradicted = contradicted > gained;
     const status: PointStatus = isContradicted ? 'contradicted' : share >= COVERED_SHARE ? 'covered' : share >= PARTLY_SHARE ? 'partly' : 'missed';
     points.push({ text: point.text, status, matched: [...new Set(matched)], missing });
     // The first point of a longer answer usually states the answer; the rest explains it.
@@ -194,6 +194,15 @@ function matchTerm(words: readonly Word[], typed: TypedWords, denied: readonly b
       found += weight;
       matched.push(typed.words[at]!.text);
     } else if (matches.some((match) => (match & 1) === 1)) against += weight;
+  }
+  if (against > 0) {
+    // Part of the term in order ("hyperparameter tuning" of "hyperparameter tuning framework"): denied, it is contradicted.
+    for (let length = words.length - 1; length >= 2; length--) {
+      for (let start = 0; start + length <= words.length; start++) {
+        const part = findTermAll(words.slice(start, start + length), typed, aliases);
+        if (part.length > 0 && part.every((match) => spanDenied(match, denied))) return { credit: 0, contradicted: true, matched: part[0]!.matched };
+      }
+    }
   }
   if (against > found) return { credit: 0, contradicted: true, matched: [] };
   return { credit: total === 0 ? 0 : (SCATTERED_CREDIT * found) / total, contradicted: false, matched };
