@@ -61,6 +61,32 @@ interface Block {
 
 /** Paragraphs, list items and table rows as plain text; headings and code blocks are not points. */
 function blocksOf(markdown: string): Block[] {
+  return isPlain(markdown) ? plainBlocks(markdown) : markdownBlocks(markdown);
+}
+
+// Most answers are bullets or paragraphs of plain text: those are read without marked.
+const MARKUP = /[`*_[\]<>|#\\&~]|^\s*\d+[.)]\s|^ {4}|^\s*\t|^\s*[=-]{3,}\s*$/m;
+
+function isPlain(markdown: string): boolean {
+  return !MARKUP.test(markdown.replace(/^\s*[-+] /gm, ''));
+}
+
+/** Blank lines and bullets start a block; other lines continue one. */
+function plainBlocks(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const line of markdown.split('\n')) {
+    const bullet = /^\s*[-+] (.*)$/.exec(line);
+    if (line.trim() === '') current = undefined;
+    else if (bullet || !current) {
+      current = { plain: (bullet ? bullet[1]! : line).trim(), code: [] };
+      blocks.push(current);
+    } else current.plain += ` ${line.trim()}`;
+  }
+  return blocks.filter((block) => block.plain !== '');
+}
+
+function markdownBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   const inline = (tokens: Token[] | undefined, block: Block): void => {
     for (const token of tokens ?? []) {

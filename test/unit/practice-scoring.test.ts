@@ -27,6 +27,11 @@ describe('points of a reference', () => {
     expect(point!.terms.filter((term) => !term.loose).map((term) => term.text)).toEqual(['kubectl get pods -n kubeflow', 'pod events', 'Argo']);
   });
 
+  it('when a seed answer is plain text then the points read without marked are those marked reads', () => {
+    // An HTML comment makes the answer Markdown, so it goes through marked.
+    for (const q of deck.questions) expect(referencePoints(q.answer).map((p) => p.text), q.id).toEqual(referencePoints(`${q.answer}\n\n<!-- -->`).map((p) => p.text));
+  });
+
   it('when any seed answer is read then every term is text of its point (no joined list items, no invented words)', () => {
     for (const q of deck.questions) {
       for (const point of referencePoints(q.answer)) {
