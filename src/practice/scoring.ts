@@ -102,6 +102,7 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
     let contradicted = 0;
     const matched: string[] = [];
     const missing: string[] = [];
+    const missingLoose: string[] = [];
     for (const { text, words, loose } of point.terms) {
       if (words.length === 0) continue;
       const termWeight = weightOf(words, weights, asked) * (loose ? LOOSE_FACTOR : 1);
@@ -113,13 +114,16 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
       // A loose word in a denied clause is often its subject, not what is denied.
       if (result.contradicted && !loose) contradicted += termWeight;
       matched.push(...result.matched);
-      if (!terms.includes(text)) {
+      // The key terms are what the lists name: loose words and what the question itself names would be noise there.
+      const listed = !loose && !words.every((word) => asked.has(word.stem));
+      if (listed && !terms.includes(text)) {
         terms.push(text);
         (result.credit === 1 ? covered : missed).push(text);
       }
-      if (result.credit < 1) missing.push(text);
+      if (result.credit < 1) (listed ? missing : missingLoose).push(text);
     }
     if (weight === 0) continue;
+    if (missing.length === 0) missing.push(...missingLoose);
     const share = gained / weight;
     const isContradicted = contradicted > gained;
     const status: PointStatus = isContradicted ? 'contradicted' : share >= COVERED_SHARE ? 'covered' : share >= PARTLY_SHARE ? 'partly' : 'missed';

@@ -73,8 +73,8 @@ describe('aliases both ways', () => {
   });
 
   it('when the answer uses the modern name (KServe, kustomize manifests) then the old one is covered', () => {
-    expect(grade(6, 'KServe is the serverless way to deploy ML models on Kubernetes').covered).toContain('KFServing');
-    expect(grade(12, 'the kustomize manifests are the CLI way to deploy Kubeflow').covered).toContain('KFctl');
+    expect(grade(3, 'notebooks, pipelines, katib, the training operators and KServe for serving').covered).toContain('KFServing');
+    expect(grade(11, 'apply the kustomize manifests, or use MiniKF or MicroK8s').covered).toContain('Kfctl');
   });
 
   it('when the answer says mutual TLS then mTLS is covered', () => {
