@@ -76,8 +76,9 @@ export function harvestAliases(text: string): AliasGroups {
   const plain = text.replace(/[*_`]/g, '');
   for (const match of plain.matchAll(PARENTHESIS)) {
     if (groups.length >= MAX_GROUPS) break;
-    const lineStart = plain.lastIndexOf('\n', match.index) + 1;
-    const before = plain.slice(Math.max(lineStart, match.index - 120), match.index).trim().split(/\s+/).slice(-8);
+    // Only the last few words of the same line: a bounded look back, however long the line.
+    const window = plain.slice(Math.max(0, match.index - 120), match.index);
+    const before = window.slice(window.lastIndexOf('\n') + 1).trim().split(/\s+/).slice(-8);
     const inside = match[1]!.trim();
     if (before.length === 0 || before[0] === '') continue;
     const last = before[before.length - 1]!.replace(/[^\p{L}\p{N}]+$/u, '');

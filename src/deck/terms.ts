@@ -265,6 +265,7 @@ const MAX_SPELLINGS = 12;
  */
 export function spellingsOf(phrase: readonly Word[], aliases: AliasTable): Word[][] {
   const spellings: Word[][] = [[...phrase]];
+  if (phrase.length > MAX_PHRASE_WORDS || aliases.groups.length === 0) return spellings;
   const seen = new Set([phraseKey(phrase)]);
   for (let start = 0; start < phrase.length; start++) {
     for (let end = phrase.length; end > start; end--) {

@@ -70,6 +70,9 @@ const LEAD_FACTOR = 1.5;
 // covered share maps to the score through a concave curve: half the weight covered is about 66.
 const CALIBRATION = 0.6;
 
+// Terms longer than this (a long code span) are not searched part by part.
+const MAX_PART_WORDS = 8;
+
 const UNIFORM: TermWeights = { idf: () => 1 };
 
 /**
@@ -199,7 +202,7 @@ function matchTerm(words: readonly Word[], typed: TypedWords, denied: readonly b
       matched.push(typed.words[at]!.text);
     } else if (matches.some((match) => (match & 1) === 1)) against += weight;
   }
-  if (against > 0) {
+  if (against > 0 && words.length <= MAX_PART_WORDS) {
     // Part of the term in order ("hyperparameter tuning" of "hyperparameter tuning framework"): denied, it is contradicted.
     for (let length = words.length - 1; length >= 2; length--) {
       for (let start = 0; start + length <= words.length; start++) {
