@@ -3,8 +3,10 @@ import type { GlobalOptions } from '../cli.js';
 import { ExitCode, InterruptedError } from '../errors.js';
 import { DrillSession } from '../practice/drillSession.js';
 import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
+import { gradingOptions } from '../practice/grading.js';
 import { scoreAnswer } from '../practice/scoring.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
+import { readUserAliases } from '../store/userAliases.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
 import { printLines } from '../ui/output.js';
@@ -28,6 +30,7 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   ensureWritableHome(paths);
   const { decks, questions } = await loadSelection(globals, options.category);
   const log = readHistory(paths);
+  const grading = gradingOptions(decks, readUserAliases(paths));
 
   const states = log.cardStates(questions, options.retention);
   const now = new Date();
@@ -45,7 +48,7 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
         cards,
         deckTitle: (question) => titles.get(question.deck) ?? question.deck,
         intervals: (question) => session.intervals(question),
-        score: (question, typed) => scoreAnswer(question.answer, typed, question.question),
+        score: (question, typed) => scoreAnswer(question.answer, typed, question.question, grading),
         grade: (question, rating, typed, durationMs) => session.grade(question, rating, typed, durationMs),
         undo: () => void session.undo(),
       },

@@ -6,10 +6,13 @@ import type { GlobalOptions } from '../cli.js';
 import type { Question } from '../deck/model.js';
 import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
+import { gradingOptions } from '../practice/grading.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
+import type { GradingOptions } from '../practice/scoring.js';
 import { newReportId, saveReport } from '../store/interviewReports.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
 import { appendReview, reviewOf } from '../store/reviewLog.js';
+import { readUserAliases } from '../store/userAliases.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
 import { renderReport } from '../ui/mockReport.js';
 import { note, printLines } from '../ui/output.js';
@@ -47,7 +50,8 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
   const paths = kfqPaths();
   ensureWritableHome(paths);
 
-  const { questions } = await loadSelection(globals, options.category);
+  const { decks, questions } = await loadSelection(globals, options.category);
+  const grading = gradingOptions(decks, readUserAliases(paths));
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
   const log = readHistory(paths);
   const seed = options.seed ?? randomInt(2 ** 31);
@@ -55,7 +59,7 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
 
   const started = await runPrompt(startScreen, { lines: startLines(plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
   if (!started) return;
-  const report = await interview(plan, { perQuestionSeconds, totalSeconds, seed }, paths);
+  const report = await interview(plan, { perQuestionSeconds, totalSeconds, seed }, paths, grading);
   printLines(['', ...renderReport(report, terminalWidth())]);
   for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, terminalWidth())) note(err.dim(line));
   await selfReview(report, paths);
@@ -88,7 +92,7 @@ interface Limits {
  * saved after every answer; a signal (or Ctrl+C) saves it as abandoned, with
  * the partial answer of the current question, and throws InterruptedError.
  */
-async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Promise<InterviewReport> {
+async function interview(plan: Question[], limits: Limits, paths: KfqPaths, grading: GradingOptions): Promise<InterviewReport> {
   const startedAt = new Date();
   let report = startReport({ id: newReportId(paths.reports, startedAt), startedAt, ...limits, planned: plan.length });
   saveReport(paths.reports, report);
@@ -102,7 +106,7 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Pro
     if (stoppedBy) return;
     stoppedBy = signal;
     // Saved before anything else: after SIGHUP the terminal may already be gone.
-    if (current) report = addAnswer(report, scoreInterviewAnswer(current.question, current.draft, (Date.now() - current.startedAt) / 1000, false));
+    if (current) report = addAnswer(report, scoreInterviewAnswer(current.question, current.draft, (Date.now() - current.startedAt) / 1000, false, grading));
     current = undefined;
     report = finishReport(report, 'abandoned', new Date());
     try {
@@ -151,7 +155,7 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Pro
       }
       current = undefined;
       const secondsUsed = ((typed.timedOut ? deadline : Date.now()) - questionStart) / 1000;
-      report = addAnswer(report, scoreInterviewAnswer(question, typed.answer, secondsUsed, typed.timedOut));
+      report = addAnswer(report, scoreInterviewAnswer(question, typed.answer, secondsUsed, typed.timedOut, grading));
       saveReport(paths.reports, report);
     }
     report = finishReport(report, 'completed', new Date());
@@ -171,7 +175,10 @@ async function selfReview(initial: InterviewReport, paths: KfqPaths): Promise<vo
   printLines(['', out.bold('Self-review'), ...wrap('Grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))]);
   for (const [index, answer] of report.questions.entries()) {
     const prefix = `${index + 1}/${report.questions.length} `;
-    const grade = await runPrompt(gradePrompt, { label: prefix + truncate(safeLine(answer.question), Math.max(10, width - prefix.length - 12)) });
+    const grade = await runPrompt(gradePrompt, {
+      label: prefix + truncate(safeLine(answer.question), Math.max(10, width - prefix.length - 12)),
+      suggested: answer.suggestedRating,
+    });
     if (grade === 'stop') break;
     if (grade === 'skip') continue;
     appendReview(paths.history, reviewOf(answer, grade, new Date(), { durationMs: answer.secondsUsed * 1000, answer: answer.answer, mode: 'mock' }));

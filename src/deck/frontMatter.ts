@@ -2,6 +2,7 @@
 // gray-matter with every code-running engine replaced and YAML bounded.
 import matter from 'gray-matter';
 import { DeckError } from '../errors.js';
+import { aliasesFromFrontMatter } from './aliases.js';
 import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES } from './limits.js';
 import { countNewlines } from './lines.js';
 
@@ -10,6 +11,8 @@ export interface DeckMeta {
   description: string;
   author: string;
   date: string;
+  /** `aliases:` groups; empty when there are none. */
+  aliases: string[][];
 }
 
 export interface FrontMatter {
@@ -31,7 +34,7 @@ interface YamlEngine {
 // gray-matter's own js-yaml safeLoad, which passes its options through to js-yaml.
 const yaml = (matter as unknown as { engines: { yaml: YamlEngine } }).engines.yaml;
 
-const EMPTY_META: DeckMeta = { title: '', description: '', author: '', date: '' };
+const EMPTY_META: DeckMeta = { title: '', description: '', author: '', date: '', aliases: [] };
 
 export function readFrontMatter(text: string, file: string): FrontMatter {
   // The same test gray-matter makes: `---` opens front matter, `----` does not.
@@ -70,6 +73,7 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
       description: textField(data, 'description'),
       author: textField(data, 'author'),
       date: textField(data, 'date'),
+      aliases: Object.hasOwn(data, 'aliases') ? aliasesFromFrontMatter((data as Record<string, unknown>).aliases) : [],
     },
     body: text.slice(bodyStart),
     bodyLine: 1 + countNewlines(text, bodyStart),

@@ -32,6 +32,8 @@ export interface Deck {
   date: string;
   /** Absolute path of the file the deck was read from. */
   path: string;
+  /** Groups of phrases that mean the same, from the front matter's `aliases:`; grading and search use them. */
+  aliases?: string[][];
   /** Category names in order of first appearance. */
   categories: string[];
   questions: Question[];

@@ -45,6 +45,7 @@ export function parseDeck(text: string, source: { path: string; slug?: string })
       description: meta.description,
       author: meta.author,
       date: meta.date,
+      ...(meta.aliases.length > 0 ? { aliases: meta.aliases } : {}),
       path: resolve(file),
       categories: [...new Set(questions.map((question) => question.category))],
       questions,

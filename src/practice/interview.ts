@@ -5,7 +5,7 @@ import type { Question } from '../deck/model.js';
 import type { ReviewRating } from '../store/reviewLog.js';
 import { seededRandom } from './random.js';
 import type { CardState } from './scheduler.js';
-import { scoreAnswer } from './scoring.js';
+import { scoreAnswer, type GradingOptions, type PointResult } from './scoring.js';
 
 /** What the plan needs of a card's state. */
 export type PlanCard = Pick<CardState, 'agains' | 'lastRating'> & { card: Pick<CardState['card'], 'due'> };
@@ -110,8 +110,14 @@ export interface InterviewAnswer {
   reference: string;
   covered: string[];
   missed: string[];
-  /** Share of the reference's key terms the answer covered, 0..1. */
+  /** The grade of the answer, 0..1 (score / 100); older reports hold the share of key terms covered. */
   coverage: number;
+  /** Per reference point: covered, partly, missed or contradicted, with the words that matched (absent in older reports). */
+  points?: PointResult[];
+  /** Why the score is what it is ("a list of terms, not an explanation"). */
+  notes?: string[];
+  /** The self-review grade the score suggests. */
+  suggestedRating?: ReviewRating;
   secondsUsed: number;
   timedOut: boolean;
   /** The user's own grade in the self-review, null when skipped or not yet given. */
@@ -130,7 +136,7 @@ export interface InterviewReport {
   seed: number;
   /** How many questions were planned; `questions` holds those reached. */
   planned: number;
-  /** 0–100: the mean coverage of the questions reached. */
+  /** 0–100: the mean grade of the questions reached. */
   score: number;
   questions: InterviewAnswer[];
 }
@@ -158,9 +164,9 @@ export function startReport(options: { id: string; startedAt: Date; perQuestionS
 }
 
 /** Scores one answer against the question's reference. */
-export function scoreInterviewAnswer(question: Question, typed: string, secondsUsed: number, timedOut: boolean): InterviewAnswer {
+export function scoreInterviewAnswer(question: Question, typed: string, secondsUsed: number, timedOut: boolean, grading?: GradingOptions): InterviewAnswer {
   const answer = typed.trim();
-  const { covered, missed, coverage } = scoreAnswer(question.answer, answer, question.question);
+  const { covered, missed, score, points, notes, suggestedRating } = scoreAnswer(question.answer, answer, question.question, grading);
   return {
     id: question.id,
     deck: question.deck,
@@ -171,8 +177,10 @@ export function scoreInterviewAnswer(question: Question, typed: string, secondsU
     reference: question.answer,
     covered,
     missed,
-    // An empty answer earns nothing, whatever the scorer makes of it.
-    coverage: answer === '' ? 0 : coverage,
+    coverage: score / 100,
+    points,
+    notes,
+    suggestedRating,
     secondsUsed: Math.round(secondsUsed * 10) / 10,
     timedOut,
     rating: null,

@@ -1,293 +1,228 @@
-// How much of a reference answer a typed answer covers, by key terms: product
-// and tool names, acronyms, code spans and technical noun phrases. Pure and
-// heuristic; it does not judge, it shows what was named and what was missed.
-import { Lexer, type Token } from 'marked';
-import { unescapeMarkedText } from '../deck/inline.js';
+// How well a typed answer covers a reference answer, point by point. The
+// reference is split into points (list items, table rows, sentences); each
+// point's key terms are weighted by how informative they are across the deck
+// and looked for in the typed answer (inflections, variants, typos, aliases,
+// phrases in order). A term the answer denies is contradicted and earns
+// nothing; a bare list of terms is capped. Pure: the deck's statistics and
+// aliases come in through the options.
+import { findTermAll, matchesOf, NO_ALIASES, typedWords, wordsOf, type AliasTable, type PhraseMatch, type TypedWords, type Word } from '../deck/terms.js';
+import type { ReviewRating } from '../store/reviewLog.js';
+import { referencePoints } from './keyTerms.js';
+import { isBareList, LIST_NOTE } from './answerShape.js';
+import { negatedWords } from './negation.js';
 import { STOP_WORDS } from './stopWords.js';
+
+export type PointStatus = 'covered' | 'partly' | 'missed' | 'contradicted';
+
+export interface PointResult {
+  /** The reference point as plain text. */
+  text: string;
+  status: PointStatus;
+  /** Typed words that matched its terms. */
+  matched: string[];
+  /** Its key terms not found (or denied). */
+  missing: string[];
+}
 
 export interface AnswerScore {
   /** Key terms of the reference, as written there. */
   terms: string[];
+  /** Terms the answer names (and does not deny). */
   covered: string[];
   missed: string[];
   /** covered / terms, 0 when the reference has no terms at all. */
   coverage: number;
+  /** 0–100: the weighted share of points covered, with partial credit. */
+  score: number;
+  points: PointResult[];
+  /** Why the score is what it is, when that needs saying ("a list of terms, not an explanation"). */
+  notes: string[];
+  /** The self-review grade the score suggests; the user's grade is what schedules. */
+  suggestedRating: ReviewRating;
 }
 
-const MIN_TERMS = 3;
-
-interface Term {
-  text: string;
-  /** Normalised stems of its words. */
-  stems: string[];
+/** How informative a word's stem is across the deck (inverse document frequency); 1 when unknown. */
+export interface TermWeights {
+  idf(stem: string): number;
 }
+
+export interface GradingOptions {
+  aliases?: AliasTable;
+  weights?: TermWeights;
+}
+
+// A bare list earns at most this.
+export const LIST_CAP = 40;
+// Words the question names weigh this much: the answer should explain, not repeat.
+const ASKED_FACTOR = 0.3;
+// Loose content words outside the key terms weigh this much: they back a point up, the key terms make it.
+const LOOSE_FACTOR = 0.5;
+// A point counts as covered at this share of its weight, and full credit comes a little before all of it.
+const COVERED_SHARE = 0.75;
+const PARTLY_SHARE = 0.2;
+const FULL_CREDIT_SHARE = 0.8;
+// Words of a multi-word term found apart (out of order, or only some) earn this share of its weight.
+const SCATTERED_CREDIT = 0.7;
+// An interviewer expects the main points of a long reference, not every detail: this many points make full marks.
+const POINTS_EXPECTED = 3;
+const LEAD_FACTOR = 1.5;
+// Lexical coverage understates what a person hears (their own words for the same idea), so the
+// covered share maps to the score through a concave curve: half the weight covered is about 66.
+const CALIBRATION = 0.6;
+
+// Terms longer than this (a long code span) are not searched part by part.
+const MAX_PART_WORDS = 8;
+
+const UNIFORM: TermWeights = { idf: () => 1 };
 
 /**
- * Scores `typed` against the key terms of `reference` (Markdown). When the
- * question is given, terms it already names (the subject) do not count, unless
- * nothing else is left. A reference with no key terms is scored on its content words.
+ * Scores `typed` against `reference` (Markdown). The question, when given, is
+ * used to weigh down terms it already names: the answer should explain them.
  */
-export function scoreAnswer(reference: string, typed: string, question?: string): AnswerScore {
-  const { plain, code } = flatten(reference);
-  const asked = new Set(question === undefined ? [] : wordsOf(question).filter((word) => word.kind !== 'stop').map((word) => normalise(word.text)));
-  const isAsked = (term: Term): boolean => term.stems.every((stem) => asked.has(stem));
-  const all = dedupe([...code.map(codeTerm), ...keyTerms(plain)]);
-  let terms = all.filter((term) => !isAsked(term));
-  // Too few terms make an all-or-nothing score: add content words, up to a few.
-  if (terms.length < MIN_TERMS) {
-    const taken = new Set(terms.flatMap((term) => term.stems));
-    const extra = dedupe(contentWords(plain)).filter((term) => !isAsked(term) && !taken.has(term.stems[0]!));
-    terms = [...terms, ...extra.slice(0, MIN_TERMS + 2 - terms.length)];
-  }
-  if (terms.length === 0) terms = all.length > 0 ? all : dedupe(contentWords(plain));
-  const have = typedStems(typed);
+export function scoreAnswer(reference: string, typed: string, question?: string, options: GradingOptions = {}): AnswerScore {
+  const aliases = options.aliases ?? NO_ALIASES;
+  const weights = options.weights ?? UNIFORM;
+  const asked = new Set(question === undefined ? [] : wordsOf(question).map((word) => word.stem));
+  const answerWords = wordsOf(typed);
+  const denied = negatedWords(typed, answerWords);
+  const answer = typedWords(answerWords);
+
+  const terms: string[] = [];
   const covered: string[] = [];
   const missed: string[] = [];
-  for (const term of terms) (isCovered(term, have) ? covered : missed).push(term.text);
-  return { terms: terms.map((term) => term.text), covered, missed, coverage: terms.length === 0 ? 0 : covered.length / terms.length };
-}
-
-// ── Reading the reference ────────────────────────────────────────────────────
-
-/** Plain text of the Markdown (code spans become clause breaks) and its code spans. */
-function flatten(markdown: string): { plain: string; code: string[] } {
-  const code: string[] = [];
-  const parts: string[] = [];
-  const walk = (tokens: Token[]): void => {
-    for (const token of tokens) {
-      if (token.type === 'codespan') {
-        code.push(unescapeMarkedText(token.text));
-        parts.push(' , ');
-      } else if (token.type === 'code') {
-        parts.push(' . ');
-      } else if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
-        walk(token.tokens);
-      } else if (token.type === 'list') {
-        for (const item of token.items) walk(item.tokens);
-      } else if ('text' in token && typeof token.text === 'string') {
-        parts.push(unescapeMarkedText(token.text));
+  const points: PointResult[] = [];
+  let earned = 0;
+  let possible = 0;
+  const pointWeights: number[] = [];
+  const referenced = referencePoints(reference);
+  const hasMorePoints = referenced.length > 1;
+  for (const point of referenced) {
+    const pointWords = point.words;
+    const pointDenied = negatedWords(point.text, pointWords);
+    const pointDenies = pointDenied.includes(true);
+    let weight = 0;
+    let gained = 0;
+    let contradicted = 0;
+    const matched: string[] = [];
+    const missing: string[] = [];
+    const missingLoose: string[] = [];
+    for (const { text, words, loose } of point.terms) {
+      if (words.length === 0) continue;
+      const termWeight = weightOf(words, weights, asked) * (loose ? LOOSE_FACTOR : 1);
+      // A term the reference itself denies ("without impacting real users") counts however the answer puts it.
+      const referenceDenies = pointDenies && findTermAll(words, pointWords, aliases).some((match) => spanDenied(match, pointDenied));
+      const result = matchTerm(words, answer, referenceDenies ? NOTHING_DENIED : denied, weights, aliases);
+      weight += termWeight;
+      gained += termWeight * result.credit;
+      // A loose word in a denied clause is often its subject, not what is denied.
+      if (result.contradicted && !loose) contradicted += termWeight;
+      matched.push(...result.matched);
+      // The key terms are what the lists name: loose words and what the question itself names would be noise there.
+      const listed = !loose && !words.every((word) => asked.has(word.stem));
+      if (listed && !terms.includes(text)) {
+        terms.push(text);
+        (result.credit === 1 ? covered : missed).push(text);
       }
-      // Block ends are sentence ends.
-      if (token.type === 'paragraph' || token.type === 'heading' || token.type === 'list_item' || token.type === 'space') parts.push(' . ');
+      if (result.credit < 1) (listed ? missing : missingLoose).push(text);
     }
+    if (weight === 0) continue;
+    if (missing.length === 0) missing.push(...missingLoose);
+    const share = gained / weight;
+    const isContradicted = contradicted > gained;
+    const status: PointStatus = isContradicted ? 'contradicted' : share >= COVERED_SHARE ? 'covered' : share >= PARTLY_SHARE ? 'partly' : 'missed';
+    points.push({ text: point.text, status, matched: [...new Set(matched)], missing });
+    // The first point of a longer answer usually states the answer; the rest explains it.
+    const pointWeight = points.length === 1 && hasMorePoints ? weight * LEAD_FACTOR : weight;
+    pointWeights.push(pointWeight);
+    possible += pointWeight;
+    earned += isContradicted ? 0 : pointWeight * Math.min(1, share / FULL_CREDIT_SHARE);
+  }
+
+  const notes: string[] = [];
+  let score = 0;
+  if (answerWords.length > 0 && possible > 0) {
+    const expected = expectedWeight(pointWeights, possible);
+    score = Math.round(100 * Math.pow(Math.min(1, earned / expected), CALIBRATION));
+    // When the reference is itself a list of names ("metadata, kind and apiVersion"), so may the answer be.
+    if (isBareList(typed) && !referenced.every((point) => isBareList(point.text))) {
+      notes.push(LIST_NOTE);
+      score = Math.min(score, LIST_CAP);
+    }
+  }
+  if (points.some((point) => point.status === 'contradicted')) notes.push('the answer denies what the reference says');
+  return {
+    terms,
+    covered,
+    missed,
+    coverage: terms.length === 0 ? 0 : covered.length / terms.length,
+    score,
+    points,
+    notes,
+    suggestedRating: suggestRating(score),
   };
-  walk(Lexer.lex(markdown));
-  return { plain: parts.join(''), code };
 }
 
-type Kind = 'name' | 'word' | 'stop';
-
-interface Word {
-  text: string;
-  kind: Kind;
-  /** Ends with a possessive (`Argo’s`, `Kubernetes'`): the name ends there. */
-  possessive: boolean;
+/** The weight full marks need: all of it for a short reference, the heaviest few points' worth for a long one. */
+function expectedWeight(pointWeights: number[], total: number): number {
+  if (pointWeights.length <= POINTS_EXPECTED) return total;
+  const heaviest = [...pointWeights].sort((a, b) => b - a).slice(0, POINTS_EXPECTED);
+  return Math.max(heaviest.reduce((sum, weight) => sum + weight, 0), total / 2);
 }
 
-// Letters and digits, with inner hyphens, slashes, dots and apostrophes: CI/CD, open-source, K8s, Argo’s, C++.
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-/.+#]*/gu;
-// A clause ends at punctuation or a spaced dash; a sentence at . ! ? or a block end.
-const CLAUSE_BREAK = /[,;:()[\]{}"“”…]|\s[–—-]\s/;
-const SENTENCE_BREAK = /[.!?](?=\s|$)/;
-
-function sentencesOf(plain: string): Word[][][] {
-  // "e.g." and friends start a list, not a sentence.
-  return plain
-    .replace(/\b(?:e\.g|i\.e|etc|vs)\./gi, ',')
-    .split(SENTENCE_BREAK).map((sentence) =>
-    sentence.split(CLAUSE_BREAK).map((clause) => [...clause.matchAll(WORD)].map((match) => readWord(match[0]))),
-  );
+function weightOf(words: readonly Word[], weights: TermWeights, asked: ReadonlySet<string>): number {
+  return Math.max(...words.map((word) => weights.idf(word.stem) * (asked.has(word.stem) ? ASKED_FACTOR : 1)));
 }
 
-function readWord(raw: string): Word {
-  const possessive = /(?:['’]s|s['’])$/i.test(raw);
-  const text = raw.replace(/['’]s$/i, '').replace(/[-/.'’]+$/, '');
-  return { text, kind: classify(text), possessive };
+interface TermResult {
+  /** 1 when named as a whole, a share when only some of its words are there, 0 when absent or denied. */
+  credit: number;
+  contradicted: boolean;
+  matched: string[];
 }
 
-function classify(text: string): Kind {
-  const lower = text.toLowerCase();
-  if (STOP_WORDS.has(lower) || /^\d+$/.test(text) || text.length < 2 || isAdverb(lower)) return 'stop';
-  if (/^[A-Z]{2,}s?$/.test(text) || /[A-Z].*[/&].*[A-Z]/.test(text)) return 'name'; // RBAC, GKE, APIs, CI/CD, A/B
-  if (/[a-z][A-Z]|[A-Z]{2}[a-z]/.test(text) || (/\d/.test(text) && /\p{L}/u.test(text))) return 'name'; // PyTorch, TFJob, mTLS, K8s, S3
-  if (/^\p{Lu}/u.test(text)) return 'name';
-  return 'word';
-}
-
-// -ly adverbs (efficiently, dynamically), not -ly nouns.
-const LY_NOUNS = new Set(['anomaly', 'assembly', 'family', 'supply', 'monopoly', 'reply', 'butterfly']);
-function isAdverb(lower: string): boolean {
-  return lower.length >= 6 && lower.endsWith('ly') && !LY_NOUNS.has(lower);
-}
-
-/**
- * Names (runs of capitalised words, acronyms, CamelCase) and noun phrases (runs
- * of two or more content words) in the reference. A capitalised word that
- * starts a sentence and is followed by a lower-case content word begins a
- * phrase ("Model drift", "Local installation"), unless it is a name elsewhere
- * in the text; standing alone ("Argo is …") it is a name.
- */
-function keyTerms(plain: string): Term[] {
-  const sentences = sentencesOf(plain);
-  const namesMidSentence = new Set<string>();
-  for (const sentence of sentences) {
-    sentence.forEach((clause, c) => clause.forEach((word, w) => {
-      if (word.kind === 'name' && (c > 0 || w > 0)) namesMidSentence.add(word.text);
-    }));
+function matchTerm(words: readonly Word[], typed: TypedWords, denied: readonly boolean[], weights: TermWeights, aliases: AliasTable): TermResult {
+  const matches = findTermAll(words, typed, aliases);
+  const affirmed = matches.find((match) => !spanDenied(match, denied));
+  if (affirmed) return { credit: 1, contradicted: false, matched: affirmed.matched };
+  if (matches.length > 0) return { credit: 0, contradicted: true, matched: matches[0]!.matched };
+  if (words.length < 2) return { credit: 0, contradicted: false, matched: [] };
+  // Some of the term's words, apart or out of order: partial credit for the informative ones.
+  let total = 0;
+  let found = 0;
+  let against = 0;
+  const matched: string[] = [];
+  for (const word of words) {
+    if (STOP_WORDS.has(word.text)) continue;
+    const weight = weights.idf(word.stem);
+    total += weight;
+    const matches = matchesOf(word, typed);
+    const at = matches.findIndex((match, i) => (match & 1) === 1 && !denied[i]);
+    if (at >= 0) {
+      found += weight;
+      matched.push(typed.words[at]!.text);
+    } else if (matches.some((match) => (match & 1) === 1)) against += weight;
   }
-  const terms: Term[] = [];
-  for (const sentence of sentences) {
-    sentence.forEach((clause, c) => {
-      const first = c === 0 ? clause[0] : undefined;
-      if (first?.kind === 'name' && !isStrongName(first.text) && !namesMidSentence.has(first.text) && clause[1]?.kind === 'word') first.kind = 'word';
-      terms.push(...termsOfClause(clause));
-    });
-  }
-  return terms;
-}
-
-/** Acronyms, CamelCase and words with digits are names even at a sentence start. */
-function isStrongName(text: string): boolean {
-  return /^[A-Z]{2,}s?$/.test(text) || /[a-z][A-Z]|[A-Z]{2}[a-z]|\d|[A-Z][/&][A-Z]/.test(text);
-}
-
-function termsOfClause(clause: Word[]): Term[] {
-  const terms: Term[] = [];
-  let run: Word[] = [];
-  const flush = (): void => {
-    if (run.length === 0) return;
-    const kind = run[0]!.kind;
-    if (kind === 'name') terms.push(makeTerm(run.map((word) => word.text)));
-    else {
-      const phrase = phraseOf(run.map((word) => word.text));
-      if (phrase.length >= 2) terms.push(makeTerm(phrase));
-    }
-    run = [];
-  };
-  for (const word of clause) {
-    if (word.kind === 'stop' || (run.length > 0 && run[0]!.kind !== word.kind)) flush();
-    if (word.kind !== 'stop') run.push(word);
-    if (word.possessive) flush();
-  }
-  flush();
-  return terms;
-}
-
-/**
- * The noun phrase in a run of content words: a leading verb in -ing ("managing
- * machine learning") and a trailing participle ("platform designed") go, at
- * most the last three words stay.
- */
-function phraseOf(words: string[]): string[] {
-  let start = 0;
-  let end = words.length;
-  while (start < end && isVerbIng(words[start]!.toLowerCase())) start++;
-  while (end > start && /..ed$/i.test(words[end - 1]!)) end--;
-  return words.slice(Math.max(start, end - 3), end);
-}
-
-// -ing words that name things (training jobs, learning curve), not actions.
-const NOUNS_IN_ING = new Set(
-  'learning training retraining serving tuning logging scaling autoscaling auto-scaling tracking caching processing computing networking routing scheduling versioning engineering streaming batching labeling pruning stopping prefetching preprocessing'.split(' '),
-);
-function isVerbIng(lower: string): boolean {
-  return lower.endsWith('ing') && !NOUNS_IN_ING.has(lower);
-}
-
-/** Words that carry meaning on their own: no function words, verbs in -ing or participles. */
-function contentWords(plain: string): Term[] {
-  return wordsOf(plain)
-    .filter(({ text, kind }) => kind === 'name' || (kind === 'word' && text.length >= 3 && !isVerbIng(text.toLowerCase()) && !/..ed$/i.test(text)))
-    .map((word) => makeTerm([word.text]));
-}
-
-function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((match) => readWord(match[0]));
-}
-
-function codeTerm(code: string): Term {
-  const words = code.match(/[\p{L}\p{N}]+/gu)?.filter((word) => word.length >= 2) ?? [];
-  return { text: code, stems: words.map(normalise) };
-}
-
-function makeTerm(words: string[]): Term {
-  return { text: words.join(' '), stems: words.map(normalise) };
-}
-
-/** Drops repeats, and terms whose words are all inside a longer term. */
-function dedupe(terms: Term[]): Term[] {
-  const seen = new Set<string>();
-  const inLonger = (term: Term): boolean =>
-    terms.some((other) => other.stems.length > term.stems.length && term.stems.every((stem) => other.stems.includes(stem)));
-  return terms.filter((term) => {
-    const key = term.stems.join(' ');
-    if (term.stems.length === 0 || seen.has(key) || inLonger(term)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// ── Matching ─────────────────────────────────────────────────────────────────
-
-/** Stems of the typed words, plus each pair joined, so `pytorch job` meets `PyTorchJob`. */
-function typedStems(typed: string): string[] {
-  const words = wordsOf(typed).map((word) => word.text.toLowerCase());
-  const stems = words.map(normalise);
-  for (let i = 0; i + 1 < words.length; i++) stems.push(normalise(words[i]! + words[i + 1]!));
-  return stems;
-}
-
-/** Short terms need every word; longer ones two words in three. */
-function isCovered(term: Term, have: string[]): boolean {
-  const needed = term.stems.length <= 2 ? term.stems.length : Math.ceil((term.stems.length * 2) / 3);
-  const found = term.stems.filter((stem) => have.some((candidate) => similar(stem, candidate))).length;
-  return found >= needed;
-}
-
-/** Case, plural and inflection are normalised away; hyphens, slashes and dots too. */
-function normalise(word: string): string {
-  return stem(word.toLowerCase().replace(/['’]s$/, '').replace(/[-/.'’+#]/g, ''));
-}
-
-function stem(word: string): string {
-  if (word.length <= 4) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 5) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ations', 'ation', 'ions', 'ion', 'ings', 'ing', 'ments', 'ment', 'ed', 'er']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
-      w = w.slice(0, -suffix.length);
-      break;
+  if (against > 0 && words.length <= MAX_PART_WORDS) {
+    // Part of the term in order ("hyperparameter tuning" of "hyperparameter tuning framework"): denied, it is contradicted.
+    for (let length = words.length - 1; length >= 2; length--) {
+      for (let start = 0; start + length <= words.length; start++) {
+        const part = findTermAll(words.slice(start, start + length), typed, aliases);
+        if (part.length > 0 && part.every((match) => spanDenied(match, denied))) return { credit: 0, contradicted: true, matched: part[0]!.matched };
+      }
     }
   }
-  return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
+  if (against > found) return { credit: 0, contradicted: true, matched: [] };
+  return { credit: total === 0 ? 0 : (SCATTERED_CREDIT * found) / total, contradicted: false, matched };
 }
 
-/** Equal, or a small typo: one edit for words of 5+ letters, two for 8+. */
-function similar(expected: string, candidate: string): boolean {
-  if (expected === candidate) return true;
-  const allowed = expected.length >= 8 ? 2 : expected.length >= 5 ? 1 : 0;
-  return allowed > 0 && Math.abs(expected.length - candidate.length) <= allowed && editDistance(expected, candidate, allowed) <= allowed;
+const NOTHING_DENIED: readonly boolean[] = [];
+
+function spanDenied(match: PhraseMatch, denied: readonly boolean[]): boolean {
+  for (let i = match.start; i < match.end; i++) if (denied[i]) return true;
+  return false;
 }
 
-/** Optimal string alignment distance (adjacent swaps count one), giving up above `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
+/** Again below 30, Hard below 60, Good below 85, Easy from 85. */
+export function suggestRating(score: number): ReviewRating {
+  return score < 30 ? 1 : score < 60 ? 2 : score < 85 ? 3 : 4;
 }

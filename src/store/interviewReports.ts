@@ -131,8 +131,21 @@ function isAnswer(value: unknown): value is InterviewAnswer {
     typeof value.coverage === 'number' &&
     typeof value.secondsUsed === 'number' &&
     typeof value.timedOut === 'boolean' &&
-    (value.rating === null || isRating(value.rating))
+    (value.rating === null || isRating(value.rating)) &&
+    (value.points === undefined || (Array.isArray(value.points) && value.points.every(isPoint))) &&
+    (value.notes === undefined || isStrings(value.notes)) &&
+    (value.suggestedRating === undefined || isRating(value.suggestedRating))
   );
+}
+
+const POINT_STATUSES: readonly unknown[] = ['covered', 'partly', 'missed', 'contradicted'];
+
+function isPoint(value: unknown): boolean {
+  return isObject(value) && typeof value.text === 'string' && POINT_STATUSES.includes(value.status) && isStrings(value.matched) && isStrings(value.missing);
+}
+
+function isStrings(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 function isCount(value: unknown): boolean {

@@ -11,7 +11,7 @@ import { syncDirSetting, syncPaths, type SyncPaths } from './sync.js';
 
 export interface KfqPaths {
   home: string;
-  /** The config folder: holds config.toml. */
+  /** The config folder (config.toml, aliases.txt): KFQ_CONFIG_HOME, else XDG_CONFIG_HOME/kfq, else ~/.config/kfq (%APPDATA%\\kfq). */
   config: string;
   /** Installed decks. */
   decks: string;
@@ -45,6 +45,7 @@ export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
 function configFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   if (env.KFQ_CONFIG_HOME) return resolve(env.KFQ_CONFIG_HOME);
   if (platform === 'win32') return win32.join(env.APPDATA || win32.join(env.USERPROFILE || homedir(), 'AppData', 'Roaming'), 'kfq');
+  // As with XDG_STATE_HOME, a relative XDG_CONFIG_HOME is ignored.
   if (env.XDG_CONFIG_HOME?.startsWith('/')) return posix.join(env.XDG_CONFIG_HOME, 'kfq');
   return posix.join(env.HOME || homedir(), '.config', 'kfq');
 }

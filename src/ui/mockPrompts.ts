@@ -6,6 +6,7 @@ import { RATING_NAMES } from '../store/reviewLog.js';
 import type { ReviewRating } from '../store/reviewLog.js';
 import { secondsLeft, styleClock } from './countdown.js';
 import { useRedrawOnResize } from './resize.js';
+import { suggestion } from './coverage.js';
 import { out } from './theme.js';
 import { safeLine, terminalWidth, visibleWidth, wrap } from './text.js';
 
@@ -103,7 +104,7 @@ function clocks(config: AnswerPromptConfig, now: number): [number, number | unde
 export type SelfGrade = ReviewRating | 'skip' | 'stop';
 
 /** One key: 1–4 grades, s or Enter skips, q or Esc skips the rest. */
-export const gradePrompt = createPrompt<SelfGrade, { label: string }>((config, done) => {
+export const gradePrompt = createPrompt<SelfGrade, { label: string; suggested?: ReviewRating }>((config, done) => {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   useKeypress((key) => {
     if (chosen !== undefined) return;
@@ -119,5 +120,6 @@ export const gradePrompt = createPrompt<SelfGrade, { label: string }>((config, d
   });
   if (chosen !== undefined) return `${config.label} ${out.bold(chosen)}`;
   const keys = '1 Again · 2 Hard · 3 Good · 4 Easy · s skip · q stop';
-  return [config.label, out.dim(keys.length <= terminalWidth() ? keys : '1-4 grade · s skip · q stop')];
+  const hint = config.suggested === undefined ? '' : ` · ${suggestion(config.suggested)}`;
+  return [config.label, out.dim(keys.length <= terminalWidth() ? keys : '1-4 grade · s skip · q stop') + hint];
 });

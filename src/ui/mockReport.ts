@@ -3,6 +3,7 @@
 import { formatDuration } from '../practice/duration.js';
 import { categoryScores, timeUsed, type InterviewAnswer, type InterviewReport } from '../practice/interview.js';
 import { formatClock } from './countdown.js';
+import { coverageDetails } from './coverage.js';
 import { renderMarkdown } from './markdown.js';
 import { out } from './theme.js';
 import { localDateTime, safeLine, visibleWidth, wrap } from './text.js';
@@ -45,8 +46,9 @@ function renderAnswer(answer: InterviewAnswer, index: number, width: number): st
   const inner = width - indent.length;
   const timing = `${formatClock(answer.secondsUsed)}${answer.timedOut ? ` · ${out.yellow('timed out')}` : ''}`;
   const rating = answer.rating === null ? '' : ` · graded ${answer.rating}`;
+  const score = answer.points ? `score ${Math.round(answer.coverage * 100)}` : `${Math.round(answer.coverage * 100)}%`;
   const lines = [
-    ...wrap(`${out.bold(`${index + 1}.`)} ${out.dim(`${safeLine(answer.category)} · ${timing}${rating} · ${Math.round(answer.coverage * 100)}%`)}`, width),
+    ...wrap(`${out.bold(`${index + 1}.`)} ${out.dim(`${safeLine(answer.category)} · ${timing}${rating} · ${score}`)}`, width),
     ...wrap(out.bold(safeLine(answer.question)), width, indent),
     `${indent}${out.underline('Your answer')}`,
     ...(answer.answer === '' ? [`${indent}${out.dim('(nothing typed)')}`] : wrap(safeLine(answer.answer), width, indent)),
@@ -55,6 +57,11 @@ function renderAnswer(answer: InterviewAnswer, index: number, width: number): st
       .split('\n')
       .map((line) => (line === '' ? '' : indent + line)),
   ];
+  if (answer.points && answer.suggestedRating !== undefined) {
+    const view = { score: Math.round(answer.coverage * 100), points: answer.points, notes: answer.notes ?? [], suggestedRating: answer.suggestedRating };
+    return [...lines, `${indent}${out.underline('Points')}`, ...coverageDetails(view, width, indent)];
+  }
+  // Reports saved before grading by points have only the terms.
   if (answer.covered.length > 0) lines.push(...wrap(`${out.green('Covered:')} ${answer.covered.map(safeLine).join(', ')}`, width, indent));
   if (answer.missed.length > 0) lines.push(...wrap(`${out.red('Missed:')} ${answer.missed.map(safeLine).join(', ')}`, width, indent));
   return lines;

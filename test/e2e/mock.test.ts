@@ -68,7 +68,7 @@ describe('kfq mock in a terminal', () => {
     expect(report.questions[1]).toMatchObject({ answer: '', timedOut: true, rating: null, coverage: 0, covered: [] });
     expect(report.questions[1].secondsUsed).toBe(5);
     for (const question of report.questions) {
-      expect(Object.keys(question)).toEqual(expect.arrayContaining(['id', 'number', 'category', 'question', 'answer', 'reference', 'covered', 'missed', 'secondsUsed', 'timedOut', 'rating']));
+      expect(Object.keys(question)).toEqual(expect.arrayContaining(['id', 'number', 'category', 'question', 'answer', 'reference', 'covered', 'missed', 'points', 'notes', 'suggestedRating', 'secondsUsed', 'timedOut', 'rating']));
     }
 
     // The self-review grade went into the shared review history.

@@ -19,20 +19,30 @@ function sampleReport(): InterviewReport {
 }
 
 describe('renderReport', () => {
-  it('shows each question with the typed and reference answers, terms, time, score and categories', () => {
+  it('shows each question with the typed and reference answers, its points, time, score and categories', () => {
     const text = renderReport(sampleReport(), 80).join('\n');
     expect(text).toContain('Mock interview 20250402-100000 · abandoned');
     expect(text).toContain('2 of 3 questions · 1m30s each · 5m in all');
-    expect(text).toMatch(/1\. Pipelines and Workflows · 0:41 · graded 3 · \d+%/);
-    expect(text).toMatch(/2\. Hyperparameter Tuning and Experimentation · 1:30 · timed out · 0%/);
+    expect(text).toMatch(/1\. Pipelines and Workflows · 0:41 · graded 3 · score \d+/);
+    expect(text).toMatch(/2\. Hyperparameter Tuning and Experimentation · 1:30 · timed out · score 0/);
     expect(text).toContain('argo workflows, with a very long explanation');
     expect(text).toContain('(nothing typed)');
     expect(text).toContain('Argo Workflows and keep artifacts in MinIO');
-    expect(text).toMatch(/Covered: Argo Workflows/);
-    expect(text).toMatch(/Missed: .*MinIO/);
+    expect(text).toMatch(/~ partly They run on Argo Workflows and keep artifacts in MinIO\./);
+    expect(text).toMatch(/matched: argo, workflows · missing: MinIO/);
+    expect(text).toMatch(/Score \d+ · suggests \[\d \w+\]/);
+    expect(text).toMatch(/✗ missed Katib tunes hyperparameters/);
     expect(text).toMatch(/Score \d+\/100/);
     expect(text).toMatch(/Pipelines and Workflows +\d+\/100 · 1 question/);
     expect(text).toContain('Total time 2:11 (limit 5:00)');
+  });
+
+  it('when a report was saved before points then it shows the covered and missed terms', () => {
+    const report = sampleReport();
+    const old = { ...report, questions: report.questions.map(({ points: _, notes: __, suggestedRating: ___, ...answer }) => answer) };
+    const text = renderReport(old, 80).join('\n');
+    expect(text).toMatch(/Covered: Argo Workflows/);
+    expect(text).toMatch(/Missed: .*MinIO/);
   });
 
   it.each([80, 40])('fits in %i columns', (width) => {

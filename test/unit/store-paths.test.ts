@@ -51,6 +51,13 @@ describe('kfqPaths', () => {
     expect(kfqPaths({ HOME: '/home/ann', XDG_STATE_HOME: 'relative' }, 'linux').home).toBe('/home/ann/.local/state/kfq');
   });
 
+  it('keeps the config folder in KFQ_CONFIG_HOME, else XDG_CONFIG_HOME/kfq, else ~/.config/kfq or %APPDATA%\\kfq', () => {
+    expect(kfqPaths({ HOME: '/home/ann', KFQ_CONFIG_HOME: '/etc/kfq' }, 'linux').config).toBe('/etc/kfq');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: '/conf' }, 'linux').config).toBe('/conf/kfq');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: 'relative' }, 'linux').config).toBe('/home/ann/.config/kfq');
+    expect(kfqPaths({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32').config).toBe('C:\\Users\\ann\\AppData\\Roaming\\kfq');
+  });
+
   it('uses Application Support on macOS and LOCALAPPDATA on Windows', () => {
     expect(kfqPaths({ HOME: '/Users/ann' }, 'darwin').history).toBe('/Users/ann/Library/Application Support/kfq/reviews.jsonl');
     expect(kfqPaths({ LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' }, 'win32')).toMatchObject({
