@@ -4,6 +4,8 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, KfqError } from './errors.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
+import { kfqPaths } from './store/paths.js';
+import { tidyHome } from './store/staleTemps.js';
 import { safeLine, safeText } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
@@ -57,6 +59,10 @@ export function buildProgram(): Command {
     );
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  // What a killed kfq left half-written in its own folders goes first (doctor lists it instead).
+  program.hook('preAction', (_program, command) => {
+    if (command.name() !== 'doctor') tidyHome(kfqPaths());
+  });
 
   program
     .command('list')
@@ -145,6 +151,7 @@ export function buildProgram(): Command {
     .option('-f, --force', 'overwrite an existing output file')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--history', 'export the review log and interview reports instead (csv or json)')
+    .option('--raw', "csv: write cells starting with = + - @ as they are (by default they get a ' in front, so spreadsheets do not run them)")
     .addHelpText('after', examples('kfq export --format anki -o kubeflow.txt', 'kfq export --format csv > questions.csv', 'kfq export --format json --history'))
     .action(async (options) => (await import('./commands/export.js')).run(options, globals()));
 

@@ -4,6 +4,7 @@ import { ExitCode, InterruptedError } from '../errors.js';
 import { DrillSession } from '../practice/drillSession.js';
 import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
 import { scoreAnswer } from '../practice/scoring.js';
+import { checkLogAppendable } from '../store/reviewLogChecks.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
@@ -26,6 +27,7 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   requireInteractiveTerminal('kfq drill');
   const paths = kfqPaths();
   ensureWritableHome(paths);
+  checkLogAppendable(paths.history);
   const { decks, questions } = await loadSelection(globals, options.category);
   const log = readHistory(paths);
 

@@ -1,18 +1,20 @@
 // kfq export: questions for Anki, spreadsheets or other tools, or your own
 // history; to stdout, or atomically to a file that is never silently replaced.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import type { Deck, Question } from '../deck/model.js';
 import { UsageError } from '../errors.js';
 import { questionsToCsv } from '../export/csv.js';
-import { historyToCsv, historyToJson } from '../export/history.js';
+import { writeHistoryCsv, writeHistoryJson, type HistorySource } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
-import { writeFileAtomic } from '../store/files.js';
+import { nonRegularTarget } from '../store/fileType.js';
 import { kfqPaths } from '../store/paths.js';
-import { readReviewLog } from '../store/reviewLog.js';
+import { forEachReview, scanLog } from '../store/reviewLogStream.js';
+import { removeStaleTemps } from '../store/staleTemps.js';
 import { note, warn } from '../ui/output.js';
-import { safeJson, safeText } from '../ui/text.js';
+import { safeJson } from '../ui/text.js';
+import { fileOutput, stdoutOutput, type ExportOutput } from './exportOutput.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
@@ -24,6 +26,7 @@ interface ExportOptions {
   force?: boolean;
   category?: string;
   history?: boolean;
+  raw?: boolean;
 }
 
 export async function run(options: ExportOptions, globals: GlobalOptions): Promise<void> {
@@ -33,34 +36,58 @@ export async function run(options: ExportOptions, globals: GlobalOptions): Promi
   if (options.history && options.category !== undefined) {
     throw new UsageError('--category does not apply to --history, which exports the whole review log', { hint: 'filter the CSV or JSON afterwards' });
   }
+  if (options.raw && options.format !== 'csv') throw new UsageError('--raw goes with --format csv');
   const output = options.output === undefined ? undefined : resolve(options.output);
-  if (output && existsSync(output) && !options.force) {
-    throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
-  }
+  if (output) checkTarget(output, options);
 
-  const { text, summary } = options.history ? exportHistory(options.format) : await exportQuestions(options, globals);
-  if (!output) {
-    // Data goes to a pipe or file byte for byte; a terminal shows a deck's control characters escaped.
-    process.stdout.write(process.stdout.isTTY ? text.split('\r\n').map(safeText).join('\r\n') : text);
-    return;
+  const sink: ExportOutput = output ? fileOutput(output) : stdoutOutput();
+  let summary: string;
+  try {
+    summary = options.history ? await exportHistory(options, sink) : await exportQuestions(options, globals, sink);
+    await sink.finish();
+  } catch (error) {
+    sink.abort();
+    throw error;
   }
-  writeFileAtomic(output, text);
-  note(`wrote ${summary} to ${options.output}`);
+  if (output) note(`wrote ${summary} to ${options.output}`);
 }
 
-async function exportQuestions(options: ExportOptions, globals: GlobalOptions): Promise<{ text: string; summary: string }> {
+/**
+ * A symlink, device, FIFO or folder is refused, not written through: replacing
+ * it would turn it into a plain file (or, as root, replace a device), and
+ * following it would write where the user did not name. Temp files left there
+ * by a killed export are tidied first.
+ */
+function checkTarget(output: string, options: ExportOptions): void {
+  const kind = nonRegularTarget(output);
+  if (kind) {
+    throw new UsageError(`${options.output} is ${kind}; kfq export writes only to a regular file; nothing was written`, {
+      hint: 'choose another --output, or write to stdout and redirect it: kfq export --format FORMAT > FILE',
+    });
+  }
+  if (existsSync(output) && !options.force) {
+    throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
+  }
+  removeStaleTemps(dirname(output), { own: false, target: basename(output) });
+}
+
+async function exportQuestions(options: ExportOptions, globals: GlobalOptions, sink: ExportOutput): Promise<string> {
   const { decks, questions } = await loadSelection(globals, options.category);
-  const summary = `${questions.length} question${questions.length === 1 ? '' : 's'}`;
+  await sink.write(await questionsText(options, decks, questions));
+  return `${questions.length} question${questions.length === 1 ? '' : 's'}`;
+}
+
+async function questionsText(options: ExportOptions, decks: Deck[], questions: Question[]): Promise<string> {
   switch (options.format) {
     case 'anki':
       // marked (for Anki's HTML) only for this format.
-      return { text: (await import('../export/anki.js')).questionsToAnki(questions, decks.length === 1 ? decks[0]!.title || decks[0]!.slug : 'kfq'), summary };
+      return (await import('../export/anki.js')).questionsToAnki(questions, decks.length === 1 ? decks[0]!.title || decks[0]!.slug : 'kfq');
     case 'csv':
-      return { text: questionsToCsv(questions), summary };
+      return questionsToCsv(questions, { raw: options.raw });
     case 'json':
-      return { text: `${safeJson(JSON.stringify(questions, null, 2))}\n`, summary };
+      return `${safeJson(JSON.stringify(questions, null, 2))}\n`;
     case 'md':
-      return { text: questionsToMarkdown(decks.length > 1 ? uniquelyNumbered(questions) : questions, deckMeta(decks)), summary };
+      return questionsToMarkdown(decks.length > 1 ? uniquelyNumbered(questions) : questions, deckMeta(decks));
   }
 }
 
@@ -80,12 +107,19 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
   return { title: deck.title || deck.slug, description: deck.description, author: deck.author, date: deck.date };
 }
 
-function exportHistory(format: Format): { text: string; summary: string } {
+/** The review log, read twice as a stream (undo records first, then the reviews), and the reports. */
+async function exportHistory(options: ExportOptions, sink: ExportOutput): Promise<string> {
   const paths = kfqPaths();
-  const log = readReviewLog(paths.history);
-  if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) left out`);
+  const scan = await scanLog(paths.history);
+  if (scan.problems.length > 0) warn(`${paths.history}: ${scan.problems.length} damaged line(s) left out`);
   const saved = savedReports(paths);
-  const summary = `${log.reviews.length} reviews and ${saved.reports.length} interview reports`;
-  const text = format === 'csv' ? historyToCsv(log.reviews, saved.reports) : safeJson(historyToJson(log.reviews, saved.reports));
-  return { text, summary };
+  const source: HistorySource = {
+    forEachReviews: (onReviews) => forEachReview(paths.history, scan, onReviews),
+    interviews: saved.reports,
+  };
+  const reviews =
+    options.format === 'csv'
+      ? await writeHistoryCsv(source, (text) => sink.write(text), { raw: options.raw })
+      : await writeHistoryJson(source, (text) => sink.write(safeJson(text)));
+  return `${reviews} reviews and ${saved.reports.length} interview reports`;
 }

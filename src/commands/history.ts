@@ -1,9 +1,9 @@
 // kfq history: the review log, newest first. Reads only the log, so it works
 // even when a deck is missing or broken.
 import type { GlobalOptions } from '../cli.js';
-import { RATING_NAMES } from '../store/reviewLog.js';
 import { kfqPaths } from '../store/paths.js';
-import { readReviewLog, type Review } from '../store/reviewLog.js';
+import { RATING_NAMES, type Review } from '../store/reviewLog.js';
+import { forEachReview, scanLog, type LogScan } from '../store/reviewLogStream.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
 import { out, RATING_COLOURS } from '../ui/theme.js';
 import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
@@ -11,13 +11,9 @@ import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '
 
 export async function run(options: { limit: number; json?: boolean }, _globals: GlobalOptions): Promise<void> {
   const { history } = kfqPaths();
-  const log = readReviewLog(history);
-  for (const problem of log.problems) warn(`${history}:${problem.line}: ${problem.message}`);
-  const newest = log.reviews
-    .map((review, order) => ({ review, order, at: Date.parse(review.reviewedAt) }))
-    .sort((a, b) => b.at - a.at || b.order - a.order)
-    .slice(0, options.limit)
-    .map(({ review }) => review);
+  const scan = await scanLog(history);
+  for (const problem of scan.problems) warn(`${history}:${problem.line}: ${problem.message}`);
+  const newest = await newestReviews(history, scan, options.limit);
 
   if (options.json) return printJson(newest.map(toJson));
   if (newest.length === 0) return note('No reviews yet. Start practising with: kfq drill');
@@ -37,6 +33,19 @@ export async function run(options: { limit: number; json?: boolean }, _globals: 
       return `${columns.join(' ')} ${truncate(safeLine(review.question), Math.max(10, width - used))}`;
     }),
   );
+}
+
+/** The `limit` newest reviews, newest first (ties: the later in the log first), read as a stream. */
+async function newestReviews(file: string, scan: LogScan, limit: number): Promise<Review[]> {
+  let kept: { review: Review; order: number; at: number }[] = [];
+  let order = 0;
+  const newestFirst = (a: (typeof kept)[number], b: (typeof kept)[number]): number => b.at - a.at || b.order - a.order;
+  await forEachReview(file, scan, (reviews) => {
+    for (const review of reviews) kept.push({ review, order: order++, at: Date.parse(review.reviewedAt) });
+    // Only the newest `limit` can be shown: trimmed now and then, so memory stays bounded.
+    if (kept.length > 2 * limit + 10_000) kept = kept.sort(newestFirst).slice(0, limit);
+  });
+  return kept.sort(newestFirst).slice(0, limit).map(({ review }) => review);
 }
 
 function toJson(review: Review) {

@@ -7,7 +7,8 @@ import type { Question } from '../deck/model.js';
 import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
-import { newReportId, saveReport } from '../store/interviewReports.js';
+import { saveNewReport, saveReport } from '../store/interviewReports.js';
+import { checkLogAppendable } from '../store/reviewLogChecks.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
 import { appendReview, reviewOf } from '../store/reviewLog.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
@@ -46,6 +47,7 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
   requireInteractiveTerminal('kfq mock');
   const paths = kfqPaths();
   ensureWritableHome(paths);
+  checkLogAppendable(paths.history);
 
   const { questions } = await loadSelection(globals, options.category);
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
@@ -90,8 +92,7 @@ interface Limits {
  */
 async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Promise<InterviewReport> {
   const startedAt = new Date();
-  let report = startReport({ id: newReportId(paths.reports, startedAt), startedAt, ...limits, planned: plan.length });
-  saveReport(paths.reports, report);
+  let report = saveNewReport(paths.reports, startedAt, (id) => startReport({ id, startedAt, ...limits, planned: plan.length }));
   const interviewDeadline = limits.totalSeconds === null ? undefined : startedAt.getTime() + limits.totalSeconds * 1000;
 
   let current: { question: Question; startedAt: number; draft: string } | undefined;
