@@ -2,6 +2,7 @@
 // errors become messages and exit codes. Each command module is imported only
 // when that command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CommandContext } from './commands/context.js';
 import { ExitCode, KfqError } from './errors.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
 import { kfqPaths } from './store/paths.js';
@@ -191,6 +192,16 @@ export function buildProgram(): Command {
     .action(async (what: string) => (await import('./commands/completion.js')).complete(what, globals()));
 
   program
+    .command('doctor')
+    .description('check the data folder (log, reports, decks, cache); --fix repairs what it safely can')
+    .option('--fix', 'move damaged log lines and reports aside (never deleting them), remove stale temp files, rebuild the cache')
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', examples('kfq doctor', 'kfq doctor --fix', 'kfq doctor --json'))
+    .action(async (options) => {
+      process.exitCode = await (await import('./commands/doctor.js')).run(commandContext(globals()), options);
+    });
+
+  program
     .command('paths')
     .description('where kfq keeps decks, history and cache')
     .option('--json', 'print paths as JSON')
@@ -198,6 +209,21 @@ export function buildProgram(): Command {
     .action(async (options) => (await import('./commands/paths.js')).run(options, globals()));
 
   return program;
+}
+
+/** The context of commands that take one (see src/commands/context.ts). */
+function commandContext(globals: GlobalOptions): CommandContext {
+  return {
+    deckSpecs: globals.deck,
+    paths: kfqPaths(),
+    now: () => new Date(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
 }
 
 /** Prints an error once and returns the exit code. */

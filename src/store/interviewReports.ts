@@ -113,7 +113,8 @@ export function findReport(saved: SavedReports, ref: string): InterviewReport {
   throw new NotFoundError(`no interview report '${ref}'`, { hint: 'kfq mock --list shows the saved reports' });
 }
 
-function readReport(file: string): InterviewReport | string {
+/** A report, or what is wrong with it; throws StorageError for a FIFO or device in its place. */
+export function readReport(file: string): InterviewReport | string {
   let record: unknown;
   try {
     // A FIFO or device in place of a report throws (exit 3, naming it) instead of hanging.
