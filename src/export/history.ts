@@ -20,16 +20,19 @@ export async function writeHistoryJson(source: HistorySource, write: WriteText):
   await write('{\n  "reviews": [');
   await source.forEachReviews(async (batch) => {
     if (batch.length === 0) return;
-    await write(batch.map((review) => arrayItem(review, reviews++ === 0)).join(''));
+    await write(`${reviews === 0 ? '\n' : ',\n'}${arrayItems(batch)}`);
+    reviews += batch.length;
   });
   await write(reviews === 0 ? '],\n  "interviews": [' : '\n  ],\n  "interviews": [');
-  await write(source.interviews.map((interview, index) => arrayItem(interview, index === 0)).join(''));
+  if (source.interviews.length > 0) await write(`\n${arrayItems(source.interviews)}`);
   await write(source.interviews.length === 0 ? ']\n}\n' : '\n  ]\n}\n');
   return reviews;
 }
 
-function arrayItem(value: unknown, first: boolean): string {
-  return `${first ? '\n' : ',\n'}    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+/** The items of a non-empty array as they appear at depth 2 of the whole document: JSON.stringify indents them natively. */
+function arrayItems(values: readonly unknown[]): string {
+  const wrapped = JSON.stringify({ items: values }, null, 2);
+  return wrapped.slice('{\n  "items": [\n'.length, -'\n  ]\n}'.length);
 }
 
 const HISTORY_HEADER = ['record', 'at', 'question_id', 'deck', 'number', 'question', 'rating', 'duration_ms', 'mode', 'answer', 'interview_id', 'finished_at', 'status', 'score'];

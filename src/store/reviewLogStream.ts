@@ -14,15 +14,17 @@ export interface LogScan {
   end: number;
   /** reviewKey of every review an undo record takes back. */
   undone: Set<string>;
+  /** Damaged lines: filled in by forEachReview. */
   problems: ReviewLogProblem[];
 }
 
 /**
- * Calls `onBatch` with the records of the log's lines in order, a batch of
- * whole lines at a time, up to `end` bytes (default: the size when opened).
- * A missing log is empty; a FIFO or device in its place throws StorageError.
+ * Calls `onChunk` with the log's bytes in order, a stretch of whole lines at a
+ * time (the last may lack its newline), with the number of its first line, up
+ * to `end` bytes (default: the size when opened). A missing log is empty; a
+ * FIFO or device in its place throws StorageError. Returns the bytes read.
  */
-export async function forEachLogBatch(file: string, onBatch: (batch: LogLines) => void | Promise<void>, end?: number): Promise<number> {
+async function forEachLogChunk(file: string, onChunk: (bytes: Buffer, firstLine: number) => void | Promise<void>, end?: number): Promise<number> {
   let fd: number | undefined;
   try {
     fd = openRegularFile(file, 'the review log');
@@ -37,15 +39,14 @@ export async function forEachLogBatch(file: string, onBatch: (batch: LogLines) =
       position += read;
       const bytes = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
       const lastNewline = bytes.lastIndexOf(0x0a);
-      const whole = lastNewline === -1 ? undefined : bytes.subarray(0, lastNewline + 1);
       carry = Buffer.from(lastNewline === -1 ? bytes : bytes.subarray(lastNewline + 1));
-      if (whole) {
-        const text = whole.toString('utf8');
-        await onBatch(parseLogLines(text, file, line));
+      if (lastNewline !== -1) {
+        const whole = bytes.subarray(0, lastNewline + 1);
+        await onChunk(whole, line);
         line += countLines(whole);
       }
     }
-    if (carry.length > 0) await onBatch(parseLogLines(carry.toString('utf8'), file, line));
+    if (carry.length > 0) await onChunk(carry, line);
     return size;
   } catch (error) {
     if (error instanceof StorageError) throw error;
@@ -55,22 +56,43 @@ export async function forEachLogBatch(file: string, onBatch: (batch: LogLines) =
   }
 }
 
-/** First pass: which reviews were undone, and the damaged lines. */
+/** The records of the log's lines, a batch of whole lines at a time (see forEachLogChunk). */
+export function forEachLogBatch(file: string, onBatch: (batch: LogLines) => void | Promise<void>, end?: number): Promise<number> {
+  return forEachLogChunk(file, (bytes, firstLine) => onBatch(parseLogLines(bytes.toString('utf8'), file, firstLine)), end);
+}
+
+/**
+ * First pass: which reviews were undone. Only lines that mention "undo" are
+ * parsed, so this costs a fraction of the second pass.
+ */
 export async function scanLog(file: string): Promise<LogScan> {
   const undone = new Set<string>();
-  const problems: ReviewLogProblem[] = [];
-  const end = await forEachLogBatch(file, (batch) => {
-    for (const key of batch.undone) undone.add(key);
-    for (const problem of batch.problems) problems.push(problem);
+  const end = await forEachLogChunk(file, (bytes, firstLine) => {
+    // A log from a newer kfq is refused here, before any output is written.
+    if (firstLine === 1) parseLogLines(bytes.subarray(0, bytes.indexOf(0x0a) + 1 || bytes.length).toString('utf8'), file);
+    const lines: string[] = [];
+    for (let at = bytes.indexOf(UNDO); at !== -1; ) {
+      const start = bytes.lastIndexOf(0x0a, at) + 1;
+      const newline = bytes.indexOf(0x0a, at);
+      const stop = newline === -1 ? bytes.length : newline;
+      lines.push(bytes.subarray(start, stop).toString('utf8'));
+      at = newline === -1 ? -1 : bytes.indexOf(UNDO, stop);
+    }
+    if (lines.length > 0) for (const key of parseLogLines(`${lines.join('\n')}\n`, file).undone) undone.add(key);
   });
-  return { end, undone, problems };
+  return { end, undone, problems: [] };
 }
+
+const UNDO = Buffer.from('"undo"');
 
 /** Second pass: every review not undone, in log order, a batch at a time. */
 export async function forEachReview(file: string, scan: LogScan, onReviews: (reviews: Review[]) => void | Promise<void>): Promise<void> {
   await forEachLogBatch(
     file,
-    (batch) => onReviews(batch.reviews.filter((review) => !isUndone(review, scan.undone))),
+    (batch) => {
+      for (const problem of batch.problems) scan.problems.push(problem);
+      return onReviews(batch.reviews.filter((review) => !isUndone(review, scan.undone)));
+    },
     scan.end,
   );
 }
