@@ -12,7 +12,7 @@ import { readReport } from '../store/interviewReports.js';
 import type { KfqPaths } from '../store/paths.js';
 import { fileStamp, moveDamagedLines } from '../store/repairLog.js';
 import { checkLogAppendable } from '../store/reviewLogChecks.js';
-import { scanLog } from '../store/reviewLogStream.js';
+import { logProblems } from '../store/reviewLogStream.js';
 import { findStaleTemps } from '../store/staleTemps.js';
 
 export type Level = 'ok' | 'warning' | 'problem';
@@ -80,16 +80,16 @@ async function checkLog(log: string, now: () => Date, add: (finding: Finding) =>
     return add({ area: 'log', level: 'problem', file: log, message: error.message, fix: special ? () => moveAside(log, now()) : undefined });
   }
   try {
-    const scan = await scanLog(log);
-    if (scan.problems.length === 0) return add({ area: 'log', level: 'ok', file: log, message: 'every line is a kfq record' });
-    const lines = scan.problems.slice(0, 5).map((problem) => problem.line).join(', ');
+    const problems = await logProblems(log);
+    if (problems.length === 0) return add({ area: 'log', level: 'ok', file: log, message: 'every line is a kfq record' });
+    const lines = problems.slice(0, 5).map((problem) => problem.line).join(', ');
     add({
       area: 'log',
       level: 'warning',
       file: log,
-      message: `${scan.problems.length} damaged line(s) (line ${lines}${scan.problems.length > 5 ? ', …' : ''}), skipped with a warning on every run`,
+      message: `${problems.length} damaged line(s) (line ${lines}${problems.length > 5 ? ', …' : ''}), skipped with a warning on every run`,
       fix: () => {
-        const { sideFile, moved } = moveDamagedLines(log, new Set(scan.problems.map((problem) => problem.line)), now());
+        const { sideFile, moved } = moveDamagedLines(log, new Set(problems.map((problem) => problem.line)), now());
         return `moved ${moved} line(s) to ${sideFile}`;
       },
     });

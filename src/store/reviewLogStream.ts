@@ -61,6 +61,15 @@ export function forEachLogBatch(file: string, onBatch: (batch: LogLines) => void
   return forEachLogChunk(file, (bytes, firstLine) => onBatch(parseLogLines(bytes.toString('utf8'), file, firstLine)), end);
 }
 
+/** Every damaged line of the log, read as a stream. */
+export async function logProblems(file: string): Promise<ReviewLogProblem[]> {
+  const problems: ReviewLogProblem[] = [];
+  await forEachLogBatch(file, (batch) => {
+    for (const problem of batch.problems) problems.push(problem);
+  });
+  return problems;
+}
+
 /**
  * First pass: which reviews were undone. Only lines that mention "undo" are
  * parsed, so this costs a fraction of the second pass.
