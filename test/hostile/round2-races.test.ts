@@ -6,6 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kfqBin, kfqEnv, repoRoot } from '../e2e/run.js';
+import { startReport } from '../../src/practice/interview.js';
+import { reportFile, saveNewReport } from '../../src/store/interviewReports.js';
 import { tempDir, tempHome } from './helpers.js';
 import { hasTmux, Terminal } from './terminal.js';
 
@@ -51,6 +53,26 @@ describe('two deck add of the same name at once', () => {
       const origin = JSON.parse(readFileSync(join(home, 'decks', 'same.json'), 'utf8')) as { source: string };
       expect(readFileSync(join(home, 'decks', 'same.md'), 'utf8')).toBe(readFileSync(origin.source, 'utf8'));
     }
+  });
+});
+
+describe('a report id taken by another interview between choosing and saving', () => {
+  it('when another interview saves under the chosen id first, then this one takes the next id and the other file is untouched', () => {
+    const folder = tempDir();
+    const startedAt = new Date('2025-04-02T09:05:07');
+    const other = (id: string) => startReport({ id, startedAt, perQuestionSeconds: 60, totalSeconds: null, seed: 1, planned: 1 });
+    let planted = '';
+    const mine = saveNewReport(folder, startedAt, (id) => {
+      // The other interview wins the race for this id, in the window the old check-then-rename left open.
+      if (!planted) {
+        planted = reportFile(folder, id);
+        writeFileSync(planted, JSON.stringify({ kfq: 'interview-report', version: 1, ...other(id), seed: 99 }));
+      }
+      return other(id);
+    });
+    expect(reportFile(folder, mine.id)).not.toBe(planted);
+    expect((JSON.parse(readFileSync(planted, 'utf8')) as { seed: number }).seed).toBe(99);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.json'))).toHaveLength(2);
   });
 });
 
