@@ -111,7 +111,6 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
 async function exportHistory(options: ExportOptions, sink: ExportOutput): Promise<string> {
   const paths = kfqPaths();
   const scan = await scanLog(paths.history);
-  if (scan.problems.length > 0) warn(`${paths.history}: ${scan.problems.length} damaged line(s) left out`);
   const saved = savedReports(paths);
   const source: HistorySource = {
     forEachReviews: (onReviews) => forEachReview(paths.history, scan, onReviews),
@@ -121,5 +120,7 @@ async function exportHistory(options: ExportOptions, sink: ExportOutput): Promis
     options.format === 'csv'
       ? await writeHistoryCsv(source, (text) => sink.write(text), { raw: options.raw })
       : await writeHistoryJson(source, (text) => sink.write(safeJson(text)));
+  // Known once the reviews have streamed past.
+  if (scan.problems.length > 0) warn(`${paths.history}: ${scan.problems.length} damaged line(s) left out`);
   return `${reviews} reviews and ${saved.reports.length} interview reports`;
 }

@@ -12,8 +12,8 @@ import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '
 export async function run(options: { limit: number; json?: boolean }, _globals: GlobalOptions): Promise<void> {
   const { history } = kfqPaths();
   const scan = await scanLog(history);
-  for (const problem of scan.problems) warn(`${history}:${problem.line}: ${problem.message}`);
   const newest = await newestReviews(history, scan, options.limit);
+  for (const problem of scan.problems) warn(`${history}:${problem.line}: ${problem.message}`);
 
   if (options.json) return printJson(newest.map(toJson));
   if (newest.length === 0) return note('No reviews yet. Start practising with: kfq drill');
