@@ -5,6 +5,7 @@
 import type { CommandContext } from './context.js';
 import { inspect, type Finding } from './doctorChecks.js';
 import { safeJson, safeLine, wrap } from '../ui/text.js';
+import { out } from '../ui/theme.js';
 
 export interface DoctorOptions {
   fix?: boolean;
@@ -25,20 +26,29 @@ export async function run(ctx: CommandContext, options: DoctorOptions): Promise<
     ctx.stdout.write(`${safeJson(JSON.stringify({ home: ctx.paths.home, findings: rows, remaining: open.length }, null, 2))}\n`);
     return open.length === 0 ? 0 : 1;
   }
-  const width = ctx.width ?? Number.POSITIVE_INFINITY;
-  const lines: string[] = [`kfq data folder: ${safeLine(ctx.paths.home)}`];
+  const lines: string[] = [];
+  // Piped output is never wrapped; on a terminal text wraps beside its mark.
+  const add = (mark: string, text: string): void => {
+    const parts = ctx.width === undefined ? [text] : wrap(text, ctx.width - 8);
+    lines.push(...parts.map((part, index) => `${index === 0 ? mark : ''.padEnd(8)}${part}`));
+  };
+  const marks = { ok: `${out.green('ok')}      `, warning: `${out.yellow('warning')} `, problem: `${out.red('problem')} ` };
+  lines.push(`kfq data folder: ${safeLine(ctx.paths.home)}`);
   for (const finding of findings) {
-    const mark = finding.level === 'ok' ? 'ok     ' : finding.level === 'warning' ? 'warning' : 'problem';
-    const text = `${mark} ${finding.area}: ${safeLine(finding.file)}: ${safeLine(finding.message)}`;
-    lines.push(...(ctx.width === undefined ? [text] : wrap(text, width, '        ')));
+    add(marks[finding.level], `${finding.area}: ${safeLine(finding.file)}: ${safeLine(finding.message)}`);
     const done = fixed.get(finding);
-    if (done && finding.level !== 'ok') lines.push(`        fixed: ${safeLine(done)}`);
-    else if (done) lines.push(`        ${safeLine(done)}`);
+    if (done) add(''.padEnd(8), finding.level === 'ok' ? safeLine(done) : `fixed: ${safeLine(done)}`);
   }
   const fixable = findings.filter((finding) => finding.level !== 'ok' && finding.fix).length;
-  if (open.length === 0) lines.push(options.fix ? 'All fixed: no warning will repeat.' : 'Nothing wrong.');
-  else if (!options.fix && fixable > 0) lines.push(`${open.length} to look at; kfq doctor --fix repairs ${fixable} of them (nothing is deleted: damaged lines and files are moved aside).`);
-  else lines.push(`${open.length} left for you to look at (see the messages above).`);
+  const summary =
+    open.length === 0
+      ? options.fix
+        ? 'All fixed: no warning will repeat.'
+        : 'Nothing wrong.'
+      : !options.fix && fixable > 0
+        ? `${open.length} to look at; kfq doctor --fix repairs ${fixable} of them (nothing is deleted: damaged lines and files are moved aside).`
+        : `${open.length} left for you to look at (see the messages above).`;
+  lines.push(...(ctx.width === undefined ? [summary] : wrap(summary, ctx.width)));
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return open.length === 0 ? 0 : 1;
 }
