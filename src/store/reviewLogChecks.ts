@@ -7,9 +7,10 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { StorageError } from '../errors.js';
 import { describeFsError } from './files.js';
 import { kindOf, notRegularFile } from './fileType.js';
-import { parseLogLines, REVIEW_LOG_HINT } from './reviewLog.js';
+import { isObject, isRating } from './records.js';
 
 const SCAN_BYTES = 1 << 20;
+const HINT = 'check the file and its permissions, or set KFQ_HOME to another folder (see kfq paths)';
 
 /**
  * Before the first question of a drill or mock: the log can be appended to
@@ -24,7 +25,7 @@ export function checkLogAppendable(file: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return; // Created with its header by the first append; the folder was checked.
     if (code === 'ENXIO') throw notRegularFile(file, 'the review log', 'a FIFO (named pipe)');
-    throw new StorageError(`cannot write the review log ${file}: ${describeFsError(error)}`, { hint: REVIEW_LOG_HINT, cause: error });
+    throw new StorageError(`cannot write the review log ${file}: ${describeFsError(error)}`, { hint: HINT, cause: error });
   }
   try {
     checkAppendTarget(fd, file);
@@ -63,12 +64,26 @@ export function checkIsReviewLog(fd: number, file: string): void {
     const text = carry + buffer.subarray(0, read).toString('utf8');
     const cut = position < size ? text.lastIndexOf('\n') + 1 : text.length;
     carry = text.slice(cut);
-    const records = parseLogLines(text.slice(0, cut), file);
-    if (records.reviews.length > 0 || records.undone.size > 0) return;
+    if (text.slice(0, cut).split('\n').some(isKfqRecord)) return;
   }
   throw new StorageError(`${file} is not a kfq review log (no line in it is a kfq record); kfq did not write to it`, {
     hint: 'if the review log is a symlink, point it at a kfq review log; or set KFQ_HOME to another folder (see kfq paths)',
   });
+}
+
+/** A header, a review or an undo record, by the fields that say so (reviewLog.ts checks the rest when reading). */
+function isKfqRecord(line: string): boolean {
+  if (!line.trimStart().startsWith('{')) return false;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return false;
+  }
+  if (!isObject(record)) return false;
+  if (record.kfq === 'review-log') return true;
+  if (typeof record.undo === 'string' && typeof record.questionId === 'string') return true;
+  return typeof record.questionId === 'string' && isRating(record.rating) && typeof record.reviewedAt === 'string';
 }
 
 function startsWithHeader(fd: number): boolean {
@@ -81,6 +96,6 @@ function openForScan(file: string): number {
   try {
     return openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new StorageError(`cannot read the review log ${file}: ${describeFsError(error)}`, { hint: REVIEW_LOG_HINT, cause: error });
+    throw new StorageError(`cannot read the review log ${file}: ${describeFsError(error)}`, { hint: HINT, cause: error });
   }
 }

@@ -59,6 +59,15 @@ describe.skipIf(!hasTmux)('drill and mock check the review log before the first 
   it.each([
     ['drill', ['drill', '-n', '2']],
     ['mock', ['mock', '-n', '2']],
+  ])('when the log is a FIFO, then %s exits 3 naming it instead of hanging', async (_, args) => {
+    const home = tempHome();
+    expect(spawnSync('mkfifo', [join(home, 'reviews.jsonl')]).status).toBe(0);
+    await expectRefused(args, home, /^kfq: the review log .*reviews\.jsonl is a FIFO \(named pipe\), not a regular file/);
+  });
+
+  it.each([
+    ['drill', ['drill', '-n', '2']],
+    ['mock', ['mock', '-n', '2']],
   ])('when the log is a symlink to a file that is not a review log, then %s refuses it, untouched', async (_, args) => {
     const home = tempHome();
     const victim = join(tempDir(), 'passwd');
