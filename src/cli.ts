@@ -2,8 +2,11 @@
 // errors become messages and exit codes. Each command module is imported only
 // when that command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CommandContext } from './commands/context.js';
 import { ExitCode, KfqError } from './errors.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
+import { kfqPaths } from './store/paths.js';
+import { tidyHome } from './store/staleTemps.js';
 import { safeLine, safeText } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
@@ -56,6 +59,10 @@ export function buildProgram(): Command {
     );
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  // What a killed kfq left half-written in its own folders goes first (doctor lists it instead).
+  program.hook('preAction', (_program, command) => {
+    if (command.name() !== 'doctor') tidyHome(kfqPaths());
+  });
 
   program
     .command('list')
@@ -145,6 +152,7 @@ export function buildProgram(): Command {
     .option('-f, --force', 'overwrite an existing output file')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--history', 'export the review log and interview reports instead (csv or json)')
+    .option('--raw', "csv: write cells starting with = + - @ as they are (by default they get a ' in front, so spreadsheets do not run them)")
     .addHelpText('after', examples('kfq export --format anki -o kubeflow.txt', 'kfq export --format csv > questions.csv', 'kfq export --format json --history'))
     .action(async (options) => (await import('./commands/export.js')).run(options, globals()));
 
@@ -199,6 +207,16 @@ export function buildProgram(): Command {
     .action(async (what: string) => (await import('./commands/completion.js')).complete(what, globals()));
 
   program
+    .command('doctor')
+    .description('check the data folder (log, reports, decks, cache); --fix repairs what it safely can')
+    .option('--fix', 'move damaged log lines and reports aside (never deleting them), remove stale temp files, rebuild the cache')
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', examples('kfq doctor', 'kfq doctor --fix', 'kfq doctor --json'))
+    .action(async (options) => {
+      process.exitCode = await (await import('./commands/doctor.js')).run(commandContext(globals()), options);
+    });
+
+  program
     .command('paths')
     .description('where kfq keeps decks, history and cache')
     .option('--json', 'print paths as JSON')
@@ -233,6 +251,21 @@ function usageMessage(error: CommanderError): string {
     .map((line) => line.trim().replace(/^\(Did you/, '(did you'))
     .filter((line) => line !== '')
     .join(' ');
+}
+
+/** The context of commands that take one (see src/commands/context.ts). */
+function commandContext(globals: GlobalOptions): CommandContext {
+  return {
+    deckSpecs: globals.deck,
+    paths: kfqPaths(),
+    now: () => new Date(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
 }
 
 /** Prints an error once and returns the exit code. */

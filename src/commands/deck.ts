@@ -9,7 +9,7 @@ import { listInstalledDecks, removeInstalledDeck } from '../store/installedDecks
 import { kfqPaths } from '../store/paths.js';
 import { printJson, printLines, note } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
-import { safeLine, terminalWidth, truncate } from '../ui/text.js';
+import { safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
 import { out } from '../ui/theme.js';
 
 interface DeckListing {
@@ -43,10 +43,12 @@ export async function list(options: { json?: boolean }, _globals: GlobalOptions)
     return;
   }
   const width = terminalWidth();
-  const nameWidth = Math.max(...listings.map((l) => l.name.length));
+  // Names come from file names in the decks folder: shown like deck text.
+  const nameWidth = Math.max(...listings.map((l) => visibleWidth(safeLine(l.name))));
   const lines: string[] = [];
   for (const deck of listings) {
-    const head = `${out.bold(deck.name.padEnd(nameWidth))}  `;
+    const name = safeLine(deck.name);
+    const head = `${out.bold(name)}${' '.repeat(nameWidth - visibleWidth(name))}  `;
     if (deck.error) {
       lines.push(head + out.red(safeLine(truncate(deck.error, width - nameWidth - 2))));
       continue;

@@ -24,9 +24,7 @@ export async function run(path: string, options: { name?: string; force?: boolea
   const paths = kfqPaths();
   const target = installedDeckFile(paths.decks, name);
   const installed = listInstalledDecks(paths.decks).some((deck) => deck.name === name);
-  if (installed && !options.force) {
-    throw new UsageError(`a deck named '${name}' is already installed (${target})`, { hint: 'pass --force to replace it, or --name to add it under another name' });
-  }
+  if (installed && !options.force) throw alreadyInstalled(name, target);
 
   const bytes = readSource(file, path);
   const text = bytes.toString('utf8');
@@ -44,12 +42,18 @@ export async function run(path: string, options: { name?: string; force?: boolea
   const { deck } = loaded;
 
   ensureWritableHome(paths);
-  installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() });
+  // Checked again under the name's lock: another deck add may have finished meanwhile.
+  const outcome = installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() }, Boolean(options.force));
+  if (outcome === 'exists') throw alreadyInstalled(name, target);
   const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
-  note(`${installed ? 'replaced' : 'added'} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
+  note(`${outcome} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
   const conversions = loaded.warnings.filter((warning) => warning.conversion).length;
   if (conversions > 0) note(`${conversions} conversion${conversions === 1 ? '' : 's'} of HTML, images or a footer; kfq validate ${path} lists them`);
   note(`use it with: kfq --deck ${name} drill`);
+}
+
+function alreadyInstalled(name: string, target: string): UsageError {
+  return new UsageError(`a deck named '${name}' is already installed (${target})`, { hint: 'pass --force to replace it, or --name to add it under another name' });
 }
 
 function readSource(file: string, shown: string): Buffer {

@@ -5,6 +5,7 @@ import { DrillSession } from '../practice/drillSession.js';
 import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
 import { gradingOptions } from '../practice/grading.js';
 import { scoreAnswer } from '../practice/scoring.js';
+import { checkLogAppendable } from '../store/reviewLogChecks.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
 import { readUserAliases } from '../store/userAliases.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
@@ -28,6 +29,7 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   requireInteractiveTerminal('kfq drill');
   const paths = kfqPaths();
   ensureWritableHome(paths);
+  checkLogAppendable(paths.history);
   const { decks, questions } = await loadSelection(globals, options.category);
   const log = readHistory(paths);
   const grading = gradingOptions(decks, readUserAliases(paths));

@@ -1,19 +1,23 @@
 // kfq export: questions for Anki, spreadsheets or other tools, or your own
 // history; to stdout, or atomically to a file that is never silently replaced.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
 import type { Deck, Question } from '../deck/model.js';
 import { UsageError } from '../errors.js';
 import { questionsToCsv } from '../export/csv.js';
-import { historyToCsv, historyToJson } from '../export/history.js';
+import { writeHistoryCsv, writeHistoryJson, type HistorySource } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
-import { writeFileAtomic } from '../store/files.js';
+import { nonRegularTarget } from '../store/fileType.js';
 import { kfqPaths } from '../store/paths.js';
 import { readAllReviews } from '../store/mergedLogs.js';
+import type { Review } from '../store/reviewLog.js';
+import { forEachReview, scanLog } from '../store/reviewLogStream.js';
+import { removeStaleTemps } from '../store/staleTemps.js';
 import { note, warn } from '../ui/output.js';
-import { safeJson, safeText } from '../ui/text.js';
+import { safeJson } from '../ui/text.js';
 import { deckSlugFilter } from './deckFilter.js';
+import { fileOutput, stdoutOutput, type ExportOutput } from './exportOutput.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
@@ -25,6 +29,7 @@ interface ExportOptions {
   force?: boolean;
   category?: string;
   history?: boolean;
+  raw?: boolean;
 }
 
 export async function run(options: ExportOptions, globals: GlobalOptions): Promise<void> {
@@ -34,34 +39,58 @@ export async function run(options: ExportOptions, globals: GlobalOptions): Promi
   if (options.history && options.category !== undefined) {
     throw new UsageError('--category does not apply to --history, which exports the whole review log', { hint: 'filter the CSV or JSON afterwards' });
   }
+  if (options.raw && options.format !== 'csv') throw new UsageError('--raw goes with --format csv');
   const output = options.output === undefined ? undefined : resolve(options.output);
-  if (output && existsSync(output) && !options.force) {
-    throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
-  }
+  if (output) checkTarget(output, options);
 
-  const { text, summary } = options.history ? exportHistory(options.format, globals) : await exportQuestions(options, globals);
-  if (!output) {
-    // Data goes to a pipe or file byte for byte; a terminal shows a deck's control characters escaped.
-    process.stdout.write(process.stdout.isTTY ? text.split('\r\n').map(safeText).join('\r\n') : text);
-    return;
+  const sink: ExportOutput = output ? fileOutput(output) : stdoutOutput();
+  let summary: string;
+  try {
+    summary = options.history ? await exportHistory(options, globals, sink) : await exportQuestions(options, globals, sink);
+    await sink.finish();
+  } catch (error) {
+    sink.abort();
+    throw error;
   }
-  writeFileAtomic(output, text);
-  note(`wrote ${summary} to ${options.output}`);
+  if (output) note(`wrote ${summary} to ${options.output}`);
 }
 
-async function exportQuestions(options: ExportOptions, globals: GlobalOptions): Promise<{ text: string; summary: string }> {
+/**
+ * A symlink, device, FIFO or folder is refused, not written through: replacing
+ * it would turn it into a plain file (or, as root, replace a device), and
+ * following it would write where the user did not name. Temp files left there
+ * by a killed export are tidied first.
+ */
+function checkTarget(output: string, options: ExportOptions): void {
+  const kind = nonRegularTarget(output);
+  if (kind) {
+    throw new UsageError(`${options.output} is ${kind}; kfq export writes only to a regular file; nothing was written`, {
+      hint: 'choose another --output, or write to stdout and redirect it: kfq export --format FORMAT > FILE',
+    });
+  }
+  if (existsSync(output) && !options.force) {
+    throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
+  }
+  removeStaleTemps(dirname(output), { own: false, target: basename(output) });
+}
+
+async function exportQuestions(options: ExportOptions, globals: GlobalOptions, sink: ExportOutput): Promise<string> {
   const { decks, questions } = await loadSelection(globals, options.category);
-  const summary = `${questions.length} question${questions.length === 1 ? '' : 's'}`;
+  await sink.write(await questionsText(options, decks, questions));
+  return `${questions.length} question${questions.length === 1 ? '' : 's'}`;
+}
+
+async function questionsText(options: ExportOptions, decks: Deck[], questions: Question[]): Promise<string> {
   switch (options.format) {
     case 'anki':
       // marked (for Anki's HTML) only for this format.
-      return { text: (await import('../export/anki.js')).questionsToAnki(questions, decks.length === 1 ? decks[0]!.title || decks[0]!.slug : 'kfq'), summary };
+      return (await import('../export/anki.js')).questionsToAnki(questions, decks.length === 1 ? decks[0]!.title || decks[0]!.slug : 'kfq');
     case 'csv':
-      return { text: questionsToCsv(questions), summary };
+      return questionsToCsv(questions, { raw: options.raw });
     case 'json':
-      return { text: `${safeJson(JSON.stringify(questions, null, 2))}\n`, summary };
+      return `${safeJson(JSON.stringify(questions, null, 2))}\n`;
     case 'md':
-      return { text: questionsToMarkdown(decks.length > 1 ? uniquelyNumbered(questions) : questions, deckMeta(decks)), summary };
+      return questionsToMarkdown(decks.length > 1 ? uniquelyNumbered(questions) : questions, deckMeta(decks));
   }
 }
 
@@ -81,16 +110,34 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
   return { title: deck.title || deck.slug, description: deck.description, author: deck.author, date: deck.date };
 }
 
-function exportHistory(format: Format, globals: GlobalOptions): { text: string; summary: string } {
+/**
+ * The review history and the reports. A single log is read twice as a stream
+ * (undo records first, then the reviews); the logs of several machines (a sync
+ * folder) are merged whole, by review id in time order.
+ */
+async function exportHistory(options: ExportOptions, globals: GlobalOptions, sink: ExportOutput): Promise<string> {
   const paths = kfqPaths();
-  const log = readAllReviews(paths);
-  if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) left out`);
   const saved = savedReports(paths);
   // --deck keeps that deck's reviews, and the interviews that asked any of its questions.
   const slugs = deckSlugFilter(globals.deck, paths);
-  const reviews = slugs ? log.reviews.filter((review) => slugs.has(review.deck)) : log.reviews;
-  const reports = slugs ? saved.reports.filter((report) => report.questions.some((q) => slugs.has(q.deck))) : saved.reports;
-  const summary = `${reviews.length} reviews and ${reports.length} interview reports`;
-  const text = format === 'csv' ? historyToCsv(reviews, reports) : safeJson(historyToJson(reviews, reports));
-  return { text, summary };
+  const kept = (reviews: Review[]): Review[] => (slugs ? reviews.filter((review) => slugs.has(review.deck)) : reviews);
+  const interviews = slugs ? saved.reports.filter((report) => report.questions.some((q) => slugs.has(q.deck))) : saved.reports;
+  let problems: () => number;
+  let source: HistorySource;
+  if (paths.sync) {
+    const log = readAllReviews(paths);
+    problems = () => log.problems.length;
+    source = { forEachReviews: (onReviews) => onReviews(kept(log.reviews)), interviews };
+  } else {
+    const scan = await scanLog(paths.history);
+    problems = () => scan.problems.length;
+    source = { forEachReviews: (onReviews) => forEachReview(paths.history, scan, (reviews) => onReviews(kept(reviews))), interviews };
+  }
+  const reviews =
+    options.format === 'csv'
+      ? await writeHistoryCsv(source, (text) => sink.write(text), { raw: options.raw })
+      : await writeHistoryJson(source, (text) => sink.write(safeJson(text)));
+  // Known once the reviews have streamed past.
+  if (problems() > 0) warn(`${paths.history}: ${problems()} damaged line(s) left out`);
+  return `${reviews} reviews and ${interviews.length} interview reports`;
 }

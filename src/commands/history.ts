@@ -2,11 +2,11 @@
 // --deck only the deck names), so it works even when a deck is missing or
 // broken; --orphans loads the decks to find reviews of removed questions.
 import type { GlobalOptions } from '../cli.js';
-import { RATING_NAMES } from '../store/reviewLog.js';
 import { questionMatcher } from '../practice/matchReviews.js';
-import { kfqPaths } from '../store/paths.js';
 import { readAllReviews } from '../store/mergedLogs.js';
-import { reviewId, type Review } from '../store/reviewLog.js';
+import { kfqPaths, type KfqPaths } from '../store/paths.js';
+import { RATING_NAMES, reviewId, type Review, type ReviewLogProblem } from '../store/reviewLog.js';
+import { forEachReview, scanLog } from '../store/reviewLogStream.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
 import { out, RATING_COLOURS } from '../ui/theme.js';
 import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
@@ -16,17 +16,11 @@ import { loadSelection } from './shared.js';
 
 export async function run(options: { limit: number; json?: boolean; orphans?: boolean }, globals: GlobalOptions): Promise<void> {
   const paths = kfqPaths();
-  const { history } = paths;
-  const log = readAllReviews(paths);
-  for (const problem of log.problems) warn(`${problem.file ?? history}:${problem.line}: ${problem.message}`);
   const slugs = deckSlugFilter(globals.deck, paths);
-  let reviews = slugs ? log.reviews.filter((review) => slugs.has(review.deck)) : log.reviews;
-  if (options.orphans) reviews = await orphansOf(reviews, globals);
-  const newest = reviews
-    .map((review, order) => ({ review, order, at: Date.parse(review.reviewedAt) }))
-    .sort((a, b) => b.at - a.at || b.order - a.order)
-    .slice(0, options.limit)
-    .map(({ review }) => review);
+  const isOrphan = options.orphans ? await orphanTest(globals) : undefined;
+  const wanted = (review: Review): boolean => (!slugs || slugs.has(review.deck)) && (!isOrphan || isOrphan(review));
+  const { newest, problems } = await newestReviews(paths, wanted, options.limit);
+  for (const problem of problems) warn(`${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
 
   if (options.json) return printJson(newest.map(toJson));
   if (newest.length === 0) return note(options.orphans ? 'No reviews of removed questions.' : 'No reviews yet. Start practising with: kfq drill');
@@ -48,12 +42,41 @@ export async function run(options: { limit: number; json?: boolean; orphans?: bo
   );
 }
 
-/** Reviews of the selected decks that belong to no question of them any more (removed questions). */
-async function orphansOf(reviews: Review[], globals: GlobalOptions): Promise<Review[]> {
+/** Whether a review of the selected decks belongs to no question of them any more (a removed question). */
+async function orphanTest(globals: GlobalOptions): Promise<(review: Review) => boolean> {
   const { decks, questions } = await loadSelection(globals);
   const slugs = new Set(decks.map((deck) => deck.slug));
   const match = questionMatcher(questions);
-  return reviews.filter((review) => slugs.has(review.deck) && match(review) === undefined);
+  return (review) => slugs.has(review.deck) && match(review) === undefined;
+}
+
+/**
+ * The `limit` newest wanted reviews, newest first (ties: the later in the log
+ * first). A single log is read as a stream and only the newest kept, so memory
+ * stays bounded; the logs of several machines (a sync folder) are merged whole.
+ */
+async function newestReviews(paths: KfqPaths, wanted: (review: Review) => boolean, limit: number): Promise<{ newest: Review[]; problems: ReviewLogProblem[] }> {
+  let kept: { review: Review; order: number; at: number }[] = [];
+  let order = 0;
+  const add = (reviews: Review[]): void => {
+    for (const review of reviews) if (wanted(review)) kept.push({ review, order: order++, at: Date.parse(review.reviewedAt) });
+    if (kept.length > 2 * limit + 10_000) kept = kept.sort(newestFirst).slice(0, limit);
+  };
+  let problems: ReviewLogProblem[];
+  if (paths.sync) {
+    const log = readAllReviews(paths);
+    add(log.reviews);
+    problems = log.problems;
+  } else {
+    const scan = await scanLog(paths.history);
+    await forEachReview(paths.history, scan, add);
+    problems = scan.problems;
+  }
+  return { newest: kept.sort(newestFirst).slice(0, limit).map(({ review }) => review), problems };
+}
+
+function newestFirst(a: { order: number; at: number }, b: { order: number; at: number }): number {
+  return b.at - a.at || b.order - a.order;
 }
 
 function toJson(review: Review) {

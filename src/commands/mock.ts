@@ -9,7 +9,8 @@ import { formatDuration, parseDuration } from '../practice/duration.js';
 import { gradingOptions } from '../practice/grading.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
 import type { GradingOptions } from '../practice/scoring.js';
-import { newReportId, saveReport } from '../store/interviewReports.js';
+import { saveNewReport, saveReport } from '../store/interviewReports.js';
+import { checkLogAppendable } from '../store/reviewLogChecks.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
 import { appendReview, reviewOf } from '../store/reviewLog.js';
 import { readUserAliases } from '../store/userAliases.js';
@@ -49,6 +50,7 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
   requireInteractiveTerminal('kfq mock');
   const paths = kfqPaths();
   ensureWritableHome(paths);
+  checkLogAppendable(paths.history);
 
   const { decks, questions } = await loadSelection(globals, options.category);
   const grading = gradingOptions(decks, readUserAliases(paths));
@@ -94,8 +96,7 @@ interface Limits {
  */
 async function interview(plan: Question[], limits: Limits, paths: KfqPaths, grading: GradingOptions): Promise<InterviewReport> {
   const startedAt = new Date();
-  let report = startReport({ id: newReportId(paths.reports, startedAt), startedAt, ...limits, planned: plan.length });
-  saveReport(paths.reports, report);
+  let report = saveNewReport(paths.reports, startedAt, (id) => startReport({ id, startedAt, ...limits, planned: plan.length }));
   const interviewDeadline = limits.totalSeconds === null ? undefined : startedAt.getTime() + limits.totalSeconds * 1000;
 
   let current: { question: Question; startedAt: number; draft: string } | undefined;

@@ -3,6 +3,7 @@
 // `kfq deck add` writes them out as Markdown in the seed's shape.
 import { extname } from 'node:path';
 import { DeckError } from '../errors.js';
+import { unneutralised } from './csvFormula.js';
 import { NAMED_ENTITIES } from './inline.js';
 
 export type DeckFormat = 'markdown' | 'anki' | 'csv';
@@ -262,7 +263,7 @@ export function readCsv(text: string, file: string): ImportedDeck {
 
   const questions: ImportedQuestion[] = [];
   for (const row of rows) {
-    const cell = (index: number): string => (index < 0 ? '' : (row.cells[index] ?? '').trim());
+    const cell = (index: number): string => (index < 0 ? '' : unneutralised((row.cells[index] ?? '').trim()));
     if (row.cells.length < 2) {
       throw new DeckError(file, row.line, 'expected question,answer[,category], found one field', {
         hint: 'fields with commas or line breaks must be in double quotes',

@@ -8,12 +8,12 @@
 // the format, the kfq build that wrote it, what the entry was made from (`key`)
 // and the payload's length and hash, so a cache from another build, for other
 // inputs, truncated or damaged, is ignored.
-import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import { makeFolders, writeAll } from './files.js';
+import { makeFolders, openAtomicFile } from './files.js';
 
 declare const KFQ_VERSION: string;
 
@@ -87,28 +87,19 @@ function readRegularFile(file: string): Buffer | undefined {
 
 /** Stores an entry; returns false (and leaves no partial file) when the folder cannot be written. */
 export function writeCache(file: string, key: string, value: unknown, build: string = currentBuild()): boolean {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     const payload = serialize(value);
     const header: Header = { magic: MAGIC, format: FORMAT, build, key, length: payload.length, hash: contentHash(payload) };
     makeFolders(dirname(file));
-    // Temp file and rename: readers see the old entry or the new one. No
-    // fsync: after a crash the checksum tells a torn entry, which is rebuilt.
-    const fd = openSync(temp, 'w');
-    try {
-      writeAll(fd, Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'));
-      writeAll(fd, payload);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
+    // Readers see the old entry or the new one. Not durable: after a crash
+    // the checksum tells a torn entry, which is rebuilt.
+    const atomic = openAtomicFile(file, { durable: false });
+    atomic.write(Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'));
+    atomic.write(payload);
+    atomic.commit();
     return true;
   } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // The folder is not writable: there is no temp file either.
-    }
+    // The folder is not writable, or the disk is full: openAtomicFile left no temp file.
     return false;
   }
 }

@@ -8,7 +8,7 @@
 // Why: a million reviews take ~3 s to parse and ~12 s to replay through FSRS;
 // the snapshot is read in a fraction of a second. The result is exactly what
 // readReviewLog and cardStates give (test/unit/snapshot-replay.test.ts).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { countNewlines } from '../deck/lines.js';
@@ -20,6 +20,7 @@ import { gradeCard, type CardState } from '../practice/scheduler.js';
 import type { ReviewFacts } from '../practice/stats.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
+import { openRegularFile } from './fileType.js';
 import { isUndone, parseLogLines, REVIEW_LOG_HINT, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
 
 export interface ReviewHistory {
@@ -76,7 +77,9 @@ export function readReviewHistory(logFile: string, cacheDir: string, options: Re
   const key = JSON.stringify(['reviews', resolve(logFile)]);
   let fd: number | undefined;
   try {
-    fd = openSync(logFile, 'r');
+    // Not a plain open: a FIFO in place of the log would block forever.
+    fd = openRegularFile(logFile, 'the review log');
+    if (fd === undefined) return history(emptySnapshot(), () => undefined);
     const size = fstatSync(fd).size;
     const cached = readCache<Snapshot>(cacheFile, key);
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();

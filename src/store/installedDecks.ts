@@ -1,9 +1,10 @@
 // Installed decks: `<name>.md` files in the decks folder (what `--deck NAME`
 // loads), each with a `<name>.json` note of where it came from.
-import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { StorageError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
+import { readRegularText } from './fileType.js';
 
 export interface DeckOrigin {
   /** Absolute path of the file it was added from. */
@@ -27,7 +28,7 @@ export function installedDeckFile(folder: string, name: string): string {
   return join(folder, `${name}.md`);
 }
 
-function originFile(folder: string, name: string): string {
+export function originFile(folder: string, name: string): string {
   return join(folder, `${name}.json`);
 }
 
@@ -50,20 +51,85 @@ export function listInstalledDecks(folder: string): InstalledDeck[] {
 
 function readOrigin(folder: string, name: string): DeckOrigin | undefined {
   try {
-    const record: unknown = JSON.parse(readFileSync(originFile(folder, name), 'utf8'));
+    // A FIFO or device in place of the note throws (exit 3, naming it) instead of hanging.
+    const record: unknown = JSON.parse(readRegularText(originFile(folder, name), 'the origin note') ?? '');
     if (typeof record === 'object' && record !== null && typeof (record as DeckOrigin).source === 'string') return record as DeckOrigin;
-  } catch {
+  } catch (error) {
+    if (error instanceof StorageError) throw error;
     // No note, or a damaged one: the deck itself still works.
   }
   return undefined;
 }
 
-/** Writes the deck, then its origin note, each atomically; replaces a deck of the same name. */
-export function installDeck(folder: string, name: string, markdown: string | Buffer, origin: DeckOrigin): string {
+/**
+ * Writes the deck, then its origin note, each atomically, under the name's
+ * lock, so two installs of one name never mix one's deck with the other's
+ * note. Returns 'exists' (and writes nothing) when the name is taken and
+ * `replace` is false; whether it replaced a deck otherwise.
+ */
+export function installDeck(folder: string, name: string, markdown: string | Buffer, origin: DeckOrigin, replace: boolean): 'exists' | 'added' | 'replaced' {
   const file = installedDeckFile(folder, name);
-  writeFileAtomic(file, markdown);
-  writeFileAtomic(originFile(folder, name), `${JSON.stringify(origin, null, 2)}\n`);
-  return file;
+  return withNameLock(folder, name, () => {
+    const existed = existsSync(file);
+    if (existed && !replace) return 'exists';
+    writeFileAtomic(file, markdown, { what: `the deck ${file}` });
+    writeFileAtomic(originFile(folder, name), `${JSON.stringify(origin, null, 2)}\n`, { what: `the origin note of ${file}` });
+    return existed ? 'replaced' : 'added';
+  });
+}
+
+/** How long a second `deck add` of one name waits for the first before giving up. */
+const LOCK_WAIT_MS = 10_000;
+
+/** Runs `work` holding `.NAME.lock` (created exclusively, holding our pid); a lock whose process is gone is taken over. */
+function withNameLock<T>(folder: string, name: string, work: () => T): T {
+  const lock = join(folder, `.${name}.lock`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new StorageError(`cannot lock ${lock}: ${describeFsError(error)}`, { cause: error });
+      }
+    }
+    if (!lockHolderAlive(lock)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new StorageError(`another kfq is installing the deck '${name}' (${lock})`, { hint: 'try again when it has finished' });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function lockHolderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return true; // Being written or just removed: look again.
+  }
+  if (!Number.isSafeInteger(pid) || pid <= 0) return !isOlderThan(lock, 1000);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isOlderThan(file: string, ms: number): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs > ms;
+  } catch {
+    return false;
+  }
 }
 
 /** Deletes the deck and its note; the review log is not touched. */

@@ -3,11 +3,14 @@
 //
 // Promises: a save is on disk (fsync, then an atomic rename) when saveReport
 // returns, so a crash leaves either the previous or the new version, never a
-// mix; a damaged or unknown file is reported by name and never changed or deleted.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// mix; a new interview's file is created exclusively, so no interview replaces
+// another's; a damaged or unknown file is reported by name and never changed
+// or deleted; a FIFO or device in its place is an error naming it, not a hang.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotFoundError, StorageError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
+import { readRegularText } from './fileType.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
 import type { InterviewAnswer, InterviewReport } from '../practice/interview.js';
 
@@ -40,11 +43,34 @@ export function reportFile(folder: string, id: string): string {
 
 /** Writes the report whole, atomically: a crash leaves the previous version. */
 export function saveReport(folder: string, report: InterviewReport): void {
+  writeReport(folder, report, false);
+}
+
+/**
+ * Saves a new interview's first version under a fresh id, created exclusively:
+ * two interviews started in the same second get two ids, and neither ever
+ * replaces the other's file.
+ */
+export function saveNewReport(folder: string, startedAt: Date, make: (id: string) => InterviewReport): InterviewReport {
+  for (let attempt = 0; ; attempt++) {
+    const report = make(newReportId(folder, startedAt));
+    try {
+      writeReport(folder, report, true);
+      return report;
+    } catch (error) {
+      // Another interview took this id between the check and the link: the next one.
+      if (attempt >= 100 || !existsSync(reportFile(folder, report.id))) throw error;
+    }
+  }
+}
+
+function writeReport(folder: string, report: InterviewReport, exclusive: boolean): void {
   const file = reportFile(folder, report.id);
   const text = `${JSON.stringify({ kfq: 'interview-report', version: REPORT_VERSION, ...report }, null, 2)}\n`;
   writeFileAtomic(file, text, {
     what: `the interview report ${file}`,
     hint: 'check the folder, or set KFQ_HOME to another folder (see kfq paths)',
+    exclusive,
   });
 }
 
@@ -87,11 +113,14 @@ export function findReport(saved: SavedReports, ref: string): InterviewReport {
   throw new NotFoundError(`no interview report '${ref}'`, { hint: 'kfq mock --list shows the saved reports' });
 }
 
-function readReport(file: string): InterviewReport | string {
+/** A report, or what is wrong with it; throws StorageError for a FIFO or device in its place. */
+export function readReport(file: string): InterviewReport | string {
   let record: unknown;
   try {
-    record = JSON.parse(readFileSync(file, 'utf8'));
+    // A FIFO or device in place of a report throws (exit 3, naming it) instead of hanging.
+    record = JSON.parse(readRegularText(file, 'the interview report') ?? '');
   } catch (error) {
+    if (error instanceof StorageError) throw error;
     return error instanceof SyntaxError ? 'not valid JSON (damaged or edited by hand?), skipped' : `cannot be read: ${describeFsError(error)}, skipped`;
   }
   if (!isObject(record) || record.kfq !== 'interview-report') return 'not an interview report, skipped';

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
+import { checkAppendTarget, checkIsReviewLog } from './reviewLogChecks.js';
 
 export const REVIEW_LOG_VERSION = 1;
 
@@ -184,6 +185,7 @@ function appendRecord(file: string, record: object): void {
     throw storageError(`cannot write the review log ${file}`, error);
   }
   try {
+    checkAppendTarget(fd, file);
     const size = fstatSync(fd).size;
     let text = `${JSON.stringify(record)}\n`;
     if (size === 0) {
@@ -191,6 +193,7 @@ function appendRecord(file: string, record: object): void {
     } else {
       const version = headerVersion(fd);
       if (version !== undefined && version > REVIEW_LOG_VERSION) throw newerVersion(file, version);
+      checkIsReviewLog(fd, file);
       // A line cut by a crash must not swallow the start of this one.
       if (lastByte(fd, size) !== 0x0a) text = `\n${text}`;
     }

@@ -11,7 +11,8 @@ import { localDateTime, safeLine, visibleWidth, wrap } from './text.js';
 export function renderReport(report: InterviewReport, width: number): string[] {
   const reached = report.questions.length;
   const lines = [
-    ...wrap(out.bold(`Mock interview ${report.id}`) + out.dim(` · ${statusLabel(report)}`), width),
+    // A report is a file anyone can edit: its id is shown like deck text, never raw.
+    ...wrap(out.bold(`Mock interview ${safeLine(report.id)}`) + out.dim(` · ${statusLabel(report)}`), width),
     ...wrap(
       out.dim(
         `${reached === report.planned ? reached : `${reached} of ${report.planned}`} questions · ${formatDuration(report.perQuestionSeconds)} each` +
@@ -80,7 +81,8 @@ function statusLabel(report: Pick<InterviewReport, 'status'>): string {
 /** One line per interview, newest last; narrow terminals lose the date column (the id holds the date too). */
 export function renderReportList(reports: readonly InterviewReport[], width: number): string[] {
   const wide = width >= 60;
-  const idWidth = Math.max(2, ...reports.map((report) => report.id.length));
+  const ids = reports.map((report) => safeLine(report.id));
+  const idWidth = Math.max(2, ...ids.map((id) => visibleWidth(id)));
   const questionsLabel = wide ? 'QUESTIONS' : 'QS';
   const counts = reports.map((report) => `${report.questions.length}/${report.planned}`);
   const countWidth = Math.max(questionsLabel.length, ...counts.map((count) => count.length));
@@ -88,6 +90,6 @@ export function renderReportList(reports: readonly InterviewReport[], width: num
     [id.padEnd(idWidth), ...(wide ? [started.padEnd(16)] : []), questions.padStart(countWidth), score.padStart(5), status].join('  ');
   return [
     out.dim(row('ID', 'STARTED', questionsLabel, 'SCORE', 'STATUS')),
-    ...reports.map((report, i) => row(report.id, localDateTime(report.startedAt), counts[i]!, String(report.score), statusLabel(report))),
+    ...reports.map((report, i) => row(ids[i]!, localDateTime(report.startedAt), counts[i]!, String(report.score), statusLabel(report))),
   ];
 }

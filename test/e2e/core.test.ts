@@ -11,13 +11,13 @@ describe('kfq as a program', () => {
   it('prints help with every command and exits 0', () => {
     const { code, stdout } = runKfq(['--help']);
     expect(code).toBe(0);
-    for (const command of ['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'deck', 'completion', 'paths']) {
+    for (const command of ['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'deck', 'completion', 'paths', 'doctor']) {
       expect(stdout).toContain(command);
     }
     expect(stdout).toContain('Examples:');
   });
 
-  it.each(['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'paths', 'completion', 'deck add', 'deck list', 'deck remove'])('shows examples in `kfq %s --help`', (command) => {
+  it.each(['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'paths', 'doctor', 'completion', 'deck add', 'deck list', 'deck remove'])('shows examples in `kfq %s --help`', (command) => {
     const { code, stdout } = runKfq([...command.split(' '), '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples:|\$ kfq/);

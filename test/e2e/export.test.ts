@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDelimited } from '../../src/deck/import.js';
+import { unneutralised } from '../../src/deck/csvFormula.js';
 import { repoRoot, runKfq, tempHome } from './run.js';
 
 interface QuestionJson {
@@ -42,9 +43,11 @@ describe('kfq export --format csv', () => {
     const rows = parseDelimited(stdout, ',', 'out.csv').map((row) => row.cells);
     const questions = listJson([], tempHome()).filter((q) => q.category === 'Pipelines and Workflows');
     expect(questions).toHaveLength(10);
-    expect(rows.slice(1)).toEqual(questions.map((q) => [String(q.number), q.category, q.question, q.answer]));
+    // Answers starting with "- " carry the formula guard: a ' in front, which kfq's CSV reader takes off again.
+    expect(rows.slice(1)).toEqual(questions.map((q) => [String(q.number), q.category, q.question, `'${q.answer}`]));
+    expect(rows.slice(1).map((cells) => unneutralised(cells[3]!))).toEqual(questions.map((q) => q.answer));
     // Commas in the seed's answers are quoted.
-    expect(stdout).toMatch(/,"- [^"\r\n]*, [^"\r\n]*"\r\n/);
+    expect(stdout).toMatch(/,"'- [^"\r\n]*, [^"\r\n]*"\r\n/);
   });
 });
 

@@ -16,8 +16,16 @@ describe('CSV export', () => {
     ['two\nlines', '"two\nlines"'],
     ['cr\rhere', '"cr\rhere"'],
     ['', ''],
+    ['=1+1', `"'=1+1"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\tx', `"'\tx"`],
   ])('writes %j as %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
+  });
+
+  it('when raw, writes a formula cell unchanged, and numbers are never prefixed', () => {
+    expect(csvField('=1+1', { raw: true })).toBe('=1+1');
+    expect(csvField(-5)).toBe('-5');
   });
 
   it('has a header row, CRLF line ends and one record per question that a CSV reader gets back', () => {
@@ -32,7 +40,8 @@ describe('CSV export', () => {
     const rows = parseDelimited(csv, ',', 'x.csv').map((row) => row.cells);
     expect(rows).toEqual([
       ['number', 'category', 'question', 'answer'],
-      ['7', 'Pipes, and more', 'Is "this" quoted?', '- one\r\n- two, three'.replace('\r\n', '\n')],
+      // A cell starting with - gets a ' so spreadsheets do not run it as a formula.
+      ['7', 'Pipes, and more', 'Is "this" quoted?', "'- one\n- two, three"],
       ['8', 'Basics', 'What?', 'plain'],
     ]);
   });
