@@ -1,8 +1,13 @@
 // The kfq program: global options, every subcommand, and the one place where
 // errors become messages and exit codes. Each command module is imported only
 // when that command runs.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ExitCode, KfqError } from './errors.js';
+import type { ConfigOptions } from './commands/config.js';
+import type { CommandContext } from './commands/context.js';
+import { ExitCode, KfqError, UsageError } from './errors.js';
+import { kfqPaths } from './store/paths.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
 import { safeLine, safeText } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
@@ -33,6 +38,19 @@ function retention(value: string): number {
   return n;
 }
 
+/**
+ * The clock every command reads: KFQ_NOW (ISO 8601 or epoch milliseconds) sets
+ * where it starts, for tests; it runs on in real time from there.
+ */
+export function startClock(env: NodeJS.ProcessEnv = process.env): () => Date {
+  const start = env.KFQ_NOW;
+  if (start === undefined || start === '') return () => new Date();
+  const at = /^\d+$/.test(start) ? Number(start) : Date.parse(start);
+  if (!Number.isFinite(at)) throw new UsageError(`KFQ_NOW '${start}' is not a date-time`, { hint: 'use ISO 8601 (2026-12-01T09:00:00Z) or epoch milliseconds' });
+  const offset = at - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
@@ -56,7 +74,33 @@ export function buildProgram(): Command {
         '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
     );
 
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  // The config file's deck applies when neither --deck nor KFQ_DECK names one.
+  let configDeck: string[] = [];
+  program.hook('preAction', async (_program, action) => {
+    if (action.name() === 'config' || action.parent?.name() === 'config') return;
+    if (program.opts<GlobalOptions>().deck.length > 0 || process.env.KFQ_DECK) return;
+    const paths = kfqPaths();
+    if (existsSync(join(paths.config, 'config.toml'))) configDeck = (await import('./commands/settings.js')).configuredDeck(paths);
+  });
+  const globals = (): GlobalOptions => {
+    const options = program.opts<GlobalOptions>();
+    return options.deck.length > 0 ? options : { ...options, deck: configDeck };
+  };
+  let clock: (() => Date) | undefined;
+  const context = (): CommandContext => {
+    clock ??= startClock();
+    return {
+      deckSpecs: globals().deck,
+      paths: kfqPaths(),
+      now: clock,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      width: process.stdout.isTTY ? process.stdout.columns || 80 : undefined,
+      isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      env: process.env,
+    };
+  };
 
   program
     .command('list')
@@ -182,6 +226,39 @@ export function buildProgram(): Command {
     .command('__complete', { hidden: true })
     .argument('<what>')
     .action(async (what: string) => (await import('./commands/completion.js')).complete(what, globals()));
+
+  const config = program
+    .command('config')
+    .description('show and change your settings (config.toml)')
+    .addHelpText(
+      'after',
+      examples('kfq config list', 'kfq config set drill.newPerDay 10', 'kfq config get drill.retention', 'kfq config unset deck', 'kfq config edit') +
+        '\nA flag overrides its environment variable (kfq config list names them), which overrides the file.\n',
+    );
+  const runConfig = async (options: ConfigOptions): Promise<void> => {
+    const exitCode = await (await import('./commands/config.js')).run(context(), options);
+    if (exitCode !== 0) process.exitCode = exitCode;
+  };
+  config
+    .command('get')
+    .description('print the value in use')
+    .argument('<key>')
+    .option('--json', 'print it as JSON')
+    .action((key: string, options: { json?: boolean }) => runConfig({ action: 'get', key, json: options.json }));
+  config
+    .command('set')
+    .description('set a key in the config file')
+    .argument('<key>')
+    .argument('<value...>', 'the value; a list (deck, steps) as several words')
+    .action((key: string, value: string[]) => runConfig({ action: 'set', key, value }));
+  config.command('unset').description('remove a key from the config file').argument('<key>').action((key: string) => runConfig({ action: 'unset', key }));
+  config
+    .command('list')
+    .description('every key, its value and where it comes from')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => runConfig({ action: 'list', json: options.json }));
+  config.command('path').description('print where the config file is').action(() => runConfig({ action: 'path' }));
+  config.command('edit').description('open the config file in $VISUAL or $EDITOR').action(() => runConfig({ action: 'edit' }));
 
   program
     .command('paths')

@@ -16,6 +16,8 @@ export interface KfqPaths {
   /** Folder of interview reports. */
   reports: string;
   cache: string;
+  /** Folder of config.toml: KFQ_CONFIG_HOME, else the platform's config folder. */
+  config: string;
 }
 
 export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): KfqPaths {
@@ -27,7 +29,20 @@ export function kfqPaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
     history: join(home, 'reviews.jsonl'),
     reports: join(home, 'reports'),
     cache: join(home, 'cache'),
+    config: configFolder(env, platform),
   };
+}
+
+function configFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  if (env.KFQ_CONFIG_HOME) return resolve(env.KFQ_CONFIG_HOME);
+  if (platform === 'win32') {
+    const userHome = env.USERPROFILE || homedir();
+    return win32.join(env.APPDATA || win32.join(userHome, 'AppData', 'Roaming'), 'kfq');
+  }
+  // As for XDG_STATE_HOME, a relative XDG_CONFIG_HOME is invalid and ignored.
+  const userHome = env.HOME || homedir();
+  const config = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : posix.join(userHome, '.config');
+  return posix.join(config, 'kfq');
 }
 
 function homeFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {

@@ -14,6 +14,7 @@ describe('kfqPaths', () => {
       history: '/data/kfq/reviews.jsonl',
       reports: '/data/kfq/reports',
       cache: '/data/kfq/cache',
+      config: '/home/ann/.config/kfq',
     });
     expect(kfqPaths({ KFQ_HOME: '/data/kfq' }, 'darwin').home).toBe('/data/kfq');
   });
@@ -63,5 +64,18 @@ describe('ensureWritableHome', () => {
     } finally {
       chmodSync(home, 0o755);
     }
+  });
+});
+
+describe('kfqPaths config folder', () => {
+  it('when KFQ_CONFIG_HOME is set then it is the config folder', () => {
+    expect(kfqPaths({ KFQ_CONFIG_HOME: '/tmp/conf', HOME: '/home/ann' }, 'linux').config).toBe('/tmp/conf');
+  });
+  it('when XDG_CONFIG_HOME is absolute then kfq lives under it, else under ~/.config', () => {
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: '/conf' }, 'linux').config).toBe('/conf/kfq');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: 'relative' }, 'linux').config).toBe('/home/ann/.config/kfq');
+  });
+  it('when on Windows then APPDATA holds it', () => {
+    expect(kfqPaths({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32').config).toBe('C:\\Users\\ann\\AppData\\Roaming\\kfq');
   });
 });
