@@ -86,6 +86,9 @@ export function buildProgram(): Command {
     const options = program.opts<GlobalOptions>();
     return options.deck.length > 0 ? options : { ...options, deck: configDeck };
   };
+  const exit = (code: number): void => {
+    if (code !== 0) process.exitCode = code;
+  };
   let clock: (() => Date) | undefined;
   const context = (): CommandContext => {
     clock ??= startClock();
@@ -139,17 +142,22 @@ export function buildProgram(): Command {
   program
     .command('drill')
     .description('spaced-repetition flashcards: reveal, then grade yourself 1-4')
-    .option('-n, --count <n>', 'cards in this session', positiveInt, 10)
+    .addOption(new Option('-n, --count <n>', 'cards in this session (learning repeats come on top)').argParser(positiveInt).default(undefined, '10, or drill.count'))
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .addOption(new Option('--order <order>', 'which cards first').choices(['due', 'new', 'weak', 'random']).default('due'))
+    .option('--ahead', 'study ahead: cards not due yet, the most nearly due first')
     .option('--seed <n>', 'seed for any random choice', integer)
-    .option('--retention <r>', 'desired retention, between 0 and 1', retention, DEFAULT_RETENTION)
+    .addOption(
+      new Option('--retention <r>', 'desired retention, between 0 and 1').argParser(retention).default(undefined, `${DEFAULT_RETENTION}, or drill.retention`),
+    )
     .addHelpText(
       'after',
-      examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7') +
-        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n',
+      examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7', 'kfq drill --ahead') +
+        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n' +
+        'Again or Hard on a new or forgotten card brings it back in the session (drill.learningSteps, drill.relearningSteps).\n' +
+        'At most drill.newPerDay new cards (20) and drill.reviewsPerDay reviews (200) a day, over every run; the day starts at day.rollover (4 am).\n',
     )
-    .action(async (options) => (await import('./commands/drill.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/drill.js')).run(context(), options)));
 
   program
     .command('mock')
