@@ -109,9 +109,10 @@ export function buildProgram(): Command {
     .command('list')
     .description('list categories and questions')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
-    .option('--json', 'print questions as JSON')
-    .addHelpText('after', examples('kfq list', 'kfq list --category pipelines', 'kfq list --json | jq length'))
-    .action(async (options) => (await import('./commands/list.js')).run(options, globals()));
+    .option('--state <state>', 'only cards in this state: new, learning, due or review')
+    .option('--json', 'print questions as JSON, each with its state and due time')
+    .addHelpText('after', examples('kfq list', 'kfq list --category pipelines', 'kfq list --state due', 'kfq list --json | jq length'))
+    .action(async (options) => (await import('./commands/list.js')).run(options, globals(), context()));
 
   program
     .command('show')
@@ -158,6 +159,14 @@ export function buildProgram(): Command {
         'At most drill.newPerDay new cards (20) and drill.reviewsPerDay reviews (200) a day, over every run; the day starts at day.rollover (4 am).\n',
     )
     .action(async (options) => exit(await (await import('./commands/drill.js')).run(context(), options)));
+
+  program
+    .command('due')
+    .description('what is due, learning and new, per deck and category, and when the next cards fall due')
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .option('--json', 'print the counts as JSON')
+    .addHelpText('after', examples('kfq due', 'kfq due --json'))
+    .action(async (options) => exit(await (await import('./commands/due.js')).run(context(), options)));
 
   program
     .command('mock')
