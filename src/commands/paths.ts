@@ -13,6 +13,7 @@ export async function run(options: { json?: boolean }, _globals: GlobalOptions):
     ['history', paths.history],
     ['reports', paths.reports],
     ['cache', paths.cache],
+    ['config', paths.config],
   ];
   printLines([...rows.map(([name, path]) => `${out.bold(name.padEnd(8))}${path}`), out.dim(process.env.KFQ_HOME ? 'home is set by KFQ_HOME' : 'set KFQ_HOME to keep them elsewhere')]);
 }

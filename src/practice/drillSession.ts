@@ -101,7 +101,7 @@ export class DrillSession {
     this.queue.push(...this.upcoming().filter((question) => question !== current));
   }
 
-  /** Learning cards due now, the picked cards not graded yet, then learning cards due within the window. */
+  /** Learning cards due now, the picked cards not graded yet, then (when those are done) learning cards due within the window. */
   private upcoming(): Question[] {
     const now = this.clock().getTime();
     const gradedIds = new Set(this.graded.map((entry) => entry.question.id));
@@ -116,7 +116,8 @@ export class DrillSession {
     }
     learning.sort((a, b) => a.due - b.due);
     const dueNow = learning.filter((entry) => entry.due <= now).map((entry) => entry.question);
-    const later = learning.filter((entry) => entry.due > now).map((entry) => entry.question);
+    // Cards not due yet join once nothing else is left, so the count shown grows only when they do.
+    const later = fresh.length === 0 ? learning.filter((entry) => entry.due > now).map((entry) => entry.question) : [];
     return [...dueNow, ...fresh, ...later];
   }
 

@@ -64,7 +64,8 @@ describe('kfq history', () => {
 describe('kfq paths', () => {
   it('prints every location as JSON, under KFQ_HOME, creating nothing', () => {
     const home = join(tempHome(), 'not-yet');
-    const { code, stdout } = runKfq(['paths', '--json'], { env: { KFQ_HOME: home } });
+    const config = join(tempHome(), 'config');
+    const { code, stdout } = runKfq(['paths', '--json'], { env: { KFQ_HOME: home, KFQ_CONFIG_HOME: config } });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       home,
@@ -72,6 +73,7 @@ describe('kfq paths', () => {
       history: join(home, 'reviews.jsonl'),
       reports: join(home, 'reports'),
       cache: join(home, 'cache'),
+      config,
     });
     expect(() => readFileSync(home)).toThrow(/ENOENT/);
   });
