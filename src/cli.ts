@@ -196,7 +196,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print every number as JSON')
     .addHelpText('after', examples('kfq stats', 'kfq stats --json'))
-    .action(async (options) => (await import('./commands/stats.js')).run(options, globals()));
+    .action(async (options) => (await import('./commands/stats.js')).run(options, globals(), context()));
 
   program
     .command('export')
