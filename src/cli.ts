@@ -168,11 +168,33 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('kfq due', 'kfq due --json'))
     .action(async (options) => exit(await (await import('./commands/due.js')).run(context(), options)));
 
+  const plan = program
+    .command('plan')
+    .description('a plan toward your interview date: daily work, load chart, readiness on the day')
+    .option('--json', 'print the plan as JSON')
+    .addHelpText('after', examples('kfq plan set 2026-12-20 --minutes-per-day 30', 'kfq plan', 'kfq plan --json', 'kfq plan clear'))
+    .action(async (options: { json?: boolean }) => exit(await (await import('./commands/plan.js')).run(context(), { action: 'show', json: options.json })));
+  plan
+    .command('set')
+    .description('set the interview date (and budget); drill follows the plan until then')
+    .argument('<date>', 'the interview date, YYYY-MM-DD')
+    .option('--minutes-per-day <n>', 'time you can give each day', positiveInt)
+    .option('--retention <r>', 'recall to aim for on the day, between 0 and 1', retention)
+    .option('--json', 'print the plan as JSON')
+    .addHelpText('after', examples('kfq plan set 2026-12-20', 'kfq plan set 2026-12-20 --minutes-per-day 45 --retention 0.92 --deck kubeflow'))
+    .action(async (date: string, options: { minutesPerDay?: number; retention?: number; json?: boolean }) =>
+      exit(await (await import('./commands/plan.js')).run(context(), { action: 'set', date, ...options, decks: program.opts<GlobalOptions>().deck })),
+    );
+  plan
+    .command('clear')
+    .description('remove the plan: drill goes back to the normal schedule')
+    .action(async () => exit(await (await import('./commands/plan.js')).run(context(), { action: 'clear' })));
+
   program
     .command('mock')
     .description('a timed mock interview with a live countdown and a scored report')
-    .option('-n, --count <n>', 'questions in the interview', positiveInt, 5)
-    .option('--per-question <duration>', 'time for each question: 90s, 2m, 1m30s', '2m')
+    .addOption(new Option('-n, --count <n>', 'questions in the interview').argParser(positiveInt).default(undefined, '5, or mock.count'))
+    .addOption(new Option('--per-question <duration>', 'time for each question: 90s, 2m, 1m30s').default(undefined, '2m, or mock.perQuestion'))
     .option('--total <duration>', 'time for the whole interview')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--seed <n>', 'seed for choosing questions', integer)
@@ -180,7 +202,7 @@ export function buildProgram(): Command {
     .option('--report [last|id]', 'show a saved report again')
     .option('--json', 'with --list or --report: print JSON')
     .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock --list', 'kfq mock --report last --json'))
-    .action(async (options) => (await import('./commands/mock.js')).run(options, globals()));
+    .action(async (options) => (await import('./commands/mock.js')).run(options, globals(), context()));
 
   program
     .command('history')

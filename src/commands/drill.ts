@@ -3,6 +3,9 @@ import { ExitCode, InterruptedError } from '../errors.js';
 import { countToday, leftToday } from '../practice/dailyLimits.js';
 import { DrillSession } from '../practice/drillSession.js';
 import { dueCounts, nextDue, pickCards, type PickOrder } from '../practice/pick.js';
+import { isLearning, type CardState } from '../practice/scheduler.js';
+import type { Plan } from '../practice/plan.js';
+import type { Question } from '../deck/model.js';
 import { scoreAnswer } from '../practice/scoring.js';
 import { ensureWritableHome } from '../store/paths.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
@@ -12,6 +15,7 @@ import { runPrompt } from '../ui/prompt.js';
 import { terminalWidth } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import type { CommandContext } from './context.js';
+import { activePlan } from './activePlan.js';
 import { readHistory } from './reviewHistory.js';
 import { applySchedulerSettings } from './schedulerSettings.js';
 import { loadSelection } from './shared.js';
@@ -33,10 +37,15 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
   const count = options.count ?? settings.drill.count;
   const retention = options.retention ?? settings.drill.retention;
   ensureWritableHome(paths);
-  const { decks, questions } = await loadSelection({ deck: ctx.deckSpecs }, options.category);
+  // A plan decides the day's cards for the default order; other orders and --ahead are extra practice.
+  const followsPlan = options.order === 'due' && !options.ahead && options.category === undefined;
+  const active = followsPlan ? await activePlan(ctx, settings) : undefined;
+  if (active === 'over') ctx.stderr.write(`The interview date ${settings.plan.date} has passed: back to the normal schedule (kfq plan clear removes the plan).\n`);
+  const planned = active === 'over' ? undefined : active;
+  const { decks, questions } = await loadSelection({ deck: planned && settings.plan.decks.length > 0 ? settings.plan.decks : ctx.deckSpecs }, options.category);
   const log = readHistory(paths);
 
-  const states = log.cardStates(questions, retention);
+  const states = planned ? planned.states : log.cardStates(questions, retention);
   const now = ctx.now();
   const left = leftToday(
     { newPerDay: settings.drill.newPerDay, reviewsPerDay: settings.drill.reviewsPerDay, rollover: settings.day.rollover },
@@ -44,22 +53,28 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
   );
   const order: PickOrder = options.ahead ? 'ahead' : options.order;
   const limited = order === 'due' || order === 'new';
-  const cards = pickCards({
-    questions,
-    states,
-    now,
-    count,
-    order,
-    seed: options.seed,
-    ...(limited ? { newLimit: left.newCards, reviewLimit: left.reviews } : {}),
-  });
+  const cards = planned
+    ? todayFromPlan(planned.plan, pickCards({ questions, states, now, count: questions.length, order: 'due', newLimit: 0 }), states, options.count)
+    : pickCards({
+        questions,
+        states,
+        now,
+        count,
+        order,
+        seed: options.seed,
+        ...(limited ? { newLimit: left.newCards, reviewLimit: left.reviews } : {}),
+      });
+  if (planned) {
+    const { today } = planned.plan;
+    ctx.stderr.write(`Plan: ${planned.plan.daysLeft} days to the interview · today ${today.new} new · ${today.reviews} reviews · about ${today.minutes} min\n`);
+  }
   if (cards.length === 0) {
     printLines(nothingDueLines(nextDue(questions, states), now, terminalWidth(), limited && left.newCards === 0 ? settings.drill.newPerDay : undefined));
     return ExitCode.ok;
   }
-  ctx.stderr.write(`${dueCountsLine(dueCounts(questions, states, now, left), options.ahead === true)}\n`);
+  if (!planned) ctx.stderr.write(`${dueCountsLine(dueCounts(questions, states, now, left), options.ahead === true)}\n`);
 
-  const session = new DrillSession(paths.history, states, retention, ctx.now);
+  const session = new DrillSession(paths.history, states, planned ? settings.plan.retention : retention, ctx.now);
   const titles = new Map(decks.map((deck) => [deck.slug, deck.title || deck.slug]));
   let outcome: DrillOutcome | undefined;
   let interruption: InterruptedError | undefined;
@@ -86,4 +101,12 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
   if (interruption) throw interruption;
   if (outcome?.end === 'failed') throw outcome.error;
   return ExitCode.ok;
+}
+
+/** The plan's cards for today: learning cards due first, then the plan's reviews and new cards; `-n` caps them. */
+function todayFromPlan(plan: Plan, due: Question[], states: ReadonlyMap<string, CardState>, count: number | undefined): Question[] {
+  const learning = due.filter((question) => isLearning(states.get(question.id)!));
+  const rest = [...plan.todayCards.reviews, ...plan.todayCards.new].filter((question) => !learning.includes(question));
+  const cards = [...learning, ...rest];
+  return count === undefined ? cards : cards.slice(0, count);
 }
