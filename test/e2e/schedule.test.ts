@@ -182,3 +182,25 @@ describe.skipIf(!hasTmux)('learning steps and daily limits in a terminal', () =>
     expect(due(home, config, '2026-12-02T03:30:00Z').today).toMatchObject({ newLeft: 2 });
   });
 });
+
+describe.skipIf(!hasTmux)('kfq drill --ahead', () => {
+  let session: PtySession | undefined;
+  afterEach(() => session?.close());
+
+  it('when no card is due then --ahead asks learnt cards anyway, the most nearly due first, and logs the reviews', async () => {
+    const home = tempHome();
+    const config = tempHome();
+    const now = '2026-12-01T10:00:00Z';
+    learntLog(home, now, [1, 2], 1);
+    session = startKfq({ args: ['drill', '--ahead'], env: environment(home, config, now) });
+    const screen = await session.waitFor('1/2');
+    expect(screen).toContain('0 due · 20 new · 0 learning · studying ahead');
+    await session.revealAndGrade('3');
+    await session.waitFor('2/2');
+    await session.revealAndGrade('3');
+    expect(await session.exitCode()).toBe(0);
+    const history = JSON.parse(runKfq(['history', '--json'], { env: environment(home, config, now) }).stdout) as { questionId: string; mode: string }[];
+    expect(history.slice(0, 2).map((review) => review.mode)).toEqual(['drill', 'drill']);
+    expect(history).toHaveLength(6);
+  });
+});
