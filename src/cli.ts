@@ -191,6 +191,13 @@ export function buildProgram(): Command {
     .action(async () => exit(await (await import('./commands/plan.js')).run(context(), { action: 'clear' })));
 
   program
+    .command('optimize')
+    .description('fit FSRS scheduling parameters to your review log (needs the optional FSRS optimizer)')
+    .option('--json', 'print the evaluation and parameters as JSON')
+    .addHelpText('after', examples('kfq optimize', 'kfq optimize --json'))
+    .action(async (options: { json?: boolean }) => exit(await (await import('./commands/optimize.js')).run(context(), options)));
+
+  program
     .command('mock')
     .description('a timed mock interview with a live countdown and a scored report')
     .addOption(new Option('-n, --count <n>', 'questions in the interview').argParser(positiveInt).default(undefined, '5, or mock.count'))

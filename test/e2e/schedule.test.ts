@@ -1,7 +1,7 @@
 // Learning steps in a drill, daily limits over several runs and across the
 // rollover hour, config and the KFQ_NOW clock: the built bin, a real terminal
 // for drills, `kfq due --json` to read the day's counts.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasTmux, startKfq, type PtySession } from './pty.js';
@@ -202,5 +202,16 @@ describe.skipIf(!hasTmux)('kfq drill --ahead', () => {
     const history = JSON.parse(runKfq(['history', '--json'], { env: environment(home, config, now) }).stdout) as { questionId: string; mode: string }[];
     expect(history.slice(0, 2).map((review) => review.mode)).toEqual(['drill', 'drill']);
     expect(history).toHaveLength(6);
+  });
+});
+
+describe('kfq optimize', () => {
+  it('when the log is too small then it refuses with a clear message and saves nothing', () => {
+    const home = tempHome();
+    const { code, stdout, stderr } = runKfq(['optimize'], { env: { KFQ_HOME: home } });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^kfq: not enough reviews to fit parameters yet: 0 reviews .* needs 400/);
+    expect(() => readFileSync(join(home, 'fsrs-parameters.json'))).toThrow(/ENOENT/);
   });
 });
