@@ -81,7 +81,7 @@ export async function run(ctx: CommandContext, options: ConfigOptions): Promise<
 }
 
 function shown(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? '-' : value.join(' ');
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(' ');
   return String(value);
 }
 

@@ -64,15 +64,13 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
         seed: options.seed,
         ...(limited ? { newLimit: left.newCards, reviewLimit: left.reviews } : {}),
       });
-  if (planned) {
-    const { today } = planned.plan;
-    ctx.stderr.write(`Plan: ${planned.plan.daysLeft} days to the interview · today ${today.new} new · ${today.reviews} reviews · about ${today.minutes} min\n`);
-  }
+  const status = planned
+    ? `Plan: ${planned.plan.daysLeft} days to the interview · today ${planned.plan.today.new} new · ${planned.plan.today.reviews} reviews · about ${planned.plan.today.minutes} min`
+    : dueCountsLine(dueCounts(questions, states, now, left), options.ahead === true);
   if (cards.length === 0) {
     printLines(nothingDueLines(nextDue(questions, states), now, terminalWidth(), limited && left.newCards === 0 ? settings.drill.newPerDay : undefined));
     return ExitCode.ok;
   }
-  if (!planned) ctx.stderr.write(`${dueCountsLine(dueCounts(questions, states, now, left), options.ahead === true)}\n`);
 
   const session = new DrillSession(paths.history, states, planned ? settings.plan.retention : retention, ctx.now);
   const titles = new Map(decks.map((deck) => [deck.slug, deck.title || deck.slug]));
@@ -89,6 +87,8 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
         score: (question, typed) => scoreAnswer(question.answer, typed, question.question),
         grade: (question, rating, typed, durationMs) => session.grade(question, rating, typed, durationMs),
         undo: () => void session.undo(),
+        // Said once, as the session starts.
+        status,
       },
       { clearOnDone: true },
     );

@@ -48,12 +48,13 @@ const textList: KeyDefinition['check'] = (value) => {
   return Array.isArray(list) && list.every((item) => typeof item === 'string' && item !== '') ? (list as string[]) : { error: 'expected a list of names or paths' };
 };
 
-// ts-fsrs steps: a whole number and a unit, minutes, hours or days.
+// ts-fsrs steps: a whole number and a unit, minutes, hours or days; none (an empty list) goes straight to whole days.
 const STEP = /^\d+[mhd]$/;
 const steps: KeyDefinition['check'] = (value) =>
-  Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && STEP.test(item) && parseInt(item, 10) > 0)
+  Array.isArray(value) && value.every((item) => typeof item === 'string' && STEP.test(item) && parseInt(item, 10) > 0)
     ? (value as string[])
-    : { error: 'expected a list of steps such as "1m 10m" (minutes m, hours h, days d)' };
+    : { error: 'expected a list of steps such as "1m 10m" (minutes m, hours h, days d), or none' };
+const asSteps = (text: string): unknown => (text.trim().toLowerCase() === 'none' ? [] : asList(text));
 
 const duration: KeyDefinition['check'] = (value) => {
   if (typeof value !== 'string') return { error: 'expected a duration such as 90s, 2m or 1m30s' };
@@ -76,8 +77,8 @@ export const SETTING_KEYS: readonly KeyDefinition[] = [
   { key: 'drill.newPerDay', description: 'new cards a day, across every drill that day', default: 20, check: wholeNumber(0), fromText: asNumber },
   { key: 'drill.reviewsPerDay', description: 'reviews a day, across every drill that day', default: 200, check: wholeNumber(0), fromText: asNumber },
   { key: 'drill.retention', description: 'desired retention, between 0 and 1', default: 0.9, check: fraction, fromText: asNumber },
-  { key: 'drill.learningSteps', description: 'steps of a new card within a session', default: ['1m', '10m'], check: steps, fromText: asList },
-  { key: 'drill.relearningSteps', description: 'steps of a forgotten card within a session', default: ['10m'], check: steps, fromText: asList },
+  { key: 'drill.learningSteps', description: 'steps of a new card within a session', default: ['1m', '10m'], check: steps, fromText: asSteps },
+  { key: 'drill.relearningSteps', description: 'steps of a forgotten card within a session', default: ['10m'], check: steps, fromText: asSteps },
   { key: 'mock.count', description: 'questions in a mock interview', default: 5, check: wholeNumber(1), fromText: asNumber },
   { key: 'mock.perQuestion', description: 'time for each mock question', default: '2m', check: duration, fromText: (t) => t },
   { key: 'day.rollover', description: 'hour (0-23) at which a new day starts for daily limits', default: 4, check: wholeNumber(0, 23), fromText: asNumber },

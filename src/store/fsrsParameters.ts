@@ -27,7 +27,9 @@ export function readParameters(home: string): SavedParameters | undefined {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No file, or no home yet (or a file in its place, which the command's own checks report).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new StorageError(`cannot read ${file}: ${describeFsError(error)}`, { cause: error });
   }
   let value: unknown;

@@ -204,10 +204,10 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     session = startKfq({ args: ['drill', '-n', '3', '--order', 'new'], env: { KFQ_HOME: home }, cols: 40, rows: 30 });
     let screen = await session.waitFor('1/3');
     // The title gives way to the progress, which stays whole at the right edge.
-    // Above the screen, on stderr: what the day holds.
-    expect(screen.split('\n')[0]).toBe('0 due · 20 new · 0 learning');
-    expect(screen.split('\n')[1]).toMatch(/^Top 100 Kubeflow .*…\s+1\/3 [█░]{10}$/);
-    expect(screen.split('\n')[1]).toHaveLength(40);
+    expect(screen.split('\n')[0]).toMatch(/^Top 100 Kubeflow .*…\s+1\/3 [█░]{10}$/);
+    expect(screen.split('\n')[0]).toHaveLength(40);
+    // Under the category: what the day holds.
+    expect(screen.split('\n')[2]).toBe('0 due · 20 new · 0 learning');
     session.sendKeys('q', 'Enter');
     await session.exitCode();
     session.close();

@@ -95,6 +95,10 @@ describe('kfq config', () => {
     expect(runKfq(['config', 'unset', 'drill.newPerDay'], { env }).code).toBe(0);
     expect(runKfq(['config', 'get', 'drill.newPerDay'], { env }).stdout).toBe('20\n');
     expect(runKfq(['config', 'path'], { env }).stdout).toBe(`${join(env.KFQ_CONFIG_HOME, 'config.toml')}\n`);
+    expect(runKfq(['config', 'set', 'drill.learningSteps', '1m', '5m', '1h'], { env }).code).toBe(0);
+    expect(runKfq(['config', 'get', 'drill.learningSteps', '--json'], { env }).stdout).toBe('["1m","5m","1h"]\n');
+    expect(runKfq(['config', 'set', 'drill.learningSteps', 'none'], { env }).code).toBe(0);
+    expect(runKfq(['config', 'get', 'drill.learningSteps'], { env }).stdout).toBe('none\n');
   });
 
   it('when a value is bad then the error names the key and the file, and unset still works', () => {
