@@ -71,7 +71,7 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       examples('kfq drill', 'kfq search "istio traffic split"', 'kfq mock --count 3 --per-question 90s', 'kfq stats', 'kfq --deck ./my-deck.md list') +
-        '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
+        '\nEnvironment:\n  KFQ_DECK         default deck (path or installed name)\n  KFQ_HOME         where history, reports and decks are kept\n  KFQ_CONFIG_HOME  where config.toml is (kfq config path)\n  KFQ_NOW          start the clock at this time (ISO 8601), for tests\n  NO_COLOR         disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1      show stack traces\nEvery config key has a variable too: kfq config list names them.\n',
     );
 
   // The config file's deck applies when neither --deck nor KFQ_DECK names one.
