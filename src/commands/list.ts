@@ -8,6 +8,7 @@ import { questionStatuses, type QuestionStatus } from './cardStatuses.js';
 import type { CommandContext } from './context.js';
 import { loadSelection } from './shared.js';
 
+// Not imported from practice/cardStatus.js: that loads the scheduler, which list needs only with a history.
 const STATES: readonly CardStatus[] = ['new', 'learning', 'due', 'review'];
 
 export async function run(options: { category?: string; json?: boolean; state?: string }, globals: GlobalOptions, ctx: CommandContext): Promise<void> {

@@ -120,7 +120,6 @@ export function checkValue(definition: KeyDefinition, value: unknown, source: st
 
 export interface LoadedSettings {
   settings: Settings;
-  file: string;
   /** Where each key's value came from. */
   sources: Map<string, 'default' | 'file' | 'environment'>;
 }
@@ -148,7 +147,7 @@ export function loadSettings(paths: KfqPaths, env: NodeJS.ProcessEnv): LoadedSet
     if (name === undefined) settings[group!] = value;
     else ((settings[group!] ??= {}) as ConfigTable)[name] = value;
   }
-  return { settings: settings as unknown as Settings, file, sources };
+  return { settings: settings as unknown as Settings, sources };
 }
 
 /** The config file's deck, checked alone: other keys may be wrong without stopping list or search. */

@@ -8,7 +8,6 @@ import { isDue, isLearning, type CardState } from './scheduler.js';
  * - review: a learnt card not due yet.
  */
 export type CardStatus = 'new' | 'learning' | 'due' | 'review';
-export const CARD_STATUSES: readonly CardStatus[] = ['new', 'learning', 'due', 'review'];
 
 export function cardStatus(state: CardState | undefined, now: Date): CardStatus {
   if (!state) return 'new';

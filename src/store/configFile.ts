@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'smol-toml';
-import { UsageError } from '../errors.js';
+import { StorageError, UsageError } from '../errors.js';
 import { describeFsError, makeFolders, writeFileAtomic } from './files.js';
-import { StorageError } from '../errors.js';
 
 export type ConfigTable = Record<string, unknown>;
 
