@@ -48,7 +48,8 @@ export async function run(ctx: CommandContext, options: ConfigOptions): Promise<
       const width = Math.max(...rows.map((row) => row.key.length)) + 2;
       for (const row of rows) {
         const from = row.source === 'default' ? '' : out.dim(row.source === 'file' ? '  (config file)' : `  (${row.env})`);
-        print(`${out.bold(row.key.padEnd(width))}${safeLine(row.value === null ? '-' : shown(row.value))}${from}`);
+        const value = row.key === 'deck' && Array.isArray(row.value) && row.value.length === 0 ? 'built-in deck' : row.value === null ? '-' : shown(row.value);
+        print(`${out.bold(row.key.padEnd(width))}${safeLine(value)}${from}`);
       }
       ctx.stderr.write(`${existsSync(file) ? `config file: ${file}` : `no config file yet (kfq config set KEY VALUE creates ${file})`}\n`);
       return 0;

@@ -12,6 +12,10 @@ export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: num
     out.bold(`Interview on ${plan.interviewDate} · ${plan.daysLeft} day${plan.daysLeft === 1 ? '' : 's'} left`),
     `Today: ${plan.today.new} new · ${plan.today.reviews} reviews · about ${plan.today.minutes} min (budget ${minutesPerDay} min, ${Math.round(secondsPerCard)} s a card)`,
   ];
+  const busiest = Math.max(0, ...plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60));
+  if (busiest > minutesPerDay * 1.2) {
+    lines.push(out.yellow(`Some days need about ${Math.round(busiest)} min, over the ${minutesPerDay} min budget: every card must be seen twice before the date. Raise --minutes-per-day or narrow the decks.`));
+  }
   if (plan.unplaced > 0) lines.push(out.yellow(`${plan.unplaced} cards do not fit before the date in ${minutesPerDay} minutes a day: raise --minutes-per-day or narrow the decks.`));
   const minutes = plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60);
   const most = Math.max(minutesPerDay, ...minutes);
