@@ -35,6 +35,8 @@ try {
     define: { KFQ_VERSION: JSON.stringify(version), 'import.meta.url': '__kfqModuleUrl' },
     banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [lazyChildProcess],
+    // The FSRS optimizer is an optional dependency with native parts, loaded only by kfq optimize.
+    external: ['@open-spaced-repetition/binding'],
   });
   await build({ ...common, entryPoints: [`${root}src/boot.ts`], outfile: `${staging}/boot.cjs` });
   writeFileSync(`${staging}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(root, Object.keys(main.metafile.inputs)));

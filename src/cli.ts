@@ -1,9 +1,12 @@
 // The kfq program: global options, every subcommand, and the one place where
 // errors become messages and exit codes. Each command module is imported only
 // when that command runs.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { ConfigOptions } from './commands/config.js';
 import type { CommandContext } from './commands/context.js';
-import { ExitCode, KfqError } from './errors.js';
+import { ExitCode, KfqError, UsageError } from './errors.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
 import { kfqPaths } from './store/paths.js';
 import { tidyHome } from './store/staleTemps.js';
@@ -36,6 +39,19 @@ function retention(value: string): number {
   return n;
 }
 
+/**
+ * The clock every command reads: KFQ_NOW (ISO 8601 or epoch milliseconds) sets
+ * where it starts, for tests; it runs on in real time from there.
+ */
+export function startClock(env: NodeJS.ProcessEnv = process.env): () => Date {
+  const start = env.KFQ_NOW;
+  if (start === undefined || start === '') return () => new Date();
+  const at = /^\d+$/.test(start) ? Number(start) : Date.parse(start);
+  if (!Number.isFinite(at)) throw new UsageError(`KFQ_NOW '${start}' is not a date-time`, { hint: 'use ISO 8601 (2026-12-01T09:00:00Z) or epoch milliseconds' });
+  const offset = at - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
@@ -55,10 +71,40 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       examples('kfq drill', 'kfq search "istio traffic split"', 'kfq mock --count 3 --per-question 90s', 'kfq stats', 'kfq --deck ./my-deck.md list') +
-        '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  KFQ_SYNC_DIR shared folder for practising on several machines (see kfq sync init)\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
+        '\nEnvironment:\n  KFQ_DECK         default deck (path or installed name)\n  KFQ_HOME         where history, reports and decks are kept\n  KFQ_CONFIG_HOME  where config.toml is (kfq config path)\n  KFQ_SYNC_DIR     shared folder for practising on several machines (see kfq sync init)\n  KFQ_NOW          start the clock at this time (ISO 8601), for tests\n  NO_COLOR         disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1      show stack traces\nEvery config key has a variable too: kfq config list names them.\n',
     );
 
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  // The config file's deck applies when neither --deck nor KFQ_DECK names one.
+  let configDeck: string[] = [];
+  program.hook('preAction', async (_program, action) => {
+    if (action.name() === 'config' || action.parent?.name() === 'config') return;
+    if (program.opts<GlobalOptions>().deck.length > 0 || process.env.KFQ_DECK) return;
+    const paths = kfqPaths();
+    if (existsSync(join(paths.config, 'config.toml'))) configDeck = (await import('./commands/settings.js')).configuredDeck(paths);
+  });
+  const globals = (): GlobalOptions => {
+    const options = program.opts<GlobalOptions>();
+    return options.deck.length > 0 ? options : { ...options, deck: configDeck };
+  };
+  const exit = (code: number): void => {
+    if (code !== 0) process.exitCode = code;
+  };
+  let clock: (() => Date) | undefined;
+  const context = (): CommandContext => {
+    clock ??= startClock();
+    return {
+      deckSpecs: globals().deck,
+      paths: kfqPaths(),
+      now: clock,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      width: process.stdout.isTTY ? process.stdout.columns || 80 : undefined,
+      isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      env: process.env,
+    };
+  };
+
   // What a killed kfq left half-written in its own folders goes first (doctor lists it instead).
   program.hook('preAction', (_program, command) => {
     if (command.name() !== 'doctor') tidyHome(kfqPaths());
@@ -68,9 +114,10 @@ export function buildProgram(): Command {
     .command('list')
     .description('list categories and questions')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
-    .option('--json', 'print questions as JSON')
-    .addHelpText('after', examples('kfq list', 'kfq list --category pipelines', 'kfq list --json | jq length'))
-    .action(async (options) => (await import('./commands/list.js')).run(options, globals()));
+    .option('--state <state>', 'only cards in this state: new, learning, due or review')
+    .option('--json', 'print questions as JSON, each with its state and due time')
+    .addHelpText('after', examples('kfq list', 'kfq list --category pipelines', 'kfq list --state due', 'kfq list --json | jq length'))
+    .action(async (options) => (await import('./commands/list.js')).run(options, globals(), context()));
 
   program
     .command('show')
@@ -101,23 +148,65 @@ export function buildProgram(): Command {
   program
     .command('drill')
     .description('spaced-repetition flashcards: reveal, then grade yourself 1-4')
-    .option('-n, --count <n>', 'cards in this session', positiveInt, 10)
+    .addOption(new Option('-n, --count <n>', 'cards in this session (learning repeats come on top)').argParser(positiveInt).default(undefined, '10, or drill.count'))
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .addOption(new Option('--order <order>', 'which cards first').choices(['due', 'new', 'weak', 'random']).default('due'))
+    .option('--ahead', 'study ahead: cards not due yet, the most nearly due first')
     .option('--seed <n>', 'seed for any random choice', integer)
-    .option('--retention <r>', 'desired retention, between 0 and 1', retention, DEFAULT_RETENTION)
+    .addOption(
+      new Option('--retention <r>', 'desired retention, between 0 and 1').argParser(retention).default(undefined, `${DEFAULT_RETENTION}, or drill.retention`),
+    )
     .addHelpText(
       'after',
-      examples('kfq drill', 'kfq drill -n 20 -c tuning', 'kfq drill --order random --seed 7') +
-        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n',
+      examples('kfq drill', 'kfq drill -n 20 -c tuning', 'kfq drill --order random --seed 7', 'kfq drill --ahead') +
+        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n' +
+        'Again or Hard on a new or forgotten card brings it back in the session (drill.learningSteps, drill.relearningSteps).\n' +
+        'At most drill.newPerDay new cards (20) and drill.reviewsPerDay reviews (200) a day, over every run; the day starts at day.rollover (4 am).\n',
     )
-    .action(async (options) => (await import('./commands/drill.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/drill.js')).run(context(), options)));
+
+  program
+    .command('due')
+    .description('what is due, learning and new, per deck and category, and when the next cards fall due')
+    .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
+    .option('--json', 'print the counts as JSON')
+    .addHelpText('after', examples('kfq due', 'kfq due --json'))
+    .action(async (options) => exit(await (await import('./commands/due.js')).run(context(), options)));
+
+  const plan = program
+    .command('plan')
+    .description('a plan toward your interview date: daily work, load chart, readiness on the day')
+    .option('--json', 'print the plan as JSON')
+    .addHelpText('after', examples('kfq plan set 2026-12-20 --minutes-per-day 30', 'kfq plan', 'kfq plan --json', 'kfq plan clear'))
+    .action(async (options: { json?: boolean }) => exit(await (await import('./commands/plan.js')).run(context(), { action: 'show', json: options.json })));
+  plan
+    .command('set')
+    .description('set the interview date (and budget); drill follows the plan until then')
+    .argument('<date>', 'the interview date, YYYY-MM-DD')
+    .option('--minutes-per-day <n>', 'time you can give each day', positiveInt)
+    .option('--retention <r>', 'recall to aim for on the day, between 0 and 1', retention)
+    .option('--json', 'print the plan as JSON')
+    .addHelpText('after', examples('kfq plan set 2026-12-20', 'kfq plan set 2026-12-20 --minutes-per-day 45 --retention 0.92 --deck kubeflow'))
+    .action(async (date: string, options: { minutesPerDay?: number; retention?: number; json?: boolean }) =>
+      exit(await (await import('./commands/plan.js')).run(context(), { action: 'set', date, ...options, decks: program.opts<GlobalOptions>().deck })),
+    );
+  plan
+    .command('clear')
+    .description('remove the plan: drill goes back to the normal schedule')
+    .action(async () => exit(await (await import('./commands/plan.js')).run(context(), { action: 'clear' })));
+
+  program
+    .command('optimize')
+    .description('fit FSRS scheduling parameters to your review log (needs the optional FSRS optimizer)')
+    .option('--json', 'print the evaluation and parameters as JSON')
+    .addHelpText('after', examples('kfq optimize', 'kfq optimize --json'))
+    .action(async (options: { json?: boolean }) => exit(await (await import('./commands/optimize.js')).run(context(), options)));
 
   program
     .command('mock')
     .description('a timed mock interview with a live countdown and a scored report')
-    .option('-n, --count <n>', 'questions in the interview', positiveInt, 5)
-    .option('--per-question <duration>', 'time for each question: 90s, 2m, 1m30s', '2m')
+    .addOption(new Option('-n, --count <n>', 'questions in the interview').argParser(positiveInt).default(undefined, '5, or mock.count'))
+    .addOption(new Option('--per-question <duration>', 'time for each question: 90s, 2m, 1m30s').default(undefined, '2m, or mock.perQuestion'))
     .option('--total <duration>', 'time for the whole interview')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--seed <n>', 'seed for choosing questions', integer)
@@ -125,7 +214,7 @@ export function buildProgram(): Command {
     .option('--report [last|id]', 'show a saved report again')
     .option('--json', 'with --list or --report: print JSON')
     .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock --list', 'kfq mock --report last --json'))
-    .action(async (options) => (await import('./commands/mock.js')).run(options, globals()));
+    .action(async (options) => (await import('./commands/mock.js')).run(options, globals(), context()));
 
   program
     .command('history')
@@ -142,7 +231,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print every number as JSON')
     .addHelpText('after', examples('kfq stats', 'kfq stats --json'))
-    .action(async (options) => (await import('./commands/stats.js')).run(options, globals()));
+    .action(async (options) => (await import('./commands/stats.js')).run(options, globals(), context()));
 
   program
     .command('export')
@@ -206,6 +295,39 @@ export function buildProgram(): Command {
     .argument('<what>')
     .action(async (what: string) => (await import('./commands/completion.js')).complete(what, globals()));
 
+  const config = program
+    .command('config')
+    .description('show and change your settings (config.toml)')
+    .addHelpText(
+      'after',
+      examples('kfq config list', 'kfq config set drill.newPerDay 10', 'kfq config get drill.retention', 'kfq config unset deck', 'kfq config edit') +
+        '\nA flag overrides its environment variable (kfq config list names them), which overrides the file.\n',
+    );
+  const runConfig = async (options: ConfigOptions): Promise<void> => {
+    const exitCode = await (await import('./commands/config.js')).run(context(), options);
+    if (exitCode !== 0) process.exitCode = exitCode;
+  };
+  config
+    .command('get')
+    .description('print the value in use')
+    .argument('<key>')
+    .option('--json', 'print it as JSON')
+    .action((key: string, options: { json?: boolean }) => runConfig({ action: 'get', key, json: options.json }));
+  config
+    .command('set')
+    .description('set a key in the config file')
+    .argument('<key>')
+    .argument('<value...>', 'the value; a list (deck, steps) as several words')
+    .action((key: string, value: string[]) => runConfig({ action: 'set', key, value }));
+  config.command('unset').description('remove a key from the config file').argument('<key>').action((key: string) => runConfig({ action: 'unset', key }));
+  config
+    .command('list')
+    .description('every key, its value and where it comes from')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => runConfig({ action: 'list', json: options.json }));
+  config.command('path').description('print where the config file is').action(() => runConfig({ action: 'path' }));
+  config.command('edit').description('open the config file in $VISUAL or $EDITOR').action(() => runConfig({ action: 'edit' }));
+
   program
     .command('doctor')
     .description('check the data folder (log, reports, decks, cache); --fix repairs what it safely can')
@@ -213,7 +335,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', examples('kfq doctor', 'kfq doctor --fix', 'kfq doctor --json'))
     .action(async (options) => {
-      process.exitCode = await (await import('./commands/doctor.js')).run(commandContext(globals()), options);
+      exit(await (await import('./commands/doctor.js')).run(context(), options));
     });
 
   program
@@ -251,21 +373,6 @@ function usageMessage(error: CommanderError): string {
     .map((line) => line.trim().replace(/^\(Did you/, '(did you'))
     .filter((line) => line !== '')
     .join(' ');
-}
-
-/** The context of commands that take one (see src/commands/context.ts). */
-function commandContext(globals: GlobalOptions): CommandContext {
-  return {
-    deckSpecs: globals.deck,
-    paths: kfqPaths(),
-    now: () => new Date(),
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    width: process.stdout.isTTY ? process.stdout.columns : undefined,
-    isTTY: Boolean(process.stdout.isTTY),
-    env: process.env,
-  };
 }
 
 /** Prints an error once and returns the exit code. */

@@ -1,12 +1,33 @@
 import type { GlobalOptions } from '../cli.js';
+import { UsageError } from '../errors.js';
+import type { CardStatus } from '../practice/cardStatus.js';
 import { out } from '../ui/theme.js';
 import { printJson, printLines } from '../ui/output.js';
 import { safeLine, terminalWidth, wrap } from '../ui/text.js';
+import { questionStatuses, type QuestionStatus } from './cardStatuses.js';
+import type { CommandContext } from './context.js';
 import { loadSelection } from './shared.js';
 
-export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { decks, questions } = await loadSelection(globals, options.category);
-  if (options.json) return printJson(questions);
+// Not imported from practice/cardStatus.js: that loads the scheduler, which list needs only with a history.
+const STATES: readonly CardStatus[] = ['new', 'learning', 'due', 'review'];
+
+export async function run(options: { category?: string; json?: boolean; state?: string }, globals: GlobalOptions, ctx: CommandContext): Promise<void> {
+  if (options.state !== undefined && !STATES.includes(options.state as CardStatus)) {
+    throw new UsageError(`unknown state '${options.state}'`, { hint: `use one of ${STATES.join(', ')}` });
+  }
+  const selection = await loadSelection(globals, options.category);
+  const { decks } = selection;
+  const statuses = await questionStatuses(ctx, selection.questions);
+  const questions = options.state === undefined ? selection.questions : selection.questions.filter((q) => statuses.get(q.id)!.status === options.state);
+  if (options.json) {
+    return printJson(
+      questions.map((q) => {
+        const { status, due } = statuses.get(q.id)!;
+        return { ...q, state: status, due: due?.toISOString() ?? null };
+      }),
+    );
+  }
+  const now = ctx.now();
 
   const width = terminalWidth();
   const multiDeck = decks.length > 1;
@@ -31,8 +52,16 @@ export async function run(options: { category?: string; json?: boolean }, global
     }
     const label = multiDeck ? `${q.id}` : `${q.number}.`;
     const indent = ' '.repeat(Math.max(numberWidth, label.length) + 1);
-    const [first = '', ...rest] = wrap(safeLine(q.question), width, indent);
+    const [first = '', ...rest] = wrap(safeLine(q.question) + statusLabel(statuses.get(q.id)!, now), width, indent);
     lines.push(out.dim(label.padStart(indent.length - 1)) + first.slice(indent.length - 1), ...rest);
   }
   printLines(lines);
+}
+
+/** ` · due in 3d` after a question; nothing for a new card, the usual case. */
+function statusLabel({ status, due }: QuestionStatus, now: Date): string {
+  if (status === 'new' || !due) return '';
+  const days = Math.round((due.getTime() - now.getTime()) / 86_400_000);
+  const when = status === 'due' ? 'due now' : status === 'learning' ? 'learning' : `review in ${days < 1 ? 'a day' : `${days}d`}`;
+  return out.dim(` · ${when}`);
 }

@@ -21,12 +21,15 @@ import { runPrompt } from '../ui/prompt.js';
 import { err, out } from '../ui/theme.js';
 import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
+import { activePlan } from './activePlan.js';
+import type { CommandContext } from './context.js';
 import { readHistory } from './reviewHistory.js';
+import { applySchedulerSettings } from './schedulerSettings.js';
 import { loadSelection } from './shared.js';
 
 export interface MockOptions {
-  count: number;
-  perQuestion: string;
+  count?: number;
+  perQuestion?: string;
   total?: string;
   category?: string;
   seed?: number;
@@ -38,7 +41,9 @@ export interface MockOptions {
 type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-export async function run(options: MockOptions, globals: GlobalOptions): Promise<void> {
+export async function run(given: MockOptions, globals: GlobalOptions, ctx: CommandContext): Promise<void> {
+  const settings = given.list || given.report !== undefined ? undefined : applySchedulerSettings(ctx);
+  const options = { ...given, count: given.count ?? settings?.mock.count ?? 5, perQuestion: given.perQuestion ?? settings?.mock.perQuestion ?? '2m' };
   if (options.list && options.report !== undefined) throw new UsageError('use either --list or --report, not both');
   // Past interviews need neither prompts nor the scheduler.
   if (options.list) return (await import('./mockReports.js')).listInterviews(Boolean(options.json));
@@ -57,7 +62,10 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
   const log = readHistory(paths);
   const seed = options.seed ?? randomInt(2 ** 31);
-  const plan = planInterview({ questions, states: log.cardStates(questions), count: options.count, seed, now: new Date() });
+  // During an interview plan, the categories weakest on the day are asked more.
+  const active = settings ? await activePlan(ctx, settings) : undefined;
+  const weakCategories = new Set(active && active !== 'over' ? active.plan.readiness.weakest : []);
+  const plan = planInterview({ questions, states: log.cardStates(questions, settings?.drill.retention), count: options.count, seed, now: ctx.now(), weakCategories });
 
   const started = await runPrompt(startScreen, { lines: startLines(plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
   if (!started) return;

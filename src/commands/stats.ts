@@ -7,24 +7,27 @@ import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } f
 import { printJson, printLines } from '../ui/output.js';
 import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from '../ui/text.js';
 import { out } from '../ui/theme.js';
+import type { CommandContext } from './context.js';
 import { readHistory } from './reviewHistory.js';
+import { applySchedulerSettings } from './schedulerSettings.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
-export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
+export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions, ctx: CommandContext): Promise<void> {
+  const settings = applySchedulerSettings(ctx);
   const { decks, questions, category } = await loadSelection(globals, options.category);
   const paths = kfqPaths();
   const log = readHistory(paths, { problems: 'summary' });
   const saved = savedReports(paths);
 
   const cards = new Map<string, CardSummary>();
-  for (const [id, state] of log.cardStates(questions)) {
+  for (const [id, state] of log.cardStates(questions, settings.drill.retention)) {
     cards.set(id, { scheduledDays: state.card.scheduled_days, stability: state.card.stability, agains: state.agains, due: state.card.due.getTime() });
   }
   const deckSlugs = new Set(decks.map((deck) => deck.slug));
   // Finished interviews (completed or abandoned) over the selected decks; one still in progress has no score yet.
   const interviews = saved.reports.filter((report) => report.status !== 'in-progress' && report.questions.some((q) => deckSlugs.has(q.deck)));
-  const stats = computeStats({ questions, reviews: log.reviews(), cards, interviews, now: new Date() });
+  const stats = computeStats({ questions, reviews: log.reviews(), cards, interviews, now: ctx.now() });
 
   if (options.json) {
     return printJson({ decks: decks.map((deck) => ({ slug: deck.slug, title: deck.title })), category: category ?? null, ...stats });

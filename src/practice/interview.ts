@@ -17,7 +17,12 @@ export interface PlanInput {
   count: number;
   seed: number;
   now: Date;
+  /** Categories to ask more from (the weakest on an interview plan's day). */
+  weakCategories?: ReadonlySet<string>;
 }
+
+/** How much more a question of a weak category weighs. */
+const WEAK_CATEGORY_WEIGHT = 3;
 
 /**
  * How much more likely a question is to be asked: never answered 4; answered
@@ -41,7 +46,10 @@ export function planInterview(input: PlanInput): Question[] {
   // Weighted sampling without replacement (Efraimidis–Spirakis): a higher key wins.
   const keyed = input.questions.map((question) => ({
     question,
-    key: Math.pow(random(), 1 / questionWeight(input.states.get(question.id), input.now)),
+    key: Math.pow(
+      random(),
+      1 / (questionWeight(input.states.get(question.id), input.now) * (input.weakCategories?.has(question.category) ? WEAK_CATEGORY_WEIGHT : 1)),
+    ),
   }));
   const byCategory = new Map<string, typeof keyed>();
   for (const item of keyed) {

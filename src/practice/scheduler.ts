@@ -1,7 +1,7 @@
 // Spaced repetition with FSRS (ts-fsrs). A card's state is never stored: it is
 // derived by replaying the question's reviews from the log, so the log stays
 // the single source of truth and a fix to the scheduler applies to old reviews.
-import { createEmptyCard, fsrs, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import type { Question } from '../deck/model.js';
 import { RATINGS, type Review, type ReviewRating } from '../store/reviewLog.js';
 import { reviewsByQuestion } from './matchReviews.js';
@@ -22,19 +22,60 @@ export interface NextInterval {
   label: string;
 }
 
+/** What shapes every card's schedule besides the retention: set once a process, from the settings. */
+export interface SchedulerSettings {
+  /** Steps of a new card before it graduates to whole days, e.g. `['1m', '10m']`. */
+  learningSteps: readonly string[];
+  /** Steps of a forgotten card. */
+  relearningSteps: readonly string[];
+  /** FSRS parameters fitted by kfq optimize; undefined for the defaults. */
+  weights?: readonly number[];
+}
+
+export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = { learningSteps: ['1m', '10m'], relearningSteps: ['10m'] };
+
+let settings: SchedulerSettings = DEFAULT_SCHEDULER_SETTINGS;
 const schedulers = new Map<number, FSRS>();
 
+/** Changes the scheduler's settings; card states derived before belong to the old ones. */
+export function useSchedulerSettings(next: SchedulerSettings): void {
+  settings = next;
+  schedulers.clear();
+}
+
+/** Names the settings, so states cached under other settings are not reused. */
+export function schedulerSignature(): string {
+  return JSON.stringify([settings.learningSteps, settings.relearningSteps, settings.weights ?? null]);
+}
+
 /**
- * Whole-day intervals: a drill is a daily habit, and minute-long learning steps
- * would need the same card again within the session.
+ * Short-term steps: a card graded Again or Hard while new or forgotten comes
+ * back within the session, then graduates to whole days.
  */
 export function scheduler(retention: number = DEFAULT_RETENTION): FSRS {
   let instance = schedulers.get(retention);
   if (!instance) {
-    instance = fsrs({ request_retention: retention, enable_short_term: false, enable_fuzz: false });
+    instance = fsrs({
+      request_retention: retention,
+      enable_short_term: true,
+      enable_fuzz: false,
+      learning_steps: settings.learningSteps as StepUnit[],
+      relearning_steps: settings.relearningSteps as StepUnit[],
+      ...(settings.weights ? { w: [...settings.weights] } : {}),
+    });
     schedulers.set(retention, instance);
   }
   return instance;
+}
+
+/** Whether the card is in its (re)learning steps: due again within minutes or hours, not days. */
+export function isLearning(state: CardState): boolean {
+  return state.card.state === State.Learning || state.card.state === State.Relearning;
+}
+
+/** Predicted recall (0-1) of a reviewed card at a time. */
+export function retrievability(state: CardState, at: Date, retention: number = DEFAULT_RETENTION): number {
+  return scheduler(retention).get_retrievability(state.card, at, false);
 }
 
 /** The state after one more grade; `state` is undefined for a new card. */

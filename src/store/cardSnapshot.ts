@@ -16,7 +16,7 @@ import type { Question } from '../deck/model.js';
 import { StorageError } from '../errors.js';
 import { questionMatcher } from '../practice/matchReviews.js';
 import { DEFAULT_RETENTION } from '../practice/retention.js';
-import { gradeCard, type CardState } from '../practice/scheduler.js';
+import { gradeCard, schedulerSignature, type CardState } from '../practice/scheduler.js';
 import type { ReviewFacts } from '../practice/stats.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
@@ -74,7 +74,7 @@ const KEPT_RETENTIONS = 3;
 
 export function readReviewHistory(logFile: string, cacheDir: string, options: ReadHistoryOptions = {}): ReviewHistory {
   const cacheFile = join(cacheDir, `reviews-${cacheName(resolve(logFile))}`);
-  const key = JSON.stringify(['reviews', resolve(logFile)]);
+  const key = JSON.stringify(['reviews', resolve(logFile), schedulerSignature()]);
   let fd: number | undefined;
   try {
     // Not a plain open: a FIFO in place of the log would block forever.

@@ -22,6 +22,8 @@ export interface DrillScreenConfig {
   grade: (question: Question, rating: ReviewRating, typed: string, durationMs: number) => void;
   /** Takes back the last grade saved. */
   undo: () => void;
+  /** What the day holds, under the category: `12 due · 5 new · 3 learning`, or the plan's day. */
+  status?: string;
 }
 
 export type DrillOutcome = { end: 'finished' | 'quit' } | { end: 'failed'; error: unknown };
@@ -114,6 +116,7 @@ export const drillScreen = createPrompt<DrillOutcome, DrillScreenConfig>((config
   const rows = process.stdout.rows ?? 24;
   const top = [
     ...header(config.deckTitle(question), question.category, view.index + 1, config.cards.length, width),
+    ...(config.status ? wrap(out.dim(config.status), width) : []),
     '',
     ...questionLines(question, width),
     '',

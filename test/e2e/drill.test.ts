@@ -59,7 +59,8 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     expect(screen).toMatch(/✓ open-source platform, machine learning, ML/);
     expect(screen).toMatch(/✗ missed: Kubernetes/);
     expect(screen).toContain('Kubeflow is an open-source platform designed for deploying');
-    expect(screen).toMatch(/1 Again · 1d\s+2 Hard · 2d\s+3 Good · 3d\s+4 Easy · 8d/);
+    // A new card's learning steps: Again 1m, Good the second step (10m); Easy skips them.
+    expect(screen).toMatch(/1 Again · 1m\s+2 Hard · 6m\s+3 Good · 10m\s+4 Easy · 8d/);
     session.sendKeys('3');
 
     // Card 2: reveal at once, grade Again.
@@ -89,8 +90,9 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     expect(screen).toMatch(/3 cards done in \d+s/);
     expect(screen).toMatch(/Again 1 · Hard 0 · Good 1 · Easy 1/);
     expect(screen).toContain('Basic Concepts 3');
-    expect(screen).toContain('Due by the end of tomorrow: 1');
-    expect(screen).toMatch(/Next card due: in (23|24) hours/);
+    // Cards 1 (Good) and 2 (Again) are in their learning steps; 3 (Easy) is 8 days away.
+    expect(screen).toContain('Due by the end of tomorrow: 2');
+    expect(screen).toMatch(/Next card due: in 1 minute/);
     session.close();
 
     const reviews = history(home);
@@ -174,6 +176,10 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     screen = await session.waitFor('Your answer');
     expect(screen).toContain('quotas and usage limits');
     session.sendKeys('4');
+    // Card 1, graded Good while new, is on its 10-minute step: it comes back before the session ends.
+    screen = await session.waitFor('3/3');
+    expect(screen).toContain('#1 ');
+    session.sendKeys('Escape');
     expect(await session.exitCode()).toBe(0);
     expect(history(home).map((entry) => [entry.rating, entry.answer])).toEqual([
       [4, 'quotas and usage limits'],
@@ -201,6 +207,8 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     // The title gives way to the progress, which stays whole at the right edge.
     expect(screen.split('\n')[0]).toMatch(/^Top 100 Kubeflow .*…\s+1\/3 [█░]{10}$/);
     expect(screen.split('\n')[0]).toHaveLength(40);
+    // Under the category: what the day holds.
+    expect(screen.split('\n')[2]).toBe('0 due · 20 new · 0 learning');
     session.sendKeys('q', 'Enter');
     await session.exitCode();
     session.close();
@@ -217,9 +225,9 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     const reference = 'Use KFServing to define model inference services, specifying model storage locations and resource requirements for deployment on Kubernetes.';
     const shown = new Set(screen.split(/\s+/));
     for (const word of reference.split(' ')) expect(shown).toContain(word);
-    const keyLines = lines.filter((line) => /· \d+d/.test(line));
+    const keyLines = lines.filter((line) => /· \d+[md]/.test(line));
     expect(keyLines.length).toBeGreaterThanOrEqual(2);
-    for (const line of keyLines) expect(line).toMatch(/^(\d (Again|Hard|Good|Easy) · \d+d\s*)+$/);
+    for (const line of keyLines) expect(line).toMatch(/^(\d (Again|Hard|Good|Easy) · \d+[md]\s*)+$/);
   });
 
   it('says when the next card is due when nothing is due or new, and exits 0', async () => {
@@ -228,16 +236,19 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     writeFileSync(deck, '---\ntitle: Tiny\n---\n\n### Basics\n\n1. **What is Argo?**\n   - A workflow engine.\n\n2. **What is Istio?**\n   - A service mesh.\n');
     const listed = JSON.parse(runKfq(['--deck', deck, 'list', '--json'], { env: { KFQ_HOME: home } }).stdout) as { id: string; number: number; deck: string; question: string }[];
     expect(listed).toHaveLength(2);
-    const now = new Date().toISOString();
-    const lines = listed.map((q) =>
-      JSON.stringify({ questionId: q.id, deck: q.deck, number: q.number, question: q.question, rating: 3, reviewedAt: now, durationMs: 1000, answer: '', mode: 'drill' }),
+    // Good twice, ten minutes apart: both learning steps passed, so each card is days away.
+    const at = (minutesAgo: number): string => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const lines = listed.flatMap((q) =>
+      [at(20), at(10)].map((reviewedAt) =>
+        JSON.stringify({ questionId: q.id, deck: q.deck, number: q.number, question: q.question, rating: 3, reviewedAt, durationMs: 1000, answer: '', mode: 'drill' }),
+      ),
     );
     writeFileSync(join(home, 'reviews.jsonl'), `{"kfq":"review-log","version":1}\n${lines.join('\n')}\n`);
 
     session = startKfq({ args: ['--deck', deck, 'drill'], env: { KFQ_HOME: home } });
     expect(await session.exitCode()).toBe(0);
     const screen = session.screen().replace(/\n/g, ' ');
-    expect(screen).toMatch(/^Nothing to drill: no card is due and every question has been seen\. The next card is due in 3 days \(/);
+    expect(screen).toMatch(/^Nothing to drill: no card is due and every question has been seen\. The next card is due in \d+ days? \(/);
     expect(screen).toContain('kfq drill --order random');
   });
 

@@ -19,7 +19,8 @@ function listJson(args: string[], home: string): QuestionJson[] {
   const result = runKfq([...args, 'list', '--json'], { env: { KFQ_HOME: home } });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return JSON.parse(result.stdout);
+  // The questions as the deck has them: list adds each card's state and due time.
+  return (JSON.parse(result.stdout) as (QuestionJson & { state?: string; due?: string | null })[]).map(({ state: _state, due: _due, ...question }) => question);
 }
 
 describe('kfq export --format anki', () => {

@@ -18,16 +18,13 @@ export function tempHome(): string {
   return mkdtempSync(join(tmpdir(), 'kfq-e2e-'));
 }
 
-/** The environment kfq runs in under test: no colour and no KFQ_DECK from the developer's shell, unless given. */
+/**
+ * The environment kfq runs in under test: no colour, no KFQ_DECK from the developer's shell and a
+ * fresh config folder (never the developer's config.toml), unless given.
+ */
 export function kfqEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { KFQ_DECK: _, KFQ_SYNC_DIR: __, ...inherited } = process.env;
-  return { ...inherited, FORCE_COLOR: '0', KFQ_CONFIG_HOME: emptyConfigHome(), ...env };
-}
-
-let configHome: string | undefined;
-/** A config folder with no config.toml, so the developer's own settings never reach a test. */
-function emptyConfigHome(): string {
-  return (configHome ??= mkdtempSync(join(tmpdir(), 'kfq-e2e-config-')));
+  return { ...inherited, FORCE_COLOR: '0', KFQ_CONFIG_HOME: tempHome(), ...env };
 }
 
 export interface RunOptions {

@@ -15,7 +15,9 @@ describe.skipIf(!hasTmux)('sessions running side by side', () => {
   it('keeps all 13 grades of two drills and a mock self-review, and the mock’s answers', async () => {
     const home = tempHome();
     const start = (args: string[]): Terminal => {
-      const terminal = Terminal.start({ args, env: { KFQ_HOME: home }, rows: 40, hangup: 'absorb' });
+      // No learning steps: each drill ends after its five cards, whatever the grade.
+      const env = { KFQ_HOME: home, KFQ_DRILL_LEARNING_STEPS: 'none', KFQ_DRILL_RELEARNING_STEPS: 'none' };
+      const terminal = Terminal.start({ args, env, rows: 40, hangup: 'absorb' });
       terminals.push(terminal);
       return terminal;
     };

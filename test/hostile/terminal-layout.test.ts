@@ -94,7 +94,8 @@ describe.skipIf(!hasTmux)('TERM=dumb', () => {
     await terminal.waitFor('1/1');
     terminal.sendKeys('Enter');
     await terminal.waitFor('Reference answer');
-    terminal.sendKeys('3');
+    // Easy: a new card graded Good would come back on its 10-minute learning step.
+    terminal.sendKeys('4');
     expect(await terminal.exitCode()).toBe(0);
     return terminal.raw();
   }

@@ -99,3 +99,15 @@ describe('questionWeight', () => {
     expect(questionWeight(state, now)).toBe(weight);
   });
 });
+
+describe('planInterview during an interview plan', () => {
+  it('when categories are the weakest on the day then they are asked more often over many interviews', () => {
+    const questions = deck({ A: 10, B: 10, C: 10, D: 10, E: 10, F: 10 });
+    const asked = (weakCategories?: ReadonlySet<string>): number => {
+      let fromA = 0;
+      for (let seed = 0; seed < 300; seed++) fromA += planInterview({ questions, states: none, count: 3, seed, now, weakCategories }).filter((q) => q.category === 'A').length;
+      return fromA;
+    };
+    expect(asked(new Set(['A']))).toBeGreaterThan(asked() * 1.5);
+  });
+});

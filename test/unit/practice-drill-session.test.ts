@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/deck/model.js';
 import { DrillSession } from '../../src/practice/drillSession.js';
-import { cardStates, type CardState } from '../../src/practice/scheduler.js';
+import { cardStates, gradeCard, type CardState } from '../../src/practice/scheduler.js';
 import { readReviewLog } from '../../src/store/reviewLog.js';
 
 const START = new Date('2025-03-10T09:00:00Z');
@@ -56,7 +56,7 @@ describe('DrillSession', () => {
   });
 
   it('labels the next intervals of each grade from the current state', () => {
-    expect(session.intervals(first)).toEqual({ 1: '1d', 2: '2d', 3: '3d', 4: '8d' });
+    expect(session.intervals(first)).toEqual({ 1: '1m', 2: '6m', 3: '10m', 4: '8d' });
   });
 
   it('undoes the last grade in the log and in the card states, one grade at a time', () => {
@@ -94,11 +94,69 @@ describe('DrillSession', () => {
     session.grade(third, 3, '', 1000);
     later(60);
     const summary = session.summary(questions);
-    expect(summary).toMatchObject({ cards: 3, grades: { 1: 1, 2: 0, 3: 2, 4: 0 }, elapsedMs: 120_000, dueByTomorrow: 1 });
+    expect(summary).toMatchObject({ cards: 3, repeats: 0, grades: { 1: 1, 2: 0, 3: 2, 4: 0 }, elapsedMs: 120_000, dueByTomorrow: 3 });
     expect([...summary.categories]).toEqual([
       ['Basics', 2],
       ['Katib', 1],
     ]);
-    expect(summary.nextDue).toEqual(new Date(START.getTime() + 86_400_000));
+    // Again on a new card: its first learning step, a minute on.
+    expect(summary.nextDue).toEqual(new Date(START.getTime() + 60_000));
+  });
+});
+
+describe('DrillSession queue (learning steps)', () => {
+  const graduatedAll = (): Map<string, CardState> =>
+    new Map(questions.map((q) => [q.id, gradeCard(gradeCard(undefined, 3, new Date('2025-02-01T09:00:00Z')), 3, new Date('2025-02-01T09:10:00Z'))]));
+
+  it('when a new card is graded Again then it comes back after the other cards, and the summary counts the repeat', () => {
+    const queue = session.begin([first, second]);
+    session.grade(first, 1, '', 1000);
+    later(20);
+    expect(queue.map((q) => q.number)).toEqual([1, 2]);
+    session.grade(second, 4, '', 1000);
+    expect(queue.map((q) => q.number)).toEqual([1, 2, 1]);
+    later(60);
+    session.grade(first, 3, '', 1000);
+    // Good on the first step moves it to the second (10m): still within the session's window.
+    expect(queue.map((q) => q.number)).toEqual([1, 2, 1, 1]);
+    later(600);
+    session.grade(first, 3, '', 1000);
+    expect(queue).toHaveLength(4);
+    expect(session.summary(questions)).toMatchObject({ cards: 2, repeats: 2 });
+  });
+
+  it('when a learning card falls due then it comes before the cards not yet shown', () => {
+    const queue = session.begin([first, second, third]);
+    session.grade(first, 1, '', 1000);
+    later(61);
+    session.grade(second, 4, '', 1000);
+    expect(queue.map((q) => q.number)).toEqual([1, 2, 1, 3]);
+  });
+
+  it('when a learnt card is graded Good then the session does not bring it back', () => {
+    session = new DrillSession(file, graduatedAll(), 0.9, () => now);
+    const queue = session.begin([first]);
+    now = new Date('2025-03-10T09:00:00Z');
+    session.grade(first, 3, '', 1000);
+    expect(queue.map((q) => q.number)).toEqual([1]);
+  });
+
+  it('when a learnt card is forgotten then it relearns in the session', () => {
+    session = new DrillSession(file, graduatedAll(), 0.9, () => now);
+    const queue = session.begin([first]);
+    session.grade(first, 1, '', 1000);
+    expect(queue.map((q) => q.number)).toEqual([1, 1]);
+  });
+
+  it('when a grade is undone then the card is back at its place and its repeat is gone', () => {
+    const queue = session.begin([first, second]);
+    session.grade(first, 1, '', 1000);
+    later(1);
+    session.grade(second, 3, '', 1000);
+    expect(queue.map((q) => q.number)).toEqual([1, 2, 1, 2]);
+    session.undo();
+    expect(queue.map((q) => q.number)).toEqual([1, 2]);
+    session.undo();
+    expect(queue.map((q) => q.number)).toEqual([1, 2]);
   });
 });

@@ -84,7 +84,8 @@ describe('pickCards', () => {
   it('returns nothing when nothing is due and nothing is new', () => {
     const allSeen = statesOf(Object.fromEntries(questions.map((q) => [q.number, [[3, NOW]]])));
     expect(pickCards({ questions, states: allSeen, now: NOW, count: 10, order: 'due' })).toEqual([]);
-    expect(nextDue(questions, allSeen)).toEqual(new Date(NOW.getTime() + 3 * DAY));
+    // Good on a new card is its second learning step, 10 minutes on.
+    expect(nextDue(questions, allSeen)).toEqual(new Date(NOW.getTime() + 10 * 60_000));
   });
 });
 

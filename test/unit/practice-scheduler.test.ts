@@ -3,7 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/deck/model.js';
 import { reviewsByQuestion } from '../../src/practice/matchReviews.js';
-import { cardStates, formatInterval, gradeCard, isDue, nextIntervals, replayReviews } from '../../src/practice/scheduler.js';
+import {
+  cardStates,
+  DEFAULT_SCHEDULER_SETTINGS,
+  formatInterval,
+  gradeCard,
+  isDue,
+  isLearning,
+  nextIntervals,
+  replayReviews,
+  schedulerSignature,
+  useSchedulerSettings,
+  type CardState,
+} from '../../src/practice/scheduler.js';
 import type { Review, ReviewRating } from '../../src/store/reviewLog.js';
 
 const NOW = new Date('2025-03-10T09:00:00Z');
@@ -17,20 +29,53 @@ function review(q: Question, rating: ReviewRating, at: Date): Review {
   return { questionId: q.id, deck: q.deck, number: q.number, question: q.question, rating, reviewedAt: at.toISOString(), durationMs: 5000, answer: '', mode: 'drill' };
 }
 
+const labelsOf = (state: CardState | undefined, at: Date): Record<string, string> =>
+  Object.fromEntries(Object.entries(nextIntervals(state, at)).map(([rating, next]) => [rating, next.label]));
+
+/** A card taken through both learning steps with Good: it has whole-day intervals from then on. */
+function graduated(at: Date, retention?: number): CardState {
+  const first = gradeCard(undefined, 3, at, retention);
+  return gradeCard(first, 3, first.card.due, retention);
+}
+
 describe('next intervals', () => {
-  it('gives a new card whole days: Again 1d, Hard 2d, Good 3d, Easy 8d at 90% retention', () => {
-    const labels = Object.fromEntries(Object.entries(nextIntervals(undefined, NOW)).map(([rating, next]) => [rating, next.label]));
-    expect(labels).toEqual({ 1: '1d', 2: '2d', 3: '3d', 4: '8d' });
-    expect(nextIntervals(undefined, NOW)[3].due).toEqual(new Date(NOW.getTime() + 3 * DAY));
+  it('when a card is new then Again, Hard and Good are learning steps within minutes and Easy skips to days', () => {
+    expect(labelsOf(undefined, NOW)).toEqual({ 1: '1m', 2: '6m', 3: '10m', 4: '8d' });
+    expect(nextIntervals(undefined, NOW)[3].due).toEqual(new Date(NOW.getTime() + 10 * 60_000));
+  });
+
+  it('when a new card passes its last learning step then it graduates to whole days', () => {
+    const state = graduated(NOW);
+    expect(isLearning(state)).toBe(false);
+    expect(state.card.due.getTime() - state.lastReviewedAt.getTime()).toBeGreaterThanOrEqual(DAY);
+  });
+
+  it('when a learnt card is forgotten then it relearns within the session (10m) before days again', () => {
+    const state = graduated(NOW);
+    const lapse = gradeCard(state, 1, state.card.due);
+    expect(isLearning(lapse)).toBe(true);
+    expect(lapse.card.due.getTime() - lapse.lastReviewedAt.getTime()).toBe(10 * 60_000);
+  });
+
+  it('when the learning steps are set then new cards follow them, and the signature changes', () => {
+    const before = schedulerSignature();
+    useSchedulerSettings({ learningSteps: ['5m', '1h'], relearningSteps: ['30m'] });
+    try {
+      expect(labelsOf(undefined, NOW)[1]).toBe('5m');
+      expect(schedulerSignature()).not.toBe(before);
+    } finally {
+      useSchedulerSettings(DEFAULT_SCHEDULER_SETTINGS);
+    }
   });
 
   it('grows the intervals of a card recalled again, and shortens them for a lower retention target', () => {
-    const learnt = gradeCard(undefined, 3, NOW);
+    const learnt = graduated(NOW);
     const later = new Date(learnt.card.due);
     const good = nextIntervals(learnt, later)[3];
-    expect(good.due.getTime() - later.getTime()).toBeGreaterThan(3 * DAY);
-    const relaxed = gradeCard(undefined, 3, NOW, 0.8);
-    expect(nextIntervals(relaxed, later, 0.8)[3].due.getTime()).toBeGreaterThan(nextIntervals(learnt, later, 0.95)[3].due.getTime());
+    expect(good.due.getTime() - later.getTime()).toBeGreaterThan(learnt.card.due.getTime() - learnt.lastReviewedAt.getTime());
+    const relaxed = graduated(NOW, 0.8);
+    const strict = graduated(NOW, 0.95);
+    expect(nextIntervals(relaxed, later, 0.8)[3].due.getTime()).toBeGreaterThan(nextIntervals(strict, later, 0.95)[3].due.getTime());
   });
 });
 
@@ -55,9 +100,9 @@ describe('replaying the log', () => {
   });
 
   it('makes a card due once its interval has passed', () => {
-    const state = gradeCard(undefined, 3, NOW);
-    expect(isDue(state, new Date(NOW.getTime() + 2 * DAY))).toBe(false);
-    expect(isDue(state, new Date(NOW.getTime() + 3 * DAY))).toBe(true);
+    const state = graduated(NOW);
+    expect(isDue(state, new Date(state.card.due.getTime() - 1))).toBe(false);
+    expect(isDue(state, state.card.due)).toBe(true);
   });
 
   it('leaves new questions without a state', () => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/deck/model.js';
 import { StorageError } from '../../src/errors.js';
-import { cardStates } from '../../src/practice/scheduler.js';
+import { cardStates, schedulerSignature } from '../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../src/store/cacheFile.js';
 import { readReviewHistory, type ReviewHistory } from '../../src/store/cardSnapshot.js';
 import { readReviewLog, type Review } from '../../src/store/reviewLog.js';
@@ -119,7 +119,7 @@ describe('the card-state snapshot', () => {
     readReviewHistory(log, cacheDir);
     // Plant another state under the snapshot's key: only a run that trusts the snapshot returns it.
     const file = join(cacheDir, `reviews-${cacheName(resolve(log))}`);
-    const key = JSON.stringify(['reviews', resolve(log)]);
+    const key = JSON.stringify(['reviews', resolve(log), schedulerSignature()]);
     const snapshot = readCache<{ states: Map<number, Array<{ agains: number } | null>> }>(file, key)!;
     snapshot.states.get(0.9)![0]!.agains = 42;
     writeCache(file, key, snapshot);

@@ -94,3 +94,16 @@ describe('ensureWritableHome', () => {
     }
   });
 });
+
+describe('kfqPaths config folder', () => {
+  it('when KFQ_CONFIG_HOME is set then it is the config folder', () => {
+    expect(kfqPaths({ KFQ_CONFIG_HOME: '/tmp/conf', HOME: '/home/ann' }, 'linux').config).toBe('/tmp/conf');
+  });
+  it('when XDG_CONFIG_HOME is absolute then kfq lives under it, else under ~/.config', () => {
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: '/conf' }, 'linux').config).toBe('/conf/kfq');
+    expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: 'relative' }, 'linux').config).toBe('/home/ann/.config/kfq');
+  });
+  it('when on Windows then APPDATA holds it', () => {
+    expect(kfqPaths({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32').config).toBe('C:\\Users\\ann\\AppData\\Roaming\\kfq');
+  });
+});

@@ -1,0 +1,46 @@
+// What `kfq plan` shows: days left, today's work, the daily load as a chart,
+// and the predicted recall on the interview day.
+import type { Plan } from '../practice/plan.js';
+import { stackedBar } from './charts.js';
+import { safeLine } from './text.js';
+import { out } from './theme.js';
+
+const CHART_WIDTH = 30;
+
+export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: number, target: number, width: number | undefined): string[] {
+  const lines = [
+    out.bold(`Interview on ${plan.interviewDate} · ${plan.daysLeft} day${plan.daysLeft === 1 ? '' : 's'} left`),
+    `Today: ${plan.today.new} new · ${plan.today.reviews} reviews · about ${plan.today.minutes} min (budget ${minutesPerDay} min, ${Math.round(secondsPerCard)} s a card)`,
+  ];
+  const busiest = Math.max(0, ...plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60));
+  if (busiest > minutesPerDay * 1.2) {
+    lines.push(out.yellow(`Some days need about ${Math.round(busiest)} min, over the ${minutesPerDay} min budget: every card must be seen twice before the date. Raise --minutes-per-day or narrow the decks.`));
+  }
+  if (plan.unplaced > 0) lines.push(out.yellow(`${plan.unplaced} cards do not fit before the date in ${minutesPerDay} minutes a day: raise --minutes-per-day or narrow the decks.`));
+  const minutes = plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60);
+  const most = Math.max(minutesPerDay, ...minutes);
+  const barWidth = Math.max(10, Math.min(CHART_WIDTH, (width ?? 80) - 30));
+  lines.push('', out.bold('Daily load') + out.dim(`  ${out.level > 0 ? 'new and reviews' : '# new, = reviews'}, up to the date`));
+  plan.days.forEach((day, i) => {
+    const cells = Math.round((minutes[i]! / most) * barWidth);
+    const bar = stackedBar(
+      [
+        { value: day.new * 2, char: '#', color: 'cyan' },
+        { value: day.reviews, char: '=', color: 'green' },
+      ],
+      cells,
+      out,
+    );
+    lines.push(`  ${day.date.slice(5)} ${bar}${' '.repeat(Math.max(0, barWidth - cells))} ${String(day.new).padStart(3)} new ${String(day.reviews).padStart(4)} reviews`);
+  });
+  const { readiness } = plan;
+  lines.push('', `${out.bold('Readiness on the day')}: ${percent(readiness.overall)} predicted recall (target ${percent(target)})`);
+  const categories = Object.entries(readiness.byCategory).sort((a, b) => a[1] - b[1]);
+  for (const [category, recall] of categories) lines.push(`  ${percent(recall).padStart(4)}  ${safeLine(category)}`);
+  if (readiness.weakest.length > 0) lines.push(`Weakest: ${readiness.weakest.map(safeLine).join(', ')} (mock interviews draw more from these)`);
+  return lines;
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
