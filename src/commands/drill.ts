@@ -8,7 +8,7 @@ import { ensureWritableHome, kfqPaths } from '../store/paths.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
 import { printLines } from '../ui/output.js';
-import { runPrompt } from '../ui/prompt.js';
+import { TerminalSession } from '../ui/terminalSession.js';
 import { terminalWidth } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import { readHistory } from './reviewHistory.js';
@@ -38,22 +38,23 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   const titles = new Map(decks.map((deck) => [deck.slug, deck.title || deck.slug]));
   let outcome: DrillOutcome | undefined;
   let interruption: InterruptedError | undefined;
+  const terminal = TerminalSession.open();
   try {
-    outcome = await runPrompt(
-      drillScreen,
-      {
+    outcome = await terminal.show(
+      drillScreen({
         cards,
         deckTitle: (question) => titles.get(question.deck) ?? question.deck,
         intervals: (question) => session.intervals(question),
         score: (question, typed) => scoreAnswer(question.answer, typed, question.question),
         grade: (question, rating, typed, durationMs) => session.grade(question, rating, typed, durationMs),
         undo: () => void session.undo(),
-      },
-      { clearOnDone: true },
+      }),
     );
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     interruption = error;
+  } finally {
+    terminal.close();
   }
   // Every grade is already on disk. After SIGTERM or SIGHUP nobody may be reading.
   if (!interruption || interruption.exitCode === ExitCode.interrupted) printLines(summaryLines(session.summary(questions), new Date(), terminalWidth()));
