@@ -93,6 +93,7 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
     } catch (error) {
       return end(control, { end: 'failed', error });
     }
+    lastAct = undefined;
     show(control, last.index, 'revealed', last.typed, `Took back ${RATING_NAMES[last.rating]}; grade it again.`);
   };
 
