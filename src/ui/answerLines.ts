@@ -3,7 +3,7 @@
 // last character), at most a few rows; a long answer shows its last rows.
 import { MAX_ANSWER_CHARS, type LineInput } from './lineInput.js';
 import { out } from './theme.js';
-import { safeLine, visibleWidth } from './text.js';
+import { safeLine, visibleWidth, wrap } from './text.js';
 
 export function answerLines(input: LineInput, cols: number, maxRows: number): string[] {
   const value = input.value;
@@ -29,4 +29,14 @@ export function answerLines(input: LineInput, cols: number, maxRows: number): st
 
 export function cutNotice(): string {
   return `Cut at ${MAX_ANSWER_CHARS.toLocaleString('en-US')} characters, the longest answer kfq keeps.`;
+}
+
+/** Lines of a long typed answer shown until c shows everything: the reference must not be buried under a paste. */
+const TYPED_LINES = 6;
+
+/** A typed answer under "Your answer", indented; a long one cut to its first lines unless `expanded`. */
+export function typedAnswerLines(typed: string, width: number, expanded: boolean): string[] {
+  const lines = wrap(safeLine(typed.trim()), width - 2, '  ');
+  if (expanded || lines.length <= TYPED_LINES) return lines;
+  return [...lines.slice(0, TYPED_LINES - 1), out.dim(`  … ${lines.length - TYPED_LINES + 1} more lines (c shows them)`)];
 }

@@ -7,7 +7,7 @@
 import type { Question } from '../deck/model.js';
 import type { AnswerScore } from '../practice/scoring.js';
 import { RATING_NAMES, RATINGS, type ReviewRating } from '../store/reviewLog.js';
-import { answerLines, cutNotice } from './answerLines.js';
+import { answerLines, cutNotice, typedAnswerLines } from './answerLines.js';
 import { coverageLines } from './coverageLines.js';
 import type { Key } from './keys.js';
 import { LineInput } from './lineInput.js';
@@ -191,7 +191,7 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
 
   const revealedBody = (cols: number): string[] => {
     const current = scoreOf();
-    const yours = current ? [out.dim('Your answer'), ...wrap(safeLine(typed.trim()), cols - 2, '  '), ...coverageLines(current, cols, expanded), ''] : [];
+    const yours = current ? [out.dim('Your answer'), ...typedAnswerLines(typed, cols, expanded), ...coverageLines(current, cols, expanded), ''] : [];
     const reference = renderMarkdown(card().answer, cols - 2)
       .split('\n')
       .map((line) => (line === '' ? '' : `  ${line}`));

@@ -5,7 +5,7 @@
 import type { InterviewAnswer } from '../practice/interview.js';
 import type { AnswerScore } from '../practice/scoring.js';
 import { RATING_NAMES, type ReviewRating } from '../store/reviewLog.js';
-import { answerLines, cutNotice } from './answerLines.js';
+import { answerLines, cutNotice, typedAnswerLines } from './answerLines.js';
 import { formatClock, isClockMilestone, secondsLeft, styleClock } from './countdown.js';
 import { coverageLines } from './coverageLines.js';
 import type { Key } from './keys.js';
@@ -160,7 +160,7 @@ export function selfReviewScreen(config: SelfReviewConfig): Screen<SelfGrade> {
   ];
   const body = (cols: number): string[] => [
     out.dim('Your answer'),
-    ...(answer.answer.trim() === '' ? [`  ${out.dim('(nothing typed)')}`] : wrap(safeLine(answer.answer), cols - 2, '  ')),
+    ...(answer.answer.trim() === '' ? [`  ${out.dim('(nothing typed)')}`] : typedAnswerLines(answer.answer, cols, expanded)),
     ...coverageLines(config.score, cols, expanded),
     '',
     out.dim('Reference answer'),

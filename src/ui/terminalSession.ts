@@ -48,10 +48,10 @@ const ENTER_FULL = '\u001b[?1049h\u001b[?2004h\u001b[?25l';
 const LEAVE_FULL = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
 const ANY_ESCAPE = /\u001b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 
-/** Terminals that cannot move the cursor get plain, line-by-line screens. */
-export function cursorMovesOn(env: NodeJS.ProcessEnv = process.env): boolean {
+/** Terminals that cannot move the cursor (TERM=dumb, or no TERM outside Windows) get plain, line-by-line screens. */
+export function cursorMovesOn(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
   const term = env.TERM ?? '';
-  return term !== '' && term !== 'dumb';
+  return term === '' ? platform === 'win32' : term !== 'dumb';
 }
 
 interface Mounted {
