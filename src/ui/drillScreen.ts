@@ -172,7 +172,7 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
       return control.redraw();
     }
     message = 'Grade yourself: 1 Again · 2 Hard · 3 Good (Space, Enter) · 4 Easy.';
-    if (control.plain) control.print(`\n${message}\n`);
+    if (control.plain) control.print(`\n${message}\nGrade: `);
     control.redraw();
   };
 
@@ -210,7 +210,8 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
         ? ['', ...header(cols), '', ...(message ? [message] : []), askFooter(input.value.trim(), graded.length > 0)]
         : [
             '',
-            ...(message ? [message] : []),
+            // After an undo the card is back: say which one.
+            ...(message ? [message, '', ...header(cols), ''] : []),
             ...revealedBody(cols),
             '',
             ...revealedKeys(cols),
