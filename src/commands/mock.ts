@@ -125,6 +125,7 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths, term
           answerScreen({
             title: `Question ${index + 1}/${plan.length}`,
             category: question.category,
+            question: question.question,
             prompt: question.prompt,
             deadline,
             interviewDeadline,

@@ -15,6 +15,7 @@ import { renderMarkdown } from './markdown.js';
 import type { Screen, ScreenControl, Size } from './terminalSession.js';
 import { out, RATING_COLOURS } from './theme.js';
 import { safeLine, truncate, visibleWidth, wrap } from './text.js';
+import { hasFullPrompt } from './questionText.js';
 import { Scroller } from './viewport.js';
 
 export interface DrillScreenConfig {
@@ -254,7 +255,7 @@ function titleLine(title: string, position: number, total: number, width: number
 /** `#3 ` and the question: its one line in bold, or its whole Markdown prompt when it has more. */
 function questionLines(question: Question, width: number): string[] {
   const number = `#${question.number}`;
-  if (question.prompt.trim() === question.question.trim() || question.prompt.trim() === '') {
+  if (!hasFullPrompt(question.question, question.prompt)) {
     return wrap(`${number} ${safeLine(question.question)}`, width).map((line, i) =>
       i === 0 ? `${out.dim(number)}${out.bold(line.slice(number.length))}` : out.bold(line),
     );

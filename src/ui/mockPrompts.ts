@@ -14,6 +14,7 @@ import { renderMarkdown } from './markdown.js';
 import type { Screen, ScreenControl } from './terminalSession.js';
 import { out } from './theme.js';
 import { safeLine, visibleWidth, wrap } from './text.js';
+import { questionTextLines } from './questionText.js';
 import { Scroller } from './viewport.js';
 
 /** The self-review takes no key for this long after it appears, so keys typed for the last answer cannot grade. */
@@ -41,7 +42,8 @@ export interface AnswerScreenConfig {
   /** `Question 2/5`. */
   title: string;
   category: string;
-  /** The whole question as Markdown. */
+  /** The question's one line, and the whole question as Markdown. */
+  question: string;
   prompt: string;
   /** Epoch ms when this question's time runs out (already capped by the interview's). */
   deadline: number;
@@ -73,7 +75,7 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
     if (shown[1] !== undefined) right += out.dim(' · interview ') + styleClock(shown[1], out);
     const title = out.bold(config.title);
     const top = visibleWidth(title) + 2 + visibleWidth(right) <= cols ? [title + ' '.repeat(cols - visibleWidth(title) - visibleWidth(right)) + right] : [title, right];
-    return [...top, ...wrap(out.dim(safeLine(config.category)), cols), '', ...renderMarkdown(config.prompt, cols).split('\n')];
+    return [...top, ...wrap(out.dim(safeLine(config.category)), cols), '', ...questionTextLines(config.question, config.prompt, cols)];
   };
 
   const type = (key: Key, control: ScreenControl<TypedAnswer>): boolean => {
@@ -155,7 +157,7 @@ export function selfReviewScreen(config: SelfReviewConfig): Screen<SelfGrade> {
     `${out.bold('Self-review')} ${config.position}/${config.total}`,
     ...wrap(out.dim(`${safeLine(answer.category)} · ${formatClock(answer.secondsUsed)}${answer.timedOut ? ' · timed out' : ''}`), cols),
     '',
-    ...renderMarkdown(config.prompt, cols).split('\n'),
+    ...questionTextLines(answer.question, config.prompt, cols),
     '',
   ];
   const body = (cols: number): string[] => [
