@@ -103,7 +103,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7') +
-        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n',
+        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy (Space or Enter: Good); u undoes the last grade; q or Esc ends the session.\n' +
+          'Up/Down and PgUp/PgDn scroll a long answer; c lists every key term.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n',
     )
     .action(async (options) => (await import('./commands/drill.js')).run(options, globals()));
 
