@@ -61,7 +61,8 @@ export async function run(options: MockOptions, globals: GlobalOptions): Promise
   } finally {
     terminal.close();
   }
-  printLines(['', ...renderReport(report, terminalWidth())]);
+  // The full screen is gone when the session closes: the report is printed again for the scrollback (plain terminals have it already).
+  if (!terminal.plain) printLines(['', ...renderReport(report, terminalWidth())]);
   for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, terminalWidth())) note(err.dim(line));
 }
 

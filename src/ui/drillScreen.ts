@@ -159,22 +159,32 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
     if (key.name === 'escape') return end(control, { end: 'quit' });
     if (scroller.key(key)) return control.redraw();
     if (key.name !== 'text') return;
-    // One key at a time: a grade shows the next card, and what came with it was meant for this one.
-    const ch = key.text![0]!;
-    if (repeated(ch)) return;
+    // One key at a time, up to the first that acts: a grade shows the next card, and what came with it was meant for this one.
+    for (const ch of key.text!) if (revealedChar(ch, control)) return;
+  };
+
+  /** Returns true when the key acted on the card (graded, undid, quit). */
+  const revealedChar = (ch: string, control: Control): boolean => {
+    if (repeated(ch)) return false;
     const rating = Number(ch);
-    if (rating >= 1 && rating <= 4) return grade(control, rating as ReviewRating, ch);
-    if (ch === ' ') return grade(control, 3, ' ');
-    if (ch === 'u') return undo(control);
-    if (ch === 'q') return end(control, { end: 'quit' });
+    if (ch === ' ' || (rating >= 1 && rating <= 4)) {
+      grade(control, ch === ' ' ? 3 : (rating as ReviewRating), ch);
+      return true;
+    }
+    if (ch === 'u' || ch === 'q') {
+      if (ch === 'u') undo(control);
+      else end(control, { end: 'quit' });
+      return true;
+    }
     if (ch === 'c') {
       expanded = !expanded;
       if (control.plain) printPlain(control);
-      return control.redraw();
+    } else {
+      message = 'Grade yourself: 1 Again · 2 Hard · 3 Good (Space, Enter) · 4 Easy.';
+      if (control.plain) control.print(`\n${message}\nGrade: `);
     }
-    message = 'Grade yourself: 1 Again · 2 Hard · 3 Good (Space, Enter) · 4 Easy.';
-    if (control.plain) control.print(`\n${message}\nGrade: `);
     control.redraw();
+    return false;
   };
 
   const scoreOf = (): AnswerScore | undefined => {

@@ -31,8 +31,11 @@ export function choiceScreen(options: { header: string[]; body: string[]; keys: 
       return scroller.layout({ header: options.header, body: options.body, footer: ['', ...wrap(out.dim(options.keys), size.cols)] }, size, '↑↓ PgUp/PgDn Space');
     },
     key(key, control) {
-      if (key.name === 'enter') return control.done(true);
-      if (key.name === 'escape' || (key.name === 'text' && key.text === 'q')) return control.done(false);
+      const choice = key.name === 'enter' ? true : key.name === 'escape' || (key.name === 'text' && key.text === 'q') ? false : undefined;
+      if (choice !== undefined) {
+        if (control.plain) control.print('\n');
+        return control.done(choice);
+      }
       if (scroller.key(key, { space: true })) control.redraw();
     },
   };
@@ -78,6 +81,13 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
     return [...top, ...wrap(out.dim(safeLine(config.category)), cols), '', ...questionTextLines(config.question, config.prompt, cols)];
   };
 
+  const plainHeader = (cols: number): string[] => [
+    `${config.title} · ${formatClock(shown[0])} left${shown[1] === undefined ? '' : ` · interview ${formatClock(shown[1])}`}`,
+    ...wrap(safeLine(config.category), cols),
+    '',
+    ...questionTextLines(config.question, config.prompt, cols),
+  ];
+
   const type = (key: Key, control: ScreenControl<TypedAnswer>): boolean => {
     const before = input.cut;
     if (key.name === 'text') {
@@ -96,7 +106,7 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
 
   return {
     start(control) {
-      if (control.plain) control.print(`${header(control.size().cols).join('\n')}\n\n(Enter submits)\n> `);
+      if (control.plain) control.print(`${plainHeader(control.size().cols).join('\n')}\n\n(Enter submits)\n> `);
       const timer = setInterval(() => {
         const at = now();
         if (at >= config.deadline) {
@@ -199,14 +209,15 @@ export function selfReviewScreen(config: SelfReviewConfig): Screen<SelfGrade> {
       if (key.name === 'enter') return finish('skip', 'skipped');
       if (key.name === 'escape') return finish('stop', 'skipped');
       if (key.name !== 'text') return;
-      const ch = key.text![0]!;
-      const rating = Number(ch);
-      if (rating >= 1 && rating <= 4) return finish(rating as ReviewRating, RATING_NAMES[rating as ReviewRating]);
-      if (ch === 's') return finish('skip', 'skipped');
-      if (ch === 'q') return finish('stop', 'skipped');
-      if (ch === 'c') {
-        expanded = !expanded;
-        control.redraw();
+      for (const ch of key.text!) {
+        const rating = Number(ch);
+        if (rating >= 1 && rating <= 4) return finish(rating as ReviewRating, RATING_NAMES[rating as ReviewRating]);
+        if (ch === 's') return finish('skip', 'skipped');
+        if (ch === 'q') return finish('stop', 'skipped');
+        if (ch === 'c') {
+          expanded = !expanded;
+          control.redraw();
+        }
       }
     },
   };
