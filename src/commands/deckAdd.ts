@@ -6,7 +6,7 @@ import type { GlobalOptions } from '../cli.js';
 import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { parseDeckBytes } from '../deck/load.js';
-import type { Deck, LoadedDeck } from '../deck/model.js';
+import { conversionSummary, type LoadedDeck } from '../deck/model.js';
 import { parseDeck } from '../deck/parse.js';
 import { slugify } from '../deck/slug.js';
 import { DeckError, NotFoundError, UsageError } from '../errors.js';
@@ -31,21 +31,24 @@ export async function run(path: string, options: { name?: string; force?: boolea
   const bytes = readSource(file, path);
   const text = bytes.toString('utf8');
   const format = detectFormat(file, text);
-  let deck: Deck;
+  let loaded: LoadedDeck;
   let content: Buffer | string;
   if (format === 'markdown') {
     // Installed as it is, byte for byte, once kfq has read it the way it always will.
-    deck = validated(parseDeckBytes(bytes, file, { slug: name }), path);
+    loaded = validated(parseDeckBytes(bytes, file, { slug: name }), path);
     content = bytes;
   } else {
     content = convert(format, text, path, name);
-    deck = validated(parseDeck(content, { path: `${path} (converted)`, slug: name }), path);
+    loaded = validated(parseDeck(content, { path: `${path} (converted)`, slug: name }), path);
   }
+  const { deck } = loaded;
 
   ensureWritableHome(paths);
   installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() });
   const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
   note(`${installed ? 'replaced' : 'added'} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
+  const converted = conversionSummary(loaded.warnings);
+  if (converted !== '') note(`${converted}; kfq validate ${path} lists them`);
   note(`use it with: kfq --deck ${name} drill`);
 }
 
@@ -70,12 +73,13 @@ function convert(format: Exclude<DeckFormat, 'markdown'>, text: string, shown: s
   });
 }
 
-/** Any problem stops the install, with the first one named. */
-function validated({ deck, warnings }: LoadedDeck, shown: string): Deck {
-  const first = warnings[0];
+/** Any problem stops the install, with the first one named; conversions of HTML and decoration do not. */
+function validated(loaded: LoadedDeck, shown: string): LoadedDeck {
+  const problems = loaded.warnings.filter((warning) => !warning.conversion);
+  const first = problems[0];
   if (first) {
-    const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : '';
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new DeckError(first.file, first.line, `${first.message}${more}`, { hint: `kfq validate ${shown} lists every problem; nothing was installed` });
   }
-  return deck;
+  return loaded;
 }

@@ -1,4 +1,4 @@
-// What most commands do first: load the selected decks (printing warnings)
+// What most commands do first: load the selected decks (printing problems)
 // and narrow them to a category.
 import type { GlobalOptions } from '../cli.js';
 // Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
@@ -18,7 +18,8 @@ export interface Selection {
 export async function loadSelection(globals: GlobalOptions, category?: string): Promise<Selection> {
   const paths = kfqPaths();
   const loaded = await loadDecksCached(globals.deck, { installedDir: paths.decks, cacheDir: paths.cache });
-  for (const warning of loaded.warnings) warn(`${warning.file}:${warning.line}: ${warning.message}`);
+  // Conversions (HTML made Markdown, a footer dropped) are told by deck add and validate, not on every run.
+  for (const warning of loaded.warnings) if (!warning.conversion) warn(`${warning.file}:${warning.line}: ${warning.message}`);
   if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined };
   const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
   const exact = selectCategory(categories, category);

@@ -12,6 +12,8 @@ interface Problem {
   line: number | null;
   severity: 'error' | 'warning';
   message: string;
+  /** A conversion or drop of the author's text (HTML, an image, a footer): listed, but the deck is fine. */
+  conversion: boolean;
 }
 
 interface FileReport {
@@ -38,7 +40,9 @@ export async function run(paths: string[], options: { json?: boolean }, globals:
   }
 
   const problems = reports.flatMap((report) => report.problems);
-  process.exitCode = problems.length > 0 ? 1 : 0;
+  const conversions = problems.filter((p) => p.conversion).length;
+  const real = problems.length - conversions;
+  process.exitCode = real > 0 ? 1 : 0;
   if (options.json) return printJson(reports);
 
   printLines(
@@ -46,10 +50,11 @@ export async function run(paths: string[], options: { json?: boolean }, globals:
   );
   const files = reports.length === 1 ? '1 deck' : `${reports.length} decks`;
   const questions = reports.reduce((sum, r) => sum + r.questions, 0);
+  const converted = conversions === 0 ? '' : `, ${conversions} conversion${conversions === 1 ? '' : 's'} (HTML, images or a footer)`;
   const summary =
-    problems.length === 0
-      ? out.green(`✓ ${files}, ${questions} questions, no problems`)
-      : out.red(`✗ ${files}, ${questions} questions, ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    real === 0
+      ? out.green(`✓ ${files}, ${questions} questions, no problems${converted}`)
+      : out.red(`✗ ${files}, ${questions} questions, ${real} problem${real === 1 ? '' : 's'}${converted}`);
   process.stderr.write(`${summary}\n`);
 }
 
@@ -59,7 +64,7 @@ function checkFile(file: string): FileReport {
     return {
       file,
       questions: deck.questions.length,
-      problems: warnings.map((w) => ({ file: w.file, line: w.line, severity: 'warning' as const, message: w.message })),
+      problems: warnings.map((w) => ({ file: w.file, line: w.line, severity: 'warning' as const, message: w.message, conversion: w.conversion === true })),
     };
   } catch (error) {
     return { file, questions: 0, problems: [problemFrom(error, file)] };
@@ -69,5 +74,5 @@ function checkFile(file: string): FileReport {
 function problemFrom(error: unknown, file: string): Problem {
   if (!(error instanceof DeckError)) throw error;
   const message = error.reason;
-  return { file: error.file || file, line: error.line ?? null, severity: 'error', message: error.hint ? `${message} (${error.hint})` : message };
+  return { file: error.file || file, line: error.line ?? null, severity: 'error', message: error.hint ? `${message} (${error.hint})` : message, conversion: false };
 }

@@ -21,8 +21,19 @@ export function cleanAnswer(markdown: string): string {
     const rest = (label[1] ?? '') + first.slice(label[0].length);
     if (rest.trim() === '') start++;
     else lines[start] = rest;
+    while (start < end && lines[start]!.trim() === '') start++;
   }
-  return lines.slice(start, end).join('\n').trim();
+  return lines.slice(start, end).join('\n').trimEnd();
+}
+
+/** Markdown with its common indentation and the blank lines around it removed. */
+export function trimBlock(markdown: string): string {
+  const lines = dedent(markdown.split('\n'));
+  let start = 0;
+  while (start < lines.length && lines[start]!.trim() === '') start++;
+  let end = lines.length;
+  while (end > start && lines[end - 1]!.trim() === '') end--;
+  return lines.slice(start, end).join('\n').trimEnd();
 }
 
 /** True for a line that starts an answer when it follows the question text directly. */
@@ -30,8 +41,9 @@ export function startsAnswer(line: string): boolean {
   return /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~|>)/.test(line) || ANSWER_LABEL.test(line.trimStart());
 }
 
+/** Lines without their common indentation; lines of nothing but spaces and tabs become empty. */
 function dedent(lines: string[]): string[] {
-  const expanded = lines.map(expandLeadingTabs);
+  const expanded = lines.map((line) => (line.trim() === '' ? '' : expandLeadingTabs(line)));
   let indent = Infinity;
   for (const line of expanded) {
     const width = line.length - line.trimStart().length;

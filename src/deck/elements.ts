@@ -20,7 +20,10 @@ interface Located {
 export interface HeadingElement extends Located {
   kind: 'heading';
   level: number;
+  /** Plain text of the heading. */
   text: string;
+  /** The heading's inline Markdown, as written. */
+  markdown: string;
 }
 
 export interface ItemElement extends Located {
@@ -29,17 +32,25 @@ export interface ItemElement extends Located {
   number: number | undefined;
   /** Plain question text; empty when the item does not start with text. */
   question: string;
+  /** The question's Markdown, without the bold that marks it as a question. */
+  prompt: string;
   bold: boolean;
   linkOnly: boolean;
   /** Markdown inside the item after the question text (may be empty). */
   answer: string;
+  /** 1-based line where the answer text starts. */
+  answerLine: number;
 }
 
 export interface DetailsElement extends Located {
   kind: 'details';
   /** Plain text of the <summary>; empty when there is none. */
   question: string;
+  /** The <summary>'s content as written (Markdown, maybe with HTML). */
+  summary: string;
+  summaryLine: number;
   answer: string;
+  answerLine: number;
 }
 
 export interface OtherElement extends Located {
@@ -87,7 +98,7 @@ function pushTokens(elements: Element[], tokens: Token[], firstLine: number): vo
   for (const token of tokens) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
-      elements.push({ kind: 'heading', level: heading.depth, text: plainInline(heading.text), raw: heading.raw, line });
+      elements.push({ kind: 'heading', level: heading.depth, text: plainInline(heading.text), markdown: heading.text, raw: heading.raw, line });
     } else if (token.type === 'list' && (token as Tokens.List).ordered) {
       pushItems(elements, token as Tokens.List, line);
     } else {
@@ -117,17 +128,26 @@ function itemElement(item: Tokens.ListItem, line: number): ItemElement {
   const lines = item.text.split('\n');
   const startsWithText = first !== undefined && (first.type === 'paragraph' || first.type === 'text');
   const paragraphLines = startsWithText ? countNewlines(first.raw.replace(/\n+$/, '')) + 1 : 0;
-  const { question, answer } = splitQuestion(lines, paragraphLines);
+  const { question, answer, questionLines } = splitQuestion(lines, paragraphLines);
+  const bold = isWhollyBold(question);
   return {
     kind: 'item',
     number: digits === undefined ? undefined : Number(digits),
     question: plainInline(question),
-    bold: isWhollyBold(question),
+    prompt: bold ? unwrapBold(question) : question.trim(),
+    bold,
     linkOnly: isLinkOnly(question),
     answer,
+    answerLine: line + questionLines,
     raw: item.raw,
     line,
   };
+}
+
+/** `**What is X?**` to `What is X?` (a trailing `?`, `:` or `.` after the bold stays). */
+function unwrapBold(markdown: string): string {
+  const match = /^(\*\*|__)([\s\S]+)\1([?:.]?)$/.exec(markdown.trim())!;
+  return (match[2]! + match[3]!).trim();
 }
 
 /**
@@ -136,17 +156,17 @@ function itemElement(item: Tokens.ListItem, line: number): ItemElement {
  * and never includes a following line that starts an answer (a bullet, a code
  * fence, `Answer:`), which CommonMark may have read as a lazy continuation.
  */
-function splitQuestion(lines: string[], paragraphLines: number): { question: string; answer: string } {
+function splitQuestion(lines: string[], paragraphLines: number): { question: string; answer: string; questionLines: number } {
   const sameLine = /^[ \t]*(\*\*|__)((?:(?!\1).)+?[?:.])\1[ \t]+(\S.*)$/.exec(lines[0] ?? '');
   if (paragraphLines > 0 && sameLine) {
-    return { question: `${sameLine[1]}${sameLine[2]}${sameLine[1]}`, answer: [sameLine[3], ...lines.slice(1)].join('\n') };
+    return { question: `${sameLine[1]}${sameLine[2]}${sameLine[1]}`, answer: [sameLine[3], ...lines.slice(1)].join('\n'), questionLines: 0 };
   }
   let end = 0;
   while (end < paragraphLines && !(end > 0 && startsAnswer(lines[end]!))) {
     end++;
     if (/(?:[?？]|\*\*|__)$/.test(lines[end - 1]!.trimEnd())) break;
   }
-  return { question: lines.slice(0, end).join('\n'), answer: lines.slice(end).join('\n') };
+  return { question: lines.slice(0, end).join('\n'), answer: lines.slice(end).join('\n'), questionLines: end };
 }
 
 function detailsElement(piece: Piece): DetailsElement {
@@ -157,11 +177,16 @@ function detailsElement(piece: Piece): DetailsElement {
   const close = openEnd === -1 ? -1 : lower.indexOf('</summary', openEnd);
   const closeEnd = close === -1 ? -1 : text.indexOf('>', close);
   const end = lower.lastIndexOf('</details');
-  if (closeEnd === -1 || end < closeEnd) return { kind: 'details', question: '', answer: '', raw: text, line };
+  if (closeEnd === -1 || end < closeEnd) return { kind: 'details', question: '', summary: '', summaryLine: line, answer: '', answerLine: line, raw: text, line };
+  const summary = text.slice(openEnd + 1, close);
+  const answer = unwrapHtml(text.slice(closeEnd + 1, end));
   return {
     kind: 'details',
-    question: plainInline(text.slice(openEnd + 1, close)),
-    answer: unwrapHtml(text.slice(closeEnd + 1, end)),
+    question: plainInline(summary),
+    summary,
+    summaryLine: line + countNewlines(text, openEnd + 1),
+    answer: answer.text,
+    answerLine: line + countNewlines(text, closeEnd + 1 + answer.start),
     raw: text,
     line,
   };
@@ -171,10 +196,12 @@ const WRAPPER_TAG = /^<\/?(?:b|br|p|strong|em|i)\s*\/?>$/i;
 const LEADING_WRAPPERS = /(?:\s|<\/?(?:b|br|p|strong|em|i)\s*\/?>)*/iy;
 
 /** Drops the `<br><b>` ... `</b>` that wrap answers in the devops-exercises style. */
-function unwrapHtml(html: string): string {
+function unwrapHtml(html: string): { text: string; start: number } {
   LEADING_WRAPPERS.lastIndex = 0;
   LEADING_WRAPPERS.exec(html);
-  const start = LEADING_WRAPPERS.lastIndex;
+  let start = LEADING_WRAPPERS.lastIndex;
+  // The first line keeps its indentation (a fence indented like the rest of the answer).
+  while (start > 0 && (html[start - 1] === ' ' || html[start - 1] === '\t')) start--;
   let end = html.length;
   for (;;) {
     while (end > start && /\s/.test(html[end - 1]!)) end--;
@@ -182,5 +209,5 @@ function unwrapHtml(html: string): string {
     if (tagStart < start || end - tagStart > 24 || !WRAPPER_TAG.test(html.slice(tagStart, end))) break;
     end = tagStart;
   }
-  return html.slice(start, end);
+  return { text: html.slice(start, end), start };
 }

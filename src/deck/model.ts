@@ -40,6 +40,14 @@ export interface DeckWarning {
   file: string;
   line: number;
   message: string;
+  /** True when kfq changed or left out some of the author's text (HTML made Markdown, an image shown as text, the footer dropped), rather than found a problem. */
+  conversion?: boolean;
+}
+
+/** How many of the warnings are conversions, as one phrase for a summary line (empty when none). */
+export function conversionSummary(warnings: readonly DeckWarning[]): string {
+  const count = warnings.filter((warning) => warning.conversion).length;
+  return count === 0 ? '' : `${count} conversion${count === 1 ? '' : 's'} of HTML, images or a footer`;
 }
 
 export interface LoadedDeck {

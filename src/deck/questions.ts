@@ -6,8 +6,12 @@
 //      answer being its whole section, sub-headings included.
 // Anything else (intros, tables of contents, link lists, tables) is skipped.
 import type { DeckWarning } from './model.js';
-import { cleanAnswer } from './answer.js';
-import type { Element, HeadingElement } from './elements.js';
+import { cleanAnswer, trimBlock } from './answer.js';
+import type { Element, HeadingElement, ItemElement } from './elements.js';
+import { convertHtml } from './html.js';
+import { isLinkOnly } from './inline.js';
+import { countNewlines } from './lines.js';
+import { questionLine } from './prompt.js';
 
 export interface DraftQuestion {
   /** The number written in the source, if any. */
@@ -31,21 +35,19 @@ export interface CollectedQuestions {
 const DEFAULT_CATEGORY = 'General';
 
 const NUMBERED = /^(\d{1,9})[.)]\s+/;
+/** A heading's number may touch its text (`### 1.What is X?`). */
+const HEADING_NUMBER = /^(\d{1,9})[.)](?:\s+|(?=\p{L}))/u;
 const RANGE_SUFFIX = /\s*\(\s*\d+\s*[-–—]\s*\d+\s*\)\s*$/;
 /** A <summary> that labels the answer to the question before it, not a question. */
 const ANSWER_SUMMARY = /^(?:(?:show|see|view|reveal)\s+(?:the\s+)?)?(?:answers?|solutions?|hints?|explanations?)\b|^click\b/i;
 
-interface OpenItem {
-  draft: Omit<DraftQuestion, 'answer'>;
-  parts: string[];
-  /** open: takes every block until the next question; lists: only lists and code; closed: nothing. */
-  takes: 'open' | 'lists' | 'closed';
-}
-
-interface OpenHeading {
+/** A question whose answer is still being collected, block by block. */
+interface OpenQuestion {
+  /** The heading level for a heading question (its answer ends at a heading as high); 0 for an item. */
   level: number;
   draft: Omit<DraftQuestion, 'answer'>;
-  parts: string[];
+  parts: Array<{ markdown: string; element?: Element }>;
+  answerLine: number;
 }
 
 export function collectQuestions(elements: Element[], file: string): CollectedQuestions {
@@ -53,115 +55,220 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
   const categoryHeadings = findCategoryHeadings(elements);
   const categories: Array<{ level: number; name: string }> = [];
   const category = (): string => categories.at(-1)?.name ?? DEFAULT_CATEGORY;
-  let item: OpenItem | undefined;
-  let heading: OpenHeading | undefined;
+  const warn = (line: number, message: string): void => void result.warnings.push({ file, line, message });
+  const converted = (line: number, message: string): void => void result.warnings.push({ file, line, message, conversion: true });
+  let open: OpenQuestion | undefined;
 
-  const finish = (draft: Omit<DraftQuestion, 'answer'>, markdown: string): void => {
-    const question = { ...draft, answer: cleanAnswer(markdown) };
+  const draftOf = (number: number | undefined, markdown: string, line: number, textLine = line): Omit<DraftQuestion, 'answer'> => {
+    const html = convertHtml(markdown);
+    for (const note of html.notes) converted(textLine + note.offset, note.message);
+    const prompt = trimBlock(html.text);
+    const question = questionLine(prompt);
+    // A prompt that differs only by backslash escapes (`for\_each`) is plain text.
+    const plain = !prompt.includes('\n') && prompt.replace(/\\([!-/:-@[-`{-~])/g, '$1') === question;
+    return { number, category: category(), question, prompt: plain ? question : prompt, line };
+  };
+  const finish = (draft: Omit<DraftQuestion, 'answer'>, markdown: string, answerLine: number): void => {
+    const html = convertHtml(markdown);
+    for (const note of html.notes) converted(answerLine + note.offset, note.message);
+    const question = { ...draft, answer: cleanAnswer(html.text) };
     if (question.answer !== '') return void result.questions.push(question);
     result.unanswered.push(question);
-    result.warnings.push({ file, line: question.line, message: `question "${shorten(question.question)}" has no answer; skipped` });
+    warn(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
   };
-  const finishItem = (): void => {
-    if (item) finish(item.draft, item.parts.join(''));
-    item = undefined;
+  const finishOpen = (closer?: Element): void => {
+    if (!open) return;
+    if (!closer) dropFooter(open.parts, converted);
+    else if (closer.kind === 'rule' && open.level === 0) dropSectionOutro(open.parts);
+    // Each part starts on a line of its own (an item's answer text does not end with its line break).
+    const markdown = open.parts.reduce((text, { markdown: next }) => {
+      const joined = text === '' || text.endsWith('\n') || next.startsWith('\n');
+      return text + (joined ? '' : '\n') + next;
+    }, '');
+    finish(open.draft, markdown, open.answerLine);
+    open = undefined;
   };
 
   elements.forEach((element, index) => {
-    if (heading) {
-      if (element.kind !== 'heading' || element.level > heading.level) {
-        heading.parts.push(element.kind === 'details' && isAnswerSummary(element.question) ? `\n${element.answer}\n` : element.raw);
+    if (open) {
+      if (continuesAnswer(open, element)) {
+        const markdown = element.kind === 'details' && isAnswerSummary(element.question) ? `\n${element.answer}\n` : element.raw;
+        if (open.parts.length === 0) open.answerLine = element.line;
+        open.parts.push({ markdown, element });
         return;
       }
-      finish(heading.draft, heading.parts.join(''));
-      heading = undefined;
+      finishOpen(element);
     }
 
     switch (element.kind) {
       case 'heading': {
-        finishItem();
         while ((categories.at(-1)?.level ?? 0) >= element.level) categories.pop();
         if (categoryHeadings.has(index)) {
           const name = categoryName(element.text);
           if (name !== '') categories.push({ level: element.level, name });
         } else {
-          const number = NUMBERED.exec(element.text);
-          const question = element.text.slice(number?.[0].length ?? 0);
-          heading = { level: element.level, draft: { number: numberOf(number?.[1]), category: category(), question, prompt: question, line: element.line }, parts: [] };
+          const number = HEADING_NUMBER.exec(element.markdown);
+          const draft = draftOf(numberOf(number?.[1]), element.markdown.slice(number?.[0].length ?? 0), element.line);
+          open = { level: element.level, draft, parts: [], answerLine: element.line };
         }
         break;
       }
       case 'item': {
-        finishItem();
-        const hasAnswer = element.answer.trim() !== '';
-        // Numbered steps, notes and table-of-contents links are not questions.
-        if (element.question === '' || element.linkOnly || !(hasAnswer || element.bold || element.question.endsWith('?'))) break;
-        const draft = { number: element.number, category: category(), question: element.question, prompt: element.question, line: element.line };
-        item = { draft, parts: [element.answer, '\n'], takes: hasAnswer ? 'lists' : 'open' };
+        if (!isItemQuestion(element)) break;
+        const draft = draftOf(element.number, element.prompt, element.line);
+        // The item's own text is indented for the item; what follows it at column 0 is not.
+        const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(element.answer)![0];
+        open = { level: 0, draft, parts: [{ markdown: trimBlock(element.answer) }], answerLine: element.answerLine + countNewlines(leadingBlankLines) };
         break;
       }
-      case 'details':
-        if (isAnswerSummary(element.question)) {
-          if (item && item.takes !== 'closed') item.parts.push(`\n${element.answer}\n`);
-          break;
-        }
-        finishItem();
-        if (element.question !== '') finish({ number: undefined, category: category(), question: element.question, prompt: element.question, line: element.line }, element.answer);
+      case 'details': {
+        if (element.question === '' || isAnswerSummary(element.question)) break;
+        const { summary, number } = numberedSummary(element.summary);
+        finish(draftOf(number, summary, element.line, element.summaryLine), element.answer, element.answerLine);
         break;
+      }
       case 'rule':
-        finishItem();
-        break;
       case 'block':
-        if (!item) break;
-        if (item.takes === 'open' || (item.takes === 'lists' && ['list', 'code', 'space'].includes(element.type))) item.parts.push(element.raw);
-        else item.takes = 'closed';
         break;
     }
   });
-  finishItem();
-  if (heading) finish(heading.draft, heading.parts.join(''));
+  finishOpen();
   return result;
+}
+
+/**
+ * Whether an element belongs to the open question's answer. A heading
+ * question's answer is its whole section; a numbered question's answer is
+ * everything up to the next question, heading or rule, whatever its
+ * indentation and however many blank lines come before it.
+ */
+function continuesAnswer(open: OpenQuestion, element: Element): boolean {
+  switch (element.kind) {
+    case 'heading':
+      return open.level > 0 && element.level > open.level;
+    case 'rule':
+      return open.level > 0;
+    case 'item':
+      return open.level > 0 || !isItemQuestion(element);
+    case 'details':
+      return open.level > 0 || element.question === '' || isAnswerSummary(element.question);
+    case 'block':
+      return true;
+  }
+}
+
+/** Numbered steps, notes and table-of-contents links are not questions. */
+function isItemQuestion(item: ItemElement): boolean {
+  const hasAnswer = item.answer.trim() !== '';
+  return item.question !== '' && !item.linkOnly && (hasAnswer || item.bold || item.question.endsWith('?'));
+}
+
+/**
+ * Drops the decoration that ends a document from the last answer: headings,
+ * rules, and paragraphs or HTML that hold nothing but links and images (a
+ * site's "Explore all answers" banner), after the answer's own text.
+ */
+function dropFooter(parts: OpenQuestion['parts'], warn: (line: number, message: string) => void): void {
+  let end = parts.length;
+  let firstLine: number | undefined;
+  let lastLine = 0;
+  for (let element = parts[end - 1]?.element; element && isDecoration(element); element = parts[end - 1]?.element) {
+    end--;
+    if (isBlank(element)) continue;
+    firstLine = element.line;
+    lastLine ||= element.line + countNewlines(element.raw.trimEnd());
+  }
+  // Nothing but decoration: then it is the answer, not a footer.
+  if (firstLine === undefined || parts.slice(0, end).every((part) => part.markdown.trim() === '')) return;
+  const lines = lastLine - firstLine + 1;
+  warn(firstLine, `footer dropped (${lines} line${lines === 1 ? '' : 's'} of headings, links and images after the last answer)`);
+  parts.length = end;
+}
+
+/**
+ * Prose at column 0 right before a thematic break closes the section, as in
+ * the seed's "Here's a continuation from 51 to 100": it is not part of the
+ * answer above it.
+ */
+function dropSectionOutro(parts: OpenQuestion['parts']): void {
+  let end = parts.length;
+  while (end > 1) {
+    const element = parts[end - 1]!.element;
+    if (element?.kind !== 'block' || !(element.type === 'space' || (element.type === 'paragraph' && /^\S/.test(element.raw)))) break;
+    end--;
+  }
+  if (parts.slice(0, end).some((part) => part.markdown.trim() !== '')) parts.length = end;
+}
+
+function isDecoration(element: Element): boolean {
+  if (element.kind === 'heading' || element.kind === 'rule') return true;
+  if (element.kind !== 'block') return false;
+  if (element.type === 'space') return true;
+  if (element.type !== 'html' && element.type !== 'paragraph') return false;
+  const text = element.raw.replace(/<[^<>]*>/g, ' ').trim();
+  return text === '' || isLinkOnly(text);
+}
+
+function isBlank(element: Element): boolean {
+  return element.kind === 'block' && (element.type === 'space' || element.raw.replace(/<\/?br\s*\/?>/gi, '').trim() === '');
+}
+
+/** A summary written as `12. question` (as kfq's own export writes one) carries its number. */
+function numberedSummary(summary: string): { summary: string; number: number | undefined } {
+  const number = /^(\s*)(\d{1,9})[.)](?:[ \t]+|[ \t]*\n)/.exec(summary);
+  if (!number) return { summary, number: undefined };
+  return { summary: number[1]! + summary.slice(number[0].length), number: Number(number[2]) };
 }
 
 /**
  * Indexes of the headings that name a category. A heading reads as a question
  * when it ends with `?` or starts with a number, unless its section holds
- * questions of its own (then it is a category, such as `## 1. Basics`).
+ * questions of its own (then it is a category, such as `## 1. Basics`). A
+ * heading that asks (`## 15. What are window functions?`) needs questions
+ * that ask too: bold list items inside it are its answer's points.
  */
 function findCategoryHeadings(elements: Element[]): Set<number> {
   const holdsQuestions = new Set<number>();
+  const holdsAskingQuestions = new Set<number>();
   const open: Array<{ index: number; level: number }> = [];
   elements.forEach((element, index) => {
     if (element.kind === 'heading') {
       while ((open.at(-1)?.level ?? 0) >= element.level) open.pop();
     }
-    if (isQuestionMarker(element)) for (const heading of open) holdsQuestions.add(heading.index);
+    const marker = questionMarker(element);
+    for (const heading of marker ? open : []) {
+      holdsQuestions.add(heading.index);
+      if (marker === 'asks') holdsAskingQuestions.add(heading.index);
+    }
     if (element.kind === 'heading') open.push({ index, level: element.level });
   });
 
   const categories = new Set<number>();
   elements.forEach((element, index) => {
-    if (element.kind === 'heading' && (!looksLikeQuestion(element) || holdsQuestions.has(index))) categories.add(index);
+    if (element.kind !== 'heading') return;
+    const holds = element.text.endsWith('?') ? holdsAskingQuestions : holdsQuestions;
+    if (!looksLikeQuestion(element) || holds.has(index)) categories.add(index);
   });
   return categories;
 }
 
-/** An element that shows its section is a list of questions. */
-function isQuestionMarker(element: Element): boolean {
+/** Whether an element shows its section is a list of questions: `asks` when it ends with `?` or is a <details> question. */
+function questionMarker(element: Element): 'asks' | 'bold' | undefined {
   switch (element.kind) {
     case 'heading':
-      return element.text.endsWith('?');
+      return element.text.endsWith('?') ? 'asks' : undefined;
     case 'item':
-      return !element.linkOnly && (element.bold || element.question.endsWith('?'));
+      if (element.linkOnly) return undefined;
+      return element.question.endsWith('?') ? 'asks' : element.bold ? 'bold' : undefined;
     case 'details':
-      return element.question !== '' && !isAnswerSummary(element.question);
+      return element.question !== '' && !isAnswerSummary(element.question) ? 'asks' : undefined;
     default:
-      return false;
+      return undefined;
   }
 }
 
 function looksLikeQuestion(heading: HeadingElement): boolean {
-  return heading.text.endsWith('?') || NUMBERED.test(heading.text);
+  return heading.text.endsWith('?') || HEADING_NUMBER.test(heading.text);
 }
 
 function isAnswerSummary(summary: string): boolean {

@@ -1,7 +1,10 @@
 // A deck written back as Markdown in the seed's shape: front matter, a
 // `### **Category**` heading per category, `N. **Question**` with the answer
-// indented beneath. kfq reads it back to the same questions.
+// indented beneath. A prompt that is more than one line of text (a code block,
+// a list) is written as `<details><summary>N.` prompt `</summary>` answer
+// `</details>` instead. kfq reads it back to the same questions, prompts and answers.
 import { startsAnswer } from '../deck/answer.js';
+import { isWhollyBold } from '../deck/inline.js';
 import type { Question } from '../deck/model.js';
 
 export interface DeckMeta {
@@ -11,7 +14,7 @@ export interface DeckMeta {
   date?: string;
 }
 
-export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer'>;
+export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer'> & { prompt?: string };
 
 export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): string {
   const front = (['title', 'description', 'author', 'date'] as const)
@@ -25,10 +28,15 @@ export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): str
       category = q.category;
       lines.push(`### **${escapeInline(q.category)}**`, '');
     }
+    const answer = q.answer.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+    const prompt = q.prompt === undefined || q.prompt === q.question ? escapeInline(q.question) : q.prompt.replace(/\r\n?/g, '\n');
+    if (!fitsInBold(prompt)) {
+      lines.push('<details>', `<summary>${q.number}.`, prompt, '</summary>', '', answer, '', '</details>', '');
+      continue;
+    }
     const marker = `${q.number}. `;
     const indent = ' '.repeat(marker.length);
-    lines.push(`${marker}**${escapeInline(q.question)}**`);
-    const answer = q.answer.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+    lines.push(`${marker}**${prompt}**`);
     if (answer !== '') {
       // A plain paragraph right under the question would read as more of the question.
       if (!startsAnswer(answer)) lines.push('');
@@ -37,6 +45,17 @@ export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): str
     lines.push('');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** A one-line prompt that reads back whole from `N. **prompt**`. */
+function fitsInBold(prompt: string): boolean {
+  return (
+    prompt !== '' &&
+    !/\n|(?<!\\)<|\*\*|__/.test(prompt) &&
+    prompt === prompt.trim() &&
+    !/^(?:[#>+*-]|\d{1,9}[.)])|\\$/.test(prompt) &&
+    isWhollyBold(`**${prompt}**`)
+  );
 }
 
 /** Plain text made safe inside `**…**`: Markdown punctuation is backslash-escaped, line breaks become spaces. */

@@ -58,7 +58,7 @@ describe('kfq list', () => {
   it('prints an array of questions with --json', () => {
     const questions = JSON.parse(runKfq(['list', '--json']).stdout);
     expect(questions).toHaveLength(100);
-    expect(Object.keys(questions[0]).sort()).toEqual(['answer', 'category', 'deck', 'id', 'line', 'number', 'question']);
+    expect(Object.keys(questions[0]).sort()).toEqual(['answer', 'category', 'deck', 'id', 'line', 'number', 'prompt', 'question']);
     expect(questions[41]).toMatchObject({ id: 'kubeflow/42', number: 42, category: 'Advanced Topics' });
   });
 

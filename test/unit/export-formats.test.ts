@@ -81,3 +81,11 @@ describe('Anki export', () => {
     expect(answerHtml('**bold**')).toBe('<p><strong>bold</strong></p>');
   });
 });
+
+describe('questionsToAnki with a rich prompt', () => {
+  it('when the prompt has a code block then the front of the card is the prompt as HTML', () => {
+    const rich = question({ question: 'Fix this task', prompt: 'Fix this task\n\n```\n- name: x\n```' });
+    const row = questionsToAnki([rich], 'd').trimEnd().split('\n').at(-1)!;
+    expect(row.split('\t')[0]).toBe('<p>Fix this task</p> <pre><code>- name: x<br></code></pre>');
+  });
+});

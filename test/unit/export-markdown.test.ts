@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinDeckPath, parseDeck } from '../../src/deck/index.js';
+import { builtinDeckPath, parseDeck, readDeckFile } from '../../src/deck/index.js';
 import type { Question } from '../../src/deck/model.js';
 import { questionsToMarkdown, type DeckEntry } from '../../src/export/markdown.js';
 
@@ -42,5 +43,32 @@ describe('questionsToMarkdown', () => {
     const { questions, warnings } = roundTrip(entries);
     expect(warnings).toEqual([]);
     expect(questions.map(content)).toEqual(entries);
+  });
+});
+
+describe('kfq export --format md of any loaded deck', () => {
+  const folders = ['banks', 'decks'].map((folder) => join(import.meta.dirname, '..', 'fixtures', folder));
+  const decks = [builtinDeckPath(), ...folders.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name)))];
+  const loadable = decks.filter((file) => {
+    try {
+      return readDeckFile(file).deck.questions.length > 0;
+    } catch {
+      return false;
+    }
+  });
+  const whole = (q: Question) => ({ number: q.number, category: q.category, question: q.question, prompt: q.prompt, answer: q.answer });
+
+  it.each(loadable.map((file) => [basename(file), file]))('when %s is exported and read back then it has the same questions, prompts and answers', (_name, file) => {
+    const { deck, warnings } = readDeckFile(file);
+    const exported = questionsToMarkdown(deck.questions, { title: deck.title || deck.slug });
+    const back = parseDeck(exported, { path: 'round-trip.md', slug: deck.slug });
+    // The same problems (a repeated number) and no conversions: the export is plain Markdown.
+    const problems = warnings.filter((warning) => !warning.conversion && !warning.message.endsWith('has no answer; skipped'));
+    expect(back.warnings).toHaveLength(problems.length);
+    expect(back.deck.questions.map(whole)).toEqual(deck.questions.map(whole));
+  });
+
+  it('covers the real banks and the shape fixtures', () => {
+    expect(loadable.length).toBeGreaterThan(15);
   });
 });
