@@ -47,7 +47,8 @@ export class Scroller {
     const headerRoom = Math.max(2, Math.floor((size.rows - footer.length) / 2));
     let header = page.header;
     let body = page.body;
-    if (header.length > headerRoom) {
+    const fits = header.length + body.length + footer.length <= size.rows;
+    if (!fits && header.length > headerRoom) {
       body = [...header.slice(headerRoom - 1), '', ...body];
       header = [...header.slice(0, headerRoom - 1), out.dim('… (continued below)')];
     }

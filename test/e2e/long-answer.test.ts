@@ -1,12 +1,12 @@
 // A 100-line reference answer read to its end in drill, in the mock
 // self-review and in show, at 80x24 and at 40x15: the header stays, the body
 // scrolls, the keys stay at the bottom.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPEAT_GUARD_MS } from '../../src/ui/drillScreen.js';
 import { hasTmux, sleep, startKfq, type PtySession } from './pty.js';
-import { runKfq, tempHome } from './run.js';
+import { repoRoot, runKfq, tempHome } from './run.js';
 
 const LAST = 'Point 100 closes the long answer.';
 
@@ -126,5 +126,50 @@ describe('show piped', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`• ${LAST}`);
     expect(stdout.split('\n').filter((line) => line.includes('Point '))).toHaveLength(100);
+  });
+});
+
+describe.skipIf(!hasTmux)('a question with a code block (devops-exercises)', () => {
+  let session: PtySession | undefined;
+  afterEach(() => session?.close());
+  const deck = join(repoRoot, 'test', 'fixtures', 'banks', 'devops-exercises-ansible.md');
+
+  it.each(SIZES)('drill at %ix%i shows the whole prompt, code and all, before and after the reveal', async (cols, rows) => {
+    const home = tempHome();
+    session = startKfq({ args: ['--deck', deck, 'drill', '-n', '1', '--order', 'new', '-c', 'ansible - var'], env: { KFQ_HOME: home }, cols, rows });
+    let screen = await session.waitFor('#9');
+    screen = await scrollTo(session, 'Down', 'state: present');
+    expect(screen).toContain('name: "zlib"');
+    session.sendKeys('Enter');
+    // A small terminal keeps the first lines pinned; the rest of the question scrolls with the answer.
+    await scrollTo(session, 'Down', 'Reference answer');
+    screen = await scrollTo(session, 'Up', 'name: "zlib"');
+    expect(screen).toContain('#9');
+    session.sendKeys('q');
+    expect(await session.exitCode()).toBe(0);
+  });
+
+  it('mock asks it with its code block, and the self-review shows it again', async () => {
+    const home = tempHome();
+    const lines = readFileSync(deck, 'utf8').split('\n');
+    // The one question of the bank with code in its summary, as a deck of its own.
+    const first = lines.findIndex((line) => line.includes('Modify the following task'));
+    const last = lines.findIndex((line, i) => i > first && line.includes('</details>'));
+    const own = join(home, 'one.md');
+    writeFileSync(own, ['#### Ansible - Variables', '', '<details>', ...lines.slice(first, last + 1), ''].join('\n'));
+    session = startKfq({ args: ['--deck', own, 'mock', '-n', '1', '--per-question', '1m'], env: { KFQ_HOME: home }, cols: 80, rows: 30 });
+    await session.waitFor('Enter starts');
+    session.sendKeys('Enter');
+    let screen = await session.waitFor('Question 1/1');
+    expect(screen).toContain('name: "zlib"');
+    expect(screen).toContain('state: present');
+    session.typeText('use a default filter');
+    session.sendKeys('Enter');
+    await session.waitFor('Enter starts the self-review');
+    session.sendKeys('Enter');
+    screen = await session.waitFor(/Self-review 1\/1[^]*1 Again/);
+    expect(screen).toContain('state: present');
+    session.sendKeys('s');
+    expect(await session.exitCode()).toBe(0);
   });
 });
