@@ -54,8 +54,23 @@ const SINGLE: Record<string, KeyName> = {
 /** Splits input chunks into keys; keeps the state of a bracketed paste that spans chunks. */
 export class KeyReader {
   private paste: string[] | undefined;
+  /** A lone Esc at the end of a read: the Escape key, or the start of a sequence split across reads. */
+  private escapePending = false;
 
-  read(chunk: string): Key[] {
+  /** True while a lone Esc waits for the next read; flush() makes it the Escape key. */
+  get pending(): boolean {
+    return this.escapePending;
+  }
+
+  flush(): Key[] {
+    if (!this.escapePending) return [];
+    this.escapePending = false;
+    return [{ name: 'escape' }];
+  }
+
+  read(input: string): Key[] {
+    const chunk = this.escapePending ? `\u001b${input}` : input;
+    this.escapePending = false;
     const keys: Key[] = [];
     let i = 0;
     while (i < chunk.length) {
@@ -114,8 +129,8 @@ export class KeyReader {
       keys.push({ name: CSI_FINAL[ss3[1]!] ?? 'other' });
       return i + ss3[0].length;
     }
-    // A lone Esc is the Escape key; Esc before a character is Alt+character, which nothing uses.
-    if (i + 1 >= chunk.length) keys.push({ name: 'escape' });
+    // A lone Esc is the Escape key (decided at the next read or by flush()); Esc before a character is Alt+character, which nothing uses.
+    if (i + 1 >= chunk.length) this.escapePending = true;
     else if (chunk[i + 1] === '\u001b') {
       keys.push({ name: 'escape' });
       return i + 1;

@@ -44,6 +44,8 @@ export interface Screen<T> {
 
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
+/** How long a lone Esc waits for the rest of a key's sequence. */
+const ESCAPE_WAIT_MS = 50;
 const ENTER_FULL = '\u001b[?1049h\u001b[?2004h\u001b[?25l';
 const LEAVE_FULL = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
 const ANY_ESCAPE = /\u001b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
@@ -71,6 +73,7 @@ export class TerminalSession {
   /** Bumped whenever input before this point is to be dropped. */
   private generation = 0;
   private drawPending = false;
+  private escapeTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly detach: (() => void)[] = [];
 
@@ -113,6 +116,7 @@ export class TerminalSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.escapeTimer);
     for (const undo of this.detach.splice(0)) undo();
     if (!this.plain) this.write(LEAVE_FULL);
     try {
@@ -198,8 +202,15 @@ export class TerminalSession {
   }
 
   private onData(chunk: string): void {
+    clearTimeout(this.escapeTimer);
+    this.dispatch(this.reader.read(chunk));
+    // A lone Esc with nothing after it soon is the Escape key, not the start of an arrow key's sequence.
+    if (this.reader.pending) this.escapeTimer = setTimeout(() => this.dispatch(this.reader.flush()), ESCAPE_WAIT_MS);
+  }
+
+  private dispatch(keys: Key[]): void {
     const generation = this.generation;
-    for (const key of this.reader.read(chunk)) {
+    for (const key of keys) {
       // Ctrl+C and Ctrl+D (on any screen) stop the session, whenever they arrive.
       if (key.name === 'ctrl-c' || key.name === 'ctrl-d') return this.stop('SIGINT');
       if (!this.armed || this.generation !== generation) continue;

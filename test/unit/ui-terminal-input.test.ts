@@ -16,7 +16,8 @@ describe('KeyReader', () => {
   });
 
   it('when keys and text are mixed then each key comes in order', () => {
-    expect(new KeyReader().read('ab\r\u007f\u001b[A\u001b[6~\u001bOB\u0003\u001b')).toEqual([
+    const reader = new KeyReader();
+    expect(reader.read('ab\r\u007f\u001b[A\u001b[6~\u001bOB\u0003\u001b')).toEqual([
       { name: 'text', text: 'ab' },
       { name: 'enter' },
       { name: 'backspace' },
@@ -24,8 +25,16 @@ describe('KeyReader', () => {
       { name: 'pagedown' },
       { name: 'down' },
       { name: 'ctrl-c' },
-      { name: 'escape' },
     ]);
+    expect(reader.flush()).toEqual([{ name: 'escape' }]);
+  });
+
+  it('when an arrow key is split across two reads then it is still one arrow key, not Escape', () => {
+    const reader = new KeyReader();
+    expect(reader.read('x\u001b')).toEqual([{ name: 'text', text: 'x' }]);
+    expect(reader.pending).toBe(true);
+    expect(reader.read('[B')).toEqual([{ name: 'down' }]);
+    expect(reader.flush()).toEqual([]);
   });
 
   it('when a bracketed paste spans chunks then it arrives as one pasted text, newlines and all', () => {
