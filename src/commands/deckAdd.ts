@@ -6,7 +6,7 @@ import type { GlobalOptions } from '../cli.js';
 import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { parseDeckBytes } from '../deck/load.js';
-import { conversionSummary, type LoadedDeck } from '../deck/model.js';
+import type { LoadedDeck } from '../deck/model.js';
 import { parseDeck } from '../deck/parse.js';
 import { slugify } from '../deck/slug.js';
 import { DeckError, NotFoundError, UsageError } from '../errors.js';
@@ -47,8 +47,8 @@ export async function run(path: string, options: { name?: string; force?: boolea
   installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() });
   const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
   note(`${installed ? 'replaced' : 'added'} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
-  const converted = conversionSummary(loaded.warnings);
-  if (converted !== '') note(`${converted}; kfq validate ${path} lists them`);
+  const conversions = loaded.warnings.filter((warning) => warning.conversion).length;
+  if (conversions > 0) note(`${conversions} conversion${conversions === 1 ? '' : 's'} of HTML, images or a footer; kfq validate ${path} lists them`);
   note(`use it with: kfq --deck ${name} drill`);
 }
 

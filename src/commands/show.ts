@@ -18,7 +18,10 @@ export async function run(ref: string, options: { json?: boolean }, globals: Glo
   const render = async (markdown: string): Promise<string> =>
     renderPlainMarkdown(markdown, width) ?? (await import('../ui/markdown.js')).renderMarkedMarkdown(markdown, width);
   // A prompt that is more than its one line (code, a list) is shown whole, as Markdown.
-  const prompt = question.prompt === question.question ? wrap(out.bold(safeLine(question.question)), width) : (await render(question.prompt)).split('\n');
+  const prompt =
+    question.prompt === question.question
+      ? wrap(out.bold(safeLine(question.question)), width)
+      : (await render(question.prompt)).split('\n').map((line) => out.bold(line));
   const header = [out.dim(`${question.id} · ${safeLine(question.category)}`), ...prompt];
   const body = (await render(question.answer)).split('\n');
   // Taller than the terminal: a pager, whose header stays while the answer scrolls.

@@ -44,12 +44,6 @@ export interface DeckWarning {
   conversion?: boolean;
 }
 
-/** How many of the warnings are conversions, as one phrase for a summary line (empty when none). */
-export function conversionSummary(warnings: readonly DeckWarning[]): string {
-  const count = warnings.filter((warning) => warning.conversion).length;
-  return count === 0 ? '' : `${count} conversion${count === 1 ? '' : 's'} of HTML, images or a footer`;
-}
-
 export interface LoadedDeck {
   deck: Deck;
   warnings: DeckWarning[];

@@ -82,11 +82,11 @@ describe('a single 1 MB line', () => {
     ['search', ['search', 'qqq']],
   ])('without a space to wrap at: %s', (_, args) => expectQuick(run('line-unbroken', args), [0, 1]));
 
-  it('show of the long answer prints all of it, wrapped', () => {
+  it('show of the long answer prints all of it, piped and so unwrapped', () => {
     const result = run('line-answer', ['show', '1']);
     expectQuick(result);
     expect(result.stdout.match(/word/g)).toHaveLength(Math.floor(MB / 5));
-    expect(result.stdout.split('\n').every((line) => line.length <= 80)).toBe(true);
+    expect(result.stdout.split('\n').some((line) => line.length > MB / 2)).toBe(true);
   });
 });
 
