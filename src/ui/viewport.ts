@@ -62,7 +62,10 @@ export class Scroller {
       shown = body.slice(this.offset, this.offset + this.rows);
       const last = this.offset + shown.length;
       const where = last >= body.length ? 'end' : `${body.length - last} more`;
-      status = [out.dim(fitColumns(`── ${this.offset + 1}–${last} of ${body.length} lines · ${where} · ${hint} ──`, size.cols))];
+      const place = `── ${this.offset + 1}–${last} of ${body.length} lines · ${where}`;
+      // The scroll keys when they fit; where you are always.
+      const full = `${place} · ${hint} ──`;
+      status = [out.dim(fitColumns(visibleWidth(full) <= size.cols ? full : `${place} ──`, size.cols))];
     } else {
       this.rows = room;
       this.max = 0;
