@@ -159,7 +159,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       examples('kfq drill', 'kfq drill -n 20 -c tuning', 'kfq drill --order random --seed 7', 'kfq drill --ahead') +
-        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n' +
+        '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy (Space or Enter: Good); u undoes the last grade; q or Esc ends the session.\n' +
+        'Up/Down and PgUp/PgDn scroll a long answer; c lists every point of the reference.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n' +
         'Again or Hard on a new or forgotten card brings it back in the session (drill.learningSteps, drill.relearningSteps).\n' +
         'At most drill.newPerDay new cards (20) and drill.reviewsPerDay reviews (200) a day, over every run; the day starts at day.rollover (4 am).\n',
     )

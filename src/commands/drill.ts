@@ -14,7 +14,7 @@ import { readUserAliases } from '../store/userAliases.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { dueCountsLine, nothingDueLines, summaryLines } from '../ui/drillSummary.js';
 import { printLines } from '../ui/output.js';
-import { runPrompt } from '../ui/prompt.js';
+import { TerminalSession } from '../ui/terminalSession.js';
 import { terminalWidth } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import type { CommandContext } from './context.js';
@@ -81,10 +81,10 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
   const titles = new Map(decks.map((deck) => [deck.slug, deck.title || deck.slug]));
   let outcome: DrillOutcome | undefined;
   let interruption: InterruptedError | undefined;
+  const terminal = TerminalSession.open();
   try {
-    outcome = await runPrompt(
-      drillScreen,
-      {
+    outcome = await terminal.show(
+      drillScreen({
         // Live: cards graded Again or Hard while learning come back in it.
         cards: session.begin(cards),
         deckTitle: (question) => titles.get(question.deck) ?? question.deck,
@@ -94,12 +94,14 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
         undo: () => void session.undo(),
         // Said once, as the session starts.
         status,
-      },
-      { clearOnDone: true },
+        now: () => ctx.now().getTime(),
+      }),
     );
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     interruption = error;
+  } finally {
+    terminal.close();
   }
   // Every grade is already on disk. After SIGTERM or SIGHUP nobody may be reading.
   if (!interruption || interruption.exitCode === ExitCode.interrupted) printLines(summaryLines(session.summary(questions), ctx.now(), terminalWidth()));

@@ -1,12 +1,12 @@
 // `kfq mock`: a timed mock interview, its scored report and a quick
 // self-review; `--list` and `--report` show saved interviews again.
 import { randomInt } from 'node:crypto';
-import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { GlobalOptions } from '../cli.js';
 import type { Question } from '../deck/model.js';
-import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import { ExitCode, InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { gradingOptions } from '../practice/grading.js';
+import { scoreAnswer } from '../practice/scoring.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';
 import type { GradingOptions } from '../practice/scoring.js';
 import { saveNewReport, saveReport } from '../store/interviewReports.js';
@@ -14,12 +14,12 @@ import { checkLogAppendable } from '../store/reviewLogChecks.js';
 import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
 import { appendReview, reviewOf } from '../store/reviewLog.js';
 import { readUserAliases } from '../store/userAliases.js';
-import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
-import { renderReport } from '../ui/mockReport.js';
+import { answerScreen, choiceScreen, selfReviewScreen } from '../ui/mockPrompts.js';
+import { renderReport, reportPage } from '../ui/mockReport.js';
 import { note, printLines } from '../ui/output.js';
-import { runPrompt } from '../ui/prompt.js';
+import { TerminalSession } from '../ui/terminalSession.js';
 import { err, out } from '../ui/theme.js';
-import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
+import { terminalWidth, wrap } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import { activePlan } from './activePlan.js';
 import type { CommandContext } from './context.js';
@@ -37,9 +37,6 @@ export interface MockOptions {
   report?: string | true;
   json?: boolean;
 }
-
-type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
-const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function run(given: MockOptions, globals: GlobalOptions, ctx: CommandContext): Promise<void> {
   const settings = given.list || given.report !== undefined ? undefined : applySchedulerSettings(ctx);
@@ -67,16 +64,23 @@ export async function run(given: MockOptions, globals: GlobalOptions, ctx: Comma
   const weakCategories = new Set(active && active !== 'over' ? active.plan.readiness.weakest : []);
   const plan = planInterview({ questions, states: log.cardStates(questions, settings?.drill.retention), count: options.count, seed, now: ctx.now(), weakCategories });
 
-  const started = await runPrompt(startScreen, { lines: startLines(plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
-  if (!started) return;
-  const report = await interview(plan, { perQuestionSeconds, totalSeconds, seed }, paths, grading);
-  printLines(['', ...renderReport(report, terminalWidth())]);
+  const terminal = TerminalSession.open();
+  let report: InterviewReport;
+  try {
+    const lines = startLines(plan, options.count, perQuestionSeconds, totalSeconds, terminal.plain ? Infinity : terminalWidth());
+    const started = await terminal.show(choiceScreen({ header: [out.bold('Mock interview'), ''], body: lines, keys: 'Enter starts · q leaves', plainQuestion: 'Enter starts, q leaves: ' }));
+    if (!started) return;
+    report = await interview(plan, { perQuestionSeconds, totalSeconds, seed }, paths, terminal, grading);
+    report = await reviewScreens(report, plan, paths, terminal, grading);
+  } finally {
+    terminal.close();
+  }
+  // The full screen is gone when the session closes: the report is printed again for the scrollback (plain terminals have it already).
+  if (!terminal.plain) printLines(['', ...renderReport(report, terminalWidth())]);
   for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, terminalWidth())) note(err.dim(line));
-  await selfReview(report, paths);
 }
 
-function startLines(plan: Question[], asked: number, perQuestionSeconds: number, totalSeconds: number | null): string[] {
-  const width = terminalWidth();
+function startLines(plan: Question[], asked: number, perQuestionSeconds: number, totalSeconds: number | null, width: number): string[] {
   const total = totalSeconds === null ? plan.length * perQuestionSeconds : Math.min(totalSeconds, plan.length * perQuestionSeconds);
   const categories = new Set(plan.map((question) => question.category)).size;
   const lines = [
@@ -88,7 +92,7 @@ function startLines(plan: Question[], asked: number, perQuestionSeconds: number,
     'When the time is up, what you typed is kept and the next question starts.',
     'Ctrl+C stops the interview; everything typed so far is saved.',
   ];
-  return [out.bold('Mock interview'), '', ...lines.flatMap((line) => wrap(line, width)), '', ...keys.flatMap((line) => wrap(line, width).map((part) => out.dim(part)))];
+  return [...lines.flatMap((line) => wrap(line, width)), '', ...keys.flatMap((line) => wrap(line, width).map((part) => out.dim(part)))];
 }
 
 interface Limits {
@@ -102,19 +106,15 @@ interface Limits {
  * saved after every answer; a signal (or Ctrl+C) saves it as abandoned, with
  * the partial answer of the current question, and throws InterruptedError.
  */
-async function interview(plan: Question[], limits: Limits, paths: KfqPaths, grading: GradingOptions): Promise<InterviewReport> {
+async function interview(plan: Question[], limits: Limits, paths: KfqPaths, terminal: TerminalSession, grading: GradingOptions): Promise<InterviewReport> {
   const startedAt = new Date();
   let report = saveNewReport(paths.reports, startedAt, (id) => startReport({ id, startedAt, ...limits, planned: plan.length }));
   const interviewDeadline = limits.totalSeconds === null ? undefined : startedAt.getTime() + limits.totalSeconds * 1000;
 
   let current: { question: Question; startedAt: number; draft: string } | undefined;
-  let stoppedBy: StopSignal | undefined;
   let saveFailure: unknown;
-  const abort = new AbortController();
-  const stop = (signal: StopSignal): void => {
-    if (stoppedBy) return;
-    stoppedBy = signal;
-    // Saved before anything else: after SIGHUP the terminal may already be gone.
+  // Saved at once, before anything else: after SIGHUP the terminal may already be gone.
+  const stopListener = terminal.onStop(() => {
     if (current) report = addAnswer(report, scoreInterviewAnswer(current.question, current.draft, (Date.now() - current.startedAt) / 1000, false, grading));
     current = undefined;
     report = finishReport(report, 'abandoned', new Date());
@@ -124,43 +124,35 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths, grad
       // Thrown from a signal listener it would crash the process; the loop rethrows it.
       saveFailure = error;
     }
-    abort.abort();
-  };
-  const handlers = STOP_SIGNALS.map((signal) => [signal, () => stop(signal)] as const);
-  for (const [signal, handler] of handlers) process.on(signal, handler);
-  // A closed terminal ends stdin before SIGHUP arrives, and readline then dies
-  // on the dead terminal: save first (this listener runs before the prompt's).
-  const hangUp = (): void => stop('SIGHUP');
-  process.stdin.on('end', hangUp);
+  });
 
   try {
     for (const [index, question] of plan.entries()) {
       const questionStart = Date.now();
       if (interviewDeadline !== undefined && questionStart >= interviewDeadline) break;
       const deadline = Math.min(questionStart + limits.perQuestionSeconds * 1000, interviewDeadline ?? Infinity);
-      if (index > 0) printLines(['']);
       const asking = { question, startedAt: questionStart, draft: '' };
       current = asking;
       let typed;
       try {
-        typed = await answerPrompt(
-          {
+        typed = await terminal.show(
+          answerScreen({
             title: `Question ${index + 1}/${plan.length}`,
             category: question.category,
             question: question.question,
+            prompt: question.prompt,
             deadline,
             interviewDeadline,
             onDraft: (text) => (asking.draft = text),
-          },
-          { signal: abort.signal },
+          }),
         );
       } catch (error) {
-        // Ctrl+C reaches the prompt as a key, not a signal.
-        if (error instanceof ExitPromptError || error instanceof AbortPromptError) stop(stoppedBy ?? 'SIGINT');
         if (saveFailure) throw saveFailure;
-        if (!stoppedBy) throw error;
-        if (stoppedBy === 'SIGINT') note(err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
-        throw new InterruptedError(stoppedBy);
+        if (error instanceof InterruptedError && error.exitCode === ExitCode.interrupted) {
+          terminal.close();
+          note(err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
+        }
+        throw error;
       }
       current = undefined;
       const secondsUsed = ((typed.timedOut ? deadline : Date.now()) - questionStart) / 1000;
@@ -171,27 +163,41 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths, grad
     saveReport(paths.reports, report);
     return report;
   } finally {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
-    process.stdin.off('end', hangUp);
+    stopListener();
   }
 }
 
-/** Optional grades, logged like drill grades so a flubbed question comes back sooner. */
-async function selfReview(initial: InterviewReport, paths: KfqPaths): Promise<void> {
+/** The report on screen, then optional grades, logged like drill grades so a flubbed question comes back sooner. */
+async function reviewScreens(initial: InterviewReport, plan: readonly Question[], paths: KfqPaths, terminal: TerminalSession, grading: GradingOptions): Promise<InterviewReport> {
   let report = initial;
-  if (report.questions.length === 0) return;
-  const width = terminalWidth();
-  printLines(['', out.bold('Self-review'), ...wrap('Grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))]);
+  const width = terminal.plain ? terminalWidth() : Math.min(terminalWidth(), 100);
+  const page = reportPage(report, width);
+  const canReview = report.questions.length > 0;
+  const review = await terminal.show(
+    choiceScreen({
+      header: [...page.header, out.bold(`Score ${report.score}/100`)],
+      body: [...page.body, '', ...wrap('Self-review: grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))],
+      keys: canReview ? 'Enter starts the self-review · q skips it' : 'Enter or q ends',
+      plainQuestion: canReview ? 'Enter starts the self-review, q skips it: ' : 'Enter ends: ',
+    }),
+  );
+  if (!review || !canReview) return report;
+  const prompts = new Map(plan.map((question) => [question.id, question.prompt]));
   for (const [index, answer] of report.questions.entries()) {
-    const prefix = `${index + 1}/${report.questions.length} `;
-    const grade = await runPrompt(gradePrompt, {
-      label: prefix + truncate(safeLine(answer.question), Math.max(10, width - prefix.length - 12)),
-      suggested: answer.suggestedRating,
-    });
+    const grade = await terminal.show(
+      selfReviewScreen({
+        position: index + 1,
+        total: report.questions.length,
+        answer,
+        prompt: prompts.get(answer.id) ?? answer.question,
+        score: scoreAnswer(answer.reference, answer.answer, answer.question, grading),
+      }),
+    );
     if (grade === 'stop') break;
     if (grade === 'skip') continue;
     appendReview(paths.history, reviewOf(answer, grade, new Date(), { durationMs: answer.secondsUsed * 1000, answer: answer.answer, mode: 'mock' }));
     report = rateAnswer(report, index, grade);
     saveReport(paths.reports, report);
   }
+  return report;
 }

@@ -12,7 +12,8 @@ export async function run(ref: string, options: { json?: boolean }, globals: Glo
   if (options.json) return printJson(question);
 
   // Piped: everything, never wrapped.
-  const width = process.stdout.isTTY ? terminalWidth() : Infinity;
+  const onTerminal = Boolean(process.stdout.isTTY);
+  const width = onTerminal ? terminalWidth() : Infinity;
   // marked only for text that needs it: loading it is a third of a start.
   const render = async (markdown: string): Promise<string> =>
     renderPlainMarkdown(markdown, width) ?? (await import('../ui/markdown.js')).renderMarkedMarkdown(markdown, width);
@@ -21,5 +22,12 @@ export async function run(ref: string, options: { json?: boolean }, globals: Glo
     question.prompt === question.question
       ? wrap(out.bold(safeLine(question.question)), width)
       : (await render(question.prompt)).split('\n').map((line) => out.bold(line));
-  printLines([out.dim(`${question.id} · ${safeLine(question.category)}`), ...prompt, '', await render(question.answer)]);
+  const header = [out.dim(`${question.id} · ${safeLine(question.category)}`), ...prompt];
+  const body = (await render(question.answer)).split('\n');
+  // Taller than the terminal: a pager, whose header stays while the answer scrolls.
+  if (onTerminal && process.stdin.isTTY && header.length + 1 + body.length > (process.stdout.rows || 24) - 1) {
+    const pager = await import('../ui/pager.js');
+    if (pager.cursorMovesOn()) return pager.page({ header: [...header, ''], body });
+  }
+  printLines([...header, '', ...body]);
 }

@@ -22,3 +22,8 @@ export function styleClock(seconds: number, style: ChalkInstance): string {
   if (seconds <= 30) return style.yellow(text);
   return style.bold(text);
 }
+
+/** Where a terminal that cannot redraw prints the time left: each whole minute, 30 s and 10 s. */
+export function isClockMilestone(seconds: number): boolean {
+  return seconds > 0 && (seconds % 60 === 0 || seconds === 30 || seconds === 10);
+}

@@ -1,16 +1,22 @@
-// The drill session screen: one prompt for the whole session, so keys typed
-// between cards are never lost. Each card: the question, an optional typed
-// answer, Enter to reveal, then a grade on Anki's keys. What a key does to the
-// store goes through the callbacks, synchronously, before the next card shows.
-import { createPrompt, isEnterKey, useKeypress, useRef, useState, type KeypressEvent } from '@inquirer/core';
+// The drill session screen: one screen for the whole session. Each card: the
+// question, an optional typed answer, Enter to reveal, then a grade on Anki's
+// keys (Space and Enter grade Good). The header (deck, progress, question)
+// stays pinned and the answer scrolls. What a key does to the store goes
+// through the callbacks, synchronously, before the next card shows. On a
+// terminal that cannot move the cursor the same session runs line by line.
 import type { Question } from '../deck/model.js';
-import { RATING_NAMES, RATINGS } from '../store/reviewLog.js';
 import type { AnswerScore } from '../practice/scoring.js';
-import type { ReviewRating } from '../store/reviewLog.js';
+import { RATING_NAMES, RATINGS, type ReviewRating } from '../store/reviewLog.js';
+import { answerLines, cutNotice, typedAnswerLines } from './answerLines.js';
+import { coverageLines } from './coverageLines.js';
+import type { Key } from './keys.js';
+import { LineInput } from './lineInput.js';
 import { renderMarkdown } from './markdown.js';
-import { useRedrawOnResize } from './resize.js';
+import type { Screen, ScreenControl, Size } from './terminalSession.js';
 import { out, RATING_COLOURS } from './theme.js';
-import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from './text.js';
+import { safeLine, truncate, visibleWidth, wrap } from './text.js';
+import { hasFullPrompt } from './questionText.js';
+import { Scroller } from './viewport.js';
 
 export interface DrillScreenConfig {
   cards: readonly Question[];
@@ -24,16 +30,14 @@ export interface DrillScreenConfig {
   undo: () => void;
   /** What the day holds, under the category: `12 due · 5 new · 3 learning`, or the plan's day. */
   status?: string;
+  /** The clock, for how long a card took and for the repeat guard. */
+  now?: () => number;
 }
 
 export type DrillOutcome = { end: 'finished' | 'quit' } | { end: 'failed'; error: unknown };
 
-interface View {
-  index: number;
-  phase: 'ask' | 'revealed';
-  typed: string;
-  message?: string;
-}
+/** A key that just acted (reveal, grade) and arrives again this soon is a double press, not a new act. */
+export const REPEAT_GUARD_MS = 300;
 
 interface Graded {
   index: number;
@@ -41,137 +45,241 @@ interface Graded {
   rating: ReviewRating;
 }
 
-const HIDE_CURSOR = '\u001b[?25l';
-const SHOW_CURSOR = '\u001b[?25h';
+type Control = ScreenControl<DrillOutcome>;
 
-export const drillScreen = createPrompt<DrillOutcome, DrillScreenConfig>((config, done) => {
-  const [view, setView] = useState<View>({ index: 0, phase: 'ask', typed: '' });
-  const shownAt = useRef(Date.now());
-  const graded = useRef<Graded[]>([]);
-  const finished = useRef(false);
-  useRedrawOnResize();
+export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
+  const now = config.now ?? Date.now;
+  let index = 0;
+  let phase: 'ask' | 'revealed' = 'ask';
+  const input = new LineInput();
+  let typed = '';
+  let message: string | undefined;
+  let expanded = false;
+  let shownAt = now();
+  let lastAct: { key: string; at: number } | undefined;
+  const graded: Graded[] = [];
+  const scroller = new Scroller();
+  let score: AnswerScore | undefined;
 
-  const end = (outcome: DrillOutcome): void => {
-    finished.current = true;
-    done(outcome);
+  const card = (): Question => config.cards[index]!;
+  const width = (size: Size): number => Math.min(size.cols, 100);
+
+  const show = (control: Control, at: number, nextPhase: 'ask' | 'revealed', text: string, note?: string): void => {
+    index = at;
+    phase = nextPhase;
+    typed = text;
+    input.clear();
+    if (nextPhase === 'ask') input.set(text);
+    score = undefined;
+    expanded = false;
+    message = note;
+    scroller.reset();
+    shownAt = now();
+    control.fresh();
+    if (control.plain) printPlain(control);
+    control.redraw();
   };
 
-  const undo = (): void => {
-    const last = graded.current.pop();
+  const end = (control: Control, outcome: DrillOutcome): void => control.done(outcome);
+
+  const undo = (control: Control): void => {
+    const last = graded.pop();
     if (!last) {
-      setView({ ...view, typed: view.phase === 'ask' ? '' : view.typed, message: 'Nothing to undo in this session yet.' });
+      message = 'Nothing to undo in this session yet.';
+      if (phase === 'ask') input.clear();
+      if (control.plain) control.print(`${message}\n> `);
+      control.redraw();
       return;
     }
     try {
       config.undo();
     } catch (error) {
-      end({ end: 'failed', error });
-      return;
+      return end(control, { end: 'failed', error });
     }
-    shownAt.current = Date.now();
-    setView({ index: last.index, phase: 'revealed', typed: last.typed, message: `Took back ${RATING_NAMES[last.rating]}; grade it again.` });
+    lastAct = undefined;
+    show(control, last.index, 'revealed', last.typed, `Took back ${RATING_NAMES[last.rating]}; grade it again.`);
   };
 
-  const grade = (rating: ReviewRating): void => {
-    const question = config.cards[view.index]!;
+  const grade = (control: Control, rating: ReviewRating, key: string): void => {
     try {
-      config.grade(question, rating, view.typed, Date.now() - shownAt.current);
+      config.grade(card(), rating, typed, now() - shownAt);
     } catch (error) {
-      end({ end: 'failed', error });
-      return;
+      return end(control, { end: 'failed', error });
     }
-    graded.current.push({ index: view.index, typed: view.typed, rating });
-    if (view.index + 1 >= config.cards.length) {
-      end({ end: 'finished' });
-      return;
-    }
-    shownAt.current = Date.now();
-    setView({ index: view.index + 1, phase: 'ask', typed: '' });
+    if (control.plain) control.print(`${RATING_NAMES[rating]}\n`);
+    graded.push({ index, typed, rating });
+    lastAct = { key, at: now() };
+    if (index + 1 >= config.cards.length) return end(control, { end: 'finished' });
+    show(control, index + 1, 'ask', '');
   };
 
-  useKeypress((key: KeypressEvent, rl) => {
-    if (finished.current) return;
-    const command = !key.ctrl && !(key as { meta?: boolean }).meta ? key.name : undefined;
-    if (view.phase === 'ask') {
-      if (isEnterKey(key)) {
-        // q or u alone, then Enter, are commands: so an answer may start with any letter.
-        const typed = view.typed.trim();
-        if (typed === 'q') return end({ end: 'quit' });
-        if (typed === 'u') return undo();
-        return setView({ ...view, phase: 'revealed', message: undefined });
-      }
-      if (key.name === 'escape') return end({ end: 'quit' });
-      return setView({ ...view, typed: rl.line, message: undefined });
-    }
-    rl.clearLine(0);
-    const rating = Number(command);
-    if (rating >= 1 && rating <= 4 && command?.length === 1) return grade(rating as ReviewRating);
-    if (command === 'u') return undo();
-    if (command === 'q' || key.name === 'escape') return end({ end: 'quit' });
-    setView({ ...view, message: 'Grade yourself: 1 Again · 2 Hard · 3 Good · 4 Easy.' });
-  });
+  const reveal = (control: Control, key: string): void => {
+    typed = input.value;
+    lastAct = { key, at: now() };
+    phase = 'revealed';
+    message = undefined;
+    scroller.reset();
+    control.fresh();
+    if (control.plain) printPlain(control);
+    control.redraw();
+  };
 
-  const question = config.cards[view.index]!;
-  const width = Math.min(terminalWidth(), 100);
-  const rows = process.stdout.rows ?? 24;
-  const top = [
-    ...header(config.deckTitle(question), question.category, view.index + 1, config.cards.length, width),
-    ...(config.status ? wrap(out.dim(config.status), width) : []),
+  /** The same key again right after it acted: a double press. */
+  const repeated = (key: string): boolean => lastAct !== undefined && lastAct.key === key && now() - lastAct.at < REPEAT_GUARD_MS;
+
+  const askKey = (key: Key, control: Control): void => {
+    if (key.name === 'enter') {
+      if (repeated('enter')) return;
+      // q or u alone, then Enter, are commands: so an answer may start with any letter.
+      const command = input.value.trim();
+      if (command === 'q') return end(control, { end: 'quit' });
+      if (command === 'u') return undo(control);
+      return reveal(control, 'enter');
+    }
+    if (key.name === 'escape') return end(control, { end: 'quit' });
+    if (scroller.key(key)) return control.redraw();
+    if (key.name === 'text') {
+      if (input.value === '' && repeated(key.text!.slice(0, 1))) return;
+      const taken = input.insert(key.text!);
+      if (control.plain) control.print(safeLine(taken) + (input.cut > 0 && taken.length < key.text!.length ? `\n${cutNotice()}\n> ` : ''));
+    } else if (key.name === 'backspace') {
+      if (input.backspace() && control.plain) control.print('\b \b');
+    } else if (key.name === 'ctrl-u' || key.name === 'ctrl-w') {
+      if (key.name === 'ctrl-u') input.clear();
+      else input.deleteWord();
+      if (control.plain) control.print(`\n> ${safeLine(input.value)}`);
+    } else return;
+    message = undefined;
+    control.redraw();
+  };
+
+  const revealedKey = (key: Key, control: Control): void => {
+    if (key.name === 'enter') {
+      if (!repeated('enter')) grade(control, 3, 'enter');
+      return;
+    }
+    if (key.name === 'escape') return end(control, { end: 'quit' });
+    if (scroller.key(key)) return control.redraw();
+    if (key.name !== 'text') return;
+    // One key at a time, up to the first that acts: a grade shows the next card, and what came with it was meant for this one.
+    for (const ch of key.text!) if (revealedChar(ch, control)) return;
+  };
+
+  /** Returns true when the key acted on the card (graded, undid, quit). */
+  const revealedChar = (ch: string, control: Control): boolean => {
+    if (repeated(ch)) return false;
+    const rating = Number(ch);
+    if (ch === ' ' || (rating >= 1 && rating <= 4)) {
+      grade(control, ch === ' ' ? 3 : (rating as ReviewRating), ch);
+      return true;
+    }
+    if (ch === 'u' || ch === 'q') {
+      if (ch === 'u') undo(control);
+      else end(control, { end: 'quit' });
+      return true;
+    }
+    if (ch === 'c') {
+      expanded = !expanded;
+      if (control.plain) printPlain(control);
+    } else {
+      message = 'Grade yourself: 1 Again · 2 Hard · 3 Good (Space, Enter) · 4 Easy.';
+      if (control.plain) control.print(`\n${message}\nGrade: `);
+    }
+    control.redraw();
+    return false;
+  };
+
+  const scoreOf = (): AnswerScore | undefined => {
+    if (typed.trim() === '') return undefined;
+    score ??= config.score(card(), typed);
+    return score;
+  };
+
+  const header = (cols: number): string[] => [
+    ...titleLine(config.deckTitle(card()), index + 1, config.cards.length, cols),
+    out.dim(truncate(safeLine(card().category), cols)),
+    ...(config.status ? wrap(out.dim(config.status), cols) : []),
     '',
-    ...questionLines(question, width),
-    '',
+    ...questionLines(card(), cols),
   ];
 
-  if (view.phase === 'ask') {
-    const footer = askFooter(view.typed.trim(), graded.current.length > 0);
-    const bottom = [...(view.message ? [out.yellow(view.message)] : []), ...wrap(out.dim(footer), width)];
-    // The input line is last: inquirer keeps the cursor on it.
-    return [SHOW_CURSOR + [...top, `${out.cyan('>')} ${safeLine(view.typed)}`].join('\n'), bottom.join('\n')];
+  const revealedBody = (cols: number): string[] => {
+    const current = scoreOf();
+    const yours = current ? [out.dim('Your answer'), ...typedAnswerLines(typed, cols, expanded), ...coverageLines(current, cols, expanded), ''] : [];
+    const reference = renderMarkdown(card().answer, cols - 2)
+      .split('\n')
+      .map((line) => (line === '' ? '' : `  ${line}`));
+    return [...yours, out.dim('Reference answer'), ...reference];
+  };
+
+  const revealedKeys = (cols: number): string[] => [
+    ...gradeKeys(config.intervals(card()), cols),
+    ...wrap(out.dim(`Space/Enter Good${graded.length > 0 ? ' · u undo' : ''} · q quit`), cols),
+  ];
+
+  function printPlain(control: Control): void {
+    const cols = width(control.size());
+    const lines =
+      phase === 'ask'
+        ? ['', ...header(cols), '', ...(message ? [message] : []), askFooter(input.value.trim(), graded.length > 0)]
+        : [
+            '',
+            // After an undo the card is back: say which one.
+            ...(message ? [message, '', ...header(cols), ''] : []),
+            ...revealedBody(cols),
+            '',
+            ...revealedKeys(cols),
+          ];
+    control.print(lines.join('\n') + (phase === 'ask' ? `\n> ${safeLine(input.value)}` : '\nGrade: '));
   }
 
-  const typedLines = view.typed.trim() === '' ? [] : yourAnswer(config.score(question, view.typed), view.typed, width);
-  const keys = gradeKeys(config.intervals(question), width);
-  const tail = [
-    '',
-    ...keys,
-    ...wrap(out.dim(graded.current.length > 0 ? 'u undo last grade · q quit' : 'q quit'), width),
-    ...(view.message ? wrap(out.yellow(view.message), width) : []),
-  ];
-  const label = out.dim('Reference answer');
-  const room = rows - 1 - top.length - typedLines.length - 1 - tail.length;
-  const answer = fit(renderMarkdown(question.answer, width - 2).split('\n').map((line) => `  ${line}`), room, question.number, width);
-  return [...top, ...typedLines, label, ...answer, ...tail].join('\n') + HIDE_CURSOR;
-});
-
-/** Deck and progress on one line when they fit, then the category. */
-function header(title: string, category: string, position: number, total: number, width: number): string[] {
-  const progress = `${position}/${total} ${bar(position - 1, total)}`;
-  const categoryLine = out.dim(truncate(safeLine(category), width));
-  const room = width - visibleWidth(progress) - 2;
-  if (room < 12) return [out.bold(truncate(safeLine(title), width)), progress, categoryLine];
-  const left = truncate(safeLine(title), room);
-  return [`${out.bold(left)}${' '.repeat(width - visibleWidth(left) - visibleWidth(progress))}${progress}`, categoryLine];
+  return {
+    start(control) {
+      shownAt = now();
+      if (control.plain) printPlain(control);
+    },
+    draw(size) {
+      const cols = width(size);
+      if (phase === 'ask') {
+        const answer = answerLines(input, cols, Math.max(1, Math.min(4, Math.floor(size.rows / 5))));
+        const hint = wrap(out.dim(askFooter(input.value.trim(), graded.length > 0)), cols);
+        const footer = ['', ...answer, ...(message ? wrap(out.yellow(message), cols) : []), ...hint];
+        return scroller.layout({ header: header(cols), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) }, size);
+      }
+      const footer = ['', ...(message ? wrap(out.yellow(message), cols) : []), ...revealedKeys(cols)];
+      return scroller.layout({ header: [...header(cols), ''], body: revealedBody(cols), footer }, size, '↑↓ PgUp/PgDn');
+    },
+    key(key, control) {
+      if (phase === 'ask') askKey(key, control);
+      else revealedKey(key, control);
+    },
+  };
 }
 
-/** `#3 What is …?`, wrapped, the question in bold. */
+/** Deck and progress on one line when they fit (the title gives way), else on two. */
+function titleLine(title: string, position: number, total: number, width: number): string[] {
+  const progress = `${position}/${total} ${bar(position - 1, total)}`;
+  const room = width - visibleWidth(progress) - 2;
+  if (room < 12) return [out.bold(truncate(safeLine(title), width)), progress];
+  const left = truncate(safeLine(title), room);
+  return [`${out.bold(left)}${' '.repeat(width - visibleWidth(left) - visibleWidth(progress))}${progress}`];
+}
+
+/** `#3 ` and the question: its one line in bold, or its whole Markdown prompt when it has more. */
 function questionLines(question: Question, width: number): string[] {
   const number = `#${question.number}`;
-  return wrap(`${number} ${safeLine(question.question)}`, width).map((line, i) =>
-    i === 0 ? `${out.dim(number)}${out.bold(line.slice(number.length))}` : out.bold(line),
-  );
+  if (!hasFullPrompt(question.question, question.prompt)) {
+    return wrap(`${number} ${safeLine(question.question)}`, width).map((line, i) =>
+      i === 0 ? `${out.dim(number)}${out.bold(line.slice(number.length))}` : out.bold(line),
+    );
+  }
+  return [out.dim(number), ...renderMarkdown(question.prompt, width).split('\n')];
 }
 
 function bar(done: number, total: number): string {
   const cells = 10;
   const filled = Math.round((done / total) * cells);
   return out.green('█'.repeat(filled)) + out.dim('░'.repeat(cells - filled));
-}
-
-function yourAnswer(score: AnswerScore, typed: string, width: number): string[] {
-  const lines = [out.dim('Your answer'), ...wrap(safeLine(typed.trim()), width - 2, '  ')];
-  if (score.covered.length > 0) lines.push(...wrap(out.green(`✓ ${score.covered.map(safeLine).join(', ')}`), width - 2, '  '));
-  if (score.missed.length > 0) lines.push(...wrap(out.yellow(`✗ missed: ${score.missed.map(safeLine).join(', ')}`), width - 2, '  '));
-  return [...lines, ''];
 }
 
 /** `1 Again · 1d` for each grade, packed into as few lines as the width allows. */
@@ -194,11 +302,4 @@ function askFooter(typed: string, canUndo: boolean): string {
   if (typed === 'q') return 'Enter quits (or type on: an answer may start with q)';
   if (typed === 'u') return `Enter ${canUndo ? 'takes back the last grade' : 'would undo, but nothing is graded yet'} (or type on)`;
   return 'Enter reveals the answer · Esc quits';
-}
-
-/** Keeps a long answer within the screen, saying where to read the rest. */
-function fit(lines: string[], room: number, number: number, width: number): string[] {
-  if (lines.length <= Math.max(room, 3)) return lines;
-  const keep = Math.max(room - 1, 2);
-  return [...lines.slice(0, keep), out.dim(truncate(`  … ${lines.length - keep} more lines: kfq show ${number}`, width))];
 }

@@ -9,8 +9,14 @@ import { out } from './theme.js';
 import { localDateTime, safeLine, visibleWidth, wrap } from './text.js';
 
 export function renderReport(report: InterviewReport, width: number): string[] {
+  const page = reportPage(report, width);
+  return [...page.header, ...page.body];
+}
+
+/** The report as a page: what it is and its score stay pinned, the answers scroll. */
+export function reportPage(report: InterviewReport, width: number): { header: string[]; body: string[] } {
   const reached = report.questions.length;
-  const lines = [
+  const header = [
     // A report is a file anyone can edit: its id is shown like deck text, never raw.
     ...wrap(out.bold(`Mock interview ${safeLine(report.id)}`) + out.dim(` · ${statusLabel(report)}`), width),
     ...wrap(
@@ -21,6 +27,7 @@ export function renderReport(report: InterviewReport, width: number): string[] {
       width,
     ),
   ];
+  const lines: string[] = [];
   report.questions.forEach((answer, index) => lines.push('', ...renderAnswer(answer, index, width)));
   lines.push('', out.bold(`Score ${report.score}/100`) + `  ${scoreBar(report.score, Math.min(20, width - 16))}`);
   const categories = categoryScores(report.questions);
@@ -39,7 +46,7 @@ export function renderReport(report: InterviewReport, width: number): string[] {
   }
   const limit = report.totalSeconds === null ? '' : out.dim(` (limit ${formatClock(report.totalSeconds)})`);
   lines.push('', `Total time ${formatClock(timeUsed(report))}${limit}`);
-  return lines;
+  return { header, body: lines };
 }
 
 function renderAnswer(answer: InterviewAnswer, index: number, width: number): string[] {

@@ -100,6 +100,13 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   return lines;
 }
 
+/** Cuts styled text to at most `columns` columns, closing any style left open. */
+export function fitColumns(text: string, columns: number): string {
+  if (visibleWidth(text) <= columns) return text;
+  const head = sliceColumns(text, columns);
+  return head.includes('\u001b') ? `${head}\u001b[0m` : head;
+}
+
 function sliceColumns(text: string, columns: number): string {
   let used = 0;
   let index = 0;

@@ -10,7 +10,8 @@ export function colorLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv =
     return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1;
   }
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  if (!stream.isTTY || env.TERM === 'dumb') return 0;
+  // No TERM outside Windows is a terminal that knows no escape sequences, like TERM=dumb.
+  if (!stream.isTTY || env.TERM === 'dumb' || (!env.TERM && process.platform !== 'win32')) return 0;
   return supportsColor ? supportsColor.level : 1;
 }
 

@@ -39,6 +39,14 @@ export class TmuxPane {
     this.tmux('send-keys', '-t', 'kfq', '-l', text);
   }
 
+  /** Pastes text the way a terminal does: all at once, bracketed when kfq asked for bracketed paste (unless `raw`). */
+  paste(text: string, { raw = false }: { raw?: boolean } = {}): void {
+    const file = join(mkdtempSync(join(tmpdir(), 'kfq-paste-')), 'buffer');
+    writeFileSync(file, text);
+    this.tmux('load-buffer', '-b', 'kfq-paste', file);
+    this.tmux('paste-buffer', '-d', '-b', 'kfq-paste', '-t', 'kfq', ...(raw ? [] : ['-p']));
+  }
+
   /** Presses named keys (tmux names): Enter, Escape, C-c, BSpace, Up … */
   sendKeys(...keys: string[]): void {
     this.tmux('send-keys', '-t', 'kfq', ...keys);

@@ -177,6 +177,7 @@ describe.skipIf(!hasTmux)('in a terminal: nothing clears the screen or retitles 
     screen = await term.waitFor(/Score \d+\/100/);
     expect(screen).toContain('\\x1b[2J');
     expect(term.title()).toBe(title);
+    term.sendKeys('Enter');
     await term.waitFor(/1 Again · 2 Hard/);
     term.sendKeys('q');
     expect(await term.exitCode()).toBe(0);

@@ -43,8 +43,10 @@ describe.skipIf(!hasTmux)('sessions running side by side', () => {
     }
     expect(await first.exitCode()).toBe(0);
     expect(await second.exitCode()).toBe(0);
+    await mock.waitFor('Enter starts the self-review');
+    mock.sendKeys('Enter');
     for (let answer = 1; answer <= 3; answer++) {
-      await mock.waitFor(new RegExp(`${answer}/3 .*\\n.*1 Again · 2 Hard`));
+      await mock.waitFor(new RegExp(`Self-review ${answer}/3[^]*1 Again · 2 Hard`));
       mock.sendKeys('2');
     }
     expect(await mock.exitCode()).toBe(0);

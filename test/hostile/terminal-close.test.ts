@@ -128,9 +128,11 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
         terminal.typeText(`answer ${n}`);
         terminal.sendKeys('Enter');
       }
-      await terminal.waitFor(/1\/2 .*\n.*1 Again/);
+      await terminal.waitFor('Enter starts the self-review');
+      terminal.sendKeys('Enter');
+      await terminal.waitFor(/Self-review 1\/2[^]*1 Again/);
       terminal.sendKeys('1');
-      await terminal.waitFor(/2\/2 .*\n.*1 Again/);
+      await terminal.waitFor(/Self-review 2\/2[^]*1 Again/);
       terminal.close();
       expect(await terminal.exitCode()).toBe(129);
       expectNoCrash(terminal.stderr());
