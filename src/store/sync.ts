@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse } from 'smol-toml';
-import { StorageError } from '../errors.js';
+import { StorageError, UsageError } from '../errors.js';
+import { configFile, readConfigFile, type ConfigTable } from './configFile.js';
 import { describeFsError, makeFolders, writeAll } from './files.js';
 
 export interface SyncPaths {
@@ -25,18 +25,15 @@ export interface SyncPaths {
 /** Where the shared folder is: KFQ_SYNC_DIR, else `sync.dir` in config.toml; undefined when not set. */
 export function syncDirSetting(configFolder: string, env: NodeJS.ProcessEnv): string | undefined {
   if (env.KFQ_SYNC_DIR) return resolve(env.KFQ_SYNC_DIR);
-  const file = join(configFolder, 'config.toml');
-  let text: string;
+  const file = configFile(configFolder);
+  let config: ConfigTable;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  let config: Record<string, unknown>;
-  try {
-    config = parse(text);
+    config = readConfigFile(file);
   } catch (error) {
-    throw new StorageError(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}`);
+    // A config file that cannot be read is reported by the settings every command that writes loads
+    // (and `kfq config` must still be able to mend it), not here, on every path lookup.
+    if (error instanceof UsageError) return undefined;
+    throw error;
   }
   const sync = config.sync;
   const dir = typeof sync === 'object' && sync !== null ? (sync as Record<string, unknown>).dir : undefined;

@@ -195,10 +195,13 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
     return score;
   };
 
-  const header = (cols: number): string[] => [
+  // What the day holds is said on the first card, where the screen has the room for it.
+  const showsStatus = (rows: number): boolean => config.status !== undefined && index === 0 && graded.length === 0 && rows >= 20;
+
+  const header = (cols: number, rows = Number.POSITIVE_INFINITY): string[] => [
     ...titleLine(config.deckTitle(card()), index + 1, config.cards.length, cols),
     out.dim(truncate(safeLine(card().category), cols)),
-    ...(config.status ? wrap(out.dim(config.status), cols) : []),
+    ...(showsStatus(rows) ? wrap(out.dim(config.status!), cols) : []),
     '',
     ...questionLines(card(), cols),
   ];
@@ -244,10 +247,10 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
         const answer = answerLines(input, cols, Math.max(1, Math.min(4, Math.floor(size.rows / 5))));
         const hint = wrap(out.dim(askFooter(input.value.trim(), graded.length > 0)), cols);
         const footer = ['', ...answer, ...(message ? wrap(out.yellow(message), cols) : []), ...hint];
-        return scroller.layout({ header: header(cols), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) }, size);
+        return scroller.layout({ header: header(cols, size.rows), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) }, size);
       }
       const footer = ['', ...(message ? wrap(out.yellow(message), cols) : []), ...revealedKeys(cols)];
-      return scroller.layout({ header: [...header(cols), ''], body: revealedBody(cols), footer }, size, '↑↓ PgUp/PgDn');
+      return scroller.layout({ header: [...header(cols, size.rows), ''], body: revealedBody(cols), footer }, size, '↑↓ PgUp/PgDn');
     },
     key(key, control) {
       if (phase === 'ask') askKey(key, control);
