@@ -1,0 +1,187 @@
+// The ranking: BM25F over question, answer and category. Each field's term
+// counts are weighted and length-normalised, then summed before saturation, so
+// a short field that repeats a common word cannot outweigh the rest. A typed
+// word matches its stem, whole words within a few typing mistakes and words it
+// is the start of; a near match earns the rarity of the word it matched, less
+// a penalty for the difference.
+import { meaningfulWords, type QueryGroup } from './query.js';
+import { documentCount, FIELD_COUNT, findTerm, nearWords, type WordIndex } from './wordIndex.js';
+import { normalizeWord } from './words.js';
+
+/** Field weights (question, answer, category) and length normalisation, BM25F's w and b. */
+const FIELD_WEIGHTS = [3, 1, 0.8];
+const FIELD_LENGTH_NORM = [0.5, 0.75, 0.5];
+/** BM25's term-frequency saturation. */
+const K1 = 1.2;
+/**
+ * A question is shown only when the words it matches carry this share of the
+ * query's weight (by rarity): both words of two, two of three.
+ */
+export const MIN_COVERAGE = 0.6;
+
+export interface IndexPart {
+  /** Position of the part's first document among all documents. */
+  start: number;
+  words: WordIndex;
+}
+
+/** A word of the query as matched in one part: the terms it stands for and how closely. */
+interface WordMatch {
+  terms: Int32Array;
+  similarity: Float64Array;
+}
+
+export interface Scored {
+  position: number;
+  score: number;
+  /** Per group, the document's score for it. */
+  groupScores: Float64Array;
+}
+
+export interface RankContext {
+  groups: QueryGroup[];
+  /** Per group, its weight: the rarity of the best word it can match (0 when it matches nothing anywhere). */
+  groupWeights: number[];
+  /** Per group, the stems it matched anywhere: for highlighting and the order bonus. */
+  groupTerms: Set<string>[];
+}
+
+/** Scores every document that matches enough of the query; `visit` is called with each. */
+export function scoreParts(
+  parts: readonly IndexPart[],
+  groups: QueryGroup[],
+  accept: (position: number) => boolean,
+  visit: (scored: Scored) => void,
+): RankContext {
+  const docTotal = parts.reduce((sum, part) => sum + part.words.docCount, 0);
+  const averages = averageLengths(parts);
+  const typed = [...new Set(groups.flatMap((group) => group.alternatives.flatMap((words) => meaningfulWords(words))))];
+
+  // Rarity over all parts, by stem.
+  const frequencies = new Map<string, number>();
+  const idf = (term: string): number => {
+    let df = frequencies.get(term);
+    if (df === undefined) {
+      df = parts.reduce((sum, part) => {
+        const at = findTerm(part.words, term);
+        return sum + (at < 0 ? 0 : documentCount(part.words, at));
+      }, 0);
+      frequencies.set(term, df);
+    }
+    return Math.log(1 + (docTotal - df + 0.5) / (df + 0.5));
+  };
+
+  const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word)] as const)));
+  const groupTerms = groups.map(() => new Set<string>());
+  const groupWeights = groups.map((group, g) => {
+    let weight = 0;
+    for (const words of group.alternatives) {
+      const kept = meaningfulWords(words);
+      let phraseWeight = 0;
+      for (const word of kept) {
+        let best = 0;
+        for (const [p, part] of parts.entries()) {
+          const match = matchesByPart[p]!.get(word)!;
+          for (let i = 0; i < match.terms.length; i++) {
+            const term = part.words.terms[match.terms[i]!]!;
+            groupTerms[g]!.add(term);
+            best = Math.max(best, match.similarity[i]! * idf(term));
+          }
+        }
+        phraseWeight += best / kept.length;
+      }
+      weight = Math.max(weight, phraseWeight);
+    }
+    return weight;
+  });
+  const totalWeight = groupWeights.reduce((sum, weight) => sum + weight, 0);
+  if (totalWeight === 0) return { groups, groupWeights, groupTerms };
+
+  for (const [p, part] of parts.entries()) {
+    const index = part.words;
+    const wordScores = new Map<string, Float64Array>();
+    const touched: number[] = [];
+    const seen = new Uint8Array(index.docCount);
+    for (const word of typed) {
+      const scores = new Float64Array(index.docCount);
+      const match = matchesByPart[p]!.get(word)!;
+      for (let i = 0; i < match.terms.length; i++) {
+        const term = match.terms[i]!;
+        const weight = match.similarity[i]! * idf(index.terms[term]!);
+        for (let at = index.offsets[term]!, end = index.offsets[term + 1]!; at < end; at++) {
+          const doc = index.docs[at]!;
+          let tf = 0;
+          for (let field = 0; field < FIELD_COUNT; field++) {
+            const count = index.freqs[at * FIELD_COUNT + field]!;
+            if (count === 0) continue;
+            const ratio = index.lengths[doc * FIELD_COUNT + field]! / averages[field]!;
+            tf += (FIELD_WEIGHTS[field]! * count) / (1 - FIELD_LENGTH_NORM[field]! + FIELD_LENGTH_NORM[field]! * ratio);
+          }
+          const score = (weight * tf) / (K1 + tf);
+          if (score > scores[doc]!) scores[doc] = score;
+          if (!seen[doc]) {
+            seen[doc] = 1;
+            touched.push(doc);
+          }
+        }
+      }
+      wordScores.set(word, scores);
+    }
+
+    for (const doc of touched) {
+      const position = part.start + doc;
+      if (!accept(position)) continue;
+      const perGroup = new Float64Array(groups.length);
+      let covered = 0;
+      let score = 0;
+      for (const [g, group] of groups.entries()) {
+        let best = 0;
+        for (const words of group.alternatives) {
+          const kept = meaningfulWords(words);
+          let sum = 0;
+          let all = true;
+          for (const word of kept) {
+            const value = wordScores.get(word)![doc]!;
+            if (value === 0) {
+              all = false;
+              break;
+            }
+            sum += value;
+          }
+          if (all) best = Math.max(best, sum / kept.length);
+        }
+        perGroup[g] = best;
+        if (best > 0) covered += groupWeights[g]!;
+        score += best;
+      }
+      if (covered / totalWeight >= MIN_COVERAGE - 1e-9) visit({ position, score, groupScores: perGroup });
+    }
+  }
+  return { groups, groupWeights, groupTerms };
+}
+
+/** The terms a typed word stands for in one index, with how closely each matches. */
+function matchWord(index: WordIndex, typed: string): WordMatch {
+  const best = new Map<number, number>();
+  const offer = (term: number, similarity: number): void => {
+    if (similarity > (best.get(term) ?? 0)) best.set(term, similarity);
+  };
+  const own = findTerm(index, normalizeWord(typed));
+  if (own >= 0) offer(own, 1);
+  // A word the deck knows is most likely spelt as meant: its near words count for less.
+  const known = own >= 0 ? 0.5 : 1;
+  for (const near of nearWords(index, typed)) {
+    const similarity = near.prefix ? 0.4 + (0.5 * typed.length) / near.surface.length : 1 - (0.25 * near.edits * 4) / Math.max(typed.length, 4);
+    offer(near.term, similarity * known);
+  }
+  const terms = Int32Array.from(best.keys());
+  return { terms, similarity: Float64Array.from(terms, (term) => best.get(term)!) };
+}
+
+function averageLengths(parts: readonly IndexPart[]): number[] {
+  const docs = parts.reduce((sum, part) => sum + part.words.docCount, 0);
+  return Array.from({ length: FIELD_COUNT }, (_, field) => {
+    const total = parts.reduce((sum, part) => sum + part.words.fieldTotals[field]!, 0);
+    return Math.max(total / Math.max(docs, 1), 1);
+  });
+}

@@ -1,0 +1,222 @@
+// An inverted index of the words of each question's searchable fields, kept
+// compact (typed arrays) so a 100,000-question deck's index is cached and read
+// back in milliseconds. Terms are stems; the words as written ("surfaces") are
+// kept too, because typos and prefixes are matched on what people type, not
+// on stems ("deploymnet" is one letter from "deployment", far from "deploy").
+import { joinedWords, normalizeWord, textWords } from './words.js';
+
+/** question, answer, category */
+export const FIELD_COUNT = 3;
+
+export interface WordIndex {
+  docCount: number;
+  /** Stems, sorted. */
+  terms: string[];
+  /** The documents holding term t: docs[offsets[t]] up to docs[offsets[t + 1]], ascending. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  /** Per posting, how often the term occurs in each field (capped at 255). */
+  freqs: Uint8Array;
+  /** Per document and field, the number of words (capped at 65,535). */
+  lengths: Uint16Array;
+  /** Per field, the total number of words: for average lengths. */
+  fieldTotals: number[];
+  /** Every word as written (lower case), sorted, and the term each one stems to. */
+  surfaces: string[];
+  surfaceTerms: Uint32Array;
+}
+
+/** `fieldsOf(doc)` is called once per document, so the texts need not all be in memory at once. */
+export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => readonly string[]): WordIndex {
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const surfaceIds = new Map<string, number>();
+  let pairTerms: Uint32Array = new Uint32Array(1 << 16);
+  let pairDocs: Uint32Array = new Uint32Array(1 << 16);
+  let pairFreqs: Uint8Array = new Uint8Array(FIELD_COUNT << 16);
+  let pairs = 0;
+  const lengths = new Uint16Array(docCount * FIELD_COUNT);
+  const fieldTotals = new Array<number>(FIELD_COUNT).fill(0);
+  const slotOf = new Map<number, number>();
+
+  const termOf = (word: string): number => {
+    let surface = surfaceIds.get(word);
+    if (surface === undefined) {
+      const stem = normalizeWord(word);
+      surface = termIds.get(stem);
+      if (surface === undefined) {
+        surface = termNames.length;
+        termIds.set(stem, surface);
+        termNames.push(stem);
+      }
+      surfaceIds.set(word, surface);
+    }
+    return surface;
+  };
+
+  for (let doc = 0; doc < docCount; doc++) {
+    const fields = fieldsOf(doc);
+    slotOf.clear();
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const text = fields[field] ?? '';
+      const words = textWords(text);
+      lengths[doc * FIELD_COUNT + field] = Math.min(words.length, 65_535);
+      fieldTotals[field]! += words.length;
+      const plain = new Set(words.map((entry) => entry.word));
+      const joined = joinedWords(text).filter((entry) => !plain.has(entry.word));
+      for (const { word } of [...words, ...joined]) {
+        const term = termOf(word);
+        let slot = slotOf.get(term);
+        if (slot === undefined) {
+          if (pairs === pairTerms.length) {
+            pairTerms = grow(pairTerms);
+            pairDocs = grow(pairDocs);
+            const freqs = new Uint8Array(pairFreqs.length * 2);
+            freqs.set(pairFreqs);
+            pairFreqs = freqs;
+          }
+          slot = pairs++;
+          slotOf.set(term, slot);
+          pairTerms[slot] = term;
+          pairDocs[slot] = doc;
+        }
+        const at = slot * FIELD_COUNT + field;
+        if (pairFreqs[at]! < 255) pairFreqs[at]!++;
+      }
+    }
+  }
+
+  // Terms in sorted order, postings grouped by term (a counting sort keeps docs ascending).
+  const order = termNames.map((_, id) => id).sort((a, b) => (termNames[a]! < termNames[b]! ? -1 : 1));
+  const rank = new Uint32Array(termNames.length);
+  order.forEach((id, position) => (rank[id] = position));
+  const offsets = new Uint32Array(termNames.length + 1);
+  for (let i = 0; i < pairs; i++) offsets[rank[pairTerms[i]!]! + 1]!++;
+  for (let t = 0; t < termNames.length; t++) offsets[t + 1]! += offsets[t]!;
+  const fill = offsets.slice(0, termNames.length);
+  const docs = new Uint32Array(pairs);
+  const freqs = new Uint8Array(pairs * FIELD_COUNT);
+  for (let i = 0; i < pairs; i++) {
+    const at = fill[rank[pairTerms[i]!]!]!++;
+    docs[at] = pairDocs[i]!;
+    freqs.set(pairFreqs.subarray(i * FIELD_COUNT, i * FIELD_COUNT + FIELD_COUNT), at * FIELD_COUNT);
+  }
+  const surfaces = [...surfaceIds.keys()].sort();
+  const surfaceTerms = Uint32Array.from(surfaces, (surface) => rank[surfaceIds.get(surface)!]!);
+  return { docCount, terms: order.map((id) => termNames[id]!), offsets, docs, freqs, lengths, fieldTotals, surfaces, surfaceTerms };
+}
+
+function grow(array: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The position of a term in `index.terms`, or -1. */
+export function findTerm(index: WordIndex, term: string): number {
+  const at = lowerBound(index.terms, term);
+  return index.terms[at] === term ? at : -1;
+}
+
+export function documentCount(index: WordIndex, term: number): number {
+  return index.offsets[term + 1]! - index.offsets[term]!;
+}
+
+/** The first position in a sorted list whose entry is not below `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A surface word near the one typed: its term and how many letters differ (0 for a completed prefix). */
+export interface NearWord {
+  term: number;
+  surface: string;
+  edits: number;
+  prefix: boolean;
+}
+
+/** How many typing mistakes a word of this length may hold: none in short words, where one letter changes the word. */
+export function allowedEdits(length: number): number {
+  return length <= 4 ? 0 : length <= 8 ? 1 : 2;
+}
+
+/** The shortest typed word that is also looked up as the start of longer words. */
+const MIN_PREFIX = 3;
+
+/**
+ * The words of the index a typed word may stand for, besides its own stem:
+ * whole words within a few typing mistakes, and words it is the start of.
+ */
+export function nearWords(index: WordIndex, typed: string): NearWord[] {
+  const near: NearWord[] = [];
+  if (typed.length >= MIN_PREFIX) {
+    for (let at = lowerBound(index.surfaces, typed); at < index.surfaces.length; at++) {
+      const surface = index.surfaces[at]!;
+      if (!surface.startsWith(typed)) break;
+      if (surface !== typed) near.push({ term: index.surfaceTerms[at]!, surface, edits: 0, prefix: true });
+    }
+  }
+  const edits = allowedEdits(typed.length);
+  if (edits === 0) return near;
+  const { byLength } = lengthBuckets(index);
+  for (let length = typed.length - edits; length <= typed.length + edits; length++) {
+    for (const at of byLength.get(length) ?? []) {
+      const surface = index.surfaces[at]!;
+      if (surface === typed || surface.startsWith(typed)) continue;
+      const distance = boundedDistance(typed, surface, edits);
+      if (distance <= edits) near.push({ term: index.surfaceTerms[at]!, surface, edits: distance, prefix: false });
+    }
+  }
+  return near;
+}
+
+const buckets = new WeakMap<WordIndex, { byLength: Map<number, number[]> }>();
+
+function lengthBuckets(index: WordIndex): { byLength: Map<number, number[]> } {
+  let found = buckets.get(index);
+  if (!found) {
+    const byLength = new Map<number, number[]>();
+    index.surfaces.forEach((surface, at) => {
+      const list = byLength.get(surface.length);
+      if (list) list.push(at);
+      else byLength.set(surface.length, [at]);
+    });
+    found = { byLength };
+    buckets.set(index, found);
+  }
+  return found;
+}
+
+/**
+ * Optimal string alignment distance (insertions, deletions, substitutions and
+ * swaps of two neighbours), or `limit + 1` as soon as it must exceed `limit`.
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Array<number>(b.length + 1);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, before[j - 2]! + 1);
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length]!;
+}
