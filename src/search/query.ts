@@ -36,21 +36,24 @@ function wordGroups(query: string): QueryGroup[] {
   return groups.sort((a, b) => a.start - b.start).map((entry) => entry.group);
 }
 
-/** Alias phrases by the stems of their words, each with the other ways to say it. */
-let aliasTable: Map<string, string[][]> | undefined;
-
-function aliases(): Map<string, string[][]> {
-  if (aliasTable) return aliasTable;
-  aliasTable = new Map();
+/**
+ * Alias phrases by the stems of their words, each with the other ways to say
+ * it: only the sets with a word starting like some query word, since stemming
+ * them all would cost more than the rest of a search of the built-in deck.
+ */
+function aliasesFor(groups: readonly QueryGroup[]): Map<string, string[][]> {
+  const starts = new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))));
+  const table = new Map<string, string[][]>();
   for (const set of ALIAS_SETS) {
-    const phrases = set.map((phrase) => textWords(phrase).map((word) => word.word));
+    const phrases = set.map((phrase) => phrase.split(' '));
+    if (!phrases.some((phrase) => phrase.some((word) => starts.has(word.slice(0, 2))))) continue;
     for (const phrase of phrases) {
       const key = phraseKey(phrase);
       const others = phrases.filter((other) => phraseKey(other) !== key);
-      aliasTable.set(key, [...(aliasTable.get(key) ?? []), ...others]);
+      table.set(key, [...(table.get(key) ?? []), ...others]);
     }
   }
-  return aliasTable;
+  return table;
 }
 
 function phraseKey(words: readonly string[]): string {
@@ -59,7 +62,7 @@ function phraseKey(words: readonly string[]): string {
 
 /** Runs of groups that spell an alias phrase become one group, with the alias's other phrases as alternatives. */
 function withAliases(groups: QueryGroup[]): QueryGroup[] {
-  const table = aliases();
+  const table = aliasesFor(groups);
   const result: QueryGroup[] = [];
   let at = 0;
   while (at < groups.length) {

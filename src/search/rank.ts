@@ -51,7 +51,8 @@ export function scoreParts(
   parts: readonly IndexPart[],
   groups: QueryGroup[],
   accept: (position: number) => boolean,
-  visit: (scored: Scored) => void,
+  /** `groupScores` is reused from call to call: copy it to keep it. */
+  visit: (position: number, score: number, groupScores: Float64Array) => void,
 ): RankContext {
   const docTotal = parts.reduce((sum, part) => sum + part.words.docCount, 0);
   const averages = averageLengths(parts);
@@ -97,13 +98,16 @@ export function scoreParts(
   const totalWeight = groupWeights.reduce((sum, weight) => sum + weight, 0);
   if (totalWeight === 0) return { groups, groupWeights, groupTerms };
 
+  // Per group, per alternative, the positions in `typed` of its meaningful words.
+  const plan = groups.map((group) => group.alternatives.map((words) => meaningfulWords(words).map((word) => typed.indexOf(word))));
+  const groupScores = new Float64Array(groups.length);
   for (const [p, part] of parts.entries()) {
     const index = part.words;
-    const wordScores = new Map<string, Float64Array>();
+    const { wordScores, seen } = scratchOf(index, typed.length);
+    const weights = fieldWeightsOf(index, averages);
     const touched: number[] = [];
-    const seen = new Uint8Array(index.docCount);
-    for (const word of typed) {
-      const scores = new Float64Array(index.docCount);
+    for (const [k, word] of typed.entries()) {
+      const scores = wordScores[k]!;
       const match = matchesByPart[p]!.get(word)!;
       for (let i = 0; i < match.terms.length; i++) {
         const term = match.terms[i]!;
@@ -111,50 +115,44 @@ export function scoreParts(
         for (let at = index.offsets[term]!, end = index.offsets[term + 1]!; at < end; at++) {
           const doc = index.docs[at]!;
           let tf = 0;
-          for (let field = 0; field < FIELD_COUNT; field++) {
-            const count = index.freqs[at * FIELD_COUNT + field]!;
-            if (count === 0) continue;
-            const ratio = index.lengths[doc * FIELD_COUNT + field]! / averages[field]!;
-            tf += (FIELD_WEIGHTS[field]! * count) / (1 - FIELD_LENGTH_NORM[field]! + FIELD_LENGTH_NORM[field]! * ratio);
-          }
+          for (let field = 0; field < FIELD_COUNT; field++) tf += index.freqs[at * FIELD_COUNT + field]! * weights[doc * FIELD_COUNT + field]!;
           const score = (weight * tf) / (K1 + tf);
           if (score > scores[doc]!) scores[doc] = score;
-          if (!seen[doc]) {
+          if (seen[doc] === 0) {
             seen[doc] = 1;
             touched.push(doc);
           }
         }
       }
-      wordScores.set(word, scores);
     }
 
     for (const doc of touched) {
-      const position = part.start + doc;
-      if (!accept(position)) continue;
-      const perGroup = new Float64Array(groups.length);
       let covered = 0;
       let score = 0;
-      for (const [g, group] of groups.entries()) {
+      for (let g = 0; g < plan.length; g++) {
         let best = 0;
-        for (const words of group.alternatives) {
-          const kept = meaningfulWords(words);
+        for (const alternative of plan[g]!) {
           let sum = 0;
-          let all = true;
-          for (const word of kept) {
-            const value = wordScores.get(word)![doc]!;
+          for (const k of alternative) {
+            const value = wordScores[k]![doc]!;
             if (value === 0) {
-              all = false;
+              sum = 0;
               break;
             }
             sum += value;
           }
-          if (all) best = Math.max(best, sum / kept.length);
+          if (sum / alternative.length > best) best = sum / alternative.length;
         }
-        perGroup[g] = best;
+        groupScores[g] = best;
         if (best > 0) covered += groupWeights[g]!;
         score += best;
       }
-      if (covered / totalWeight >= MIN_COVERAGE - 1e-9) visit({ position, score, groupScores: perGroup });
+      const position = part.start + doc;
+      if (covered / totalWeight >= MIN_COVERAGE - 1e-9 && accept(position)) visit(position, score, groupScores);
+    }
+    for (const doc of touched) {
+      seen[doc] = 0;
+      for (let k = 0; k < typed.length; k++) wordScores[k]![doc] = 0;
     }
   }
   return { groups, groupWeights, groupTerms };
@@ -176,6 +174,37 @@ function matchWord(index: WordIndex, typed: string): WordMatch {
   }
   const terms = Int32Array.from(best.keys());
   return { terms, similarity: Float64Array.from(terms, (term) => best.get(term)!) };
+}
+
+/** Buffers reused from query to query: allocating them for a big deck each time costs more than the search. */
+const scratches = new WeakMap<WordIndex, { wordScores: Float64Array[]; seen: Uint8Array }>();
+
+function scratchOf(index: WordIndex, words: number): { wordScores: Float64Array[]; seen: Uint8Array } {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = { wordScores: [], seen: new Uint8Array(index.docCount) };
+    scratches.set(index, scratch);
+  }
+  while (scratch.wordScores.length < words) scratch.wordScores.push(new Float64Array(index.docCount));
+  return scratch;
+}
+
+/** Per document and field, BM25F's weight of one occurrence: the field's weight over its length normalisation. */
+const fieldWeightCache = new WeakMap<WordIndex, { averages: string; weights: Float32Array }>();
+
+function fieldWeightsOf(index: WordIndex, averages: readonly number[]): Float32Array {
+  const key = averages.join(' ');
+  const cached = fieldWeightCache.get(index);
+  if (cached?.averages === key) return cached.weights;
+  const weights = new Float32Array(index.docCount * FIELD_COUNT);
+  for (let doc = 0; doc < index.docCount; doc++) {
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const ratio = index.lengths[doc * FIELD_COUNT + field]! / averages[field]!;
+      weights[doc * FIELD_COUNT + field] = FIELD_WEIGHTS[field]! / (1 - FIELD_LENGTH_NORM[field]! + FIELD_LENGTH_NORM[field]! * ratio);
+    }
+  }
+  fieldWeightCache.set(index, { averages: key, weights });
+  return weights;
 }
 
 function averageLengths(parts: readonly IndexPart[]): number[] {

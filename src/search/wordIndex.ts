@@ -3,7 +3,7 @@
 // back in milliseconds. Terms are stems; the words as written ("surfaces") are
 // kept too, because typos and prefixes are matched on what people type, not
 // on stems ("deploymnet" is one letter from "deployment", far from "deploy").
-import { joinedWords, normalizeWord, textWords } from './words.js';
+import { normalizeWord, scanWords } from './words.js';
 
 /** question, answer, category */
 export const FIELD_COUNT = 3;
@@ -28,61 +28,67 @@ export interface WordIndex {
 
 /** `fieldsOf(doc)` is called once per document, so the texts need not all be in memory at once. */
 export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => readonly string[]): WordIndex {
+  const surfaceIds = new Map<string, number>();
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
-  const surfaceIds = new Map<string, number>();
   let pairTerms: Uint32Array = new Uint32Array(1 << 16);
   let pairDocs: Uint32Array = new Uint32Array(1 << 16);
   let pairFreqs: Uint8Array = new Uint8Array(FIELD_COUNT << 16);
   let pairs = 0;
+  // Per term, the document it was last seen in and its pair there.
+  let lastDoc: Int32Array = new Int32Array(1024).fill(-1);
+  let lastPair: Uint32Array = new Uint32Array(1024);
   const lengths = new Uint16Array(docCount * FIELD_COUNT);
   const fieldTotals = new Array<number>(FIELD_COUNT).fill(0);
-  const slotOf = new Map<number, number>();
+  let doc = 0;
+  let field = 0;
+  let words = 0;
 
-  const termOf = (word: string): number => {
-    let surface = surfaceIds.get(word);
-    if (surface === undefined) {
+  const visit = (word: string, joined: boolean): void => {
+    if (!joined) words++;
+    let term = surfaceIds.get(word);
+    if (term === undefined) {
       const stem = normalizeWord(word);
-      surface = termIds.get(stem);
-      if (surface === undefined) {
-        surface = termNames.length;
-        termIds.set(stem, surface);
+      term = termIds.get(stem);
+      if (term === undefined) {
+        term = termNames.length;
+        termIds.set(stem, term);
         termNames.push(stem);
+        if (term === lastDoc.length) {
+          const doc = new Int32Array(term * 2).fill(-1);
+          doc.set(lastDoc);
+          lastDoc = doc;
+          lastPair = grow(lastPair);
+        }
       }
-      surfaceIds.set(word, surface);
+      surfaceIds.set(word, term);
     }
-    return surface;
+    let pair = lastPair[term]!;
+    if (lastDoc[term] !== doc) {
+      if (pairs === pairTerms.length) {
+        pairTerms = grow(pairTerms);
+        pairDocs = grow(pairDocs);
+        const freqs = new Uint8Array(pairFreqs.length * 2);
+        freqs.set(pairFreqs);
+        pairFreqs = freqs;
+      }
+      pair = pairs++;
+      lastDoc[term] = doc;
+      lastPair[term] = pair;
+      pairTerms[pair] = term;
+      pairDocs[pair] = doc;
+    }
+    const at = pair * FIELD_COUNT + field;
+    if (pairFreqs[at]! < 255) pairFreqs[at]!++;
   };
 
-  for (let doc = 0; doc < docCount; doc++) {
+  for (doc = 0; doc < docCount; doc++) {
     const fields = fieldsOf(doc);
-    slotOf.clear();
-    for (let field = 0; field < FIELD_COUNT; field++) {
-      const text = fields[field] ?? '';
-      const words = textWords(text);
-      lengths[doc * FIELD_COUNT + field] = Math.min(words.length, 65_535);
-      fieldTotals[field]! += words.length;
-      const plain = new Set(words.map((entry) => entry.word));
-      const joined = joinedWords(text).filter((entry) => !plain.has(entry.word));
-      for (const { word } of [...words, ...joined]) {
-        const term = termOf(word);
-        let slot = slotOf.get(term);
-        if (slot === undefined) {
-          if (pairs === pairTerms.length) {
-            pairTerms = grow(pairTerms);
-            pairDocs = grow(pairDocs);
-            const freqs = new Uint8Array(pairFreqs.length * 2);
-            freqs.set(pairFreqs);
-            pairFreqs = freqs;
-          }
-          slot = pairs++;
-          slotOf.set(term, slot);
-          pairTerms[slot] = term;
-          pairDocs[slot] = doc;
-        }
-        const at = slot * FIELD_COUNT + field;
-        if (pairFreqs[at]! < 255) pairFreqs[at]!++;
-      }
+    for (field = 0; field < FIELD_COUNT; field++) {
+      words = 0;
+      scanWords((fields[field] ?? '').toLowerCase(), visit);
+      lengths[doc * FIELD_COUNT + field] = Math.min(words, 65_535);
+      fieldTotals[field]! += words;
     }
   }
 
@@ -99,7 +105,7 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
   for (let i = 0; i < pairs; i++) {
     const at = fill[rank[pairTerms[i]!]!]!++;
     docs[at] = pairDocs[i]!;
-    freqs.set(pairFreqs.subarray(i * FIELD_COUNT, i * FIELD_COUNT + FIELD_COUNT), at * FIELD_COUNT);
+    for (let f = 0; f < FIELD_COUNT; f++) freqs[at * FIELD_COUNT + f] = pairFreqs[i * FIELD_COUNT + f]!;
   }
   const surfaces = [...surfaceIds.keys()].sort();
   const surfaceTerms = Uint32Array.from(surfaces, (surface) => rank[surfaceIds.get(surface)!]!);
@@ -165,9 +171,12 @@ export function nearWords(index: WordIndex, typed: string): NearWord[] {
   }
   const edits = allowedEdits(typed.length);
   if (edits === 0) return near;
-  const { byLength } = lengthBuckets(index);
+  const { byLength, masks } = lengthBuckets(index);
+  const typedMask = letterMask(typed);
   for (let length = typed.length - edits; length <= typed.length + edits; length++) {
     for (const at of byLength.get(length) ?? []) {
+      // Each edit adds or takes away at most two letters of the alphabet: a cheap test before the real distance.
+      if (bitCount(masks[at]! ^ typedMask) > 2 * edits) continue;
       const surface = index.surfaces[at]!;
       if (surface === typed || surface.startsWith(typed)) continue;
       const distance = boundedDistance(typed, surface, edits);
@@ -177,9 +186,16 @@ export function nearWords(index: WordIndex, typed: string): NearWord[] {
   return near;
 }
 
-const buckets = new WeakMap<WordIndex, { byLength: Map<number, number[]> }>();
+interface Buckets {
+  /** Positions in `surfaces` by word length. */
+  byLength: Map<number, number[]>;
+  /** Per surface, which letters a–z (and, in six shared bits, digits) it holds. */
+  masks: Uint32Array;
+}
 
-function lengthBuckets(index: WordIndex): { byLength: Map<number, number[]> } {
+const buckets = new WeakMap<WordIndex, Buckets>();
+
+function lengthBuckets(index: WordIndex): Buckets {
   let found = buckets.get(index);
   if (!found) {
     const byLength = new Map<number, number[]>();
@@ -188,10 +204,26 @@ function lengthBuckets(index: WordIndex): { byLength: Map<number, number[]> } {
       if (list) list.push(at);
       else byLength.set(surface.length, [at]);
     });
-    found = { byLength };
+    found = { byLength, masks: Uint32Array.from(index.surfaces, letterMask) };
     buckets.set(index, found);
   }
   return found;
+}
+
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) mask |= 1 << (26 + ((code - 48) % 6));
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
