@@ -60,7 +60,8 @@ function generateData() {
 
 /** The probe (bench/probe.ts) bundled like kfq itself. */
 async function buildProbe() {
-  const file = join(work, 'probe.mjs');
+  // Inside the copy of kfq, so it finds data/ (the alias list) as kfq does.
+  const file = join(work, 'kfq', 'probe.mjs');
   await build({
     entryPoints: [join(root, 'bench', 'probe.ts')],
     outfile: file,

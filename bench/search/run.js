@@ -3,7 +3,7 @@
 // Prints a Markdown table (and, with --misses, each engine's misses).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'kfq-bench-search-'));
 try {
   const file = join(work, 'measure.mjs');
+  // kfq finds its data (the alias list) beside its code, as in the package.
+  cpSync(join(root, 'data'), join(work, 'data'), { recursive: true });
   await build({
     entryPoints: [join(root, 'bench', 'search', 'measure.ts')],
     outfile: file,

@@ -1,8 +1,10 @@
 // A search query as the ranking reads it: groups of words, one group per thing
 // asked about. A group may be said several ways (an alias, an acronym, the
 // parts of "A/B" or the joined "ab"), and matches a question through any one.
-import { ALIAS_SETS, QUERY_FILLER } from './queryWords.js';
-import { joinedWords, normalizeWord, textWords } from './words.js';
+import { builtinAliases, type AliasGroups } from '../deck/aliases.js';
+import { buildAliasTable, phraseKey as stemKey, wordsOf, type AliasTable } from '../deck/terms.js';
+import { QUERY_FILLER } from './queryWords.js';
+import { joinedWords, textWords } from './words.js';
 
 export interface QueryGroup {
   /** Each a list of lower-case typed words; the first is what was typed. */
@@ -36,28 +38,22 @@ function wordGroups(query: string): QueryGroup[] {
   return groups.sort((a, b) => a.start - b.start).map((entry) => entry.group);
 }
 
+let fieldAliases: AliasGroups | undefined;
+
 /**
- * Alias phrases by the stems of their words, each with the other ways to say
- * it: only the sets with a word starting like some query word, since stemming
- * them all would cost more than the rest of a search of the built-in deck.
+ * The alias table (kfq's list for the field, shared with grading) cut to the
+ * groups with a word starting like some query word: stemming every phrase
+ * would cost more than the rest of a search of the built-in deck.
  */
-function aliasesFor(groups: readonly QueryGroup[]): Map<string, string[][]> {
+function aliasesFor(groups: readonly QueryGroup[]): AliasTable {
+  fieldAliases ??= builtinAliases();
   const starts = new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))));
-  const table = new Map<string, string[][]>();
-  for (const set of ALIAS_SETS) {
-    const phrases = set.map((phrase) => phrase.split(' '));
-    if (!phrases.some((phrase) => phrase.some((word) => starts.has(word.slice(0, 2))))) continue;
-    for (const phrase of phrases) {
-      const key = phraseKey(phrase);
-      const others = phrases.filter((other) => phraseKey(other) !== key);
-      table.set(key, [...(table.get(key) ?? []), ...others]);
-    }
-  }
-  return table;
+  const wordStarts = (phrase: string) => phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).map((word) => word.slice(0, 2));
+  return buildAliasTable(fieldAliases.filter((group) => group.some((phrase) => wordStarts(phrase).some((start) => starts.has(start)))));
 }
 
 function phraseKey(words: readonly string[]): string {
-  return words.map(normalizeWord).join(' ');
+  return stemKey(words.flatMap((word) => wordsOf(word)));
 }
 
 /** Runs of groups that spell an alias phrase become one group, with the alias's other phrases as alternatives. */
@@ -70,8 +66,10 @@ function withAliases(groups: QueryGroup[]): QueryGroup[] {
     for (let size = Math.min(MAX_ALIAS_WORDS, groups.length - at); size >= 1 && !merged; size--) {
       const run = groups.slice(at, at + size);
       const typed = run.flatMap((group) => group.alternatives[0]!);
-      const others = table.get(phraseKey(typed));
-      if (!others) continue;
+      const key = phraseKey(typed);
+      const found = table.byKey.get(key);
+      if (!found) continue;
+      const others = found.flatMap((group) => table.groups[group]!).filter((phrase) => stemKey(phrase) !== key).map((phrase) => phrase.map((word) => word.text));
       const rest = size === 1 ? run[0]!.alternatives.slice(1) : [];
       result.push({ alternatives: [typed, ...rest, ...others] });
       at += size;

@@ -3,6 +3,7 @@
 // back in milliseconds. Terms are stems; the words as written ("surfaces") are
 // kept too, because typos and prefixes are matched on what people type, not
 // on stems ("deploymnet" is one letter from "deployment", far from "deploy").
+import { editDistance, typoAllowance } from '../deck/terms.js';
 import { normalizeWord, scanWords } from './words.js';
 
 /** question, answer, category */
@@ -148,11 +149,6 @@ export interface NearWord {
   prefix: boolean;
 }
 
-/** How many typing mistakes a word of this length may hold: none in short words, where one letter changes the word. */
-export function allowedEdits(length: number): number {
-  return length <= 4 ? 0 : length <= 8 ? 1 : 2;
-}
-
 /** The shortest typed word that is also looked up as the start of longer words. */
 const MIN_PREFIX = 3;
 
@@ -169,7 +165,7 @@ export function nearWords(index: WordIndex, typed: string): NearWord[] {
       if (surface !== typed) near.push({ term: index.surfaceTerms[at]!, surface, edits: 0, prefix: true });
     }
   }
-  const edits = allowedEdits(typed.length);
+  const edits = typoAllowance(typed.length);
   if (edits === 0) return near;
   const { byLength, masks } = lengthBuckets(index);
   const typedMask = letterMask(typed);
@@ -179,7 +175,7 @@ export function nearWords(index: WordIndex, typed: string): NearWord[] {
       if (bitCount(masks[at]! ^ typedMask) > 2 * edits) continue;
       const surface = index.surfaces[at]!;
       if (surface === typed || surface.startsWith(typed)) continue;
-      const distance = boundedDistance(typed, surface, edits);
+      const distance = editDistance(typed, surface, edits);
       if (distance <= edits) near.push({ term: index.surfaceTerms[at]!, surface, edits: distance, prefix: false });
     }
   }
@@ -224,31 +220,4 @@ function bitCount(n: number): number {
   n -= (n >>> 1) & 0x55555555;
   n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
   return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
-/**
- * Optimal string alignment distance (insertions, deletions, substitutions and
- * swaps of two neighbours), or `limit + 1` as soon as it must exceed `limit`.
- */
-export function boundedDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, before[j - 2]! + 1);
-      }
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length]!;
 }

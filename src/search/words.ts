@@ -3,7 +3,7 @@
 // - / & . + or an apostrophe ("A/B", "CI/CD", "W&B", "sha-1") count as their
 // parts and also as one joined word ("ab", "cicd", "wb", "sha1"). Single
 // letters are left out: they name nothing on their own.
-import { stemmer } from 'stemmer';
+import { makeWord } from '../deck/terms.js';
 
 export interface TextWord {
   /** Lower case, as written (a joined word without its joiners). */
@@ -80,11 +80,11 @@ function isJoiner(code: number): boolean {
 
 const stems = new Map<string, string>();
 
-/** The indexed form of a lower-case word: its Porter stem. */
+/** The indexed form of a lower-case word: its stem, as grading compares words (src/deck/terms.ts). */
 export function normalizeWord(word: string): string {
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    stem = makeWord(word).stem;
     if (stems.size < 100_000) stems.set(word, stem);
   }
   return stem;
