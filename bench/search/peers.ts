@@ -30,7 +30,7 @@ export function fuseEngine(questions: Question[]): Engine {
     useTokenSearch: true,
     threshold: 0.4,
   });
-  return { name: 'fuse.js', search: (query) => fuse.search(query, { limit: 10 }).map((result) => result.item.id) };
+  return { name: 'fuse.js 7.5 (token search)', search: (query) => fuse.search(query, { limit: 10 }).map((result) => result.item.id) };
 }
 
 /** minisearch with its documented fuzzy and prefix search, fields boosted as kfq weighs them. */
@@ -41,7 +41,7 @@ export function minisearchEngine(questions: Question[]): Engine {
     searchOptions: { boost: { question: 3, category: 0.8 }, fuzzy: 0.2, prefix: true },
   });
   mini.addAll(questions.map(documentOf));
-  return { name: 'minisearch', search: (query) => mini.search(query).slice(0, 10).map((result) => String(result.id)) };
+  return { name: 'minisearch 7.2 (fuzzy 0.2, prefix)', search: (query) => mini.search(query).slice(0, 10).map((result) => String(result.id)) };
 }
 
 function documentOf(question: Question): { id: string; question: string; answer: string; category: string } {
