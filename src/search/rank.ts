@@ -100,15 +100,18 @@ export function scoreParts(
 
   // Per group, per alternative, the positions in `typed` of its meaningful words.
   const plan = groups.map((group) => group.alternatives.map((words) => meaningfulWords(words).map((word) => typed.indexOf(word))));
+  const required = requiredGroups(groupWeights, totalWeight);
   const groupScores = new Float64Array(groups.length);
   for (const [p, part] of parts.entries()) {
     const index = part.words;
-    const { wordScores, seen } = scratchOf(index, typed.length);
+    const { wordScores, seen, touched } = scratchOf(index, typed.length);
     const weights = fieldWeightsOf(index, averages);
-    const touched: number[] = [];
+    let touchedCount = 0;
+    const entries = entryWords(plan, required, (k) => postingCount(index, matchesByPart[p]!.get(typed[k]!)!));
     for (const [k, word] of typed.entries()) {
       const scores = wordScores[k]!;
       const match = matchesByPart[p]!.get(word)!;
+      const entry = entries.has(k);
       for (let i = 0; i < match.terms.length; i++) {
         const term = match.terms[i]!;
         const weight = match.similarity[i]! * idf(index.terms[term]!);
@@ -118,15 +121,16 @@ export function scoreParts(
           for (let field = 0; field < FIELD_COUNT; field++) tf += index.freqs[at * FIELD_COUNT + field]! * weights[doc * FIELD_COUNT + field]!;
           const score = (weight * tf) / (K1 + tf);
           if (score > scores[doc]!) scores[doc] = score;
-          if (seen[doc] === 0) {
+          if (entry && seen[doc] === 0) {
             seen[doc] = 1;
-            touched.push(doc);
+            touched[touchedCount++] = doc;
           }
         }
       }
     }
 
-    for (const doc of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
       let covered = 0;
       let score = 0;
       for (let g = 0; g < plan.length; g++) {
@@ -150,12 +154,45 @@ export function scoreParts(
       const position = part.start + doc;
       if (covered / totalWeight >= MIN_COVERAGE - 1e-9 && accept(position)) visit(position, score, groupScores);
     }
-    for (const doc of touched) {
-      seen[doc] = 0;
-      for (let k = 0; k < typed.length; k++) wordScores[k]![doc] = 0;
-    }
+    for (let i = 0; i < touchedCount; i++) seen[touched[i]!] = 0;
+    for (const scores of wordScores) scores.fill(0);
   }
   return { groups, groupWeights, groupTerms };
+}
+
+/**
+ * The groups a question must match one of to match enough of the query: the
+ * weightiest few, whose weight the rest cannot make up for. Only questions
+ * holding one of their words are scored, not every question holding "model".
+ */
+function requiredGroups(groupWeights: readonly number[], totalWeight: number): Set<number> {
+  const required = new Set<number>();
+  let rest = totalWeight;
+  for (const g of groupWeights.map((_, g) => g).sort((a, b) => groupWeights[b]! - groupWeights[a]!)) {
+    if (rest < MIN_COVERAGE * totalWeight - 1e-9) break;
+    required.add(g);
+    rest -= groupWeights[g]!;
+  }
+  return required;
+}
+
+/** For each way of saying a required group, its rarest word: a question must hold it to match that way. */
+function entryWords(plan: readonly (readonly number[])[][], required: ReadonlySet<number>, postings: (k: number) => number): Set<number> {
+  const entries = new Set<number>();
+  for (const g of required) {
+    for (const alternative of plan[g]!) {
+      let rarest = alternative[0]!;
+      for (const k of alternative) if (postings(k) < postings(rarest)) rarest = k;
+      entries.add(rarest);
+    }
+  }
+  return entries;
+}
+
+function postingCount(index: WordIndex, match: WordMatch): number {
+  let count = 0;
+  for (const term of match.terms) count += documentCount(index, term);
+  return count;
 }
 
 /** The terms a typed word stands for in one index, with how closely each matches. */
@@ -166,10 +203,11 @@ function matchWord(index: WordIndex, typed: string): WordMatch {
   };
   const own = findTerm(index, normalizeWord(typed));
   if (own >= 0) offer(own, 1);
-  // A word the deck knows is most likely spelt as meant: its near words count for less.
+  // A word the deck knows is most likely spelt as meant: it is not taken for a
+  // typo of another, and the longer words it starts count for less.
   const known = own >= 0 ? 0.5 : 1;
-  for (const near of nearWords(index, typed)) {
-    const similarity = near.prefix ? 0.4 + (0.5 * typed.length) / near.surface.length : 1 - (0.25 * near.edits * 4) / Math.max(typed.length, 4);
+  for (const near of nearWords(index, typed, own < 0)) {
+    const similarity = near.prefix ? 0.4 + (0.5 * typed.length) / near.surface.length : 1 - near.edits / Math.max(typed.length, 4);
     offer(near.term, similarity * known);
   }
   const terms = Int32Array.from(best.keys());
@@ -177,12 +215,20 @@ function matchWord(index: WordIndex, typed: string): WordMatch {
 }
 
 /** Buffers reused from query to query: allocating them for a big deck each time costs more than the search. */
-const scratches = new WeakMap<WordIndex, { wordScores: Float64Array[]; seen: Uint8Array }>();
+interface Scratch {
+  /** Per query word, per document, its best score. */
+  wordScores: Float64Array[];
+  seen: Uint8Array;
+  /** The documents some query word occurs in, in the order found. */
+  touched: Uint32Array;
+}
 
-function scratchOf(index: WordIndex, words: number): { wordScores: Float64Array[]; seen: Uint8Array } {
+const scratches = new WeakMap<WordIndex, Scratch>();
+
+function scratchOf(index: WordIndex, words: number): Scratch {
   let scratch = scratches.get(index);
   if (!scratch) {
-    scratch = { wordScores: [], seen: new Uint8Array(index.docCount) };
+    scratch = { wordScores: [], seen: new Uint8Array(index.docCount), touched: new Uint32Array(index.docCount) };
     scratches.set(index, scratch);
   }
   while (scratch.wordScores.length < words) scratch.wordScores.push(new Float64Array(index.docCount));

@@ -154,9 +154,10 @@ const MIN_PREFIX = 3;
 
 /**
  * The words of the index a typed word may stand for, besides its own stem:
- * whole words within a few typing mistakes, and words it is the start of.
+ * words it is the start of and, unless `typos` is false, whole words within a
+ * few typing mistakes.
  */
-export function nearWords(index: WordIndex, typed: string): NearWord[] {
+export function nearWords(index: WordIndex, typed: string, typos = true): NearWord[] {
   const near: NearWord[] = [];
   if (typed.length >= MIN_PREFIX) {
     for (let at = lowerBound(index.surfaces, typed); at < index.surfaces.length; at++) {
@@ -165,7 +166,7 @@ export function nearWords(index: WordIndex, typed: string): NearWord[] {
       if (surface !== typed) near.push({ term: index.surfaceTerms[at]!, surface, edits: 0, prefix: true });
     }
   }
-  const edits = typoAllowance(typed.length);
+  const edits = typos ? typoAllowance(typed.length) : 0;
   if (edits === 0) return near;
   const { byLength, masks } = lengthBuckets(index);
   const typedMask = letterMask(typed);
