@@ -108,22 +108,55 @@ export function scoreParts(
     const weights = fieldWeightsOf(index, averages);
     let touchedCount = 0;
     const entries = entryWords(plan, required, (k) => postingCount(index, matchesByPart[p]!.get(typed[k]!)!));
-    for (const [k, word] of typed.entries()) {
+    const scoreAt = (at: number, weight: number): number => {
+      const doc = index.docs[at]!;
+      let tf = 0;
+      for (let field = 0; field < FIELD_COUNT; field++) tf += index.freqs[at * FIELD_COUNT + field]! * weights[doc * FIELD_COUNT + field]!;
+      return (weight * tf) / (K1 + tf);
+    };
+    // First the entry words, which find the questions worth scoring…
+    for (const k of entries) {
       const scores = wordScores[k]!;
-      const match = matchesByPart[p]!.get(word)!;
-      const entry = entries.has(k);
+      const match = matchesByPart[p]!.get(typed[k]!)!;
       for (let i = 0; i < match.terms.length; i++) {
         const term = match.terms[i]!;
         const weight = match.similarity[i]! * idf(index.terms[term]!);
         for (let at = index.offsets[term]!, end = index.offsets[term + 1]!; at < end; at++) {
           const doc = index.docs[at]!;
-          let tf = 0;
-          for (let field = 0; field < FIELD_COUNT; field++) tf += index.freqs[at * FIELD_COUNT + field]! * weights[doc * FIELD_COUNT + field]!;
-          const score = (weight * tf) / (K1 + tf);
+          const score = scoreAt(at, weight);
           if (score > scores[doc]!) scores[doc] = score;
-          if (entry && seen[doc] === 0) {
+          if (seen[doc] === 0) {
             seen[doc] = 1;
             touched[touchedCount++] = doc;
+          }
+        }
+      }
+    }
+    // …then the other words, for those questions only: looked up in each
+    // posting list (documents ascending) when that is quicker than reading it.
+    for (const [k, word] of typed.entries()) {
+      if (entries.has(k)) continue;
+      const scores = wordScores[k]!;
+      const match = matchesByPart[p]!.get(word)!;
+      for (let i = 0; i < match.terms.length; i++) {
+        const term = match.terms[i]!;
+        const weight = match.similarity[i]! * idf(index.terms[term]!);
+        const start = index.offsets[term]!;
+        const end = index.offsets[term + 1]!;
+        if (touchedCount * Math.log2(end - start + 2) < end - start) {
+          for (let t = 0; t < touchedCount; t++) {
+            const doc = touched[t]!;
+            const at = findPosting(index.docs, start, end, doc);
+            if (at < 0) continue;
+            const score = scoreAt(at, weight);
+            if (score > scores[doc]!) scores[doc] = score;
+          }
+        } else {
+          for (let at = start; at < end; at++) {
+            const doc = index.docs[at]!;
+            if (seen[doc] === 0) continue;
+            const score = scoreAt(at, weight);
+            if (score > scores[doc]!) scores[doc] = score;
           }
         }
       }
@@ -154,8 +187,11 @@ export function scoreParts(
       const position = part.start + doc;
       if (covered / totalWeight >= MIN_COVERAGE - 1e-9 && accept(position)) visit(position, score, groupScores);
     }
-    for (let i = 0; i < touchedCount; i++) seen[touched[i]!] = 0;
-    for (const scores of wordScores) scores.fill(0);
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      seen[doc] = 0;
+      for (let k = 0; k < typed.length; k++) wordScores[k]![doc] = 0;
+    }
   }
   return { groups, groupWeights, groupTerms };
 }
@@ -187,6 +223,18 @@ function entryWords(plan: readonly (readonly number[])[][], required: ReadonlySe
     }
   }
   return entries;
+}
+
+/** Where `doc` is in docs[start..end) (ascending), or -1. */
+function findPosting(docs: Uint32Array, start: number, end: number, doc: number): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (docs[mid]! < doc) low = mid + 1;
+    else high = mid;
+  }
+  return low < end && docs[low] === doc ? low : -1;
 }
 
 function postingCount(index: WordIndex, match: WordMatch): number {
