@@ -1,6 +1,5 @@
 // The search index of the loaded decks, each deck's part kept in the cache
-// beside its parsed deck: building it for 100,000 questions takes a second,
-// reading it back a few milliseconds.
+// beside its parsed deck: reading it back is far quicker than building it.
 import { join } from 'node:path';
 import { deckContentHash } from '../deck/cache.js';
 import type { Deck } from '../deck/model.js';

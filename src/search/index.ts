@@ -58,7 +58,7 @@ export function searchFields(question: Question): [string, string, string] {
 /**
  * The fields as the index reads them: the answer's Markdown with only tags and
  * link targets taken out, since the word scanner skips the other markup anyway
- * and a full plain-text pass over 100,000 answers costs a second.
+ * and a full plain-text pass over every answer of a big deck is slow.
  */
 function indexedFields(question: Question): [string, string, string] {
   return [

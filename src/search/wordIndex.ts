@@ -1,8 +1,8 @@
 // An inverted index of the words of each question's searchable fields, kept
-// compact (typed arrays) so a 100,000-question deck's index is cached and read
-// back in milliseconds. Terms are stems; the words as written ("surfaces") are
-// kept too, because typos and prefixes are matched on what people type, not
-// on stems ("deploymnet" is one letter from "deployment", far from "deploy").
+// compact (typed arrays) so a big deck's index is cached and read back quickly.
+// Terms are stems; the words as written ("surfaces") are kept too, because
+// typos and prefixes are matched on what people type, not on stems
+// ("deploymnet" is one letter from "deployment", far from "deploy").
 import { editDistance, typoAllowance } from '../deck/terms.js';
 import { normalizeWord, scanWords } from './words.js';
 
