@@ -151,7 +151,7 @@ function phraseShare(typed: readonly string[], stems: readonly string[]): number
 }
 
 function hitOf(question: Question, distance: number, context: RankContext): SearchHit {
-  const answerText = plainText(question.answer.slice(0, 2 * MAX_FIELD_CHARS)).slice(0, MAX_FIELD_CHARS);
+  const answerText = searchFields(question)[1];
   const terms = new Set(context.groupTerms.flatMap((set) => [...set]));
   return {
     question,

@@ -40,8 +40,6 @@ export interface Scored {
 
 export interface RankContext {
   groups: QueryGroup[];
-  /** Per group, its weight: the rarity of the best word it can match (0 when it matches nothing anywhere). */
-  groupWeights: number[];
   /** Per group, the stems it matched anywhere: for highlighting and the order bonus. */
   groupTerms: Set<string>[];
 }
@@ -74,6 +72,7 @@ export function scoreParts(
 
   const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word)] as const)));
   const groupTerms = groups.map(() => new Set<string>());
+  // Per group, its weight: the rarity of the best word it can match (0 when it matches nothing anywhere).
   const groupWeights = groups.map((group, g) => {
     let weight = 0;
     for (const words of group.alternatives) {
@@ -96,7 +95,7 @@ export function scoreParts(
     return weight;
   });
   const totalWeight = groupWeights.reduce((sum, weight) => sum + weight, 0);
-  if (totalWeight === 0) return { groups, groupWeights, groupTerms };
+  if (totalWeight === 0) return { groups, groupTerms };
 
   // Per group, per alternative, the positions in `typed` of its meaningful words.
   const plan = groups.map((group) => group.alternatives.map((words) => meaningfulWords(words).map((word) => typed.indexOf(word))));
@@ -193,7 +192,7 @@ export function scoreParts(
       for (let k = 0; k < typed.length; k++) wordScores[k]![doc] = 0;
     }
   }
-  return { groups, groupWeights, groupTerms };
+  return { groups, groupTerms };
 }
 
 /**
