@@ -97,6 +97,7 @@ export function searchQuestions(index: SearchIndex, query: string, options: { li
   if (groups.length === 0 || limit <= 0) return [];
   const category = options.category;
   const typed = textWords(query).map((word) => normalizeWord(word.word));
+
   // The order bonus can lift a hit by at most half its score, so a margin past `limit` is plenty.
   const best = new BestScores(limit * 3 + 20);
   const context = scoreParts(
@@ -107,10 +108,12 @@ export function searchQuestions(index: SearchIndex, query: string, options: { li
       if (best.wants(position, score)) best.offer({ position, score, groupScores: groupScores.slice() });
     },
   );
+  const wanted = new StemFilter([...typed, ...context.groupTerms.flatMap((terms) => [...terms])]);
   const ranked = best
     .entries()
     .map((scored) => {
-      const stems = textWords(index.questions[scored.position]!.question).map((word) => normalizeWord(word.word));
+      if (typed.length < 2) return { scored, score: scored.score };
+      const stems = textWords(index.questions[scored.position]!.question).map((word) => wanted.stem(word.word));
       return { scored, score: scored.score * (1 + PHRASE_BONUS * phraseShare(typed, stems)) + orderBonus(stems, scored, context) };
     })
     .sort((a, b) => b.score - a.score || a.scored.position - b.scored.position);
@@ -118,7 +121,7 @@ export function searchQuestions(index: SearchIndex, query: string, options: { li
   return ranked
     .filter((entry) => entry.score >= (1 - MAX_DISTANCE) * top)
     .slice(0, limit)
-    .map((entry) => hitOf(index.questions[entry.scored.position]!, 1 - entry.score / top, context));
+    .map((entry) => hitOf(index.questions[entry.scored.position]!, 1 - entry.score / top, context, wanted));
 }
 
 /** A bonus for each pair of neighbouring query groups found close together, in the query's order, in the question. */
@@ -150,22 +153,32 @@ function phraseShare(typed: readonly string[], stems: readonly string[]): number
   return found / (typed.length - 1);
 }
 
-function hitOf(question: Question, distance: number, context: RankContext): SearchHit {
+function hitOf(question: Question, distance: number, context: RankContext, wanted: StemFilter): SearchHit {
   const answerText = searchFields(question)[1];
   const terms = new Set(context.groupTerms.flatMap((set) => [...set]));
-  return {
-    question,
-    score: Math.max(0, distance),
-    questionRanges: rangesOf(question.question, terms),
-    answerRanges: rangesOf(answerText, terms),
-    answerText,
-  };
+  const rangesOf = (text: string): Array<[number, number]> =>
+    textWords(text)
+      .filter((word) => terms.has(wanted.stem(word.word)))
+      .map((word) => [word.start, word.end - 1]);
+  return { question, score: Math.max(0, distance), questionRanges: rangesOf(question.question), answerRanges: rangesOf(answerText), answerText };
 }
 
-function rangesOf(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
-  return textWords(text)
-    .filter((word) => terms.has(normalizeWord(word.word)))
-    .map((word) => [word.start, word.end - 1]);
+/**
+ * Stems only the words that may stem to one of some stems: a stem keeps the
+ * start of its word, so a word that starts otherwise is not stemmed at all
+ * (stemming every word of the shown questions and answers costs more than the search).
+ */
+class StemFilter {
+  private readonly starts: Set<string>;
+
+  constructor(stems: readonly string[]) {
+    this.starts = new Set(stems.map((stem) => stem.slice(0, 3)));
+  }
+
+  /** The word's stem, or '' when it cannot be one of the stems. */
+  stem(word: string): string {
+    return this.starts.has(word.slice(0, 3)) ? normalizeWord(word) : '';
+  }
 }
 
 /** The `size` best scores offered, ties to the lower position. */

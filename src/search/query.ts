@@ -2,7 +2,7 @@
 // asked about. A group may be said several ways (an alias, an acronym, the
 // parts of "A/B" or the joined "ab"), and matches a question through any one.
 import { builtinAliases, type AliasGroups } from '../deck/aliases.js';
-import { buildAliasTable, phraseKey as stemKey, wordsOf, type AliasTable } from '../deck/terms.js';
+import { buildAliasTable, makeWord, phraseKey as stemKey, type AliasTable } from '../deck/terms.js';
 import { QUERY_FILLER } from './queryWords.js';
 import { joinedWords, textWords } from './words.js';
 
@@ -48,12 +48,12 @@ let fieldAliases: AliasGroups | undefined;
 function aliasesFor(groups: readonly QueryGroup[]): AliasTable {
   fieldAliases ??= builtinAliases();
   const starts = new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))));
-  const wordStarts = (phrase: string) => phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).map((word) => word.slice(0, 2));
+  const wordStarts = (phrase: string) => phrase.toLowerCase().split(/[\s\-/&.+'’()]+/).map((word) => word.slice(0, 2));
   return buildAliasTable(fieldAliases.filter((group) => group.some((phrase) => wordStarts(phrase).some((start) => starts.has(start)))));
 }
 
 function phraseKey(words: readonly string[]): string {
-  return stemKey(words.flatMap((word) => wordsOf(word)));
+  return stemKey(words.map((word) => makeWord(word)));
 }
 
 /** Runs of groups that spell an alias phrase become one group, with the alias's other phrases as alternatives. */
