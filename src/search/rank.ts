@@ -104,13 +104,19 @@ export function scoreParts(
   for (const [p, part] of parts.entries()) {
     const index = part.words;
     const { wordScores, seen, touched } = scratchOf(index, typed.length);
-    const weights = fieldWeightsOf(index, averages);
+    // BM25F's weight of one occurrence in a field: w / (1 - b + b * length / average length).
+    const lengthScale = averages.map((average, field) => FIELD_LENGTH_NORM[field]! / average);
     let touchedCount = 0;
     const entries = entryWords(plan, required, (k) => postingCount(index, matchesByPart[p]!.get(typed[k]!)!));
     const scoreAt = (at: number, weight: number): number => {
       const doc = index.docs[at]!;
       let tf = 0;
-      for (let field = 0; field < FIELD_COUNT; field++) tf += index.freqs[at * FIELD_COUNT + field]! * weights[doc * FIELD_COUNT + field]!;
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const count = index.freqs[at * FIELD_COUNT + field]!;
+        if (count === 0) continue;
+        const length = index.lengths[doc * FIELD_COUNT + field]!;
+        tf += (count * FIELD_WEIGHTS[field]!) / (1 - FIELD_LENGTH_NORM[field]! + lengthScale[field]! * length);
+      }
       return (weight * tf) / (K1 + tf);
     };
     // First the entry words, which find the questions worth scoring…
@@ -280,24 +286,6 @@ function scratchOf(index: WordIndex, words: number): Scratch {
   }
   while (scratch.wordScores.length < words) scratch.wordScores.push(new Float64Array(index.docCount));
   return scratch;
-}
-
-/** Per document and field, BM25F's weight of one occurrence: the field's weight over its length normalisation. */
-const fieldWeightCache = new WeakMap<WordIndex, { averages: string; weights: Float32Array }>();
-
-function fieldWeightsOf(index: WordIndex, averages: readonly number[]): Float32Array {
-  const key = averages.join(' ');
-  const cached = fieldWeightCache.get(index);
-  if (cached?.averages === key) return cached.weights;
-  const weights = new Float32Array(index.docCount * FIELD_COUNT);
-  for (let doc = 0; doc < index.docCount; doc++) {
-    for (let field = 0; field < FIELD_COUNT; field++) {
-      const ratio = index.lengths[doc * FIELD_COUNT + field]! / averages[field]!;
-      weights[doc * FIELD_COUNT + field] = FIELD_WEIGHTS[field]! / (1 - FIELD_LENGTH_NORM[field]! + FIELD_LENGTH_NORM[field]! * ratio);
-    }
-  }
-  fieldWeightCache.set(index, { averages: key, weights });
-  return weights;
 }
 
 function averageLengths(parts: readonly IndexPart[]): number[] {
