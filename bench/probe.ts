@@ -4,14 +4,14 @@
 //   probe drill <deck.md> <kfqHome>                     the start of `kfq drill`, up to the first card
 //   probe align <deck.md> <cacheDir>                    following a changed deck: its last-seen list against the new one
 // Each prints one JSON line.
-import Fuse from 'fuse.js';
 import { loadDecksCached } from '../src/deck/cache.js';
 import { followDeck } from '../src/practice/deckIdentity.js';
 import { pickCards } from '../src/practice/pick.js';
 import { loadSearchIndex } from '../src/search/cachedIndex.js';
-import { SEARCH_OPTIONS, searchQuestions, toSearchDocument } from '../src/search/index.js';
+import { searchQuestions } from '../src/search/index.js';
 import { readReviewHistory } from '../src/store/cardSnapshot.js';
 import { kfqPaths } from '../src/store/paths.js';
+import { fuseEngine } from './search/peers.js';
 
 interface Query {
   text: string;
@@ -42,11 +42,11 @@ async function searchProbe(deckFile: string, cacheDir: string, queries: Query[])
   const oursRss = process.memoryUsage().rss;
 
   // Plain fuse.js over the same documents, each query once (seconds each at 100,000 questions).
-  const fuse = new Fuse(questions.map(toSearchDocument), SEARCH_OPTIONS);
+  const fuse = fuseEngine(questions);
   const plain: number[] = [];
   for (const query of queries) {
     const started = performance.now();
-    fuse.search(query.text, { limit: 10 });
+    fuse.search(query.text);
     plain.push(performance.now() - started);
   }
   console.log(JSON.stringify({ ours, plain, top3, oursRss }));

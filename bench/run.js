@@ -61,7 +61,8 @@ function generateData() {
 
 /** The probe (bench/probe.ts) bundled like kfq itself. */
 async function buildProbe() {
-  const file = join(work, 'probe.mjs');
+  // Inside the copy of kfq, so it finds data/ (the alias list) as kfq does.
+  const file = join(work, 'kfq', 'probe.mjs');
   await build({
     entryPoints: [join(root, 'bench', 'probe.ts')],
     outfile: file,
@@ -131,8 +132,8 @@ function search({ decks }, probe) {
   const home = freshHome('search-warm');
   runKfq(args, home);
   const warm = repeat(7, () => runKfq(args, home));
-  rows.push(['100,000 questions, first sight', ms(cold.ms), mb(cold.rss), '≤ 6 s, ≤ 400 MB', mark(cold.ms <= 6000 && cold.rss <= 400e6)]);
-  rows.push(['100,000 questions, deck unchanged', ms(warm.ms), mb(warm.rss), '≤ 1.0 s, ≤ 400 MB', mark(warm.ms <= 1000 && warm.rss <= 400e6)]);
+  rows.push(['100,000 questions, first sight', ms(cold.ms), mb(cold.rss), '≤ 4 s, ≤ 400 MB', mark(cold.ms <= 4000 && cold.rss <= 400e6)]);
+  rows.push(['100,000 questions, deck unchanged', ms(warm.ms), mb(warm.rss), '≤ 0.5 s, ≤ 400 MB', mark(warm.ms <= 500 && warm.rss <= 400e6)]);
 
   for (const name of ['10k', '100k']) {
     const deck = decks[name];
@@ -146,13 +147,13 @@ function search({ decks }, probe) {
     const plain50 = percentile(result.plain, 0.5);
     const plain95 = percentile(result.plain, 0.95);
     const found = result.top3.filter(Boolean).length;
-    const target = name === '100k' ? '≤ 50 ms p95; planted in top 3' : '';
+    const target = name === '100k' ? '≤ 20 ms p95; planted in top 3' : '';
     rows.push([
       `${deck.count.toLocaleString('en')} questions, per query (${queries.length} queries)`,
       `p50 ${ms(p50)}, p95 ${ms(p95)}; plain fuse.js p50 ${ms(plain50)}, p95 ${ms(plain95)} (${(plain50 / p50).toFixed(0)}× slower); planted in top 3: ${found}/${result.top3.length}`,
       mb(result.oursRss),
       target,
-      target ? mark(p95 <= 50 && found === result.top3.length) : '',
+      target ? mark(p95 <= 20 && found === result.top3.length) : '',
     ]);
   }
 }

@@ -13,10 +13,12 @@ export async function run(words: string[], options: { limit: number; category?: 
   const query = words.join(' ');
   // The whole decks are indexed (and cached); the category narrows the hits.
   const hits = searchQuestions(loadSearchIndex(decks, kfqPaths().cache), query, { limit: options.limit, category });
+  // --json always prints an array, so a script can read the empty one too.
+  if (options.json) printJson(hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
   if (hits.length === 0) {
-    throw new NotFoundError(`no question matches "${query}"`, { hint: 'try fewer or shorter words, or kfq list to browse' });
+    throw new NotFoundError(`no question matches "${query}"`, { hint: 'try fewer or other words, or kfq list to browse' });
   }
-  if (options.json) return printJson(hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
+  if (options.json) return;
 
   const width = terminalWidth();
   const lines: string[] = [];

@@ -1,42 +1,44 @@
 // The search index of the loaded decks, each deck's part kept in the cache
-// beside its parsed deck: building it for 100,000 questions takes a second,
-// reading it back a few milliseconds.
+// beside its parsed deck: reading it back is far quicker than building it.
 import { join } from 'node:path';
 import { deckContentHash } from '../deck/cache.js';
 import type { Deck } from '../deck/model.js';
 import { cacheName, readCache, writeCache } from '../store/cacheFile.js';
-import { buildTokenIndexOf, combineSearchIndexes, SEARCH_KEYS, TOKEN_INDEX_FROM, type SearchIndex } from './index.js';
-import type { TokenIndex } from './tokenIndex.js';
+import { buildWordIndexOf, combineSearchIndexes, type SearchIndex } from './index.js';
+import { FIELD_COUNT, type WordIndex } from './wordIndex.js';
 
 export function loadSearchIndex(decks: readonly Deck[], cacheDir: string): SearchIndex {
-  const questions = decks.flatMap((deck) => deck.questions);
-  if (questions.length < TOKEN_INDEX_FROM) return { questions };
-  return combineSearchIndexes(decks.map((deck) => ({ questions: deck.questions, tokens: tokenIndexOf(deck, cacheDir) })));
+  return combineSearchIndexes(decks.map((deck) => ({ questions: deck.questions, words: wordIndexOf(deck, cacheDir) })));
 }
 
-function tokenIndexOf(deck: Deck, cacheDir: string): TokenIndex {
+function wordIndexOf(deck: Deck, cacheDir: string): WordIndex {
   // Only a deck loaded through the deck cache has a known content hash.
   const contentHash = deckContentHash(deck);
-  if (contentHash === undefined) return buildTokenIndexOf(deck.questions);
+  if (contentHash === undefined) return buildWordIndexOf(deck.questions);
   const file = join(cacheDir, `search-${cacheName(deck.path)}`);
-  const key = JSON.stringify(['search', deck.path, deck.slug, contentHash]);
-  const cached = readCache<TokenIndex>(file, key);
+  const key = JSON.stringify(['search-words', deck.path, deck.slug, contentHash]);
+  const cached = readCache<WordIndex>(file, key);
   if (cached && fits(cached, deck)) return cached;
-  const built = buildTokenIndexOf(deck.questions);
+  const built = buildWordIndexOf(deck.questions);
   writeCache(file, key, built);
   return built;
 }
 
 /** A last guard: the checksum already proved the bytes are what this build wrote. */
-function fits(index: TokenIndex, deck: Deck): boolean {
+function fits(index: WordIndex, deck: Deck): boolean {
   return (
     index.docCount === deck.questions.length &&
-    index.keyCount === SEARCH_KEYS.length &&
-    Array.isArray(index.words) &&
+    Array.isArray(index.terms) &&
     index.offsets instanceof Uint32Array &&
-    index.offsets.length === index.words.length + 1 &&
-    index.postings instanceof Uint32Array &&
-    index.norms instanceof Float64Array &&
-    index.norms.length === index.docCount * index.keyCount
+    index.offsets.length === index.terms.length + 1 &&
+    index.docs instanceof Uint32Array &&
+    index.freqs instanceof Uint8Array &&
+    index.freqs.length === index.docs.length * FIELD_COUNT &&
+    index.lengths instanceof Uint16Array &&
+    index.lengths.length === index.docCount * FIELD_COUNT &&
+    Array.isArray(index.fieldTotals) &&
+    Array.isArray(index.surfaces) &&
+    index.surfaceTerms instanceof Uint32Array &&
+    index.surfaceTerms.length === index.surfaces.length
   );
 }

@@ -1,23 +1,21 @@
-// Fuzzy search over questions, answers and categories with fuse.js token
-// search: each query word is matched fuzzily, in any order, ranked by TF-IDF.
-import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
+// Search over questions, answers and categories: filler dropped, aliases
+// expanded, typos and prefixes forgiven, ranked BM25F-style (src/search/rank.ts),
+// with a bonus for the query's words in order in the question, and only the
+// hits near the best one kept.
 import type { Question } from '../deck/model.js';
 import { plainText } from './plainText.js';
-import { buildTokenIndex, documentFrequency, scoreDocuments, tokenize, type TokenIndex } from './tokenIndex.js';
-
-export interface SearchDocument {
-  question: string;
-  answer: string;
-  category: string;
-}
+import { analyseQuery } from './query.js';
+import { scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
+import { buildWordIndex, type WordIndex } from './wordIndex.js';
+import { normalizeWord, textWords } from './words.js';
 
 export interface SearchHit {
   question: Question;
-  /** 0 is a perfect match, 1 no match at all (fuse.js's scale). */
+  /** Distance from the best hit's relevance: 0 for the best, up to MAX_DISTANCE. */
   score: number;
-  /** Character ranges of the matched words in `question.question`. */
+  /** Character ranges [start, end] (inclusive) of the matched words in `question.question`. */
   questionRanges: Array<[number, number]>;
-  /** Character ranges of the matched words in `answerText`. */
+  /** Character ranges [start, end] (inclusive) of the matched words in `answerText`. */
   answerRanges: Array<[number, number]>;
   /** The answer as plain text, for snippets. */
   answerText: string;
@@ -25,183 +23,193 @@ export interface SearchHit {
 
 export interface SearchIndex {
   questions: Question[];
-  /**
-   * Token indexes of consecutive runs of `questions` (one per deck), in order;
-   * none for a small collection, which fuse.js searches faster alone.
-   */
-  parts?: SearchIndexPart[];
+  /** Word indexes of consecutive runs of `questions` (one per deck), in order. */
+  parts: IndexPart[];
 }
 
-export interface SearchIndexPart {
-  /** Position of the part's first question in `questions`. */
-  start: number;
-  tokens: TokenIndex;
-}
-
-export const SEARCH_KEYS = [
-  { name: 'question', weight: 3 },
-  { name: 'answer', weight: 2 },
-  { name: 'category', weight: 1 },
-];
-
-export const SEARCH_OPTIONS = {
-  keys: SEARCH_KEYS,
-  includeScore: true,
-  includeMatches: true,
-  ignoreLocation: true,
-  useTokenSearch: true,
-  threshold: 0.4,
-} as const;
-
-/** Below this many questions fuse.js alone is quicker than building or loading token indexes. */
-export const TOKEN_INDEX_FROM = 500;
-
-/** fuse.js normalises key weights to sum to 1. */
-const KEY_WEIGHTS = SEARCH_KEYS.map((key) => key.weight / SEARCH_KEYS.reduce((sum, k) => sum + k.weight, 0));
+/** Hits whose relevance is further than this from the best hit's (as a share of it) are not shown. */
+export const MAX_DISTANCE = 0.7;
+/** The bonus for two query words next to each other, in order, in the question, as a share of the weaker one's score. */
+const ORDER_BONUS = 0.5;
+/** How far apart (in words) two query words may be in the question and still earn some order bonus. */
+const ORDER_WINDOW = 5;
+/**
+ * The bonus, as a share of a hit's score, when the question holds the query
+ * as typed, filler included ("what is katib" in "What is Katib, and ..."):
+ * in part for each pair of typed neighbours that are neighbours there too.
+ */
+const PHRASE_BONUS = 0.25;
 
 /**
- * Text past this many characters of a field is not searched: fuse.js needs
- * time in proportion to the text, and a word matched a hundred thousand times
- * (in a 1 MB answer) overflows its stack.
+ * Text past this many characters of a field is not searched: a 1 MB answer
+ * would cost time in proportion and add nothing a question's start does not.
  */
 const MAX_FIELD_CHARS = 64 * 1024;
 
-export function toSearchDocument(question: Question): SearchDocument {
-  return {
-    question: question.question.slice(0, MAX_FIELD_CHARS),
-    answer: plainText(question.answer.slice(0, 2 * MAX_FIELD_CHARS)).slice(0, MAX_FIELD_CHARS),
-    category: question.category.slice(0, MAX_FIELD_CHARS),
-  };
+/** The searchable fields of a question, in index order: question, answer (as plain text), category. */
+export function searchFields(question: Question): [string, string, string] {
+  return [
+    question.question.slice(0, MAX_FIELD_CHARS),
+    plainText(question.answer.slice(0, 2 * MAX_FIELD_CHARS)).slice(0, MAX_FIELD_CHARS),
+    question.category.slice(0, MAX_FIELD_CHARS),
+  ];
 }
 
-/** The token index of some questions: the part of a search index one deck contributes, worth caching. */
-export function buildTokenIndexOf(questions: readonly Question[]): TokenIndex {
-  return buildTokenIndex(questions.length, SEARCH_KEYS.length, (doc) => {
-    const document = toSearchDocument(questions[doc]!);
-    return [document.question, document.answer, document.category];
-  });
+/**
+ * The fields as the index reads them: the answer's Markdown with only tags and
+ * link targets taken out, since the word scanner skips the other markup anyway
+ * and a full plain-text pass over every answer of a big deck is slow.
+ */
+function indexedFields(question: Question): [string, string, string] {
+  return [
+    question.question.slice(0, MAX_FIELD_CHARS),
+    question.answer.slice(0, MAX_FIELD_CHARS).replace(MARKUP_WITHOUT_WORDS, ' '),
+    question.category.slice(0, MAX_FIELD_CHARS),
+  ];
+}
+
+const MARKUP_WITHOUT_WORDS = /<[^>\n]{1,200}>|\]\([^)\n]*\)/g;
+
+/** The word index of some questions: the part of a search index one deck contributes, worth caching. */
+export function buildWordIndexOf(questions: readonly Question[]): WordIndex {
+  return buildWordIndex(questions.length, (doc) => indexedFields(questions[doc]!));
 }
 
 export function buildSearchIndex(questions: Question[]): SearchIndex {
-  return questions.length < TOKEN_INDEX_FROM ? { questions } : { questions, parts: [{ start: 0, tokens: buildTokenIndexOf(questions) }] };
+  return { questions, parts: [{ start: 0, words: buildWordIndexOf(questions) }] };
 }
 
-/** A search index over several decks from each deck's token index (see buildTokenIndexOf). */
-export function combineSearchIndexes(decks: ReadonlyArray<{ questions: Question[]; tokens: TokenIndex }>): SearchIndex {
-  const parts: SearchIndexPart[] = [];
+/** A search index over several decks from each deck's word index (see buildWordIndexOf). */
+export function combineSearchIndexes(decks: ReadonlyArray<{ questions: Question[]; words: WordIndex }>): SearchIndex {
+  const parts: IndexPart[] = [];
   let start = 0;
   for (const deck of decks) {
-    parts.push({ start, tokens: deck.tokens });
+    parts.push({ start, words: deck.words });
     start += deck.questions.length;
   }
   return { questions: decks.flatMap((deck) => deck.questions), parts };
 }
 
-/** The best hits for the query, best first, as fuse.js's token search over all the questions ranks them. */
+/** The hits for the query, best first: none when nothing matches enough of it. */
 export function searchQuestions(index: SearchIndex, query: string, options: { limit?: number; category?: string } = {}): SearchHit[] {
   const limit = options.limit ?? 10;
-  const terms = tokenize(query);
-  if (terms.length === 0) return [];
-  return index.parts ? searchNarrowed(index.questions, index.parts, query, terms, limit, options.category) : searchAll(index.questions, query, limit, options.category);
-}
+  const groups = analyseQuery(query);
+  if (groups.length === 0 || limit <= 0) return [];
+  const category = options.category;
+  const typed = textWords(query).map((word) => normalizeWord(word.word));
 
-/**
- * The same ranking at a fraction of the cost: the token index picks the
- * documents some query word occurs in and estimates each one's score; fuse.js
- * then scores the best few exactly, with IDF weights from the whole
- * collection, and reports where words matched.
- */
-function searchNarrowed(questions: Question[], parts: SearchIndexPart[], query: string, terms: string[], limit: number, category: string | undefined): SearchHit[] {
-  const fieldCount = parts.reduce((sum, part) => sum + part.tokens.fieldCount, 0);
-  const frequencies = new Map(terms.map((term) => [term, parts.reduce((sum, part) => sum + documentFrequency(part.tokens, term), 0)]));
-  // fuse.js's IDF (src/search/token/index.ts).
-  const weights = terms.map((term) => {
-    const df = frequencies.get(term)!;
-    return { term, idf: Math.log(1 + (fieldCount - df + 0.5) / (df + 0.5)) };
-  });
-
-  // The estimate is fuse.js's score but for a match across two words, so a
-  // margin past `limit` is plenty; ties keep deck order, as in fuse.js.
-  const best = new BestScores(limit * 3 + 30);
-  for (const part of parts) {
-    scoreDocuments(part.tokens, weights, KEY_WEIGHTS, SEARCH_OPTIONS.threshold, (doc, score) => {
-      const position = part.start + doc;
-      if (category === undefined || questions[position]!.category === category) best.offer(position, score);
-    });
-  }
-  const candidates = best.positions().sort((a, b) => a - b);
-  if (candidates.length === 0) return [];
-
-  const documents = candidates.map((position) => toSearchDocument(questions[position]!));
-  const fuse = new Fuse(documents, SEARCH_OPTIONS);
-  useCollectionStatistics(fuse, frequencies, fieldCount);
-  return fuse.search(query, { limit }).map((result) => hitOf(questions[candidates[result.refIndex]!]!, documents[result.refIndex]!, result));
-}
-
-/** fuse.js over every question. */
-function searchAll(questions: Question[], query: string, limit: number, category: string | undefined): SearchHit[] {
-  const documents = questions.map(toSearchDocument);
-  // Filtering by category after ranking would drop hits past the limit, so
-  // search everything when a category is given.
-  const results = new Fuse(documents, SEARCH_OPTIONS).search(query, category === undefined ? { limit } : undefined);
-  return results
-    .filter((result) => category === undefined || questions[result.refIndex]!.category === category)
+  // The order bonus can lift a hit by at most half its score, so a margin past `limit` is plenty.
+  const best = new BestScores(limit * 3 + 20);
+  const context = scoreParts(
+    index.parts,
+    groups,
+    (position) => category === undefined || index.questions[position]!.category === category,
+    (position, score, groupScores) => {
+      if (best.wants(position, score)) best.offer({ position, score, groupScores: groupScores.slice() });
+    },
+  );
+  const wanted = new StemFilter([...typed, ...context.groupTerms.flatMap((terms) => [...terms])]);
+  const ranked = best
+    .entries()
+    .map((scored) => {
+      if (typed.length < 2) return { scored, score: scored.score };
+      const stems = textWords(index.questions[scored.position]!.question).map((word) => wanted.stem(word.word));
+      return { scored, score: scored.score * (1 + PHRASE_BONUS * phraseShare(typed, stems)) + orderBonus(stems, scored, context) };
+    })
+    .sort((a, b) => b.score - a.score || a.scored.position - b.scored.position);
+  const top = ranked[0]?.score ?? 0;
+  return ranked
+    .filter((entry) => entry.score >= (1 - MAX_DISTANCE) * top)
     .slice(0, limit)
-    .map((result) => hitOf(questions[result.refIndex]!, documents[result.refIndex]!, result));
+    .map((entry) => hitOf(index.questions[entry.scored.position]!, 1 - entry.score / top, context, wanted));
 }
 
-function hitOf(question: Question, document: SearchDocument, result: FuseResult<SearchDocument>): SearchHit {
-  return {
-    question,
-    score: result.score ?? 0,
-    questionRanges: rangesFor(result.matches, 'question'),
-    answerRanges: rangesFor(result.matches, 'answer'),
-    answerText: document.answer,
-  };
+/** A bonus for each pair of neighbouring query groups found close together, in the query's order, in the question. */
+function orderBonus(stems: readonly string[], scored: Scored, context: RankContext): number {
+  if (context.groups.length < 2) return 0;
+  let bonus = 0;
+  for (let g = 0; g + 1 < context.groups.length; g++) {
+    const weaker = Math.min(scored.groupScores[g]!, scored.groupScores[g + 1]!);
+    if (weaker === 0) continue;
+    let nearest = Infinity;
+    stems.forEach((stem, at) => {
+      if (!context.groupTerms[g]!.has(stem)) return;
+      for (let next = at + 1; next <= at + ORDER_WINDOW && next < stems.length; next++) {
+        if (context.groupTerms[g + 1]!.has(stems[next]!)) nearest = Math.min(nearest, next - at);
+      }
+    });
+    if (nearest !== Infinity) bonus += (ORDER_BONUS * weaker) / nearest;
+  }
+  return bonus;
+}
+
+/** The share of the typed words' neighbour pairs that are neighbours, in the same order, in the question. */
+function phraseShare(typed: readonly string[], stems: readonly string[]): number {
+  if (typed.length < 2) return 0;
+  const pairs = new Set<string>();
+  for (let at = 0; at + 1 < stems.length; at++) pairs.add(`${stems[at]} ${stems[at + 1]}`);
+  let found = 0;
+  for (let at = 0; at + 1 < typed.length; at++) if (pairs.has(`${typed[at]} ${typed[at + 1]}`)) found++;
+  return found / (typed.length - 1);
+}
+
+function hitOf(question: Question, distance: number, context: RankContext, wanted: StemFilter): SearchHit {
+  const answerText = searchFields(question)[1];
+  const terms = new Set(context.groupTerms.flatMap((set) => [...set]));
+  const rangesOf = (text: string): Array<[number, number]> =>
+    textWords(text)
+      .filter((word) => terms.has(wanted.stem(word.word)))
+      .map((word) => [word.start, word.end - 1]);
+  return { question, score: Math.max(0, distance), questionRanges: rangesOf(question.question), answerRanges: rangesOf(answerText), answerText };
 }
 
 /**
- * fuse.js computes IDF from the documents it is given; these are a few
- * candidates, so it is given the whole collection's counts instead. This sets
- * a field of fuse.js 7.5 (pinned in package.json); test/unit/search.test.ts
- * proves the ranking equals a plain fuse.js search over every question.
+ * Stems only the words that may stem to one of some stems: a stem keeps the
+ * start of its word, so a word that starts otherwise is not stemmed at all
+ * (stemming every word of the shown questions and answers costs more than the search).
  */
-function useCollectionStatistics(fuse: Fuse<SearchDocument>, df: Map<string, number>, fieldCount: number): void {
-  const internals = fuse as unknown as { _invertedIndex: { df: Map<string, number>; fieldCount: number } | null };
-  if (!internals._invertedIndex) throw new Error('fuse.js token search has changed: update useCollectionStatistics');
-  internals._invertedIndex = { df, fieldCount };
+class StemFilter {
+  private readonly starts: Set<string>;
+
+  constructor(stems: readonly string[]) {
+    this.starts = new Set(stems.map((stem) => stem.slice(0, 3)));
+  }
+
+  /** The word's stem, or '' when it cannot be one of the stems. */
+  stem(word: string): string {
+    return this.starts.has(word.slice(0, 3)) ? normalizeWord(word) : '';
+  }
 }
 
-/** The `size` lowest scores offered, ties to the lower position. */
+/** The `size` best scores offered, ties to the lower position. */
 class BestScores {
-  private readonly entries: { position: number; score: number }[] = [];
+  private readonly list: Scored[] = [];
 
   constructor(private readonly size: number) {}
 
-  offer(position: number, score: number): void {
-    const entries = this.entries;
-    if (entries.length === this.size && !before(position, score, entries[entries.length - 1]!)) return;
+  wants(position: number, score: number): boolean {
+    return this.list.length < this.size || before({ position, score }, this.list[this.list.length - 1]!);
+  }
+
+  offer(scored: Scored): void {
+    const list = this.list;
+    if (!this.wants(scored.position, scored.score)) return;
     let low = 0;
-    let high = entries.length;
+    let high = list.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (before(position, score, entries[mid]!)) high = mid;
+      if (before(scored, list[mid]!)) high = mid;
       else low = mid + 1;
     }
-    entries.splice(low, 0, { position, score });
-    if (entries.length > this.size) entries.pop();
+    list.splice(low, 0, scored);
+    if (list.length > this.size) list.pop();
   }
 
-  positions(): number[] {
-    return this.entries.map((entry) => entry.position);
+  entries(): Scored[] {
+    return this.list;
   }
 }
 
-function before(position: number, score: number, entry: { position: number; score: number }): boolean {
-  return score < entry.score || (score === entry.score && position < entry.position);
-}
-
-function rangesFor(matches: readonly FuseResultMatch[] | undefined, key: string): Array<[number, number]> {
-  const match = matches?.find((m) => m.key === key);
-  return match ? match.indices.filter(([start, end]) => end - start >= 1).map(([start, end]) => [start, end]) : [];
+function before(a: Pick<Scored, 'position' | 'score'>, b: Pick<Scored, 'position' | 'score'>): boolean {
+  return a.score > b.score || (a.score === b.score && a.position < b.position);
 }

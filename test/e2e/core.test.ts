@@ -128,6 +128,27 @@ describe('kfq search', () => {
     expect(stderr).toMatch(/no question matches/);
   });
 
+  it('when the query is off-topic for the deck ("feature store", "gpu") then it says so and exits 1', () => {
+    for (const words of [['feature', 'store'], ['gpu']]) {
+      const { code, stdout, stderr } = runKfq(['search', ...words]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/no question matches/);
+    }
+  });
+
+  it('when nothing matches then --json still prints an array, [], and exits 1', () => {
+    const { code, stdout, stderr } = runKfq(['search', 'zzqxjv', '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([]);
+    expect(stderr).toMatch(/no question matches/);
+  });
+
+  it('when the query has filler words ("kubeflow vs mlflow") then the question comparing the two comes first', () => {
+    const hits = JSON.parse(runKfq(['search', 'kubeflow', 'vs', 'mlflow', '--json']).stdout);
+    expect(hits[0]).toMatchObject({ id: 'kubeflow/9', score: 0 });
+  });
+
   it('never writes control characters of the query to stderr, not even in the KFQ_DEBUG stack trace', () => {
     for (const env of [{}, { KFQ_DEBUG: '1' }]) {
       const { code, stderr } = runKfq(['search', '\u001b[2Jzzqxjv'], { env });

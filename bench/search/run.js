@@ -1,0 +1,47 @@
+// npm run bench:search: kfq's search beside plain fuse.js and minisearch on
+// the same decks and the hand-written queries of bench/search/queries.json.
+// Prints a Markdown table and quotes it in README.md (between the bench-search
+// markers); with --misses, also each engine's misses.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'kfq-bench-search-'));
+try {
+  const file = join(work, 'measure.mjs');
+  // kfq finds its data (the alias list) beside its code, as in the package.
+  cpSync(join(root, 'data'), join(work, 'data'), { recursive: true });
+  await build({
+    entryPoints: [join(root, 'bench', 'search', 'measure.ts')],
+    outfile: file,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const run = spawnSync(process.execPath, [file, root], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const result = JSON.parse(run.stdout);
+  const percent = (value) => `${(value * 100).toFixed(1)}%`;
+  const table = [
+    '| Engine | Top-1 | Top-3 | MRR |',
+    '| --- | --- | --- | --- |',
+    ...result.engines.map((engine) => `| ${engine.name} | ${percent(engine.top1)} | ${percent(engine.top3)} | ${engine.mrr.toFixed(3)} |`),
+  ].join('\n');
+  console.log(`${result.queries} queries over ${result.decks} decks (bench/search/queries.json)\n\n${table}`);
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const quoted = text.replace(/(<!-- bench-search:start -->\n)[\s\S]*?(<!-- bench-search:end -->)/, `$1${table}\n$2`);
+  if (quoted !== text) writeFileSync(readme, quoted);
+  if (process.argv.includes('--misses')) {
+    for (const engine of result.engines) console.log(`\n${engine.name} misses (top-1):\n${engine.misses.map((miss) => `  ${miss}`).join('\n')}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,297 @@
+// The ranking: BM25F over question, answer and category. Each field's term
+// counts are weighted and length-normalised, then summed before saturation, so
+// a short field that repeats a common word cannot outweigh the rest. A typed
+// word matches its stem, whole words within a few typing mistakes and words it
+// is the start of; a near match earns the rarity of the word it matched, less
+// a penalty for the difference.
+import { meaningfulWords, type QueryGroup } from './query.js';
+import { documentCount, FIELD_COUNT, findTerm, nearWords, type WordIndex } from './wordIndex.js';
+import { normalizeWord } from './words.js';
+
+/** Field weights (question, answer, category) and length normalisation, BM25F's w and b. */
+const FIELD_WEIGHTS = [3, 1, 0.8];
+const FIELD_LENGTH_NORM = [0.5, 0.75, 0.5];
+/** BM25's term-frequency saturation. */
+const K1 = 1.2;
+/**
+ * A question is shown only when the words it matches carry this share of the
+ * query's weight (by rarity): both words of two, two of three.
+ */
+export const MIN_COVERAGE = 0.6;
+
+export interface IndexPart {
+  /** Position of the part's first document among all documents. */
+  start: number;
+  words: WordIndex;
+}
+
+/** A word of the query as matched in one part: the terms it stands for and how closely. */
+interface WordMatch {
+  terms: Int32Array;
+  similarity: Float64Array;
+}
+
+export interface Scored {
+  position: number;
+  score: number;
+  /** Per group, the document's score for it. */
+  groupScores: Float64Array;
+}
+
+export interface RankContext {
+  groups: QueryGroup[];
+  /** Per group, the stems it matched anywhere: for highlighting and the order bonus. */
+  groupTerms: Set<string>[];
+}
+
+/** Scores every document that matches enough of the query; `visit` is called with each. */
+export function scoreParts(
+  parts: readonly IndexPart[],
+  groups: QueryGroup[],
+  accept: (position: number) => boolean,
+  /** `groupScores` is reused from call to call: copy it to keep it. */
+  visit: (position: number, score: number, groupScores: Float64Array) => void,
+): RankContext {
+  const docTotal = parts.reduce((sum, part) => sum + part.words.docCount, 0);
+  const averages = averageLengths(parts);
+  const typed = [...new Set(groups.flatMap((group) => group.alternatives.flatMap((words) => meaningfulWords(words))))];
+
+  // Rarity over all parts, by stem.
+  const frequencies = new Map<string, number>();
+  const idf = (term: string): number => {
+    let df = frequencies.get(term);
+    if (df === undefined) {
+      df = parts.reduce((sum, part) => {
+        const at = findTerm(part.words, term);
+        return sum + (at < 0 ? 0 : documentCount(part.words, at));
+      }, 0);
+      frequencies.set(term, df);
+    }
+    return Math.log(1 + (docTotal - df + 0.5) / (df + 0.5));
+  };
+
+  const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word)] as const)));
+  const groupTerms = groups.map(() => new Set<string>());
+  // Per group, its weight: the rarity of the best word it can match (0 when it matches nothing anywhere).
+  const groupWeights = groups.map((group, g) => {
+    let weight = 0;
+    for (const words of group.alternatives) {
+      const kept = meaningfulWords(words);
+      let phraseWeight = 0;
+      for (const word of kept) {
+        let best = 0;
+        for (const [p, part] of parts.entries()) {
+          const match = matchesByPart[p]!.get(word)!;
+          for (let i = 0; i < match.terms.length; i++) {
+            const term = part.words.terms[match.terms[i]!]!;
+            groupTerms[g]!.add(term);
+            best = Math.max(best, match.similarity[i]! * idf(term));
+          }
+        }
+        phraseWeight += best / kept.length;
+      }
+      weight = Math.max(weight, phraseWeight);
+    }
+    return weight;
+  });
+  const totalWeight = groupWeights.reduce((sum, weight) => sum + weight, 0);
+  if (totalWeight === 0) return { groups, groupTerms };
+
+  // Per group, per alternative, the positions in `typed` of its meaningful words.
+  const plan = groups.map((group) => group.alternatives.map((words) => meaningfulWords(words).map((word) => typed.indexOf(word))));
+  const required = requiredGroups(groupWeights, totalWeight);
+  const groupScores = new Float64Array(groups.length);
+  for (const [p, part] of parts.entries()) {
+    const index = part.words;
+    const { wordScores, seen, touched } = scratchOf(index, typed.length);
+    // BM25F's weight of one occurrence in a field: w / (1 - b + b * length / average length).
+    const lengthScale = averages.map((average, field) => FIELD_LENGTH_NORM[field]! / average);
+    let touchedCount = 0;
+    const entries = entryWords(plan, required, (k) => postingCount(index, matchesByPart[p]!.get(typed[k]!)!));
+    const scoreAt = (at: number, weight: number): number => {
+      const doc = index.docs[at]!;
+      let tf = 0;
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const count = index.freqs[at * FIELD_COUNT + field]!;
+        if (count === 0) continue;
+        const length = index.lengths[doc * FIELD_COUNT + field]!;
+        tf += (count * FIELD_WEIGHTS[field]!) / (1 - FIELD_LENGTH_NORM[field]! + lengthScale[field]! * length);
+      }
+      return (weight * tf) / (K1 + tf);
+    };
+    // First the entry words, which find the questions worth scoring…
+    for (const k of entries) {
+      const scores = wordScores[k]!;
+      const match = matchesByPart[p]!.get(typed[k]!)!;
+      for (let i = 0; i < match.terms.length; i++) {
+        const term = match.terms[i]!;
+        const weight = match.similarity[i]! * idf(index.terms[term]!);
+        for (let at = index.offsets[term]!, end = index.offsets[term + 1]!; at < end; at++) {
+          const doc = index.docs[at]!;
+          const score = scoreAt(at, weight);
+          if (score > scores[doc]!) scores[doc] = score;
+          if (seen[doc] === 0) {
+            seen[doc] = 1;
+            touched[touchedCount++] = doc;
+          }
+        }
+      }
+    }
+    // …then the other words, for those questions only: looked up in each
+    // posting list (documents ascending) when that is quicker than reading it.
+    for (const [k, word] of typed.entries()) {
+      if (entries.has(k)) continue;
+      const scores = wordScores[k]!;
+      const match = matchesByPart[p]!.get(word)!;
+      for (let i = 0; i < match.terms.length; i++) {
+        const term = match.terms[i]!;
+        const weight = match.similarity[i]! * idf(index.terms[term]!);
+        const start = index.offsets[term]!;
+        const end = index.offsets[term + 1]!;
+        if (touchedCount * Math.log2(end - start + 2) < end - start) {
+          for (let t = 0; t < touchedCount; t++) {
+            const doc = touched[t]!;
+            const at = findPosting(index.docs, start, end, doc);
+            if (at < 0) continue;
+            const score = scoreAt(at, weight);
+            if (score > scores[doc]!) scores[doc] = score;
+          }
+        } else {
+          for (let at = start; at < end; at++) {
+            const doc = index.docs[at]!;
+            if (seen[doc] === 0) continue;
+            const score = scoreAt(at, weight);
+            if (score > scores[doc]!) scores[doc] = score;
+          }
+        }
+      }
+    }
+
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      let covered = 0;
+      let score = 0;
+      for (let g = 0; g < plan.length; g++) {
+        let best = 0;
+        for (const alternative of plan[g]!) {
+          let sum = 0;
+          for (const k of alternative) {
+            const value = wordScores[k]![doc]!;
+            if (value === 0) {
+              sum = 0;
+              break;
+            }
+            sum += value;
+          }
+          if (sum / alternative.length > best) best = sum / alternative.length;
+        }
+        groupScores[g] = best;
+        if (best > 0) covered += groupWeights[g]!;
+        score += best;
+      }
+      const position = part.start + doc;
+      if (covered / totalWeight >= MIN_COVERAGE - 1e-9 && accept(position)) visit(position, score, groupScores);
+    }
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      seen[doc] = 0;
+      for (let k = 0; k < typed.length; k++) wordScores[k]![doc] = 0;
+    }
+  }
+  return { groups, groupTerms };
+}
+
+/**
+ * The groups a question must match one of to match enough of the query: the
+ * weightiest few, whose weight the rest cannot make up for. Only questions
+ * holding one of their words are scored, not every question holding "model".
+ */
+function requiredGroups(groupWeights: readonly number[], totalWeight: number): Set<number> {
+  const required = new Set<number>();
+  let rest = totalWeight;
+  for (const g of groupWeights.map((_, g) => g).sort((a, b) => groupWeights[b]! - groupWeights[a]!)) {
+    if (rest < MIN_COVERAGE * totalWeight - 1e-9) break;
+    required.add(g);
+    rest -= groupWeights[g]!;
+  }
+  return required;
+}
+
+/** For each way of saying a required group, its rarest word: a question must hold it to match that way. */
+function entryWords(plan: readonly (readonly number[])[][], required: ReadonlySet<number>, postings: (k: number) => number): Set<number> {
+  const entries = new Set<number>();
+  for (const g of required) {
+    for (const alternative of plan[g]!) {
+      let rarest = alternative[0]!;
+      for (const k of alternative) if (postings(k) < postings(rarest)) rarest = k;
+      entries.add(rarest);
+    }
+  }
+  return entries;
+}
+
+/** Where `doc` is in docs[start..end) (ascending), or -1. */
+function findPosting(docs: Uint32Array, start: number, end: number, doc: number): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (docs[mid]! < doc) low = mid + 1;
+    else high = mid;
+  }
+  return low < end && docs[low] === doc ? low : -1;
+}
+
+function postingCount(index: WordIndex, match: WordMatch): number {
+  let count = 0;
+  for (const term of match.terms) count += documentCount(index, term);
+  return count;
+}
+
+/** The terms a typed word stands for in one index, with how closely each matches. */
+function matchWord(index: WordIndex, typed: string): WordMatch {
+  const best = new Map<number, number>();
+  const offer = (term: number, similarity: number): void => {
+    if (similarity > (best.get(term) ?? 0)) best.set(term, similarity);
+  };
+  const own = findTerm(index, normalizeWord(typed));
+  if (own >= 0) offer(own, 1);
+  // A word the deck knows is most likely spelt as meant: it is not taken for a
+  // typo of another, and the longer words it starts count for less.
+  const known = own >= 0 ? 0.5 : 1;
+  for (const near of nearWords(index, typed, own < 0)) {
+    const similarity = near.prefix ? 0.4 + (0.5 * typed.length) / near.surface.length : 1 - near.edits / Math.max(typed.length, 4);
+    offer(near.term, similarity * known);
+  }
+  const terms = Int32Array.from(best.keys());
+  return { terms, similarity: Float64Array.from(terms, (term) => best.get(term)!) };
+}
+
+/** Buffers reused from query to query: allocating them for a big deck each time costs more than the search. */
+interface Scratch {
+  /** Per query word, per document, its best score. */
+  wordScores: Float64Array[];
+  seen: Uint8Array;
+  /** The documents some query word occurs in, in the order found. */
+  touched: Uint32Array;
+}
+
+const scratches = new WeakMap<WordIndex, Scratch>();
+
+function scratchOf(index: WordIndex, words: number): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = { wordScores: [], seen: new Uint8Array(index.docCount), touched: new Uint32Array(index.docCount) };
+    scratches.set(index, scratch);
+  }
+  while (scratch.wordScores.length < words) scratch.wordScores.push(new Float64Array(index.docCount));
+  return scratch;
+}
+
+function averageLengths(parts: readonly IndexPart[]): number[] {
+  const docs = parts.reduce((sum, part) => sum + part.words.docCount, 0);
+  return Array.from({ length: FIELD_COUNT }, (_, field) => {
+    const total = parts.reduce((sum, part) => sum + part.words.fieldTotals[field]!, 0);
+    return Math.max(total / Math.max(docs, 1), 1);
+  });
+}

@@ -1,0 +1,224 @@
+// An inverted index of the words of each question's searchable fields, kept
+// compact (typed arrays) so a big deck's index is cached and read back quickly.
+// Terms are stems; the words as written ("surfaces") are kept too, because
+// typos and prefixes are matched on what people type, not on stems
+// ("deploymnet" is one letter from "deployment", far from "deploy").
+import { editDistance, typoAllowance } from '../deck/terms.js';
+import { normalizeWord, scanWords } from './words.js';
+
+/** question, answer, category */
+export const FIELD_COUNT = 3;
+
+export interface WordIndex {
+  docCount: number;
+  /** Stems, sorted. */
+  terms: string[];
+  /** The documents holding term t: docs[offsets[t]] up to docs[offsets[t + 1]], ascending. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  /** Per posting, how often the term occurs in each field (capped at 255). */
+  freqs: Uint8Array;
+  /** Per document and field, the number of words (capped at 65,535). */
+  lengths: Uint16Array;
+  /** Per field, the total number of words: for average lengths. */
+  fieldTotals: number[];
+  /** Every word as written (lower case), sorted, and the term each one stems to. */
+  surfaces: string[];
+  surfaceTerms: Uint32Array;
+}
+
+/** `fieldsOf(doc)` is called once per document, so the texts need not all be in memory at once. */
+export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => readonly string[]): WordIndex {
+  const surfaceIds = new Map<string, number>();
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  let pairTerms: Uint32Array = new Uint32Array(1 << 16);
+  let pairDocs: Uint32Array = new Uint32Array(1 << 16);
+  let pairFreqs: Uint8Array = new Uint8Array(FIELD_COUNT << 16);
+  let pairs = 0;
+  // Per term, the document it was last seen in and its pair there.
+  let lastDoc: Int32Array = new Int32Array(1024).fill(-1);
+  let lastPair: Uint32Array = new Uint32Array(1024);
+  const lengths = new Uint16Array(docCount * FIELD_COUNT);
+  const fieldTotals = new Array<number>(FIELD_COUNT).fill(0);
+  let doc = 0;
+  let field = 0;
+  let words = 0;
+
+  const visit = (word: string, joined: boolean): void => {
+    if (!joined) words++;
+    let term = surfaceIds.get(word);
+    if (term === undefined) {
+      const stem = normalizeWord(word);
+      term = termIds.get(stem);
+      if (term === undefined) {
+        term = termNames.length;
+        termIds.set(stem, term);
+        termNames.push(stem);
+        if (term === lastDoc.length) {
+          const doc = new Int32Array(term * 2).fill(-1);
+          doc.set(lastDoc);
+          lastDoc = doc;
+          lastPair = grow(lastPair);
+        }
+      }
+      surfaceIds.set(word, term);
+    }
+    let pair = lastPair[term]!;
+    if (lastDoc[term] !== doc) {
+      if (pairs === pairTerms.length) {
+        pairTerms = grow(pairTerms);
+        pairDocs = grow(pairDocs);
+        const freqs = new Uint8Array(pairFreqs.length * 2);
+        freqs.set(pairFreqs);
+        pairFreqs = freqs;
+      }
+      pair = pairs++;
+      lastDoc[term] = doc;
+      lastPair[term] = pair;
+      pairTerms[pair] = term;
+      pairDocs[pair] = doc;
+    }
+    const at = pair * FIELD_COUNT + field;
+    if (pairFreqs[at]! < 255) pairFreqs[at]!++;
+  };
+
+  for (doc = 0; doc < docCount; doc++) {
+    const fields = fieldsOf(doc);
+    for (field = 0; field < FIELD_COUNT; field++) {
+      words = 0;
+      scanWords((fields[field] ?? '').toLowerCase(), visit);
+      lengths[doc * FIELD_COUNT + field] = Math.min(words, 65_535);
+      fieldTotals[field]! += words;
+    }
+  }
+
+  // Terms in sorted order, postings grouped by term (a counting sort keeps docs ascending).
+  const order = termNames.map((_, id) => id).sort((a, b) => (termNames[a]! < termNames[b]! ? -1 : 1));
+  const rank = new Uint32Array(termNames.length);
+  order.forEach((id, position) => (rank[id] = position));
+  const offsets = new Uint32Array(termNames.length + 1);
+  for (let i = 0; i < pairs; i++) offsets[rank[pairTerms[i]!]! + 1]!++;
+  for (let t = 0; t < termNames.length; t++) offsets[t + 1]! += offsets[t]!;
+  const fill = offsets.slice(0, termNames.length);
+  const docs = new Uint32Array(pairs);
+  const freqs = new Uint8Array(pairs * FIELD_COUNT);
+  for (let i = 0; i < pairs; i++) {
+    const at = fill[rank[pairTerms[i]!]!]!++;
+    docs[at] = pairDocs[i]!;
+    for (let f = 0; f < FIELD_COUNT; f++) freqs[at * FIELD_COUNT + f] = pairFreqs[i * FIELD_COUNT + f]!;
+  }
+  const surfaces = [...surfaceIds.keys()].sort();
+  const surfaceTerms = Uint32Array.from(surfaces, (surface) => rank[surfaceIds.get(surface)!]!);
+  return { docCount, terms: order.map((id) => termNames[id]!), offsets, docs, freqs, lengths, fieldTotals, surfaces, surfaceTerms };
+}
+
+function grow(array: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The position of a term in `index.terms`, or -1. */
+export function findTerm(index: WordIndex, term: string): number {
+  const at = lowerBound(index.terms, term);
+  return index.terms[at] === term ? at : -1;
+}
+
+export function documentCount(index: WordIndex, term: number): number {
+  return index.offsets[term + 1]! - index.offsets[term]!;
+}
+
+/** The first position in a sorted list whose entry is not below `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A surface word near the one typed: its term and how many letters differ (0 for a completed prefix). */
+export interface NearWord {
+  term: number;
+  surface: string;
+  edits: number;
+  prefix: boolean;
+}
+
+/** The shortest typed word that is also looked up as the start of longer words. */
+const MIN_PREFIX = 3;
+
+/**
+ * The words of the index a typed word may stand for, besides its own stem:
+ * words it is the start of and, unless `typos` is false, whole words within a
+ * few typing mistakes.
+ */
+export function nearWords(index: WordIndex, typed: string, typos = true): NearWord[] {
+  const near: NearWord[] = [];
+  if (typed.length >= MIN_PREFIX) {
+    for (let at = lowerBound(index.surfaces, typed); at < index.surfaces.length; at++) {
+      const surface = index.surfaces[at]!;
+      if (!surface.startsWith(typed)) break;
+      if (surface !== typed) near.push({ term: index.surfaceTerms[at]!, surface, edits: 0, prefix: true });
+    }
+  }
+  const edits = typos ? typoAllowance(typed.length) : 0;
+  if (edits === 0) return near;
+  const { byLength, masks } = lengthBuckets(index);
+  const typedMask = letterMask(typed);
+  for (let length = typed.length - edits; length <= typed.length + edits; length++) {
+    for (const at of byLength.get(length) ?? []) {
+      // Each edit adds or takes away at most two letters of the alphabet: a cheap test before the real distance.
+      if (bitCount(masks[at]! ^ typedMask) > 2 * edits) continue;
+      const surface = index.surfaces[at]!;
+      if (surface === typed || surface.startsWith(typed)) continue;
+      const distance = editDistance(typed, surface, edits);
+      if (distance <= edits) near.push({ term: index.surfaceTerms[at]!, surface, edits: distance, prefix: false });
+    }
+  }
+  return near;
+}
+
+interface Buckets {
+  /** Positions in `surfaces` by word length. */
+  byLength: Map<number, number[]>;
+  /** Per surface, which letters a–z (and, in six shared bits, digits) it holds. */
+  masks: Uint32Array;
+}
+
+const buckets = new WeakMap<WordIndex, Buckets>();
+
+function lengthBuckets(index: WordIndex): Buckets {
+  let found = buckets.get(index);
+  if (!found) {
+    const byLength = new Map<number, number[]>();
+    index.surfaces.forEach((surface, at) => {
+      const list = byLength.get(surface.length);
+      if (list) list.push(at);
+      else byLength.set(surface.length, [at]);
+    });
+    found = { byLength, masks: Uint32Array.from(index.surfaces, letterMask) };
+    buckets.set(index, found);
+  }
+  return found;
+}
+
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) mask |= 1 << (26 + ((code - 48) % 6));
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
