@@ -50,8 +50,12 @@ function resolveSpec(spec: string, installedDir: string): string[] {
   // Anything else that exists is left to readDeckFile, which refuses what is not a regular file.
   if (stats) return [spec];
   if (spec !== '' && !/[\\/]/.test(spec)) {
-    const installed = installedDeckFile(installedDir, spec.replace(/\.md$/, ''));
+    const name = spec.replace(/\.md$/, '');
+    const installed = installedDeckFile(installedDir, name);
     if (statOf(installed)?.isFile()) return [installed];
+    // The built-in deck answers to its own name, unless a deck installed under that name takes it.
+    const builtin = builtinDeckPath();
+    if (name === basename(builtin, extname(builtin))) return [builtin];
   }
   throw new DeckError(spec, undefined, 'no such deck file, folder or installed deck', {
     hint: 'check the path, or see the installed decks with "kfq deck list"',
