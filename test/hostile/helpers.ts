@@ -123,11 +123,14 @@ export function runKfqAsNobody(args: string[], env: NodeJS.ProcessEnv): RunResul
     chmodSync(install, 0o755);
     nobodyInstall = install;
   }
+  // An empty config folder the unprivileged user may read, as a user's own config folder is.
+  const config = tempDir('kfq-nobody-config-');
+  chmodSync(config, 0o755);
   const result = spawnSync(process.execPath, [join(nobodyInstall, 'bin', 'kfq.js'), ...args], {
     cwd: nobodyInstall,
     uid: NOBODY,
     gid: NOBODY,
-    env: kfqEnv(env),
+    env: kfqEnv({ KFQ_CONFIG_HOME: config, ...env }),
     encoding: 'utf8',
     timeout: 20_000,
   });
