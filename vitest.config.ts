@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/tempFolder.ts'] } },
+      {
+        // Some unit tests walk a million reviews or fuzz the seed deck: correct, but slow on a busy 2-core machine.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/tempFolder.ts'], testTimeout: 30_000 },
+      },
       {
         test: {
           name: 'hostile',
