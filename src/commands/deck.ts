@@ -11,6 +11,7 @@ import { printJson, printLines, note } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
 import { out } from '../ui/theme.js';
+import { plural } from '../model/plural.js';
 
 interface DeckListing {
   name: string;
@@ -53,7 +54,7 @@ export async function list(options: { json?: boolean }, _globals: GlobalOptions)
       lines.push(head + out.red(safeLine(truncate(deck.error, width - nameWidth - 2))));
       continue;
     }
-    const summary = `${deck.questions} questions · ${deck.categories.length} categories`;
+    const summary = `${plural(deck.questions, 'question')} · ${plural(deck.categories.length, 'category', 'categories')}`;
     lines.push(head + safeLine(truncate(deck.title || deck.name, Math.max(20, width - nameWidth - summary.length - 5))) + out.dim(` · ${summary}`));
     const indent = ' '.repeat(nameWidth + 2);
     lines.push(indent + out.dim(safeLine(truncate(deck.categories.join(', '), width - indent.length))));

@@ -14,6 +14,7 @@ import { questionsToMarkdown } from '../export/markdown.js';
 import { installDeck, installedDeckFile, isDeckName, listInstalledDecks } from '../store/installedDecks.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
 import { note } from '../ui/output.js';
+import { plural } from '../model/plural.js';
 
 export async function run(path: string, options: { name?: string; force?: boolean }, _globals: GlobalOptions): Promise<void> {
   const file = resolve(path);
@@ -46,9 +47,9 @@ export async function run(path: string, options: { name?: string; force?: boolea
   const outcome = installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() }, Boolean(options.force));
   if (outcome === 'exists') throw alreadyInstalled(name, target);
   const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
-  note(`${outcome} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
+  note(`${outcome} deck '${name}': ${plural(deck.questions.length, 'question')} in ${plural(deck.categories.length, 'category', 'categories')}${from}`);
   const conversions = loaded.warnings.filter((warning) => warning.conversion).length;
-  if (conversions > 0) note(`${conversions} conversion${conversions === 1 ? '' : 's'} of HTML, images or a footer; kfq validate ${path} lists them`);
+  if (conversions > 0) note(`${plural(conversions, 'conversion')} of HTML, images or a footer; kfq validate ${path} lists them`);
   note(`use it with: kfq --deck ${name} drill`);
 }
 

@@ -14,6 +14,7 @@ import { fileStamp, moveDamagedLines } from '../store/repairLog.js';
 import { checkLogAppendable } from '../store/reviewLogChecks.js';
 import { logProblems } from '../store/reviewLogStream.js';
 import { findStaleTemps } from '../store/staleTemps.js';
+import { plural } from '../model/plural.js';
 
 export type Level = 'ok' | 'warning' | 'problem';
 
@@ -87,10 +88,10 @@ async function checkLog(log: string, now: () => Date, add: (finding: Finding) =>
       area: 'log',
       level: 'warning',
       file: log,
-      message: `${problems.length} damaged line(s) (line ${lines}${problems.length > 5 ? ', …' : ''}), skipped with a warning on every run`,
+      message: `${plural(problems.length, 'damaged line')} (line ${lines}${problems.length > 5 ? ', …' : ''}), skipped with a warning on every run`,
       fix: () => {
         const { sideFile, moved } = moveDamagedLines(log, new Set(problems.map((problem) => problem.line)), now());
-        return `moved ${moved} line(s) to ${sideFile}`;
+        return `moved ${plural(moved, 'line')} to ${sideFile}`;
       },
     });
   } catch (error) {
@@ -127,7 +128,7 @@ async function checkDecks(folder: string, now: () => Date, add: (finding: Findin
     try {
       const { parseDeck } = await import('../deck/parse.js');
       const { warnings } = parseDeck(decodeDeckText(readDeckBytes(file), file), { path: file, slug: name.slice(0, -'.md'.length) });
-      if (warnings.length > 0) add({ area: 'decks', level: 'warning', file, message: `${warnings.length} problem(s); kfq validate ${file} lists them` });
+      if (warnings.length > 0) add({ area: 'decks', level: 'warning', file, message: `${plural(warnings.length, 'problem')}; kfq validate ${file} lists them` });
     } catch (error) {
       if (!(error instanceof KfqError)) throw error;
       add({ area: 'decks', level: 'problem', file, message: error.message });
@@ -163,7 +164,7 @@ function checkCache(paths: KfqPaths, deckSpecs: string[], add: (finding: Finding
     area: 'cache',
     level: 'ok',
     file: paths.cache,
-    message: `${entries.length} file(s); rebuilt by --fix`,
+    message: `${plural(entries.length, 'file')}; rebuilt by --fix`,
     fix: () => {
       for (const name of namesIn(paths.cache)) rmSync(join(paths.cache, name), { recursive: true, force: true });
       return rebuildCaches(paths, deckSpecs);
@@ -190,7 +191,7 @@ async function rebuildCaches(paths: KfqPaths, deckSpecs: string[]): Promise<stri
       tolerate(error);
     }
   }
-  return `emptied and rebuilt (review history and ${decks} deck(s))`;
+  return `emptied and rebuilt (review history and ${plural(decks, 'deck')})`;
 }
 
 function listInstalledNames(folder: string): string[] {

@@ -20,6 +20,7 @@ import { deckSlugFilter } from './deckFilter.js';
 import { fileOutput, stdoutOutput, type ExportOutput } from './exportOutput.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
+import { plural } from '../model/plural.js';
 
 type Format = 'anki' | 'csv' | 'json' | 'md';
 
@@ -77,7 +78,7 @@ function checkTarget(output: string, options: ExportOptions): void {
 async function exportQuestions(options: ExportOptions, globals: GlobalOptions, sink: ExportOutput): Promise<string> {
   const { decks, questions } = await loadSelection(globals, options.category);
   await sink.write(await questionsText(options, decks, questions));
-  return `${questions.length} question${questions.length === 1 ? '' : 's'}`;
+  return plural(questions.length, 'question');
 }
 
 async function questionsText(options: ExportOptions, decks: Deck[], questions: Question[]): Promise<string> {
@@ -138,6 +139,6 @@ async function exportHistory(options: ExportOptions, globals: GlobalOptions, sin
       ? await writeHistoryCsv(source, (text) => sink.write(text), { raw: options.raw })
       : await writeHistoryJson(source, (text) => sink.write(safeJson(text)));
   // Known once the reviews have streamed past.
-  if (problems() > 0) warn(`${paths.history}: ${problems()} damaged line(s) left out`);
-  return `${reviews} reviews and ${interviews.length} interview reports`;
+  if (problems() > 0) warn(`${paths.history}: ${plural(problems(), 'damaged line')} left out`);
+  return `${plural(reviews, 'review')} and ${plural(interviews.length, 'interview report')}`;
 }

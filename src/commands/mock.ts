@@ -26,6 +26,7 @@ import type { CommandContext } from './context.js';
 import { readHistory } from './reviewHistory.js';
 import { applySchedulerSettings } from './schedulerSettings.js';
 import { loadSelection } from './shared.js';
+import { plural } from '../model/plural.js';
 
 export interface MockOptions {
   count?: number;
@@ -84,7 +85,7 @@ function startLines(plan: Question[], asked: number, perQuestionSeconds: number,
   const total = totalSeconds === null ? plan.length * perQuestionSeconds : Math.min(totalSeconds, plan.length * perQuestionSeconds);
   const categories = new Set(plan.map((question) => question.category)).size;
   const lines = [
-    `${plan.length} questions from ${categories} ${categories === 1 ? 'category' : 'categories'}${plan.length < asked ? ` (only ${plan.length} in the selection)` : ''}`,
+    `${plural(plan.length, 'question')} from ${plural(categories, 'category', 'categories')}${plan.length < asked ? ` (only ${plan.length} in the selection)` : ''}`,
     `${formatDuration(perQuestionSeconds)} for each question, ${formatDuration(total)} at most${totalSeconds === null ? '' : ' (the limit for the whole interview)'}`,
   ];
   const keys = [

@@ -5,6 +5,7 @@ import { cardStates } from '../practice/scheduler.js';
 import { readAllReviews } from '../store/mergedLogs.js';
 import type { KfqPaths } from '../store/paths.js';
 import { note, warn } from '../ui/output.js';
+import { plural } from '../model/plural.js';
 
 /**
  * The review history, with a warning for each damaged line (or one summary
@@ -19,7 +20,7 @@ export function readHistory(paths: KfqPaths, { problems = 'each' }: { problems?:
       });
   if (problems === 'summary' && log.problems.length > 0) {
     const first = log.problems[0]!;
-    warn(`${first.file ?? paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${first.line})`);
+    warn(`${first.file ?? paths.history}: ${plural(log.problems.length, 'damaged line')} skipped (first at line ${first.line})`);
   } else if (problems === 'each') {
     for (const problem of log.problems) warn(`${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
   }

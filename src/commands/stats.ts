@@ -12,6 +12,7 @@ import { readHistory } from './reviewHistory.js';
 import { applySchedulerSettings } from './schedulerSettings.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
+import { plural } from '../model/plural.js';
 
 export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions, ctx: CommandContext): Promise<void> {
   const settings = applySchedulerSettings(ctx);
@@ -37,7 +38,7 @@ export async function run(options: { category?: string; json?: boolean }, global
 
 function render(stats: Stats, decks: Deck[], category: string | undefined, width: number): string[] {
   const title = decks.map((deck) => deck.title || deck.slug).join(' + ');
-  const rest = `${category ? ` · ${safeLine(truncate(category, 40))}` : ''} · ${stats.questions.total} questions`;
+  const rest = `${category ? ` · ${safeLine(truncate(category, 40))}` : ''} · ${plural(stats.questions.total, 'question')}`;
   const heading = out.bold(safeLine(truncate(title, Math.max(20, width - visibleWidth(rest))))) + out.dim(rest);
   if (stats.reviews.total === 0) {
     const drill = category ? `kfq drill -c ${JSON.stringify(safeLine(category))}` : 'kfq drill';
@@ -57,7 +58,7 @@ function headline(stats: Stats, width: number): string[] {
   // Two columns where they fit, else one.
   const pair = (left: string, right: string): string =>
     width >= 72 ? `  ${left}${' '.repeat(Math.max(2, 36 - visibleWidth(left)))}${right}` : `  ${left}\n  ${right}`;
-  const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+  const days = (n: number): string => plural(n, 'day');
   const rate = retention.rate === null ? out.dim('no recalls yet') : `${Math.round(retention.rate * 100)}%${out.dim(` of ${retention.recalls} recalls`)}`;
   return [
     pair(cell('Seen', `${out.bold(String(questions.seen))} of ${questions.total}`), cell('Reviews', `${out.bold(String(reviews.total))}${out.dim(` · ${reviews.today} today`)}`)),
@@ -103,7 +104,7 @@ function calendar(stats: Stats): string[] {
     start,
     out,
   );
-  return [`${out.bold('Last 12 weeks')}${out.dim(` · ${total} reviews on ${active} days`)}`, ...grid, `    ${heatLegend(out)}`];
+  return [`${out.bold('Last 12 weeks')}${out.dim(` · ${plural(total, 'review')} on ${plural(active, 'day')}`)}`, ...grid, `    ${heatLegend(out)}`];
 }
 
 function mockScores(stats: Stats): string[] {

@@ -6,6 +6,7 @@ import { kfqPaths } from '../store/paths.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
 import { safeLine } from '../ui/text.js';
+import { plural } from '../model/plural.js';
 
 interface Problem {
   file: string;
@@ -50,11 +51,11 @@ export async function run(paths: string[], options: { json?: boolean }, globals:
   );
   const files = reports.length === 1 ? '1 deck' : `${reports.length} decks`;
   const questions = reports.reduce((sum, r) => sum + r.questions, 0);
-  const converted = conversions === 0 ? '' : `, ${conversions} conversion${conversions === 1 ? '' : 's'} (HTML, images or a footer)`;
+  const converted = conversions === 0 ? '' : `, ${plural(conversions, 'conversion')} (HTML, images or a footer)`;
   const summary =
     real === 0
       ? out.green(`✓ ${files}, ${questions} questions, no problems${converted}`)
-      : out.red(`✗ ${files}, ${questions} questions, ${real} problem${real === 1 ? '' : 's'}${converted}`);
+      : out.red(`✗ ${files}, ${plural(questions, 'question')}, ${plural(real, 'problem')}${converted}`);
   process.stderr.write(`${summary}\n`);
 }
 

@@ -16,6 +16,7 @@ import { convertHtml } from './html.js';
 import { isLinkOnly } from './inline.js';
 import { countNewlines } from './lines.js';
 import { questionLine } from './prompt.js';
+import { plural } from '../model/plural.js';
 
 export interface DraftQuestion {
   /** The number written in the source, if any. */
@@ -185,7 +186,7 @@ function dropFooter(parts: OpenQuestion['parts'], warn: (line: number, message: 
   // Nothing but decoration: then it is the answer, not a footer.
   if (firstLine === undefined || parts.slice(0, end).every((part) => part.markdown.trim() === '')) return;
   const lines = lastLine - firstLine + 1;
-  warn(firstLine, `footer dropped (${lines} line${lines === 1 ? '' : 's'} of headings, links and images after the last answer)`);
+  warn(firstLine, `footer dropped (${plural(lines, 'line')} of headings, links and images after the last answer)`);
   parts.length = end;
 }
 

@@ -5,14 +5,15 @@ import type { DueCounts } from '../practice/pick.js';
 import { RATING_NAMES, RATINGS } from '../store/reviewLog.js';
 import { out } from './theme.js';
 import { safeLine, wrap } from './text.js';
+import { plural } from '../model/plural.js';
 
 export function summaryLines(summary: SessionSummary, now: Date, width: number): string[] {
   const lines: string[] = [];
   if (summary.cards === 0) {
     lines.push(...wrap('No cards graded this time.', width));
   } else {
-    const repeats = summary.repeats > 0 ? ` (${summary.repeats} repeat${summary.repeats === 1 ? '' : 's'} of learning steps)` : '';
-    lines.push(...wrap(`${out.bold(`${summary.cards} card${summary.cards === 1 ? '' : 's'} done`)}${repeats} in ${formatDuration(summary.elapsedMs / 1000)}`, width));
+    const repeats = summary.repeats > 0 ? ` (${plural(summary.repeats, 'repeat')} of learning steps)` : '';
+    lines.push(...wrap(`${out.bold(`${plural(summary.cards, 'card')} done`)}${repeats} in ${formatDuration(summary.elapsedMs / 1000)}`, width));
     lines.push(...wrap(RATINGS.map((rating) => `${RATING_NAMES[rating]} ${summary.grades[rating]}`).join(out.dim(' · ')), width, '  '));
     lines.push(...wrap([...summary.categories].map(([name, count]) => `${safeLine(name)} ${count}`).join(' · '), width, '  '));
   }
@@ -49,8 +50,4 @@ export function formatWhen(when: Date, now: Date): string {
     minutes < 60 ? plural(Math.max(1, minutes), 'minute') : minutes < 36 * 60 ? plural(Math.round(minutes / 60), 'hour') : plural(Math.round(minutes / 1440), 'day');
   const absolute = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(when);
   return `in ${relative} (${absolute})`;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,7 @@ import { coverageDetails } from './coverage.js';
 import { renderMarkdown } from './markdown.js';
 import { out } from './theme.js';
 import { localDateTime, safeLine, visibleWidth, wrap } from './text.js';
+import { plural } from '../model/plural.js';
 
 export function renderReport(report: InterviewReport, width: number): string[] {
   const page = reportPage(report, width);
@@ -21,7 +22,7 @@ export function reportPage(report: InterviewReport, width: number): { header: st
     ...wrap(out.bold(`Mock interview ${safeLine(report.id)}`) + out.dim(` · ${statusLabel(report)}`), width),
     ...wrap(
       out.dim(
-        `${reached === report.planned ? reached : `${reached} of ${report.planned}`} questions · ${formatDuration(report.perQuestionSeconds)} each` +
+        `${reached === report.planned ? plural(reached, 'question') : `${reached} of ${plural(report.planned, 'question')}`} · ${formatDuration(report.perQuestionSeconds)} each` +
           (report.totalSeconds === null ? '' : ` · ${formatDuration(report.totalSeconds)} in all`),
       ),
       width,
@@ -37,7 +38,7 @@ export function reportPage(report: InterviewReport, width: number): { header: st
     const nameColumn = Math.max(...categories.map((category) => visibleWidth(safeLine(category.category)))) + 2;
     for (const category of categories) {
       const name = safeLine(category.category);
-      const right = `${String(category.score).padStart(3)}/100 · ${category.questions} ${category.questions === 1 ? 'question' : 'questions'}`;
+      const right = `${String(category.score).padStart(3)}/100 · ${plural(category.questions, 'question')}`;
       const gap = (Number.isFinite(width) ? width - 2 - right.length : nameColumn) - visibleWidth(name);
       // Narrow terminals put the numbers under the name rather than cut the name.
       if (gap >= 2) lines.push(`  ${name}${' '.repeat(gap)}${right}`);

@@ -4,12 +4,13 @@ import type { Plan } from '../practice/plan.js';
 import { stackedBar } from './charts.js';
 import { safeLine } from './text.js';
 import { out } from './theme.js';
+import { plural } from '../model/plural.js';
 
 const CHART_WIDTH = 30;
 
 export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: number, target: number, width: number | undefined): string[] {
   const lines = [
-    out.bold(`Interview on ${plan.interviewDate} · ${plan.daysLeft} day${plan.daysLeft === 1 ? '' : 's'} left`),
+    out.bold(`Interview on ${plan.interviewDate} · ${plural(plan.daysLeft, 'day')} left`),
     `Today: ${plan.today.new} new · ${plan.today.reviews} reviews · about ${plan.today.minutes} min (budget ${minutesPerDay} min, ${Math.round(secondsPerCard)} s a card)`,
   ];
   const busiest = Math.max(0, ...plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60));
