@@ -96,13 +96,15 @@ export function daysUntil(date: string, now: Date, rollover: number): number {
 }
 
 /**
- * How many final days the last reviews are spread over: enough that they take
- * a share of each day's budget, less the days still needed to bring in the
- * new cards. It depends on the cards left to introduce rather than on the days
- * left, so it stays put from one day's plan to the next.
+ * The final days, counted back from the interview: enough that the last
+ * reviews take a share of each day's budget, less the days still needed to
+ * bring in the new cards. They depend on the cards rather than on the days
+ * left, so they stay put from one day's plan to the next; once every card is
+ * in, the window may have begun before today (its reviews done count).
  */
 function finalWindow(cards: number, fresh: number, capacity: number, studyDays: number): number {
   const spread = Math.ceil(cards / Math.max(1, capacity * FINAL_SHARE));
+  if (fresh === 0) return spread;
   const introDays = Math.ceil((fresh * NEW_CARD_VIEWS) / Math.max(1, capacity * INTRO_SHARE));
   return Math.max(1, Math.min(spread, studyDays - introDays));
 }

@@ -124,6 +124,34 @@ describe('the interview plan, simulated over 30 days', () => {
     }
   });
 
+  it('when the final reviews are spread then the cards with the lowest recall on the day come last, nearest the date', async () => {
+    const questions = (await seedQuestions()).slice(0, 40);
+    const states = new Map<string, CardState>();
+    // Learnt well, last reviewed on different days: the earlier, the lower the recall on the day.
+    for (const [i, question] of questions.entries()) {
+      let state = gradeCard(undefined, 3, new Date(2026, 7, 1 + i / 2));
+      for (let review = 0; review < 4; review++) state = gradeCard(state, 3, state.card.due);
+      states.set(question.id, state);
+    }
+    const planSettings = { interviewDate: '2026-12-11', minutesPerDay: 10, retention: 0.9 };
+    const interview = interviewStart(planSettings.interviewDate, 4);
+    const byRecallOnTheDay = [...questions].sort((a, b) => retrievability(states.get(a.id)!, interview) - retrievability(states.get(b.id)!, interview));
+    const reviewedOn = new Map<string, number>();
+    for (let day = 0; day < 10; day++) {
+      const now = new Date(2026, 11, 1 + day, 9);
+      const plan = makePlan({ questions, states, now, rollover: 4, secondsPerCard: SECONDS_PER_CARD, settings: planSettings });
+      for (const question of plan.todayCards.reviews) {
+        states.set(question.id, gradeCard(states.get(question.id), 3, now));
+        reviewedOn.set(question.id, day);
+      }
+    }
+    expect(reviewedOn.size).toBe(questions.length);
+    expect(new Set(reviewedOn.values()).size).toBeGreaterThanOrEqual(3);
+    const meanDay = (group: Question[]): number => group.reduce((sum, question) => sum + reviewedOn.get(question.id)!, 0) / group.length;
+    expect(meanDay(byRecallOnTheDay.slice(0, 10))).toBeGreaterThan(meanDay(byRecallOnTheDay.slice(-10)));
+    expect(reviewedOn.get(byRecallOnTheDay[0]!.id)).toBe(9);
+  });
+
   it('when shown as --json then the agreed fields keep their meaning, and the recall if stopped today is added beside them', async () => {
     const questions = await seedQuestions();
     const plan = makePlan({ questions, states: new Map(), now: FIRST_DAY, rollover: 4, secondsPerCard: SECONDS_PER_CARD, settings });
