@@ -3,14 +3,15 @@
 // recalled with its FSRS retrievability then (graded Good) or forgotten (graded
 // Again, relearnt through the steps, and asked again when the plan wants it).
 // The expectation is worked out exactly over both outcomes of every review,
-// not by sampling; only paths less likely than PRUNE_BELOW stop branching and
-// follow the plan as if recalled. Pure.
+// not by sampling; only on paths less likely than PRUNE_BELOW is a card
+// forgotten taken as not asked again (a little pessimistic), so the work
+// stays bounded. Pure.
 import type { Question } from '../deck/model.js';
 import { gradeCard, isLearning, retrievability, type CardState } from './scheduler.js';
 
 /** The chance that a card never seen before is answered right at its first sight: as likely missed as not. */
 export const FIRST_SIGHT_RECALL = 0.5;
-/** Outcome paths less likely than this follow the plan without branching further. */
+/** On outcome paths less likely than this, a forgotten card is not followed further. */
 const PRUNE_BELOW = 0.01;
 /** Above this many cards, the forecast is worked out on an even sample of each category. */
 export const MAX_FORECAST_CARDS = 400;
@@ -90,12 +91,12 @@ function fromDay(state: CardState, first: number, finalDay: Date, weight: number
     if (timeline.plannedDue(state, finalDay) >= day.end) continue;
     const recall = retrievability(state, day.at, retention);
     const recalled = gradeCard(state, 3, day.at, retention);
-    if (weight * (1 - recall) < PRUNE_BELOW) return fromDay(recalled, k + 1, finalDay, weight, timeline);
     const relearnt = learn(gradeCard(state, 1, day.at, retention), retention);
-    return (
-      recall * fromDay(recalled, k + 1, finalDay, weight * recall, timeline) +
-      (1 - recall) * fromDay(relearnt, k + 1, finalDay, weight * (1 - recall), timeline)
-    );
+    const afterLapse =
+      weight * (1 - recall) < PRUNE_BELOW
+        ? retrievability(relearnt, timeline.interview, retention)
+        : fromDay(relearnt, k + 1, finalDay, weight * (1 - recall), timeline);
+    return recall * fromDay(recalled, k + 1, finalDay, weight * recall, timeline) + (1 - recall) * afterLapse;
   }
   return retrievability(state, timeline.interview, retention);
 }

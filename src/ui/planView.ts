@@ -48,6 +48,7 @@ export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: num
   return lines;
 }
 
+/** A recall as a whole percent; short of certain never shows as 100%. */
 function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
+  return `${Math.min(Math.round(value * 100), value < 1 ? 99 : 100)}%`;
 }
