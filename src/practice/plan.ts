@@ -139,6 +139,7 @@ export function makePlan(input: PlanInput): Plan {
 
   const forecastDays: ForecastDay[] = [];
   const introDayOf = new Map<string, number>();
+  const reviewDaysOf = new Map<string, number[]>();
   const lastIntroDay = Math.max(0, studyDays - 1 - window);
   const days: PlanDay[] = [];
   let todayCards: Plan['todayCards'] = { reviews: [], new: [] };
@@ -158,7 +159,10 @@ export function makePlan(input: PlanInput): Plan {
       .sort((a, b) => due(a).getTime() - due(b).getTime())
       .slice(0, room);
     // The days ahead are laid out as if each answer is recalled (Good); the readiness forecast weighs both outcomes.
-    for (const question of reviewed) states.set(question.id, gradeCard(states.get(question.id), 3, at, settings.retention));
+    for (const question of reviewed) {
+      states.set(question.id, gradeCard(states.get(question.id), 3, at, settings.retention));
+      reviewDaysOf.set(question.id, [...(reviewDaysOf.get(question.id) ?? []), k]);
+    }
     for (const question of introduced) {
       const first = gradeCard(undefined, 3, at, settings.retention);
       states.set(question.id, gradeCard(first, 3, first.card.due, settings.retention));
@@ -172,6 +176,7 @@ export function makePlan(input: PlanInput): Plan {
     state: input.states.get(question.id),
     introDay: introDayOf.get(question.id),
     finalDay: finalDayOf.get(question.id)!,
+    reviewDays: reviewDaysOf.get(question.id) ?? [],
   }));
   const expected = expectedRecall(cardPlans, {
     days: forecastDays,

@@ -37,6 +37,12 @@ export interface CardPlan {
   /** The day a new card is introduced; undefined when the plan cannot fit it. */
   introDay: number | undefined;
   finalDay: Date;
+  /**
+   * The days the plan asks the card while each answer is recalled: what is
+   * followed until an answer is forgotten (then the card goes by plannedDue),
+   * so work the budget pushes back is forecast where it falls.
+   */
+  reviewDays: readonly number[];
 }
 
 /** Expected recall on the interview day of each card (by id); new cards not placed count 0. */
@@ -44,10 +50,10 @@ export function expectedRecall(cards: readonly CardPlan[], timeline: ForecastTim
   const memo = new Map<string, number>();
   const result = new Map<string, number>();
   for (const card of forecastSample(cards)) {
-    const key = `${card.state ? stateKey(card.state) : 'new'}|${card.introDay}|${card.finalDay.getTime()}`;
+    const key = `${card.state ? stateKey(card.state) : 'new'}|${card.introDay}|${card.finalDay.getTime()}|${card.reviewDays.join('.')}`;
     let value = memo.get(key);
     if (value === undefined) {
-      value = card.state ? fromDay(card.state, 0, card.finalDay, 1, timeline) : introduce(card.introDay, card.finalDay, timeline);
+      value = card.state ? fromDay(card.state, 0, card.finalDay, 1, timeline, card.reviewDays) : introduce(card, timeline);
       memo.set(key, value);
     }
     result.set(card.question.id, value);
@@ -72,23 +78,27 @@ function forecastSample(cards: readonly CardPlan[]): readonly CardPlan[] {
   return sample;
 }
 
-function introduce(introDay: number | undefined, finalDay: Date, timeline: ForecastTimeline): number {
+function introduce({ introDay, finalDay, reviewDays }: CardPlan, timeline: ForecastTimeline): number {
   if (introDay === undefined) return 0;
   const at = timeline.days[introDay]!.at;
   const recalled = learn(gradeCard(undefined, 3, at, timeline.retention), timeline.retention);
   const missed = learn(gradeCard(undefined, 1, at, timeline.retention), timeline.retention);
   return (
-    FIRST_SIGHT_RECALL * fromDay(recalled, introDay + 1, finalDay, FIRST_SIGHT_RECALL, timeline) +
+    FIRST_SIGHT_RECALL * fromDay(recalled, introDay + 1, finalDay, FIRST_SIGHT_RECALL, timeline, reviewDays) +
     (1 - FIRST_SIGHT_RECALL) * fromDay(missed, introDay + 1, finalDay, 1 - FIRST_SIGHT_RECALL, timeline)
   );
 }
 
-/** Expected recall on the day of a card in `state`, following the plan from day `first` on. */
-function fromDay(state: CardState, first: number, finalDay: Date, weight: number, timeline: ForecastTimeline): number {
+/**
+ * Expected recall on the day of a card in `state`, following the plan from day
+ * `first` on: on the plan's own review days while every answer is recalled.
+ */
+function fromDay(state: CardState, first: number, finalDay: Date, weight: number, timeline: ForecastTimeline, reviewDays?: readonly number[]): number {
   const { days, retention } = timeline;
   for (let k = first; k < days.length; k++) {
     const day = days[k]!;
-    if (timeline.plannedDue(state, finalDay) >= day.end) continue;
+    const asked = reviewDays ? reviewDays.includes(k) : timeline.plannedDue(state, finalDay) < day.end;
+    if (!asked) continue;
     const recall = retrievability(state, day.at, retention);
     const recalled = gradeCard(state, 3, day.at, retention);
     const relearnt = learn(gradeCard(state, 1, day.at, retention), retention);
@@ -96,7 +106,7 @@ function fromDay(state: CardState, first: number, finalDay: Date, weight: number
       weight * (1 - recall) < PRUNE_BELOW
         ? retrievability(relearnt, timeline.interview, retention)
         : fromDay(relearnt, k + 1, finalDay, weight * (1 - recall), timeline);
-    return recall * fromDay(recalled, k + 1, finalDay, weight * recall, timeline) + (1 - recall) * afterLapse;
+    return recall * fromDay(recalled, k + 1, finalDay, weight * recall, timeline, reviewDays) + (1 - recall) * afterLapse;
   }
   return retrievability(state, timeline.interview, retention);
 }
