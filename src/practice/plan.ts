@@ -184,7 +184,7 @@ export function makePlan(input: PlanInput): Plan {
     retention: settings.retention,
     plannedDue: (state, finalDay) => plannedDue(state, finalDay, windowStart),
   });
-  const stoppedToday = recallOnTheDay(questions, (question) => recallAt(input.states.get(question.id), interview), settings.retention);
+  const stoppedToday = readiness(questions, input.states, interview, settings.retention);
   return {
     interviewDate: settings.interviewDate,
     daysLeft,
