@@ -57,11 +57,13 @@ export interface RecallOnTheDay {
   weakest: string[];
 }
 
+/**
+ * The readiness forecast: `overall`, `byCategory` and `weakest` are the
+ * expected recall on the day when the plan is followed and each review may be
+ * forgotten (then relearnt).
+ */
 export interface Readiness extends RecallOnTheDay {
-  /**
-   * What `overall`, `byCategory` and `weakest` are: the expected recall on the
-   * day when the plan is followed and each review may be forgotten (then relearnt).
-   */
+  /** The recall on the day if nothing more were studied from today; new cards count 0. */
   ifStoppedToday: { overall: number; byCategory: Record<string, number> };
 }
 
