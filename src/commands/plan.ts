@@ -66,7 +66,7 @@ export async function run(ctx: CommandContext, options: PlanOptions): Promise<nu
       daysLeft: plan.daysLeft,
       today: plan.today,
       days: plan.days,
-      readiness: { overall: plan.readiness.overall, byCategory: plan.readiness.byCategory, weakest: plan.readiness.weakest },
+      readiness: { overall: plan.readiness.overall, byCategory: plan.readiness.byCategory, weakest: plan.readiness.weakest, ifStoppedToday: plan.readiness.ifStoppedToday },
       minutesPerDay: settings.plan.minutesPerDay,
       retention: settings.plan.retention,
       unplaced: plan.unplaced,

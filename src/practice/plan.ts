@@ -5,6 +5,7 @@
 // so a missed day is spread over the days left instead of piled on the next.
 import type { Question } from '../deck/model.js';
 import { dayStart } from './dailyLimits.js';
+import { expectedRecall, type CardPlan, type ForecastDay } from './planForecast.js';
 import { gradeCard, retrievability, type CardState } from './scheduler.js';
 
 const DAY = 86_400_000;
@@ -12,8 +13,14 @@ const DAY = 86_400_000;
 export const NEW_CARD_VIEWS = 2;
 /** Seconds a card takes until there is history to say otherwise. */
 export const DEFAULT_SECONDS_PER_CARD = 20;
-/** The share of a day's budget the final reviews may take, leaving room for what else falls due. */
-const FINAL_SHARE = 0.7;
+/**
+ * The share of a day's budget the final reviews take: each final day then
+ * weighs about as much as a day of learning, and the window is several days
+ * long rather than one or two days that carry every card.
+ */
+const FINAL_SHARE = 0.25;
+/** The share of a day's budget new cards may take while they are brought in, leaving room for reviews. */
+const INTRO_SHARE = 0.7;
 
 export interface PlanSettings {
   /** YYYY-MM-DD. */
@@ -42,12 +49,22 @@ export interface PlanDay {
   reviews: number;
 }
 
-export interface Readiness {
-  /** Mean predicted recall on the interview day, 0-1. */
+export interface RecallOnTheDay {
+  /** Mean recall on the interview day, 0-1. */
   overall: number;
   byCategory: Record<string, number>;
-  /** The categories with the lowest predicted recall, weakest first (at most three, below the target). */
+  /** The categories with the lowest recall, weakest first (at most three, below the target). */
   weakest: string[];
+}
+
+/**
+ * The readiness forecast: `overall`, `byCategory` and `weakest` are the
+ * expected recall on the day when the plan is followed and each review may be
+ * forgotten (then relearnt).
+ */
+export interface Readiness extends RecallOnTheDay {
+  /** The recall on the day if nothing more were studied from today; new cards count 0. */
+  ifStoppedToday: { overall: number; byCategory: Record<string, number> };
 }
 
 export interface Plan {
@@ -80,18 +97,29 @@ export function daysUntil(date: string, now: Date, rollover: number): number {
   return Math.round((interviewStart(date, rollover).getTime() - dayStart(now, rollover).getTime()) / DAY);
 }
 
-/** How many final days the last reviews are spread over: enough that they fit in the budget. */
-function finalWindow(cards: number, capacity: number): number {
-  return Math.max(1, Math.ceil(cards / Math.max(1, capacity * FINAL_SHARE)));
+/**
+ * The final days, counted back from the interview: enough that the last
+ * reviews take a share of each day's budget, less the days still needed to
+ * bring in the new cards. They depend on the cards rather than on the days
+ * left, so they stay put from one day's plan to the next; once every card is
+ * in, the window may have begun before today (its reviews done count).
+ */
+function finalWindow(cards: number, fresh: number, capacity: number, studyDays: number): number {
+  const spread = Math.ceil(cards / Math.max(1, capacity * FINAL_SHARE));
+  if (fresh === 0) return spread;
+  const introDays = Math.ceil((fresh * NEW_CARD_VIEWS) / Math.max(1, capacity * INTRO_SHARE));
+  return Math.max(1, Math.min(spread, studyDays - introDays));
 }
 
 /**
- * When the plan wants the card next: its FSRS due time, brought forward to its
- * final day when that would fall after it, unless its last review is in the final days already.
+ * When the plan wants the card next: its FSRS due time while that falls before
+ * the final days, its own final day when it would fall in them or after, and
+ * its FSRS due time again once its last review is in the final days (a card
+ * forgotten there is relearnt).
  */
 export function plannedDue(state: CardState, finalDay: Date, windowStart: Date): Date {
-  if (state.lastReviewedAt >= windowStart) return state.card.due;
-  return state.card.due > finalDay ? finalDay : state.card.due;
+  if (state.lastReviewedAt >= windowStart || state.card.due < windowStart) return state.card.due;
+  return finalDay;
 }
 
 export function makePlan(input: PlanInput): Plan {
@@ -103,17 +131,17 @@ export function makePlan(input: PlanInput): Plan {
   const todayStart = dayStart(now, rollover);
   const dayAt = (k: number): Date => new Date(todayStart.getFullYear(), todayStart.getMonth(), todayStart.getDate() + k, rollover);
 
-  // The weakest on the day get the last final day, the one nearest the interview.
   const studyDays = Math.max(0, daysLeft);
-  const window = finalWindow(questions.length, capacity);
+  const fresh = questions.filter((question) => !states.has(question.id));
+  const window = finalWindow(questions.length, fresh.length, capacity, studyDays);
   // Fixed to the interview day, so a card reviewed on the window's first day is not asked again on its last.
   const windowStart = dayAt(studyDays - window);
-  const finalDays = Math.max(1, Math.min(window, studyDays));
-  const ranked = [...questions].sort((a, b) => recallAt(states.get(a.id), interview) - recallAt(states.get(b.id), interview));
-  const finalDayOf = new Map(ranked.map((question, i) => [question.id, dayAt(Math.max(0, studyDays - 1 - (i % finalDays)))]));
+  const finalDayOf = finalDays(questions, states, interview, windowStart, Math.max(1, Math.min(window, studyDays)), (j) => dayAt(Math.max(0, studyDays - 1 - j)));
   const due = (question: Question): Date => plannedDue(states.get(question.id)!, finalDayOf.get(question.id)!, windowStart);
 
-  const fresh = questions.filter((question) => !states.has(question.id));
+  const forecastDays: ForecastDay[] = [];
+  const introDayOf = new Map<string, number>();
+  const reviewDaysOf = new Map<string, number[]>();
   const lastIntroDay = Math.max(0, studyDays - 1 - window);
   const days: PlanDay[] = [];
   let todayCards: Plan['todayCards'] = { reviews: [], new: [] };
@@ -121,17 +149,22 @@ export function makePlan(input: PlanInput): Plan {
     const start = dayAt(k);
     const end = dayAt(k + 1);
     const at = k === 0 ? now : new Date(start.getTime() + 8 * 3_600_000);
+    forecastDays.push({ at, end });
     const done = k === 0 ? (input.doneToday ?? { newCards: 0, reviews: 0 }) : { newCards: 0, reviews: 0 };
     const introDaysLeft = Math.max(1, lastIntroDay - k + 1);
     const newQuota = k > lastIntroDay && k > 0 ? 0 : Math.max(0, Math.min(fresh.length, Math.ceil((fresh.length + done.newCards) / introDaysLeft) - done.newCards));
     const introduced = fresh.splice(0, newQuota);
+    for (const question of introduced) introDayOf.set(question.id, k);
     const room = Math.max(0, capacity - done.reviews - (done.newCards + newQuota) * NEW_CARD_VIEWS);
     const reviewed = questions
       .filter((question) => states.has(question.id) && !introduced.includes(question) && due(question) < end)
       .sort((a, b) => due(a).getTime() - due(b).getTime())
       .slice(0, room);
-    // The forecast assumes each answer is recalled (Good): the plan for what is expected.
-    for (const question of reviewed) states.set(question.id, gradeCard(states.get(question.id), 3, at, settings.retention));
+    // The days ahead are laid out as if each answer is recalled (Good); the readiness forecast weighs both outcomes.
+    for (const question of reviewed) {
+      states.set(question.id, gradeCard(states.get(question.id), 3, at, settings.retention));
+      reviewDaysOf.set(question.id, [...(reviewDaysOf.get(question.id) ?? []), k]);
+    }
     for (const question of introduced) {
       const first = gradeCard(undefined, 3, at, settings.retention);
       states.set(question.id, gradeCard(first, 3, first.card.due, settings.retention));
@@ -140,13 +173,30 @@ export function makePlan(input: PlanInput): Plan {
     days.push({ date: isoDay(start), new: introduced.length, reviews: reviewed.length });
   }
   const today = days[0] ?? { new: 0, reviews: 0 };
+  const cardPlans: CardPlan[] = questions.map((question) => ({
+    question,
+    state: input.states.get(question.id),
+    introDay: introDayOf.get(question.id),
+    finalDay: finalDayOf.get(question.id)!,
+    reviewDays: reviewDaysOf.get(question.id) ?? [],
+  }));
+  const expected = expectedRecall(cardPlans, {
+    days: forecastDays,
+    interview,
+    retention: settings.retention,
+    plannedDue: (state, finalDay) => plannedDue(state, finalDay, windowStart),
+  });
+  const stoppedToday = readiness(questions, input.states, interview, settings.retention);
   return {
     interviewDate: settings.interviewDate,
     daysLeft,
     today: { new: today.new, reviews: today.reviews, minutes: Math.round(((today.new * NEW_CARD_VIEWS + today.reviews) * input.secondsPerCard) / 60) },
     todayCards,
     days,
-    readiness: readiness(questions, states, interview, settings.retention),
+    readiness: {
+      ...recallOnTheDay(questions, (question) => expected.get(question.id), settings.retention),
+      ifStoppedToday: { overall: stoppedToday.overall, byCategory: stoppedToday.byCategory },
+    },
     unplaced: fresh.length,
   };
 }
@@ -155,13 +205,43 @@ function recallAt(state: CardState | undefined, at: Date): number {
   return state ? retrievability(state, at) : 0;
 }
 
-/** Predicted recall on the interview day: overall, per category, and the weakest categories. */
-export function readiness(questions: readonly Question[], states: ReadonlyMap<string, CardState>, at: Date, target: number): Readiness {
+/**
+ * Each card's last final day: the cards not yet reviewed in the final days are
+ * shared evenly over the final days left, the lowest predicted recall on the
+ * interview day nearest to it (`dayFromEnd(0)` is the last day).
+ */
+function finalDays(
+  questions: readonly Question[],
+  states: ReadonlyMap<string, CardState>,
+  interview: Date,
+  windowStart: Date,
+  count: number,
+  dayFromEnd: (j: number) => Date,
+): Map<string, Date> {
+  const pending = questions
+    .map((question, index) => ({ question, index, recall: recallAt(states.get(question.id), interview) }))
+    .filter(({ question }) => {
+      const last = states.get(question.id)?.lastReviewedAt;
+      return last === undefined || last < windowStart;
+    })
+    // Among equals (new cards), the later in the deck, the later it is brought in, so the nearer the date.
+    .sort((a, b) => a.recall - b.recall || b.index - a.index);
+  const perDay = Math.max(1, Math.ceil(pending.length / count));
+  const finalDayOf = new Map(questions.map((question) => [question.id, dayFromEnd(0)]));
+  pending.forEach(({ question }, i) => finalDayOf.set(question.id, dayFromEnd(Math.floor(i / perDay))));
+  return finalDayOf;
+}
+
+/** Recall on the interview day of each card (undefined: not worked out, left out of the means): overall, per category, the weakest categories. */
+export function recallOnTheDay(questions: readonly Question[], recallOf: (question: Question) => number | undefined, target: number): RecallOnTheDay {
   const sums = new Map<string, { total: number; count: number }>();
   let total = 0;
+  let count = 0;
   for (const question of questions) {
-    const recall = recallAt(states.get(question.id), at);
+    const recall = recallOf(question);
+    if (recall === undefined) continue;
     total += recall;
+    count++;
     const sum = sums.get(question.category) ?? { total: 0, count: 0 };
     sum.total += recall;
     sum.count++;
@@ -173,7 +253,12 @@ export function readiness(questions: readonly Question[], states: ReadonlyMap<st
     .sort((a, b) => a[1] - b[1])
     .slice(0, 3)
     .map(([category]) => category);
-  return { overall: questions.length === 0 ? 0 : round(total / questions.length), byCategory, weakest };
+  return { overall: count === 0 ? 0 : round(total / count), byCategory, weakest };
+}
+
+/** Recall on the interview day if nothing more were studied: new cards count 0. */
+export function readiness(questions: readonly Question[], states: ReadonlyMap<string, CardState>, at: Date, target: number): RecallOnTheDay {
+  return recallOnTheDay(questions, (question) => recallAt(states.get(question.id), at), target);
 }
 
 function round(value: number): number {

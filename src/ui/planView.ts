@@ -1,5 +1,5 @@
 // What `kfq plan` shows: days left, today's work, the daily load as a chart,
-// and the predicted recall on the interview day.
+// and the expected recall on the interview day, with the plan and without.
 import type { Plan } from '../practice/plan.js';
 import { stackedBar } from './charts.js';
 import { safeLine } from './text.js';
@@ -35,13 +35,21 @@ export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: num
     lines.push(`  ${day.date.slice(5)} ${bar}${' '.repeat(Math.max(0, barWidth - cells))} ${String(day.new).padStart(3)} new ${String(day.reviews).padStart(4)} reviews`);
   });
   const { readiness } = plan;
-  lines.push('', `${out.bold('Readiness on the day')}: ${percent(readiness.overall)} predicted recall (target ${percent(target)})`);
+  const stopped = readiness.ifStoppedToday;
+  lines.push(
+    '',
+    `${out.bold('Readiness on the day')}: ${percent(readiness.overall)} if you follow the plan, ${percent(stopped.overall)} if you stopped today (target ${percent(target)})`,
+    out.dim('  expected recall on the interview day, counting the chance of forgetting a card at each review'),
+  );
   const categories = Object.entries(readiness.byCategory).sort((a, b) => a[1] - b[1]);
-  for (const [category, recall] of categories) lines.push(`  ${percent(recall).padStart(4)}  ${safeLine(category)}`);
+  for (const [category, recall] of categories) {
+    lines.push(`  ${percent(recall).padStart(4)}  ${out.dim(`(stopped today ${percent(stopped.byCategory[category] ?? 0).padStart(4)})`)}  ${safeLine(category)}`);
+  }
   if (readiness.weakest.length > 0) lines.push(`Weakest: ${readiness.weakest.map(safeLine).join(', ')} (mock interviews draw more from these)`);
   return lines;
 }
 
+/** A recall as a whole percent; short of certain never shows as 100%. */
 function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
+  return `${Math.min(Math.round(value * 100), value < 1 ? 99 : 100)}%`;
 }
