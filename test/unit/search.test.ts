@@ -4,6 +4,7 @@ import { parseDeck } from '../../src/deck/parse.js';
 import { analyseQuery } from '../../src/search/query.js';
 import { buildSearchIndex, searchQuestions } from '../../src/search/index.js';
 import { plainText } from '../../src/search/plainText.js';
+import { needsSpeller } from '../../src/search/rank.js';
 import { fuseSpeller } from '../../src/search/fuse.js';
 import { buildWordIndex, nearWords } from '../../src/search/wordIndex.js';
 
@@ -79,6 +80,16 @@ describe('when the query holds filler words', () => {
   it('then they are dropped from the query, unless nothing else is left', () => {
     expect(analyseQuery('how do i use istio').map((group) => group.alternatives[0])).toEqual([['use'], ['istio']]);
     expect(analyseQuery('what is it').map((group) => group.alternatives[0])).toEqual([['what'], ['is'], ['it']]);
+  });
+});
+
+describe('when the query has a typo', () => {
+  const parts = index.parts;
+  it('then fuse.js is needed only for a word the deck does not know, long enough to be forgiven typos', () => {
+    expect(needsSpeller(parts, analyseQuery('katib'))).toBe(false);
+    expect(needsSpeller(parts, analyseQuery('what is katib pipelines'))).toBe(false);
+    expect(needsSpeller(parts, analyseQuery('katbi'))).toBe(true);
+    expect(needsSpeller(parts, analyseQuery('kfp zzz'))).toBe(false);
   });
 });
 
