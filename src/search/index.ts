@@ -96,7 +96,7 @@ export async function searchQuestions(index: SearchIndex, query: string, options
   const groups = analyseQuery(query);
   if (groups.length === 0 || limit <= 0) return [];
   // fuse.js is loaded only for a word the deck does not know: most searches never need it.
-  const spellerOf = needsSpeller(index.parts, groups) ? (await import('./fuse.js')).fuseSpeller : undefined;
+  const speller = needsSpeller(index.parts, groups) ? (await import('./fuse.js')).fuseSpeller : undefined;
   const category = options.category;
   const typed = textWords(query).map((word) => normalizeWord(word.word));
 
@@ -109,7 +109,7 @@ export async function searchQuestions(index: SearchIndex, query: string, options
     (position, score, groupScores) => {
       if (best.wants(position, score)) best.offer({ position, score, groupScores: groupScores.slice() });
     },
-    spellerOf,
+    speller,
   );
   const wanted = new StemFilter([...typed, ...context.groupTerms.flatMap((terms) => [...terms])]);
   const ranked = best

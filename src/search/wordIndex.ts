@@ -152,16 +152,15 @@ export interface NearWord {
 /** The shortest typed word that is also looked up as the start of longer words. */
 const MIN_PREFIX = 3;
 
-/** Proposes positions in a list of words within some typing mistakes of a typed word, and maybe others besides. */
-export type Speller = (typed: string, edits: number) => number[];
-export type SpellerOf = (words: readonly string[]) => Speller;
+/** Proposes positions in `words` of every word within `edits` typing mistakes of `typed`, and maybe others besides. */
+export type Speller = (words: readonly string[], typed: string, edits: number) => number[];
 
 /**
  * The words of the index a typed word may stand for, besides its own stem:
  * words it is the start of and, given a speller, whole words within a few
- * typing mistakes (the speller proposes them, the edit distance decides).
+ * typing mistakes (a letter test narrows, the speller proposes, the edit distance decides).
  */
-export function nearWords(index: WordIndex, typed: string, spellerOf?: SpellerOf): NearWord[] {
+export function nearWords(index: WordIndex, typed: string, speller?: Speller): NearWord[] {
   const near: NearWord[] = [];
   if (typed.length >= MIN_PREFIX) {
     for (let at = lowerBound(index.surfaces, typed); at < index.surfaces.length; at++) {
@@ -170,46 +169,64 @@ export function nearWords(index: WordIndex, typed: string, spellerOf?: SpellerOf
       if (surface !== typed) near.push({ term: index.surfaceTerms[at]!, surface, edits: 0, prefix: true });
     }
   }
-  const edits = spellerOf ? typoAllowance(typed.length) : 0;
+  const edits = speller ? typoAllowance(typed.length) : 0;
   if (edits === 0) return near;
+  const { byLength, masks } = lengthBuckets(index);
+  const typedMask = letterMask(typed);
+  const candidates: number[] = [];
   for (let length = typed.length - edits; length <= typed.length + edits; length++) {
-    const bucket = lengthBucket(index, length, spellerOf!);
-    if (!bucket) continue;
-    for (const proposed of bucket.speller(typed, edits)) {
-      const at = bucket.positions[proposed]!;
-      const surface = index.surfaces[at]!;
-      if (surface === typed || surface.startsWith(typed)) continue;
-      const distance = editDistance(typed, surface, edits);
-      if (distance <= edits) near.push({ term: index.surfaceTerms[at]!, surface, edits: distance, prefix: false });
+    for (const at of byLength.get(length) ?? []) {
+      // Each edit adds or takes away at most two letters of the alphabet: a cheap test before the speller's.
+      if (bitCount(masks[at]! ^ typedMask) <= 2 * edits) candidates.push(at);
     }
+  }
+  if (candidates.length === 0) return near;
+  for (const proposed of speller!(candidates.map((at) => index.surfaces[at]!), typed, edits)) {
+    const at = candidates[proposed]!;
+    const surface = index.surfaces[at]!;
+    if (surface === typed || surface.startsWith(typed)) continue;
+    const distance = editDistance(typed, surface, edits);
+    if (distance <= edits) near.push({ term: index.surfaceTerms[at]!, surface, edits: distance, prefix: false });
   }
   return near;
 }
 
-/** The surfaces of one length: their positions, and a speller over them made when first needed. */
-interface LengthBucket {
-  positions: number[];
-  speller: Speller;
+interface Buckets {
+  /** Positions in `surfaces` by word length. */
+  byLength: Map<number, number[]>;
+  /** Per surface, which letters a–z (and, in six shared bits, digits) it holds. */
+  masks: Uint32Array;
 }
 
-const buckets = new WeakMap<WordIndex, Map<number, LengthBucket>>();
+const buckets = new WeakMap<WordIndex, Buckets>();
 
-function lengthBucket(index: WordIndex, length: number, spellerOf: SpellerOf): LengthBucket | undefined {
-  let byLength = buckets.get(index);
-  if (!byLength) {
-    const positions = new Map<number, number[]>();
+function lengthBuckets(index: WordIndex): Buckets {
+  let found = buckets.get(index);
+  if (!found) {
+    const byLength = new Map<number, number[]>();
     index.surfaces.forEach((surface, at) => {
-      const list = positions.get(surface.length);
+      const list = byLength.get(surface.length);
       if (list) list.push(at);
-      else positions.set(surface.length, [at]);
+      else byLength.set(surface.length, [at]);
     });
-    byLength = new Map();
-    for (const [size, list] of positions) {
-      let speller: Speller | undefined;
-      const words = list.map((at) => index.surfaces[at]!);
-      byLength.set(size, { positions: list, speller: (typed, edits) => (speller ??= spellerOf(words))(typed, edits) });
-    }
-    buckets.set(index, byLength);
+    found = { byLength, masks: Uint32Array.from(index.surfaces, letterMask) };
+    buckets.set(index, found);
   }
-  return byLength.get(length);
+  return found;
+}
+
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) mask |= 1 << (26 + ((code - 48) % 6));
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
