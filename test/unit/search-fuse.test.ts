@@ -47,8 +47,13 @@ describe('when a typed word is a misspelling of a word of the deck', () => {
     fc.assert(
       fc.property(fc.nat(long.length - 1), fc.array(mistake, { minLength: 1, maxLength: 2 }), (pick, mistakes) => {
         const typed = misspelt(long[pick]!, mistakes);
+        const wanted = withinAllowance(words, typed);
+        // fuse alone, over the whole vocabulary, proposes them all…
+        const proposedByFuse = new Set(fuseSpeller(words.surfaces, typed, Math.max(typoAllowance(typed.length), 1)).map((at) => words.surfaces[at]!));
+        expect(wanted.filter((surface) => !proposedByFuse.has(surface))).toEqual([]);
+        // …and so does the search's lookup, which gives fuse only the words of the right length and letters.
         const proposed = nearWords(words, typed, fuseSpeller).filter((near) => !near.prefix).map((near) => near.surface);
-        expect(proposed.sort()).toEqual(withinAllowance(words, typed));
+        expect(proposed.sort()).toEqual(wanted);
       }),
       { numRuns: 400, seed: 18 },
     );
