@@ -34,7 +34,7 @@ async function searchProbe(deckFile: string, cacheDir: string, queries: Query[])
   for (let round = 0; round <= 5; round++) {
     for (const query of queries) {
       const started = performance.now();
-      const hits = searchQuestions(index, query.text, { limit: 10 });
+      const hits = await searchQuestions(index, query.text, { limit: 10 });
       if (round > 0) ours.push(performance.now() - started);
       if (round === 0 && query.expect !== undefined) top3.push(hits.slice(0, 3).some((hit) => hit.question.number === query.expect));
     }

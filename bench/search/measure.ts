@@ -21,7 +21,7 @@ for (const deck of set.decks) {
   const engines: Engine[] = makers.map((make) => make(questions));
   for (const { query, accept } of set.queries.filter((entry) => entry.deck === deck.slug)) {
     for (const engine of engines) {
-      const ids = engine.search(query);
+      const ids = await engine.search(query);
       const rank = ids.findIndex((id) => accept.includes(id));
       const total = totals.get(engine.name) ?? { top1: 0, top3: 0, rr: 0, misses: [] };
       if (rank === 0) total.top1++;

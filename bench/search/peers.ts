@@ -8,12 +8,12 @@ import { buildSearchIndex, searchFields, searchQuestions } from '../../src/searc
 export interface Engine {
   name: string;
   /** Question ids, best first. */
-  search(query: string): string[];
+  search(query: string): string[] | Promise<string[]>;
 }
 
 export function kfqEngine(questions: Question[]): Engine {
   const index = buildSearchIndex(questions);
-  return { name: 'kfq', search: (query) => searchQuestions(index, query, { limit: 10 }).map((hit) => hit.question.id) };
+  return { name: 'kfq', search: async (query) => (await searchQuestions(index, query, { limit: 10 })).map((hit) => hit.question.id) };
 }
 
 /** fuse.js as documented for multi-word queries: token search, fields weighted as kfq weighs them. */

@@ -12,7 +12,7 @@ export async function run(words: string[], options: { limit: number; category?: 
   const { decks, category } = await loadSelection(globals, options.category);
   const query = words.join(' ');
   // The whole decks are indexed (and cached); the category narrows the hits.
-  const hits = searchQuestions(loadSearchIndex(decks, kfqPaths().cache), query, { limit: options.limit, category });
+  const hits = await searchQuestions(loadSearchIndex(decks, kfqPaths().cache), query, { limit: options.limit, category });
   // --json always prints an array, so a script can read the empty one too.
   if (options.json) printJson(hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
   if (hits.length === 0) {

@@ -5,7 +5,7 @@
 import type { Question } from '../deck/model.js';
 import { plainText } from './plainText.js';
 import { analyseQuery } from './query.js';
-import { scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
+import { needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
 import { buildWordIndex, type WordIndex } from './wordIndex.js';
 import { normalizeWord, textWords } from './words.js';
 
@@ -91,10 +91,12 @@ export function combineSearchIndexes(decks: ReadonlyArray<{ questions: Question[
 }
 
 /** The hits for the query, best first: none when nothing matches enough of it. */
-export function searchQuestions(index: SearchIndex, query: string, options: { limit?: number; category?: string } = {}): SearchHit[] {
+export async function searchQuestions(index: SearchIndex, query: string, options: { limit?: number; category?: string } = {}): Promise<SearchHit[]> {
   const limit = options.limit ?? 10;
   const groups = analyseQuery(query);
   if (groups.length === 0 || limit <= 0) return [];
+  // fuse.js is loaded only for a word the deck does not know: most searches never need it.
+  const speller = needsSpeller(index.parts, groups) ? (await import('./fuse.js')).fuseSpeller : undefined;
   const category = options.category;
   const typed = textWords(query).map((word) => normalizeWord(word.word));
 
@@ -107,6 +109,7 @@ export function searchQuestions(index: SearchIndex, query: string, options: { li
     (position, score, groupScores) => {
       if (best.wants(position, score)) best.offer({ position, score, groupScores: groupScores.slice() });
     },
+    speller,
   );
   const wanted = new StemFilter([...typed, ...context.groupTerms.flatMap((terms) => [...terms])]);
   const ranked = best

@@ -4,8 +4,9 @@
 // word matches its stem, whole words within a few typing mistakes and words it
 // is the start of; a near match earns the rarity of the word it matched, less
 // a penalty for the difference.
+import { typoAllowance } from '../deck/terms.js';
 import { meaningfulWords, type QueryGroup } from './query.js';
-import { documentCount, FIELD_COUNT, findTerm, nearWords, type WordIndex } from './wordIndex.js';
+import { documentCount, FIELD_COUNT, findTerm, nearWords, type Speller, type WordIndex } from './wordIndex.js';
 import { normalizeWord } from './words.js';
 
 /** Field weights (question, answer, category) and length normalisation, BM25F's w and b. */
@@ -51,10 +52,12 @@ export function scoreParts(
   accept: (position: number) => boolean,
   /** `groupScores` is reused from call to call: copy it to keep it. */
   visit: (position: number, score: number, groupScores: Float64Array) => void,
+  /** Proposes the words a typed word the deck does not know may be a misspelling of: without it, typos are not forgiven. */
+  speller?: Speller,
 ): RankContext {
   const docTotal = parts.reduce((sum, part) => sum + part.words.docCount, 0);
   const averages = averageLengths(parts);
-  const typed = [...new Set(groups.flatMap((group) => group.alternatives.flatMap((words) => meaningfulWords(words))))];
+  const typed = typedWords(groups);
 
   // Rarity over all parts, by stem.
   const frequencies = new Map<string, number>();
@@ -70,7 +73,7 @@ export function scoreParts(
     return Math.log(1 + (docTotal - df + 0.5) / (df + 0.5));
   };
 
-  const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word)] as const)));
+  const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word, speller)] as const)));
   const groupTerms = groups.map(() => new Set<string>());
   // Per group, its weight: the rarity of the best word it can match (0 when it matches nothing anywhere).
   const groupWeights = groups.map((group, g) => {
@@ -248,8 +251,18 @@ function postingCount(index: WordIndex, match: WordMatch): number {
   return count;
 }
 
+/** The query's words that count, each once. */
+function typedWords(groups: readonly QueryGroup[]): string[] {
+  return [...new Set(groups.flatMap((group) => group.alternatives.flatMap((words) => meaningfulWords(words))))];
+}
+
+/** Whether some word of the query is long enough to be forgiven typos and unknown to some part: only then is a speller needed. */
+export function needsSpeller(parts: readonly IndexPart[], groups: readonly QueryGroup[]): boolean {
+  return typedWords(groups).some((word) => typoAllowance(word.length) > 0 && parts.some((part) => findTerm(part.words, normalizeWord(word)) < 0));
+}
+
 /** The terms a typed word stands for in one index, with how closely each matches. */
-function matchWord(index: WordIndex, typed: string): WordMatch {
+function matchWord(index: WordIndex, typed: string, speller: Speller | undefined): WordMatch {
   const best = new Map<number, number>();
   const offer = (term: number, similarity: number): void => {
     if (similarity > (best.get(term) ?? 0)) best.set(term, similarity);
@@ -259,7 +272,7 @@ function matchWord(index: WordIndex, typed: string): WordMatch {
   // A word the deck knows is most likely spelt as meant: it is not taken for a
   // typo of another, and the longer words it starts count for less.
   const known = own >= 0 ? 0.5 : 1;
-  for (const near of nearWords(index, typed, own < 0)) {
+  for (const near of nearWords(index, typed, own < 0 ? speller : undefined)) {
     const similarity = near.prefix ? 0.4 + (0.5 * typed.length) / near.surface.length : 1 - near.edits / Math.max(typed.length, 4);
     offer(near.term, similarity * known);
   }

@@ -152,12 +152,15 @@ export interface NearWord {
 /** The shortest typed word that is also looked up as the start of longer words. */
 const MIN_PREFIX = 3;
 
+/** Proposes positions in `words` of every word within `edits` typing mistakes of `typed`, and maybe others besides. */
+export type Speller = (words: readonly string[], typed: string, edits: number) => number[];
+
 /**
  * The words of the index a typed word may stand for, besides its own stem:
- * words it is the start of and, unless `typos` is false, whole words within a
- * few typing mistakes.
+ * words it is the start of and, given a speller, whole words within a few
+ * typing mistakes (a letter test narrows, the speller proposes, the edit distance decides).
  */
-export function nearWords(index: WordIndex, typed: string, typos = true): NearWord[] {
+export function nearWords(index: WordIndex, typed: string, speller?: Speller): NearWord[] {
   const near: NearWord[] = [];
   if (typed.length >= MIN_PREFIX) {
     for (let at = lowerBound(index.surfaces, typed); at < index.surfaces.length; at++) {
@@ -166,19 +169,24 @@ export function nearWords(index: WordIndex, typed: string, typos = true): NearWo
       if (surface !== typed) near.push({ term: index.surfaceTerms[at]!, surface, edits: 0, prefix: true });
     }
   }
-  const edits = typos ? typoAllowance(typed.length) : 0;
+  const edits = speller ? typoAllowance(typed.length) : 0;
   if (edits === 0) return near;
   const { byLength, masks } = lengthBuckets(index);
   const typedMask = letterMask(typed);
+  const candidates: number[] = [];
   for (let length = typed.length - edits; length <= typed.length + edits; length++) {
     for (const at of byLength.get(length) ?? []) {
-      // Each edit adds or takes away at most two letters of the alphabet: a cheap test before the real distance.
-      if (bitCount(masks[at]! ^ typedMask) > 2 * edits) continue;
-      const surface = index.surfaces[at]!;
-      if (surface === typed || surface.startsWith(typed)) continue;
-      const distance = editDistance(typed, surface, edits);
-      if (distance <= edits) near.push({ term: index.surfaceTerms[at]!, surface, edits: distance, prefix: false });
+      // Each edit adds or takes away at most two letters of the alphabet: a cheap test before the speller's.
+      if (bitCount(masks[at]! ^ typedMask) <= 2 * edits) candidates.push(at);
     }
+  }
+  if (candidates.length === 0) return near;
+  for (const proposed of speller!(candidates.map((at) => index.surfaces[at]!), typed, edits)) {
+    const at = candidates[proposed]!;
+    const surface = index.surfaces[at]!;
+    if (surface === typed || surface.startsWith(typed)) continue;
+    const distance = editDistance(typed, surface, edits);
+    if (distance <= edits) near.push({ term: index.surfaceTerms[at]!, surface, edits: distance, prefix: false });
   }
   return near;
 }

@@ -69,3 +69,13 @@ describe('the chunks each command loads', () => {
     expect(HEAVY.filter((name) => loaded.has(name))).toEqual(uses);
   });
 });
+
+describe('fuse.js in a search', () => {
+  // The search decides from the query whether it needs fuse.js (see search.test.ts); here, that fuse.js comes only that way.
+  it('is not loaded by the search command before it runs, only through the dynamic import of src/search/fuse.ts', () => {
+    expect(packagesLoadedBy('src/commands/search.ts').has('fuse.js')).toBe(false);
+    expect(packagesLoadedBy('src/search/fuse.ts').has('fuse.js')).toBe(true);
+    const withFuse = Object.keys(outputs).filter((name) => Object.keys(outputs[name]!.inputs).some((input) => input.includes('node_modules/fuse.js/')));
+    expect(withFuse.map((name) => outputs[name]!.entryPoint)).toEqual(['src/search/fuse.ts']);
+  });
+});

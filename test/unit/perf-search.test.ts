@@ -17,8 +17,8 @@ writeFileSync(generatedFile, generated.text);
 
 describe('planted questions in a generated deck', () => {
   const index = buildSearchIndex(readDeckFile(generatedFile).deck.questions);
-  it.each(generated.planted.flatMap((planted) => planted.queries.map((query) => [query, planted.number] as const)))('"%s" finds question %i in the top 3', (query, number) => {
-    expect(searchQuestions(index, query, { limit: 3 }).map((hit) => hit.question.number)).toContain(number);
+  it.each(generated.planted.flatMap((planted) => planted.queries.map((query) => [query, planted.number] as const)))('"%s" finds question %i in the top 3', async (query, number) => {
+    expect((await searchQuestions(index, query, { limit: 3 })).map((hit) => hit.question.number)).toContain(number);
   });
 });
 
@@ -32,7 +32,7 @@ describe('the cached search index', () => {
     const cacheDir = join(dir, 'cache');
     writeFileSync(deck, big.text);
     const load = async () => loadSearchIndex((await loadDecksCached([deck], { installedDir: dir, cacheDir, env: {} })).decks, cacheDir);
-    const top = async (query: string) => searchQuestions(await load(), query, { limit: 1 }).map((hit) => hit.question.question);
+    const top = async (query: string) => (await searchQuestions(await load(), query, { limit: 1 })).map((hit) => hit.question.question);
 
     const first = await load();
     expect(readdirSync(cacheDir).filter((name) => name.startsWith('search-'))).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('the cached search index', () => {
     const { decks } = await loadDecksCached([dir], { installedDir: dir, cacheDir: join(dir, 'cache'), env: {} });
     const index = loadSearchIndex(decks, join(dir, 'cache'));
     expect(index.parts).toHaveLength(2);
-    expect(searchQuestions(index, 'volcano gang scheduling', { limit: 2 }).map((hit) => hit.question.id)).toEqual([`a/${planted.number}`, 'b/1']);
-    expect(searchQuestions(index, 'volcano gang scheduling', { category: 'Serving' }).map((hit) => hit.question.id)).toEqual(['b/1']);
+    expect((await searchQuestions(index, 'volcano gang scheduling', { limit: 2 })).map((hit) => hit.question.id)).toEqual([`a/${planted.number}`, 'b/1']);
+    expect((await searchQuestions(index, 'volcano gang scheduling', { category: 'Serving' })).map((hit) => hit.question.id)).toEqual(['b/1']);
   });
 });
