@@ -157,7 +157,7 @@ describe('kfq doctor', () => {
     const env = { KFQ_HOME: home, KFQ_CONFIG_HOME: tempDir() };
     const before = runKfq(['doctor'], { env });
     expect(before.code).toBe(1);
-    expect(before.stdout).toMatch(/warning log: .*reviews\.jsonl: 2 damaged line\(s\) \(line 3, 5\)/);
+    expect(before.stdout).toMatch(/warning log: .*reviews\.jsonl: 2 damaged lines \(line 3, 5\)/);
     expect(readFileSync(log, 'utf8')).toBe(damagedLog);
 
     const fixed = runKfq(['doctor', '--fix'], { env });

@@ -46,7 +46,7 @@ describe('a review log whose last line was cut by a crash', () => {
     const { home, file } = homeWith(CUT_LOG);
     const result = runKfq(['stats', '--json'], { env: { KFQ_HOME: home } });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`warning: ${file}: 1 damaged line(s) skipped (first at line 5)\n`);
+    expect(result.stderr).toBe(`warning: ${file}: 1 damaged line skipped (first at line 5)\n`);
     expect(JSON.parse(result.stdout).reviews.total).toBe(3);
     expect(runKfq(['stats'], { env: { KFQ_HOME: home } }).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(CUT_LOG);
@@ -56,7 +56,7 @@ describe('a review log whose last line was cut by a crash', () => {
     const { home, file } = homeWith(CUT_LOG);
     const result = runKfq(['export', '--history', '--format', 'json'], { env: { KFQ_HOME: home } });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('1 damaged line(s) left out');
+    expect(result.stderr).toContain('1 damaged line left out');
     expect(JSON.parse(result.stdout).reviews).toHaveLength(3);
     expect(readFileSync(file, 'utf8')).toBe(CUT_LOG);
   });
@@ -81,7 +81,7 @@ describe('garbage lines in the middle of the review log', () => {
     const { home, file } = homeWith(GARBAGE_LOG);
     const before = readFileSync(file);
     const stats = runKfq(['stats', '--json'], { env: { KFQ_HOME: home } });
-    expect(stats.stderr).toContain('3 damaged line(s) skipped (first at line 3)');
+    expect(stats.stderr).toContain('3 damaged lines skipped (first at line 3)');
     expect(JSON.parse(stats.stdout).reviews.total).toBe(3);
     expect(runKfq(['export', '--history', '--format', 'csv'], { env: { KFQ_HOME: home } }).code).toBe(0);
     expect(readFileSync(file).equals(before)).toBe(true);
