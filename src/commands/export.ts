@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
-import type { Deck, Question } from '../deck/model.js';
+import type { Deck, Question } from '../model/question.js';
 import { UsageError } from '../errors.js';
 import { questionsToCsv } from '../export/csv.js';
 import { historyToCsv, historyToJson } from '../export/history.js';

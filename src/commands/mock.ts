@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { GlobalOptions } from '../cli.js';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../practice/interview.js';

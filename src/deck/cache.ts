@@ -9,7 +9,7 @@
 // path, slug and content hash.
 import { join, resolve } from 'node:path';
 import { cacheName, contentHash, readCache, writeCache } from '../store/cacheFile.js';
-import { combineLoaded, type Deck, type LoadedDeck, type LoadedDecks } from './model.js';
+import { combineLoaded, type Deck, type LoadedDeck, type LoadedDecks } from '../model/question.js';
 import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
 

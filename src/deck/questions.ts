@@ -5,7 +5,7 @@
 //  (c) one heading per question (`### What is X?`, `## 12. Explain X`), the
 //      answer being its whole section, sub-headings included.
 // Anything else (intros, tables of contents, link lists, tables) is skipped.
-import type { DeckWarning } from './model.js';
+import type { DeckWarning } from '../model/question.js';
 import { cleanAnswer } from './answer.js';
 import type { Element, HeadingElement } from './elements.js';
 

@@ -1,6 +1,6 @@
 // RFC 4180 CSV: CRLF line ends; a field with a comma, quote or line break is
 // quoted and its quotes doubled.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 
 export function csvField(value: string | number | undefined | null): string {
   const text = value === undefined || value === null ? '' : String(value);

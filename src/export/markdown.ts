@@ -2,7 +2,7 @@
 // `### **Category**` heading per category, `N. **Question**` with the answer
 // indented beneath. kfq reads it back to the same questions.
 import { startsAnswer } from '../deck/answer.js';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 
 export interface DeckMeta {
   title: string;

@@ -1,7 +1,7 @@
 // One drill session's bookkeeping: each grade is appended to the review log
 // (fsync'd) before the card states move on; undo appends an undo record and
 // puts the card's state back; the summary is computed from what was graded.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { appendReview, reviewOf, undoReview, type Review, type ReviewRating } from '../store/reviewLog.js';
 import { nextDue } from './pick.js';
 import { gradeCard, nextIntervals, type CardState } from './scheduler.js';

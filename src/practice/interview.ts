@@ -1,7 +1,7 @@
 // A mock interview, pure: which questions to ask (the plan) and what the
 // answers are worth (the report). The clock, the deck, the card states and the
 // seed come in; plain data, ready to save as JSON, comes out.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import type { ReviewRating } from '../store/reviewLog.js';
 import { seededRandom } from './random.js';
 import type { CardState } from './scheduler.js';

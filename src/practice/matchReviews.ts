@@ -1,7 +1,7 @@
 // Which question each logged review belongs to. Reviews carry the question's id
 // and its text; when a deck is renumbered the id moves but the text stays, so
 // the text decides where it can.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import type { Review } from '../store/reviewLog.js';
 
 /**

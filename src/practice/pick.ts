@@ -1,5 +1,5 @@
 // Which cards a drill asks, and in what order.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { seededRandom, shuffle } from './random.js';
 import { isDue, type CardState } from './scheduler.js';
 

@@ -2,7 +2,7 @@
 // derived by replaying the question's reviews from the log, so the log stays
 // the single source of truth and a fix to the scheduler applies to old reviews.
 import { createEmptyCard, fsrs, type Card, type FSRS, type Grade } from 'ts-fsrs';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { RATINGS, type Review, type ReviewRating } from '../store/reviewLog.js';
 import { reviewsByQuestion } from './matchReviews.js';
 import { DEFAULT_RETENTION } from './retention.js';

@@ -1,7 +1,7 @@
 // Progress numbers for `kfq stats`, computed in one pass over the review log.
 // Pure: the clock, the log, card states and interview scores come in; plain
 // numbers (ready for --json) come out. Days are local calendar days.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import type { Review } from '../store/reviewLog.js';
 import { questionMatcher } from './matchReviews.js';
 

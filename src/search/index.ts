@@ -1,7 +1,7 @@
 // Fuzzy search over questions, answers and categories with fuse.js token
 // search: each query word is matched fuzzily, in any order, ranked by TF-IDF.
 import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { plainText } from './plainText.js';
 import { buildTokenIndex, documentFrequency, scoreDocuments, tokenize, type TokenIndex } from './tokenIndex.js';
 

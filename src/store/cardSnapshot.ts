@@ -12,7 +12,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { countNewlines } from '../deck/lines.js';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { StorageError } from '../errors.js';
 import { questionMatcher } from '../practice/matchReviews.js';
 import { DEFAULT_RETENTION } from '../practice/retention.js';

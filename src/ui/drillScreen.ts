@@ -3,7 +3,7 @@
 // answer, Enter to reveal, then a grade on Anki's keys. What a key does to the
 // store goes through the callbacks, synchronously, before the next card shows.
 import { createPrompt, isEnterKey, useKeypress, useRef, useState, type KeypressEvent } from '@inquirer/core';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { RATING_NAMES, RATINGS } from '../store/reviewLog.js';
 import type { AnswerScore } from '../practice/scoring.js';
 import type { ReviewRating } from '../store/reviewLog.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { answerHtml, categoryTag, questionsToAnki } from '../../src/export/anki.js';
 import { csvField, questionsToCsv } from '../../src/export/csv.js';
 import { parseDelimited } from '../../src/deck/import.js';

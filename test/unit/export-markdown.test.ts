@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinDeckPath, parseDeck } from '../../src/deck/index.js';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { questionsToMarkdown, type DeckEntry } from '../../src/export/markdown.js';
 
 const content = (q: DeckEntry): DeckEntry => ({ number: q.number, category: q.category, question: q.question, answer: q.answer });

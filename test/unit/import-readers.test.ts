@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, htmlToMarkdown, parseDelimited, readAnkiText, readCsv } from '../../src/deck/import.js';
 import { questionsToAnki } from '../../src/export/anki.js';
 import { questionsToCsv } from '../../src/export/csv.js';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { deckError } from './deckError.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'import');

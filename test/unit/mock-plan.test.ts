@@ -1,7 +1,7 @@
 // Planning a mock interview: how many questions, which ones, in what order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { planInterview, questionWeight, type PlanCard } from '../../src/practice/interview.js';
 
 const now = new Date('2025-04-02T10:00:00Z');

@@ -1,6 +1,6 @@
 // The report and the list as text: everything there, nothing wider than the terminal.
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { addAnswer, finishReport, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../../src/practice/interview.js';
 import { renderReport, renderReportList } from '../../src/ui/mockReport.js';
 import { visibleWidth } from '../../src/ui/text.js';

@@ -1,7 +1,7 @@
 // Scoring a mock interview: each answer, the overall score, the per-category
 // breakdown and the report's life from in-progress to completed or abandoned.
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import {
   addAnswer,
   categoryScores,

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMMON_QUERIES, generateDeck, PLANTED } from '../../bench/generate.js';
 import { loadDecksCached } from '../../src/deck/cache.js';
 import { readDeckFile } from '../../src/deck/load.js';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { loadSearchIndex } from '../../src/search/cachedIndex.js';
 import { buildSearchIndex, SEARCH_OPTIONS, searchQuestions, toSearchDocument, TOKEN_INDEX_FROM } from '../../src/search/index.js';
 

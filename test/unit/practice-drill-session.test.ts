@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { DrillSession } from '../../src/practice/drillSession.js';
 import { cardStates, type CardState } from '../../src/practice/scheduler.js';
 import { readReviewLog } from '../../src/store/reviewLog.js';

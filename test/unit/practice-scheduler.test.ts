@@ -1,7 +1,7 @@
 // Scheduling with FSRS, with a fixed clock: states come from replaying the log,
 // renumbered questions keep their history, and the interval labels are right.
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { reviewsByQuestion } from '../../src/practice/matchReviews.js';
 import { cardStates, formatInterval, gradeCard, isDue, nextIntervals, replayReviews } from '../../src/practice/scheduler.js';
 import type { Review, ReviewRating } from '../../src/store/reviewLog.js';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { StorageError } from '../../src/errors.js';
 import { cardStates } from '../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../src/store/cacheFile.js';

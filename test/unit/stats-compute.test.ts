@@ -3,7 +3,7 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { computeStats, LocalDays, streaks, type CardSummary, type ReviewFacts } from '../../src/practice/stats.js';
 
 function q(id: string, number: number, category: string): Question {
