@@ -6,7 +6,7 @@ import type { GlobalOptions } from '../cli.js';
 import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { parseDeckBytes } from '../deck/load.js';
-import type { Deck, LoadedDeck } from '../model/question.js';
+import type { Deck, LoadedDeck } from '../model/deck.js';
 import { parseDeck } from '../deck/parse.js';
 import { slugify } from '../deck/slug.js';
 import { DeckError, NotFoundError, UsageError } from '../errors.js';

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { GlobalOptions } from '../cli.js';
-import type { Deck, Question } from '../model/question.js';
+import type { Question } from '../model/question.js';
+import type { Deck } from '../model/deck.js';
 import { UsageError } from '../errors.js';
 import { questionsToCsv } from '../export/csv.js';
 import { historyToCsv, historyToJson } from '../export/history.js';

@@ -1,9 +1,10 @@
 // kfq history: the review log, newest first. Reads only the log, so it works
 // even when a deck is missing or broken.
 import type { GlobalOptions } from '../cli.js';
-import { RATING_NAMES } from '../store/reviewLog.js';
+import { RATING_NAMES } from '../model/review.js';
 import { kfqPaths } from '../store/paths.js';
-import { readReviewLog, type Review } from '../store/reviewLog.js';
+import { readReviewLog } from '../store/reviewLog.js';
+import { type Review } from '../model/review.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
 import { out, RATING_COLOURS } from '../ui/theme.js';
 import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';

@@ -3,7 +3,8 @@
 import type { GlobalOptions } from '../cli.js';
 // Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
 import { loadDecksCached } from '../deck/cache.js';
-import type { Deck, Question } from '../model/question.js';
+import type { Question } from '../model/question.js';
+import type { Deck } from '../model/deck.js';
 import { selectCategory } from '../deck/select.js';
 import { kfqPaths } from '../store/paths.js';
 import { warn } from '../ui/output.js';

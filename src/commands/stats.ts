@@ -1,6 +1,6 @@
 // kfq stats: progress at a glance, from the review log and interview reports.
 import type { GlobalOptions } from '../cli.js';
-import type { Deck } from '../model/question.js';
+import type { Deck } from '../model/deck.js';
 import { computeStats, type CardSummary, type Stats } from '../practice/stats.js';
 import { kfqPaths } from '../store/paths.js';
 import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } from '../ui/charts.js';

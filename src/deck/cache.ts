@@ -9,7 +9,8 @@
 // path, slug and content hash.
 import { join, resolve } from 'node:path';
 import { cacheName, contentHash, readCache, writeCache } from '../store/cacheFile.js';
-import { combineLoaded, type Deck, type LoadedDeck, type LoadedDecks } from '../model/question.js';
+import { combineLoaded } from './combine.js';
+import { type Deck, type LoadedDeck, type LoadedDecks } from '../model/deck.js';
 import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
 

@@ -2,15 +2,9 @@
 // gray-matter with every code-running engine replaced and YAML bounded.
 import matter from 'gray-matter';
 import { DeckError } from '../errors.js';
+import type { DeckMeta } from '../model/deck.js';
 import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES } from './limits.js';
 import { countNewlines } from './lines.js';
-
-export interface DeckMeta {
-  title: string;
-  description: string;
-  author: string;
-  date: string;
-}
 
 export interface FrontMatter {
   meta: DeckMeta;

@@ -5,7 +5,7 @@ import { readElements, type HeadingElement } from './elements.js';
 import { readFrontMatter } from './frontMatter.js';
 import { assignIds } from './ids.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
-import type { LoadedDeck } from '../model/question.js';
+import type { LoadedDeck } from '../model/deck.js';
 import { checkNesting } from './nesting.js';
 import { splitPieces } from './pieces.js';
 import { collectQuestions } from './questions.js';

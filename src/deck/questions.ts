@@ -5,17 +5,14 @@
 //  (c) one heading per question (`### What is X?`, `## 12. Explain X`), the
 //      answer being its whole section, sub-headings included.
 // Anything else (intros, tables of contents, link lists, tables) is skipped.
-import type { DeckWarning } from '../model/question.js';
+import type { DeckWarning } from '../model/deck.js';
+import type { Question, QuestionContent } from '../model/question.js';
 import { cleanAnswer } from './answer.js';
 import type { Element, HeadingElement } from './elements.js';
 
-export interface DraftQuestion {
+export interface DraftQuestion extends Omit<QuestionContent, 'number'>, Pick<Question, 'line'> {
   /** The number written in the source, if any. */
   number: number | undefined;
-  category: string;
-  question: string;
-  answer: string;
-  line: number;
 }
 
 export interface CollectedQuestions {

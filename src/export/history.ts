@@ -1,6 +1,6 @@
 // The user's own data, to take away: every review and every interview report.
-import type { InterviewReport } from '../practice/interview.js';
-import type { Review } from '../store/reviewLog.js';
+import type { InterviewReport } from '../model/interview.js';
+import type { Review } from '../model/review.js';
 import { toCsv } from './csv.js';
 
 export function historyToJson(reviews: Review[], interviews: InterviewReport[]): string {

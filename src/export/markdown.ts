@@ -2,18 +2,10 @@
 // `### **Category**` heading per category, `N. **Question**` with the answer
 // indented beneath. kfq reads it back to the same questions.
 import { startsAnswer } from '../deck/answer.js';
-import type { Question } from '../model/question.js';
+import type { DeckMeta } from '../model/deck.js';
+import type { QuestionContent } from '../model/question.js';
 
-export interface DeckMeta {
-  title: string;
-  description?: string;
-  author?: string;
-  date?: string;
-}
-
-export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer'>;
-
-export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): string {
+export function questionsToMarkdown(questions: QuestionContent[], meta: Pick<DeckMeta, 'title'> & Partial<DeckMeta>): string {
   const front = (['title', 'description', 'author', 'date'] as const)
     .filter((key) => meta[key])
     // A JSON string is a valid YAML double-quoted scalar, whatever it holds.

@@ -17,39 +17,5 @@ export interface Question {
   deck: string;
 }
 
-export interface Deck {
-  slug: string;
-  title: string;
-  description: string;
-  author: string;
-  date: string;
-  /** Absolute path of the file the deck was read from. */
-  path: string;
-  /** Category names in order of first appearance. */
-  categories: string[];
-  questions: Question[];
-}
-
-/** A problem that does not stop a load (one odd item), shown as a warning. */
-export interface DeckWarning {
-  file: string;
-  line: number;
-  message: string;
-}
-
-export interface LoadedDeck {
-  deck: Deck;
-  warnings: DeckWarning[];
-}
-
-/** The decks a command works on, their questions in order, and every deck's warnings. */
-export interface LoadedDecks {
-  decks: Deck[];
-  questions: Question[];
-  warnings: DeckWarning[];
-}
-
-export function combineLoaded(loaded: readonly LoadedDeck[]): LoadedDecks {
-  const decks = loaded.map((entry) => entry.deck);
-  return { decks, questions: decks.flatMap((deck) => deck.questions), warnings: loaded.flatMap((entry) => entry.warnings) };
-}
+/** What a question says, without where it lives: what imports read and exports write. */
+export type QuestionContent = Pick<Question, 'number' | 'category' | 'question' | 'answer'>;

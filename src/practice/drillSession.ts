@@ -2,7 +2,8 @@
 // (fsync'd) before the card states move on; undo appends an undo record and
 // puts the card's state back; the summary is computed from what was graded.
 import type { Question } from '../model/question.js';
-import { appendReview, reviewOf, undoReview, type Review, type ReviewRating } from '../store/reviewLog.js';
+import { appendReview, undoReview } from '../store/reviewLog.js';
+import { reviewOf, type Review, type ReviewRating } from '../model/review.js';
 import { nextDue } from './pick.js';
 import { gradeCard, nextIntervals, type CardState } from './scheduler.js';
 

@@ -2,7 +2,7 @@
 // and its text; when a deck is renumbered the id moves but the text stays, so
 // the text decides where it can.
 import type { Question } from '../model/question.js';
-import type { Review } from '../store/reviewLog.js';
+import type { Review } from '../model/review.js';
 
 /**
  * Reviews grouped by the id of the question they belong to now, oldest first.

@@ -3,7 +3,7 @@
 // the single source of truth and a fix to the scheduler applies to old reviews.
 import { createEmptyCard, fsrs, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { Question } from '../model/question.js';
-import { RATINGS, type Review, type ReviewRating } from '../store/reviewLog.js';
+import { RATINGS, type Review, type ReviewRating } from '../model/review.js';
 import { reviewsByQuestion } from './matchReviews.js';
 import { DEFAULT_RETENTION } from './retention.js';
 

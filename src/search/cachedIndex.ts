@@ -3,7 +3,7 @@
 // reading it back a few milliseconds.
 import { join } from 'node:path';
 import { deckContentHash } from '../deck/cache.js';
-import type { Deck } from '../model/question.js';
+import type { Deck } from '../model/deck.js';
 import { cacheName, readCache, writeCache } from '../store/cacheFile.js';
 import { buildTokenIndexOf, combineSearchIndexes, SEARCH_KEYS, TOKEN_INDEX_FROM, type SearchIndex } from './index.js';
 import type { TokenIndex } from './tokenIndex.js';

@@ -17,10 +17,11 @@ import { StorageError } from '../errors.js';
 import { questionMatcher } from '../practice/matchReviews.js';
 import { DEFAULT_RETENTION } from '../practice/retention.js';
 import { gradeCard, type CardState } from '../practice/scheduler.js';
-import type { ReviewFacts } from '../practice/stats.js';
+import type { ReviewFacts } from '../model/review.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
-import { parseLogLines, REVIEW_LOG_HINT, reviewKey, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
+import { parseLogLines, REVIEW_LOG_HINT, reviewKey, type ReviewLogProblem } from './reviewLog.js';
+import { type ReviewRating } from '../model/review.js';
 
 export interface ReviewHistory {
   /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { NotFoundError, StorageError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
-import type { InterviewAnswer, InterviewReport } from '../practice/interview.js';
+import type { InterviewAnswer, InterviewReport } from '../model/interview.js';
 
 export const REPORT_VERSION = 1;
 

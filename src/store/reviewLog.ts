@@ -8,30 +8,11 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
+import type { Review, ReviewKey } from '../model/review.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
 
 export const REVIEW_LOG_VERSION = 1;
-
-export type ReviewRating = 1 | 2 | 3 | 4;
-export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
-export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
-
-export interface Review {
-  questionId: string;
-  deck: string;
-  number: number;
-  /** The question text when it was answered, to follow a question that was renumbered. */
-  question: string;
-  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-  rating: ReviewRating;
-  /** ISO 8601. */
-  reviewedAt: string;
-  durationMs: number;
-  /** What the user typed; empty when they only revealed the answer. */
-  answer: string;
-  mode: 'drill' | 'mock';
-}
 
 export interface ReviewLogProblem {
   line: number;
@@ -44,30 +25,7 @@ export interface ReviewLogContents {
   problems: ReviewLogProblem[];
 }
 
-/** Identifies a review for undo: a question is never graded twice in the same millisecond. */
-export type ReviewKey = Pick<Review, 'questionId' | 'reviewedAt'>;
-
 const HEADER = { kfq: 'review-log', version: REVIEW_LOG_VERSION };
-
-/** The review of a question graded at `at`, as drill and mock log it. */
-export function reviewOf(
-  question: { id: string; deck: string; number: number; question: string },
-  rating: ReviewRating,
-  at: Date,
-  { durationMs, answer, mode }: Pick<Review, 'durationMs' | 'answer' | 'mode'>,
-): Review {
-  return {
-    questionId: question.id,
-    deck: question.deck,
-    number: question.number,
-    question: question.question,
-    rating,
-    reviewedAt: at.toISOString(),
-    durationMs: Math.max(0, Math.round(durationMs)),
-    answer,
-    mode,
-  };
-}
 
 export function appendReview(file: string, review: Review): void {
   appendRecord(file, review);

@@ -4,9 +4,9 @@
 // store goes through the callbacks, synchronously, before the next card shows.
 import { createPrompt, isEnterKey, useKeypress, useRef, useState, type KeypressEvent } from '@inquirer/core';
 import type { Question } from '../model/question.js';
-import { RATING_NAMES, RATINGS } from '../store/reviewLog.js';
+import { RATING_NAMES, RATINGS } from '../model/review.js';
 import type { AnswerScore } from '../practice/scoring.js';
-import type { ReviewRating } from '../store/reviewLog.js';
+import type { ReviewRating } from '../model/review.js';
 import { renderMarkdown } from './markdown.js';
 import { useRedrawOnResize } from './resize.js';
 import { out, RATING_COLOURS } from './theme.js';

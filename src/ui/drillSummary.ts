@@ -1,7 +1,7 @@
 // What a drill prints when it ends, and when there is nothing to drill.
 import { formatDuration } from '../practice/duration.js';
 import type { SessionSummary } from '../practice/drillSession.js';
-import { RATING_NAMES, RATINGS } from '../store/reviewLog.js';
+import { RATING_NAMES, RATINGS } from '../model/review.js';
 import { out } from './theme.js';
 import { safeLine, wrap } from './text.js';
 

@@ -2,8 +2,8 @@
 // live countdown, and the self-review grade. Each is an @inquirer/core prompt;
 // Ctrl+C rejects with inquirer's ExitPromptError, an abort signal with AbortPromptError.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
-import { RATING_NAMES } from '../store/reviewLog.js';
-import type { ReviewRating } from '../store/reviewLog.js';
+import { RATING_NAMES } from '../model/review.js';
+import type { ReviewRating } from '../model/review.js';
 import { secondsLeft, styleClock } from './countdown.js';
 import { useRedrawOnResize } from './resize.js';
 import { out } from './theme.js';

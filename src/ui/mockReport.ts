@@ -1,7 +1,8 @@
 // Interview reports as terminal text: the full report after an interview (or
 // with --report), and the one-line-per-interview list of --list.
 import { formatDuration } from '../practice/duration.js';
-import { categoryScores, timeUsed, type InterviewAnswer, type InterviewReport } from '../practice/interview.js';
+import { categoryScores, timeUsed } from '../practice/interview.js';
+import { type InterviewAnswer, type InterviewReport } from '../model/interview.js';
 import { formatClock } from './countdown.js';
 import { renderMarkdown } from './markdown.js';
 import { out } from './theme.js';

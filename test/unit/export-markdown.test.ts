@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinDeckPath, parseDeck } from '../../src/deck/index.js';
 import type { Question } from '../../src/model/question.js';
-import { questionsToMarkdown, type DeckEntry } from '../../src/export/markdown.js';
+import { questionsToMarkdown } from '../../src/export/markdown.js';
+import { type QuestionContent } from '../../src/model/question.js';
 
-const content = (q: DeckEntry): DeckEntry => ({ number: q.number, category: q.category, question: q.question, answer: q.answer });
+const content = (q: QuestionContent): QuestionContent => ({ number: q.number, category: q.category, question: q.question, answer: q.answer });
 
-function roundTrip(entries: DeckEntry[]): { questions: Question[]; warnings: unknown[] } {
+function roundTrip(entries: QuestionContent[]): { questions: Question[]; warnings: unknown[] } {
   const { deck, warnings } = parseDeck(questionsToMarkdown(entries, { title: 'T' }), { path: 'round-trip.md', slug: 'rt' });
   return { questions: deck.questions, warnings };
 }
@@ -33,7 +34,7 @@ describe('questionsToMarkdown', () => {
   });
 
   it('reads back questions with Markdown punctuation, code and multi-paragraph answers', () => {
-    const entries: DeckEntry[] = [
+    const entries: QuestionContent[] = [
       { number: 1, category: 'Odd *category* & <things>', question: 'What does `kubectl get pods -n *` do with <none> & _x_ #1 | [a](b)?', answer: '- Lists pods.' },
       { number: 2, category: 'Code', question: 'Show a spec', answer: 'Like this:\n\n```yaml\napiVersion: v1\nkind: Pod\n\n# comment\n```\n\nThen apply it.' },
       { number: 3, category: 'Code', question: 'Nested?', answer: '- one\n  - two\n- three' },

@@ -1,7 +1,8 @@
 // The report and the list as text: everything there, nothing wider than the terminal.
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
-import { addAnswer, finishReport, rateAnswer, scoreInterviewAnswer, startReport, type InterviewReport } from '../../src/practice/interview.js';
+import { addAnswer, finishReport, rateAnswer, scoreInterviewAnswer, startReport } from '../../src/practice/interview.js';
+import { type InterviewReport } from '../../src/model/interview.js';
 import { renderReport, renderReportList } from '../../src/ui/mockReport.js';
 import { visibleWidth } from '../../src/ui/text.js';
 

@@ -2,17 +2,8 @@
 // breakdown and the report's life from in-progress to completed or abandoned.
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
-import {
-  addAnswer,
-  categoryScores,
-  finishReport,
-  overallScore,
-  rateAnswer,
-  scoreInterviewAnswer,
-  startReport,
-  timeUsed,
-  type InterviewAnswer,
-} from '../../src/practice/interview.js';
+import { addAnswer, categoryScores, finishReport, overallScore, rateAnswer, scoreInterviewAnswer, startReport, timeUsed } from '../../src/practice/interview.js';
+import { type InterviewAnswer } from '../../src/model/interview.js';
 
 const startedAt = new Date('2025-04-02T10:00:00Z');
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, StorageError } from '../../src/errors.js';
-import { addAnswer, finishReport, scoreInterviewAnswer, startReport, type InterviewReport } from '../../src/practice/interview.js';
+import { addAnswer, finishReport, scoreInterviewAnswer, startReport } from '../../src/practice/interview.js';
+import { type InterviewReport } from '../../src/model/interview.js';
 import { findReport, loadReports, newReportId, reportFile, saveReport } from '../../src/store/interviewReports.js';
 
 let folder: string;

@@ -4,7 +4,7 @@ import type { Question } from '../../src/model/question.js';
 import { nextDue, pickCards, type PickOrder } from '../../src/practice/pick.js';
 import { seededRandom, shuffle } from '../../src/practice/random.js';
 import { gradeCard, type CardState } from '../../src/practice/scheduler.js';
-import type { ReviewRating } from '../../src/store/reviewLog.js';
+import type { ReviewRating } from '../../src/model/review.js';
 
 const NOW = new Date('2025-03-10T09:00:00Z');
 const DAY = 86_400_000;

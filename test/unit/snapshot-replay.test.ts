@@ -8,7 +8,8 @@ import { StorageError } from '../../src/errors.js';
 import { cardStates } from '../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../src/store/cacheFile.js';
 import { readReviewHistory, type ReviewHistory } from '../../src/store/cardSnapshot.js';
-import { readReviewLog, type Review } from '../../src/store/reviewLog.js';
+import { readReviewLog } from '../../src/store/reviewLog.js';
+import { type Review } from '../../src/model/review.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kfq-snapshot-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

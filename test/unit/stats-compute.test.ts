@@ -4,7 +4,8 @@ process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
-import { computeStats, LocalDays, streaks, type CardSummary, type ReviewFacts } from '../../src/practice/stats.js';
+import { computeStats, LocalDays, streaks, type CardSummary } from '../../src/practice/stats.js';
+import { type ReviewFacts } from '../../src/model/review.js';
 
 function q(id: string, number: number, category: string): Question {
   return { id, number, category, question: `Question ${number}?`, answer: 'A.', line: number, deck: id.split('/')[0]! };

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/errors.js';
-import { appendReview, readReviewLog, undoReview, type Review } from '../../src/store/reviewLog.js';
+import { appendReview, readReviewLog, undoReview } from '../../src/store/reviewLog.js';
+import { type Review } from '../../src/model/review.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,0 +1,39 @@
+// A deck as kfq works on it: its front matter, its categories and questions,
+// and the warnings a load found.
+import type { Question } from './question.js';
+
+/** A deck's front matter; empty strings where the deck has none. */
+export interface DeckMeta {
+  title: string;
+  description: string;
+  author: string;
+  date: string;
+}
+
+export interface Deck extends DeckMeta {
+  slug: string;
+  /** Absolute path of the file the deck was read from. */
+  path: string;
+  /** Category names in order of first appearance. */
+  categories: string[];
+  questions: Question[];
+}
+
+/** A problem that does not stop a load (one odd item), shown as a warning. */
+export interface DeckWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface LoadedDeck {
+  deck: Deck;
+  warnings: DeckWarning[];
+}
+
+/** The decks a command works on, their questions in order, and every deck's warnings. */
+export interface LoadedDecks {
+  decks: Deck[];
+  questions: Question[];
+  warnings: DeckWarning[];
+}
