@@ -5,6 +5,7 @@ import { DrillSession } from '../practice/drillSession.js';
 import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
 import { scoreAnswer } from '../practice/scoring.js';
 import { ensureWritableHome, kfqPaths } from '../store/paths.js';
+import { reviewLogSink } from '../store/reviewLog.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
 import { printLines } from '../ui/output.js';
@@ -34,7 +35,7 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
   const cards = pickCards({ questions, states, now, count: options.count, order: options.order, seed: options.seed });
   if (cards.length === 0) return printLines(nothingDueLines(nextDue(questions, states), now, terminalWidth()));
 
-  const session = new DrillSession(paths.history, states, options.retention);
+  const session = new DrillSession(reviewLogSink(paths.history), states, options.retention);
   const titles = new Map(decks.map((deck) => [deck.slug, deck.title || deck.slug]));
   let outcome: DrillOutcome | undefined;
   let interruption: InterruptedError | undefined;

@@ -1,5 +1,7 @@
 // What drill, mock and stats do to read the review history. Not in shared.ts:
 // it loads the scheduler (ts-fsrs), which list, show and search never need.
+import { FSRS_REPLAY } from '../practice/cardReplay.js';
+import type { CardState } from '../practice/scheduler.js';
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
 import type { KfqPaths } from '../store/paths.js';
 import { note, warn } from '../ui/output.js';
@@ -9,8 +11,8 @@ import { note, warn } from '../ui/output.js';
  * line, for stats), saying so on stderr when a big stretch of it must be read
  * first: a million reviews take a quarter of a minute, once.
  */
-export function readHistory(paths: KfqPaths, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory {
-  const log = readReviewHistory(paths.history, paths.cache, {
+export function readHistory(paths: KfqPaths, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory<CardState> {
+  const log = readReviewHistory(paths.history, paths.cache, FSRS_REPLAY, {
     onLongRead: (bytes) => note(`kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
   });
   if (problems === 'summary' && log.problems.length > 0) {

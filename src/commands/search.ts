@@ -9,10 +9,10 @@ import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
 import { loadSelection } from './shared.js';
 
 export async function run(words: string[], options: { limit: number; category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { decks, category } = await loadSelection(globals, options.category);
+  const { decks, contentHashes, category } = await loadSelection(globals, options.category);
   const query = words.join(' ');
   // The whole decks are indexed (and cached); the category narrows the hits.
-  const hits = searchQuestions(loadSearchIndex(decks, kfqPaths().cache), query, { limit: options.limit, category });
+  const hits = searchQuestions(loadSearchIndex(decks, kfqPaths().cache, contentHashes), query, { limit: options.limit, category });
   if (hits.length === 0) {
     throw new NotFoundError(`no question matches "${query}"`, { hint: 'try fewer or shorter words, or kfq list to browse' });
   }

@@ -12,6 +12,8 @@ import { warn } from '../ui/output.js';
 export interface Selection {
   decks: Deck[];
   questions: Question[];
+  /** Each deck's content hash (see LoadedDeck), for caches derived from the decks. */
+  contentHashes: ReadonlyMap<Deck, string>;
   /** The category the user asked for, resolved to its exact name. */
   category: string | undefined;
 }
@@ -20,8 +22,9 @@ export async function loadSelection(globals: GlobalOptions, category?: string): 
   const paths = kfqPaths();
   const loaded = await loadDecksCached(globals.deck, { installedDir: paths.decks, cacheDir: paths.cache });
   for (const warning of loaded.warnings) warn(`${warning.file}:${warning.line}: ${warning.message}`);
-  if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined };
+  const { decks, contentHashes } = loaded;
+  if (category === undefined) return { decks, questions: loaded.questions, contentHashes, category: undefined };
   const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
   const exact = selectCategory(categories, category);
-  return { decks: loaded.decks, questions: loaded.questions.filter((q) => q.category === exact), category: exact };
+  return { decks, questions: loaded.questions.filter((q) => q.category === exact), contentHashes, category: exact };
 }

@@ -29,6 +29,8 @@ export interface DeckWarning {
 export interface LoadedDeck {
   deck: Deck;
   warnings: DeckWarning[];
+  /** A hash of the bytes the deck was read from, when the loader knows it: the key for caches of data derived from the deck. */
+  contentHash?: string;
 }
 
 /** The decks a command works on, their questions in order, and every deck's warnings. */
@@ -36,4 +38,6 @@ export interface LoadedDecks {
   decks: Deck[];
   questions: Question[];
   warnings: DeckWarning[];
+  /** Each deck's content hash, where known (see LoadedDeck). */
+  contentHashes: ReadonlyMap<Deck, string>;
 }

@@ -1,4 +1,5 @@
 // A review: one graded answer, as the review log keeps it.
+import type { Question } from './question.js';
 
 export type ReviewRating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
@@ -60,4 +61,15 @@ export function reviewOf(
     answer,
     mode,
   };
+}
+
+/**
+ * How a card's state follows from its reviews, for whoever replays a review
+ * log (practice gives FSRS); `matcher` says which question a review belongs to now.
+ */
+export interface CardReplay<CardState> {
+  grade(state: CardState | undefined, rating: ReviewRating, at: Date, retention: number): CardState;
+  lastReviewedAt(state: CardState): Date;
+  defaultRetention: number;
+  matcher(questions: readonly Question[]): (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;
 }

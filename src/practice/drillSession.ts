@@ -1,9 +1,8 @@
-// One drill session's bookkeeping: each grade is appended to the review log
-// (fsync'd) before the card states move on; undo appends an undo record and
+// One drill session's bookkeeping: each grade is written to the review sink
+// (the log, fsync'd) before the card states move on; undo appends an undo record and
 // puts the card's state back; the summary is computed from what was graded.
 import type { Question } from '../model/question.js';
-import { appendReview, undoReview } from '../store/reviewLog.js';
-import { reviewOf, type Review, type ReviewRating } from '../model/review.js';
+import { reviewOf, type Review, type ReviewRating, type ReviewSink } from '../model/review.js';
 import { nextDue } from './pick.js';
 import { gradeCard, nextIntervals, type CardState } from './scheduler.js';
 
@@ -32,7 +31,8 @@ export class DrillSession {
   private readonly startedAt: Date;
 
   constructor(
-    private readonly logFile: string,
+    /** Where grades go: the review log. */
+    private readonly reviews: ReviewSink,
     /** Card states of the selection; updated as cards are graded. */
     readonly states: Map<string, CardState>,
     private readonly retention: number,
@@ -49,7 +49,7 @@ export class DrillSession {
   grade(question: Question, rating: ReviewRating, answer: string, durationMs: number): void {
     const now = this.clock();
     const review = reviewOf(question, rating, now, { durationMs, answer, mode: 'drill' });
-    appendReview(this.logFile, review);
+    this.reviews.append(review);
     const before = this.states.get(question.id);
     this.states.set(question.id, gradeCard(before, rating, now, this.retention));
     this.graded.push({ question, review, before });
@@ -59,7 +59,7 @@ export class DrillSession {
   undo(): Review | undefined {
     const last = this.graded.at(-1);
     if (!last) return undefined;
-    undoReview(this.logFile, last.review);
+    this.reviews.undo(last.review);
     this.graded.pop();
     if (last.before) this.states.set(last.question.id, last.before);
     else this.states.delete(last.question.id);

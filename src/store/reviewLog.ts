@@ -8,7 +8,7 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
-import type { Review, ReviewKey } from '../model/review.js';
+import type { Review, ReviewKey, ReviewSink } from '../model/review.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
 
@@ -26,6 +26,11 @@ export interface ReviewLogContents {
 }
 
 const HEADER = { kfq: 'review-log', version: REVIEW_LOG_VERSION };
+
+/** The log as the sink a session writes its grades to. */
+export function reviewLogSink(file: string): ReviewSink {
+  return { append: (review) => appendReview(file, review), undo: (review) => undoReview(file, review) };
+}
 
 export function appendReview(file: string, review: Review): void {
   appendRecord(file, review);
@@ -54,6 +59,8 @@ export interface LogLines {
   /** reviewKey of every review an undo record takes back. */
   undone: Set<string>;
   problems: ReviewLogProblem[];
+  /** How many line breaks the text holds. */
+  newlines: number;
 }
 
 /**
@@ -88,7 +95,7 @@ export function parseLogLines(text: string, file: string, firstLine = 1): LogLin
     if (fault) problems.push({ line: firstLine + index, message: `not a review: ${fault}, skipped` });
     else reviews.push(record as Review);
   });
-  return { reviews, undone, problems };
+  return { reviews, undone, problems, newlines: lines.length - 1 };
 }
 
 function appendRecord(file: string, record: object): void {

@@ -63,7 +63,10 @@ describe('the cached search index', () => {
     const deck = join(dir, 'deck.md');
     const cacheDir = join(dir, 'cache');
     writeFileSync(deck, big.text);
-    const load = async () => loadSearchIndex((await loadDecksCached([deck], { installedDir: dir, cacheDir, env: {} })).decks, cacheDir);
+    const load = async () => {
+      const { decks, contentHashes } = await loadDecksCached([deck], { installedDir: dir, cacheDir, env: {} });
+      return loadSearchIndex(decks, cacheDir, contentHashes);
+    };
     const top = async (query: string) => searchQuestions(await load(), query, { limit: 1 }).map((hit) => hit.question.question);
 
     const first = await load();
@@ -80,8 +83,8 @@ describe('the cached search index', () => {
     const dir = mkdtempSync(join(temp, 'decks-'));
     writeFileSync(join(dir, 'a.md'), big.text);
     writeFileSync(join(dir, 'b.md'), '## Serving\n\n1. **How does Volcano gang scheduling relate to KServe?**\n   - Not at all.\n');
-    const { decks } = await loadDecksCached([dir], { installedDir: dir, cacheDir: join(dir, 'cache'), env: {} });
-    const index = loadSearchIndex(decks, join(dir, 'cache'));
+    const { decks, contentHashes } = await loadDecksCached([dir], { installedDir: dir, cacheDir: join(dir, 'cache'), env: {} });
+    const index = loadSearchIndex(decks, join(dir, 'cache'), contentHashes);
     expect(index.parts).toHaveLength(2);
     expect(searchQuestions(index, 'volcano gang scheduling', { limit: 2 }).map((hit) => hit.question.id)).toEqual([`a/${planted.number}`, 'b/1']);
     expect(searchQuestions(index, 'volcano gang scheduling', { category: 'Serving' }).map((hit) => hit.question.id)).toEqual(['b/1']);
@@ -90,8 +93,8 @@ describe('the cached search index', () => {
   it('is not made for a small collection, which fuse.js searches alone', async () => {
     const dir = mkdtempSync(join(temp, 'small-'));
     writeFileSync(join(dir, 'small.md'), '## A\n\n1. **What is Katib?**\n   - Tuning.\n');
-    const { decks } = await loadDecksCached([dir], { installedDir: dir, cacheDir: join(dir, 'cache'), env: {} });
-    const index = loadSearchIndex(decks, join(dir, 'cache'));
+    const { decks, contentHashes } = await loadDecksCached([dir], { installedDir: dir, cacheDir: join(dir, 'cache'), env: {} });
+    const index = loadSearchIndex(decks, join(dir, 'cache'), contentHashes);
     expect(index.parts).toBeUndefined();
     expect(searchQuestions(index, 'katib').map((hit) => hit.question.id)).toEqual(['small/1']);
   });

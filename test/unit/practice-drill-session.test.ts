@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
 import { DrillSession } from '../../src/practice/drillSession.js';
 import { cardStates, type CardState } from '../../src/practice/scheduler.js';
-import { readReviewLog } from '../../src/store/reviewLog.js';
+import { readReviewLog, reviewLogSink } from '../../src/store/reviewLog.js';
 
 const START = new Date('2025-03-10T09:00:00Z');
 const questions: Question[] = [1, 2, 3].map((n) => ({
@@ -26,7 +26,7 @@ let session: DrillSession;
 beforeEach(() => {
   file = join(mkdtempSync(join(tmpdir(), 'kfq-session-')), 'reviews.jsonl');
   now = START;
-  session = new DrillSession(file, new Map<string, CardState>(), 0.9, () => now);
+  session = new DrillSession(reviewLogSink(file), new Map<string, CardState>(), 0.9, () => now);
 });
 
 const later = (seconds: number): Date => (now = new Date(now.getTime() + seconds * 1000));
@@ -78,7 +78,7 @@ describe('DrillSession', () => {
       { questionId: 'kubeflow/1', deck: 'kubeflow', number: 1, question: 'Question 1?', rating: 3, reviewedAt: '2025-03-01T09:00:00Z', durationMs: 1, answer: '', mode: 'drill' },
     ]);
     const before = seen.get(first.id);
-    session = new DrillSession(file, seen, 0.9, () => now);
+    session = new DrillSession(reviewLogSink(file), seen, 0.9, () => now);
     session.grade(first, 1, '', 1000);
     session.undo();
     expect(session.states.get(first.id)).toBe(before);

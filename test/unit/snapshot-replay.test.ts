@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
 import { StorageError } from '../../src/errors.js';
-import { cardStates } from '../../src/practice/scheduler.js';
+import { cardStates, type CardState } from '../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../src/store/cacheFile.js';
+import { FSRS_REPLAY } from '../../src/practice/cardReplay.js';
 import { readReviewHistory, type ReviewHistory } from '../../src/store/cardSnapshot.js';
 import { readReviewLog } from '../../src/store/reviewLog.js';
 import { type Review } from '../../src/model/review.js';
@@ -80,7 +81,7 @@ function logLines(specs: unknown[]): string[] {
 }
 
 /** What the snapshot must equal: the whole log read and replayed. */
-function expectSameAsFullReplay(file: string, history: ReviewHistory, retention: number): void {
+function expectSameAsFullReplay(file: string, history: ReviewHistory<CardState>, retention: number): void {
   const full = readReviewLog(file);
   expect([...history.cardStates(questions, retention)]).toEqual([...cardStates(questions, full.reviews, retention)]);
   expect(history.problems).toEqual(full.problems);
@@ -104,10 +105,10 @@ describe('the card-state snapshot', () => {
         const at = 1 + (cut % lines.length);
         // The snapshot covers the first `at` lines; later runs read the rest.
         writeFileSync(log, `${lines.slice(0, at).join('\n')}\n`);
-        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir), retention);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
         writeFileSync(log, `${lines.join('\n')}${endsCut ? '' : '\n'}`);
-        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir), retention);
-        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir), 0.9);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
       }),
       { numRuns: 150 },
     );
@@ -116,7 +117,7 @@ describe('the card-state snapshot', () => {
   it('reads only the appended lines once it has a snapshot', () => {
     const { log, cacheDir } = paths();
     writeFileSync(log, `${[HEADER, ...logLines([{ target: 0, rating: 3, minutes: 1, handWritten: false }])].join('\n')}\n`);
-    readReviewHistory(log, cacheDir);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
     // Plant another state under the snapshot's key: only a run that trusts the snapshot returns it.
     const file = join(cacheDir, `reviews-${cacheName(resolve(log))}`);
     const key = JSON.stringify(['reviews', resolve(log)]);
@@ -124,7 +125,7 @@ describe('the card-state snapshot', () => {
     snapshot.states.get(0.9)![0]!.agains = 42;
     writeCache(file, key, snapshot);
     writeFileSync(log, `${readFileSync(log, 'utf8')}${logLines([{ target: 1, rating: 1, minutes: 2, handWritten: false }])[0]}\n`);
-    const states = readReviewHistory(log, cacheDir).cardStates(questions);
+    const states = readReviewHistory(log, cacheDir, FSRS_REPLAY).cardStates(questions);
     expect(states.get('deck/1')!.agains).toBe(42);
     expect(states.get('deck/2')!.agains).toBe(1);
   });
@@ -134,10 +135,10 @@ describe('the card-state snapshot', () => {
     const specs = Array.from({ length: 100_000 }, (_, i) => ({ target: i % 4, rating: 3, minutes: i, handWritten: false }));
     writeFileSync(log, `${[HEADER, ...logLines(specs)].join('\n')}\n`);
     const told: number[] = [];
-    const first = readReviewHistory(log, cacheDir, { onLongRead: (bytes) => told.push(bytes) });
+    const first = readReviewHistory(log, cacheDir, FSRS_REPLAY, { onLongRead: (bytes) => told.push(bytes) });
     expect(told).toEqual([readFileSync(log).length]);
     expect(first.reviewCount).toBe(100_000);
-    readReviewHistory(log, cacheDir, { onLongRead: (bytes) => told.push(bytes) });
+    readReviewHistory(log, cacheDir, FSRS_REPLAY, { onLongRead: (bytes) => told.push(bytes) });
     expect(told).toHaveLength(1);
   });
 
@@ -145,19 +146,19 @@ describe('the card-state snapshot', () => {
     const { log, cacheDir } = paths();
     const lines = [HEADER, ...logLines([1, 2, 3].map((target) => ({ target, rating: 3, minutes: target, handWritten: false })))];
     writeFileSync(log, `${lines.join('\n')}\n`);
-    readReviewHistory(log, cacheDir);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
     truncateSync(log, Buffer.byteLength(`${lines.slice(0, 2).join('\n')}\n`));
-    expectSameAsFullReplay(log, readReviewHistory(log, cacheDir), 0.9);
+    expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
     // Same length, other content: question 1 graded Again instead of Good.
     writeFileSync(log, `${lines.join('\n')}\n`);
-    readReviewHistory(log, cacheDir);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
     writeFileSync(log, `${lines.join('\n').replace('"rating":3', '"rating":1')}\n`);
-    expectSameAsFullReplay(log, readReviewHistory(log, cacheDir), 0.9);
+    expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
   });
 
   it('is empty, and writes nothing, when there is no log yet', () => {
     const { log, cacheDir } = paths();
-    const history = readReviewHistory(log, cacheDir);
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
     expect(history.reviewCount).toBe(0);
     expect(history.cardStates(questions).size).toBe(0);
     expect([...history.reviews()]).toEqual([]);
@@ -168,21 +169,21 @@ describe('the card-state snapshot', () => {
     writeFileSync(log, `${[HEADER, ...logLines([{ target: 0, rating: 2, minutes: 5, handWritten: false }])].join('\n')}\n`);
     const blocker = join(temp, `blocker-${counter}`);
     writeFileSync(blocker, '');
-    expectSameAsFullReplay(log, readReviewHistory(log, join(blocker, 'cache')), 0.9);
+    expectSameAsFullReplay(log, readReviewHistory(log, join(blocker, 'cache'), FSRS_REPLAY), 0.9);
   });
 
   it('refuses, as readReviewLog does, a log that is a folder', () => {
     const { log, cacheDir } = paths();
     mkdirSync(log);
-    expect(() => readReviewHistory(log, cacheDir)).toThrow(StorageError);
+    expect(() => readReviewHistory(log, cacheDir, FSRS_REPLAY)).toThrow(StorageError);
     expect(() => readReviewLog(log)).toThrow(StorageError);
   });
 
   it('refuses, as readReviewLog does, a log from a newer kfq appended after the snapshot', () => {
     const { log, cacheDir } = paths();
     writeFileSync(log, `${HEADER}\n`);
-    readReviewHistory(log, cacheDir);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
     writeFileSync(log, `${HEADER}\n${JSON.stringify({ kfq: 'review-log', version: 99 })}\n`);
-    expect(() => readReviewHistory(log, cacheDir)).toThrow(/newer kfq/);
+    expect(() => readReviewHistory(log, cacheDir, FSRS_REPLAY)).toThrow(/newer kfq/);
   });
 });
