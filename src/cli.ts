@@ -2,14 +2,17 @@
 // errors become messages and exit codes. Each command module is imported only
 // when that command runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ExitCode, KfqError } from './errors.js';
+import type { CommandContext } from './commands/context.js';
+import { chosenDeckSpecs } from './deck/resolve.js';
+import { ExitCode, KfqError, UsageError } from './errors.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
+import { kfqPaths, type KfqPaths } from './store/paths.js';
 import { safeLine, safeText } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
 declare const KFQ_VERSION: string;
 
-export interface GlobalOptions {
+interface GlobalOptions {
   deck: string[];
 }
 
@@ -37,7 +40,37 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-export function buildProgram(): Command {
+/** The command context of this process: its streams, its environment, the clock (KFQ_NOW) and the decks chosen. */
+export function processContext(globals: GlobalOptions, env: NodeJS.ProcessEnv = process.env): CommandContext {
+  let paths: KfqPaths | undefined;
+  const stdout = process.stdout;
+  return {
+    deckSpecs: chosenDeckSpecs(globals.deck, env),
+    // Worked out when first asked: a command that keeps nothing must not fail on a bad KFQ_HOME.
+    get paths() {
+      return (paths ??= kfqPaths(env));
+    },
+    now: clock(env.KFQ_NOW),
+    stdin: process.stdin,
+    stdout,
+    stderr: process.stderr,
+    width: stdout.isTTY ? stdout.columns : undefined,
+    isTTY: Boolean(process.stdin.isTTY && stdout.isTTY),
+    env,
+  };
+}
+
+/** Real time, or real time shifted to start at `start` (ISO 8601 or epoch milliseconds): how e2e tests fix the date. */
+export function clock(start: string | undefined): () => Date {
+  if (start === undefined || start === '') return () => new Date();
+  const at = /^\d+$/.test(start) ? Number(start) : Date.parse(start);
+  if (!Number.isFinite(at)) throw new UsageError(`KFQ_NOW is not a date: ${start}`, { hint: 'use an ISO 8601 date-time (2025-03-10T09:00:00Z) or epoch milliseconds' });
+  const offset = at - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
+/** `onExit` is told each command's exit code. */
+export function buildProgram(onExit: (code: number) => void = () => undefined): Command {
   const program = new Command('kfq')
     .description('Practise Kubeflow and MLOps interview questions: spaced-repetition drills, fuzzy search, timed mock interviews.')
     .version(typeof KFQ_VERSION === 'string' ? KFQ_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
@@ -56,7 +89,8 @@ export function buildProgram(): Command {
         '\nEnvironment:\n  KFQ_DECK     default deck (path or installed name)\n  KFQ_HOME     where history, reports and decks are kept\n  NO_COLOR     disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1  show stack traces\n',
     );
 
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const context = (): CommandContext => processContext(program.opts<GlobalOptions>());
+  const exit = (code: number): void => onExit(code);
 
   program
     .command('list')
@@ -64,7 +98,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print questions as JSON')
     .addHelpText('after', examples('kfq list', 'kfq list --category pipelines', 'kfq list --json | jq length'))
-    .action(async (options) => (await import('./commands/list.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/list.js')).run(context(), options)));
 
   program
     .command('show')
@@ -72,7 +106,7 @@ export function buildProgram(): Command {
     .argument('<number|id>', 'question number (e.g. 42) or id (e.g. kubeflow/42)')
     .option('--json', 'print the question as JSON')
     .addHelpText('after', examples('kfq show 15', 'kfq show kubeflow/100 --json'))
-    .action(async (ref: string, options) => (await import('./commands/show.js')).run(ref, options, globals()));
+    .action(async (ref: string, options) => exit(await (await import('./commands/show.js')).run(context(), ref, options)));
 
   program
     .command('search')
@@ -82,7 +116,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print hits as JSON, each with a score (lower is better)')
     .addHelpText('after', examples('kfq search katib', 'kfq search cannary deploymnet', 'kfq search istio traffic split --limit 3 --json'))
-    .action(async (words: string[], options) => (await import('./commands/search.js')).run(words, options, globals()));
+    .action(async (words: string[], options) => exit(await (await import('./commands/search.js')).run(context(), words, options)));
 
   program
     .command('validate')
@@ -90,7 +124,7 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'deck files or folders (default: the selected decks)')
     .option('--json', 'print problems as JSON')
     .addHelpText('after', examples('kfq validate', 'kfq validate ./decks/'))
-    .action(async (paths: string[], options) => (await import('./commands/validate.js')).run(paths, options, globals()));
+    .action(async (paths: string[], options) => exit(await (await import('./commands/validate.js')).run(context(), paths, options)));
 
   program
     .command('drill')
@@ -105,7 +139,7 @@ export function buildProgram(): Command {
       examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7') +
         '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n',
     )
-    .action(async (options) => (await import('./commands/drill.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/drill.js')).run(context(), options)));
 
   program
     .command('mock')
@@ -119,7 +153,7 @@ export function buildProgram(): Command {
     .option('--report [last|id]', 'show a saved report again')
     .option('--json', 'with --list or --report: print JSON')
     .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock --list', 'kfq mock --report last --json'))
-    .action(async (options) => (await import('./commands/mock.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/mock.js')).run(context(), options)));
 
   program
     .command('history')
@@ -127,7 +161,7 @@ export function buildProgram(): Command {
     .option('-n, --limit <n>', 'at most this many reviews', positiveInt, 20)
     .option('--json', 'print reviews as JSON')
     .addHelpText('after', examples('kfq history', 'kfq history --limit 100 --json'))
-    .action(async (options) => (await import('./commands/history.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/history.js')).run(context(), options)));
 
   program
     .command('stats')
@@ -135,7 +169,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print every number as JSON')
     .addHelpText('after', examples('kfq stats', 'kfq stats --json'))
-    .action(async (options) => (await import('./commands/stats.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/stats.js')).run(context(), options)));
 
   program
     .command('export')
@@ -146,7 +180,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--history', 'export the review log and interview reports instead (csv or json)')
     .addHelpText('after', examples('kfq export --format anki -o kubeflow.txt', 'kfq export --format csv > questions.csv', 'kfq export --format json --history'))
-    .action(async (options) => (await import('./commands/export.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/export.js')).run(context(), options)));
 
   const deck = program.command('deck').description('install, list and remove your own decks');
   deck
@@ -156,39 +190,39 @@ export function buildProgram(): Command {
     .option('--name <name>', 'name to install it under (default: from the file name)')
     .option('-f, --force', 'replace an installed deck of the same name')
     .addHelpText('after', examples('kfq deck add ./devops.md', 'kfq deck add anki-export.txt --name k8s'))
-    .action(async (path: string, options) => (await import('./commands/deckAdd.js')).run(path, options, globals()));
+    .action(async (path: string, options) => exit(await (await import('./commands/deckAdd.js')).run(context(), path, options)));
   deck
     .command('list')
     .description('list installed decks')
     .option('--json', 'print decks as JSON')
     .addHelpText('after', examples('kfq deck list', 'kfq deck list --json'))
-    .action(async (options) => (await import('./commands/deck.js')).list(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/deck.js')).list(context(), options)));
   deck
     .command('remove')
     .description('remove an installed deck (its review history is kept)')
     .argument('<name>', 'installed deck name')
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText('after', examples('kfq deck remove devops', 'kfq deck remove devops --yes'))
-    .action(async (name: string, options) => (await import('./commands/deck.js')).remove(name, options, globals()));
+    .action(async (name: string, options) => exit(await (await import('./commands/deck.js')).remove(context(), name, options)));
 
   program
     .command('completion')
     .description('print a shell completion script')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .addHelpText('after', examples('kfq completion bash >> ~/.bashrc'))
-    .action(async (shell: string) => (await import('./commands/completion.js')).run(shell, program));
+    .action(async (shell: string) => exit(await (await import('./commands/completion.js')).run(context(), shell, program)));
   // What the completion scripts call for deck-dependent values: categories, numbers, decks.
   program
     .command('__complete', { hidden: true })
     .argument('<what>')
-    .action(async (what: string) => (await import('./commands/completion.js')).complete(what, globals()));
+    .action(async (what: string) => exit(await (await import('./commands/completion.js')).complete(context(), what)));
 
   program
     .command('paths')
     .description('where kfq keeps decks, history and cache')
     .option('--json', 'print paths as JSON')
     .addHelpText('after', examples('kfq paths', 'kfq paths --json'))
-    .action(async (options) => (await import('./commands/paths.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/paths.js')).run(context(), options)));
 
   return program;
 }
@@ -231,14 +265,15 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   // before SIGHUP arrives: a hang-up (129), not a bug. What was answered is saved.
   process.on('uncaughtException', (error) => process.exit(terminalClosed() ? ExitCode.sighup : reportError(error)));
   process.on('exit', releaseClosedTerminal);
-  const program = buildProgram();
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram((code) => (exitCode = code));
   if (argv.length <= 2) {
     program.outputHelp();
     return ExitCode.ok;
   }
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+    return exitCode;
   } catch (error) {
     return reportError(error);
   }

@@ -2,26 +2,26 @@
 // it. Apart from deck.ts (list, remove), which never loads the parser.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { parseDeckBytes } from '../deck/load.js';
 import type { Deck, LoadedDeck } from '../model/deck.js';
 import { parseDeck } from '../deck/parse.js';
 import { slugify } from '../deck/slug.js';
-import { DeckError, NotFoundError, UsageError } from '../errors.js';
+import { DeckError, ExitCode, NotFoundError, UsageError } from '../errors.js';
 import { questionsToMarkdown } from '../export/markdown.js';
 import { installDeck, installedDeckFile, isDeckName, listInstalledDecks } from '../store/installedDecks.js';
-import { ensureWritableHome, kfqPaths } from '../store/paths.js';
+import { ensureWritableHome } from '../store/paths.js';
 import { note } from '../ui/output.js';
 
-export async function run(path: string, options: { name?: string; force?: boolean }, _globals: GlobalOptions): Promise<void> {
+export async function run(ctx: CommandContext, path: string, options: { name?: string; force?: boolean }): Promise<number> {
   const file = resolve(path);
   const name = options.name ?? slugify(basename(file, extname(file)));
   if (!isDeckName(name)) {
     throw new UsageError(`'${name}' cannot be a deck name`, { hint: 'use letters, digits, - and _ (for example --name my-deck)' });
   }
-  const paths = kfqPaths();
+  const paths = ctx.paths;
   const target = installedDeckFile(paths.decks, name);
   const installed = listInstalledDecks(paths.decks).some((deck) => deck.name === name);
   if (installed && !options.force) {
@@ -43,10 +43,11 @@ export async function run(path: string, options: { name?: string; force?: boolea
   }
 
   ensureWritableHome(paths);
-  installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() });
+  installDeck(paths.decks, name, content, { source: file, format, addedAt: ctx.now().toISOString() });
   const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
-  note(`${installed ? 'replaced' : 'added'} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
-  note(`use it with: kfq --deck ${name} drill`);
+  note(ctx.stderr, `${installed ? 'replaced' : 'added'} deck '${name}': ${deck.questions.length} questions in ${deck.categories.length} categories${from}`);
+  note(ctx.stderr, `use it with: kfq --deck ${name} drill`);
+  return ExitCode.ok;
 }
 
 function readSource(file: string, shown: string): Buffer {

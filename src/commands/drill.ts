@@ -1,19 +1,18 @@
 // kfq drill: a spaced-repetition session over the selected decks.
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import { ExitCode, InterruptedError } from '../errors.js';
 import { DrillSession } from '../practice/drillSession.js';
 import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
 import { scoreAnswer } from '../practice/scoring.js';
-import { ensureWritableHome, kfqPaths } from '../store/paths.js';
+import { ensureWritableHome } from '../store/paths.js';
 import { reviewLogSink } from '../store/reviewLog.js';
 import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
 import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
 import { printLines } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
-import { terminalWidth } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import { readHistory } from './reviewHistory.js';
-import { loadSelection } from './shared.js';
+import { layoutWidth, loadSelection } from './shared.js';
 
 export interface DrillOptions {
   count: number;
@@ -23,19 +22,22 @@ export interface DrillOptions {
   retention: number;
 }
 
-export async function run(options: DrillOptions, globals: GlobalOptions): Promise<void> {
+export async function run(ctx: CommandContext, options: DrillOptions): Promise<number> {
   requireInteractiveTerminal('kfq drill');
-  const paths = kfqPaths();
+  const paths = ctx.paths;
   ensureWritableHome(paths);
-  const { decks, questions } = await loadSelection(globals, options.category);
-  const log = readHistory(paths);
+  const { decks, questions } = await loadSelection(ctx, options.category);
+  const log = readHistory(ctx);
 
   const states = log.cardStates(questions, options.retention);
-  const now = new Date();
+  const now = ctx.now();
   const cards = pickCards({ questions, states, now, count: options.count, order: options.order, seed: options.seed });
-  if (cards.length === 0) return printLines(nothingDueLines(nextDue(questions, states), now, terminalWidth()));
+  if (cards.length === 0) {
+    printLines(ctx.stdout, nothingDueLines(nextDue(questions, states), now, layoutWidth(ctx)));
+    return ExitCode.ok;
+  }
 
-  const session = new DrillSession(reviewLogSink(paths.history), states, options.retention);
+  const session = new DrillSession(reviewLogSink(paths.history), states, options.retention, ctx.now);
   const titles = new Map(decks.map((deck) => [deck.slug, deck.title || deck.slug]));
   let outcome: DrillOutcome | undefined;
   let interruption: InterruptedError | undefined;
@@ -57,7 +59,8 @@ export async function run(options: DrillOptions, globals: GlobalOptions): Promis
     interruption = error;
   }
   // Every grade is already on disk. After SIGTERM or SIGHUP nobody may be reading.
-  if (!interruption || interruption.exitCode === ExitCode.interrupted) printLines(summaryLines(session.summary(questions), new Date(), terminalWidth()));
+  if (!interruption || interruption.exitCode === ExitCode.interrupted) printLines(ctx.stdout, summaryLines(session.summary(questions), ctx.now(), layoutWidth(ctx)));
   if (interruption) throw interruption;
   if (outcome?.end === 'failed') throw outcome.error;
+  return ExitCode.ok;
 }

@@ -2,15 +2,14 @@
 // history; to stdout, or atomically to a file that is never silently replaced.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import type { Question } from '../model/question.js';
 import type { Deck } from '../model/deck.js';
-import { UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { questionsToCsv } from '../export/csv.js';
 import { historyToCsv, historyToJson } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
 import { writeFileAtomic } from '../store/files.js';
-import { kfqPaths } from '../store/paths.js';
 import { readReviewLog } from '../store/reviewLog.js';
 import { note, warn } from '../ui/output.js';
 import { safeJson, safeText } from '../ui/text.js';
@@ -27,7 +26,7 @@ interface ExportOptions {
   history?: boolean;
 }
 
-export async function run(options: ExportOptions, globals: GlobalOptions): Promise<void> {
+export async function run(ctx: CommandContext, options: ExportOptions): Promise<number> {
   if (options.history && (options.format === 'anki' || options.format === 'md')) {
     throw new UsageError(`--history exports as csv or json, not ${options.format}`, { hint: 'kfq export --history --format json' });
   }
@@ -39,18 +38,19 @@ export async function run(options: ExportOptions, globals: GlobalOptions): Promi
     throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
   }
 
-  const { text, summary } = options.history ? exportHistory(options.format) : await exportQuestions(options, globals);
+  const { text, summary } = options.history ? exportHistory(ctx, options.format) : await exportQuestions(ctx, options);
   if (!output) {
     // Data goes to a pipe or file byte for byte; a terminal shows a deck's control characters escaped.
-    process.stdout.write(process.stdout.isTTY ? text.split('\r\n').map(safeText).join('\r\n') : text);
-    return;
+    ctx.stdout.write(ctx.stdout.isTTY ? text.split('\r\n').map(safeText).join('\r\n') : text);
+    return ExitCode.ok;
   }
   writeFileAtomic(output, text);
-  note(`wrote ${summary} to ${options.output}`);
+  note(ctx.stderr, `wrote ${summary} to ${options.output}`);
+  return ExitCode.ok;
 }
 
-async function exportQuestions(options: ExportOptions, globals: GlobalOptions): Promise<{ text: string; summary: string }> {
-  const { decks, questions } = await loadSelection(globals, options.category);
+async function exportQuestions(ctx: CommandContext, options: ExportOptions): Promise<{ text: string; summary: string }> {
+  const { decks, questions } = await loadSelection(ctx, options.category);
   const summary = `${questions.length} question${questions.length === 1 ? '' : 's'}`;
   switch (options.format) {
     case 'anki':
@@ -81,11 +81,11 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
   return { title: deck.title || deck.slug, description: deck.description, author: deck.author, date: deck.date };
 }
 
-function exportHistory(format: Format): { text: string; summary: string } {
-  const paths = kfqPaths();
+function exportHistory(ctx: CommandContext, format: Format): { text: string; summary: string } {
+  const paths = ctx.paths;
   const log = readReviewLog(paths.history);
-  if (log.problems.length > 0) warn(`${paths.history}: ${log.problems.length} damaged line(s) left out`);
-  const saved = savedReports(paths);
+  if (log.problems.length > 0) warn(ctx.stderr, `${paths.history}: ${log.problems.length} damaged line(s) left out`);
+  const saved = savedReports(ctx);
   const summary = `${log.reviews.length} reviews and ${saved.reports.length} interview reports`;
   const text = format === 'csv' ? historyToCsv(log.reviews, saved.reports) : safeJson(historyToJson(log.reviews, saved.reports));
   return { text, summary };

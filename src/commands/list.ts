@@ -1,14 +1,18 @@
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import { out } from '../ui/theme.js';
 import { printJson, printLines } from '../ui/output.js';
-import { safeLine, terminalWidth, wrap } from '../ui/text.js';
-import { loadSelection } from './shared.js';
+import { safeLine, wrap } from '../ui/text.js';
+import { layoutWidth, loadSelection } from './shared.js';
+import { ExitCode } from '../errors.js';
 
-export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { decks, questions } = await loadSelection(globals, options.category);
-  if (options.json) return printJson(questions);
+export async function run(ctx: CommandContext, options: { category?: string; json?: boolean }): Promise<number> {
+  const { decks, questions } = await loadSelection(ctx, options.category);
+  if (options.json) {
+    printJson(ctx.stdout, questions);
+    return ExitCode.ok;
+  }
 
-  const width = terminalWidth();
+  const width = layoutWidth(ctx);
   const multiDeck = decks.length > 1;
   const counts = new Map<string, number>();
   for (const q of questions) counts.set(q.category, (counts.get(q.category) ?? 0) + 1);
@@ -34,5 +38,6 @@ export async function run(options: { category?: string; json?: boolean }, global
     const [first = '', ...rest] = wrap(safeLine(q.question), width, indent);
     lines.push(out.dim(label.padStart(indent.length - 1)) + first.slice(indent.length - 1), ...rest);
   }
-  printLines(lines);
+  printLines(ctx.stdout, lines);
+  return ExitCode.ok;
 }

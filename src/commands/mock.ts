@@ -2,14 +2,14 @@
 // self-review; `--list` and `--report` show saved interviews again.
 import { randomInt } from 'node:crypto';
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import type { Question } from '../model/question.js';
-import { InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import { ExitCode, InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport } from '../practice/interview.js';
 import { type InterviewReport } from '../model/interview.js';
 import { newReportId, saveReport } from '../store/interviewReports.js';
-import { ensureWritableHome, kfqPaths, type KfqPaths } from '../store/paths.js';
+import { ensureWritableHome } from '../store/paths.js';
 import { appendReview } from '../store/reviewLog.js';
 import { reviewOf } from '../model/review.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
@@ -17,10 +17,10 @@ import { renderReport } from '../ui/mockReport.js';
 import { note, printLines } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
 import { err, out } from '../ui/theme.js';
-import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
+import { safeLine, truncate, wrap } from '../ui/text.js';
 import { requireInteractiveTerminal } from '../ui/tty.js';
 import { readHistory } from './reviewHistory.js';
-import { loadSelection } from './shared.js';
+import { layoutWidth, loadSelection } from './shared.js';
 
 export interface MockOptions {
   count: number;
@@ -36,35 +36,36 @@ export interface MockOptions {
 type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-export async function run(options: MockOptions, globals: GlobalOptions): Promise<void> {
+export async function run(ctx: CommandContext, options: MockOptions): Promise<number> {
   if (options.list && options.report !== undefined) throw new UsageError('use either --list or --report, not both');
   // Past interviews need neither prompts nor the scheduler.
-  if (options.list) return (await import('./mockReports.js')).listInterviews(Boolean(options.json));
-  if (options.report !== undefined) return (await import('./mockReports.js')).showInterview(options.report === true ? 'last' : options.report, Boolean(options.json));
+  if (options.list) return (await import('./mockReports.js')).listInterviews(ctx, Boolean(options.json));
+  if (options.report !== undefined) return (await import('./mockReports.js')).showInterview(ctx, options.report === true ? 'last' : options.report, Boolean(options.json));
   if (options.json) throw new UsageError('--json goes with --list or --report', { hint: 'kfq mock --report last --json' });
 
   const perQuestionSeconds = parseDuration(options.perQuestion, '--per-question');
   const totalSeconds = options.total === undefined ? null : parseDuration(options.total, '--total');
   requireInteractiveTerminal('kfq mock');
-  const paths = kfqPaths();
+  const paths = ctx.paths;
   ensureWritableHome(paths);
 
-  const { questions } = await loadSelection(globals, options.category);
+  const { questions } = await loadSelection(ctx, options.category);
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
-  const log = readHistory(paths);
+  const log = readHistory(ctx);
   const seed = options.seed ?? randomInt(2 ** 31);
-  const plan = planInterview({ questions, states: log.cardStates(questions), count: options.count, seed, now: new Date() });
+  const plan = planInterview({ questions, states: log.cardStates(questions), count: options.count, seed, now: ctx.now() });
 
-  const started = await runPrompt(startScreen, { lines: startLines(plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
-  if (!started) return;
-  const report = await interview(plan, { perQuestionSeconds, totalSeconds, seed }, paths);
-  printLines(['', ...renderReport(report, terminalWidth())]);
-  for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, terminalWidth())) note(err.dim(line));
-  await selfReview(report, paths);
+  const started = await runPrompt(startScreen, { lines: startLines(ctx, plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
+  if (!started) return ExitCode.ok;
+  const report = await interview(ctx, plan, { perQuestionSeconds, totalSeconds, seed });
+  printLines(ctx.stdout, ['', ...renderReport(report, layoutWidth(ctx))]);
+  for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, layoutWidth(ctx))) note(ctx.stderr, err.dim(line));
+  await selfReview(ctx, report);
+  return ExitCode.ok;
 }
 
-function startLines(plan: Question[], asked: number, perQuestionSeconds: number, totalSeconds: number | null): string[] {
-  const width = terminalWidth();
+function startLines(ctx: CommandContext, plan: Question[], asked: number, perQuestionSeconds: number, totalSeconds: number | null): string[] {
+  const width = layoutWidth(ctx);
   const total = totalSeconds === null ? plan.length * perQuestionSeconds : Math.min(totalSeconds, plan.length * perQuestionSeconds);
   const categories = new Set(plan.map((question) => question.category)).size;
   const lines = [
@@ -90,8 +91,9 @@ interface Limits {
  * saved after every answer; a signal (or Ctrl+C) saves it as abandoned, with
  * the partial answer of the current question, and throws InterruptedError.
  */
-async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Promise<InterviewReport> {
-  const startedAt = new Date();
+async function interview(ctx: CommandContext, plan: Question[], limits: Limits): Promise<InterviewReport> {
+  const { paths } = ctx;
+  const startedAt = ctx.now();
   let report = startReport({ id: newReportId(paths.reports, startedAt), startedAt, ...limits, planned: plan.length });
   saveReport(paths.reports, report);
   const interviewDeadline = limits.totalSeconds === null ? undefined : startedAt.getTime() + limits.totalSeconds * 1000;
@@ -106,7 +108,7 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Pro
     // Saved before anything else: after SIGHUP the terminal may already be gone.
     if (current) report = addAnswer(report, scoreInterviewAnswer(current.question, current.draft, (Date.now() - current.startedAt) / 1000, false));
     current = undefined;
-    report = finishReport(report, 'abandoned', new Date());
+    report = finishReport(report, 'abandoned', ctx.now());
     try {
       saveReport(paths.reports, report);
     } catch (error) {
@@ -127,7 +129,7 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Pro
       const questionStart = Date.now();
       if (interviewDeadline !== undefined && questionStart >= interviewDeadline) break;
       const deadline = Math.min(questionStart + limits.perQuestionSeconds * 1000, interviewDeadline ?? Infinity);
-      if (index > 0) printLines(['']);
+      if (index > 0) printLines(ctx.stdout, ['']);
       const asking = { question, startedAt: questionStart, draft: '' };
       current = asking;
       let typed;
@@ -148,7 +150,7 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Pro
         if (error instanceof ExitPromptError || error instanceof AbortPromptError) stop(stoppedBy ?? 'SIGINT');
         if (saveFailure) throw saveFailure;
         if (!stoppedBy) throw error;
-        if (stoppedBy === 'SIGINT') note(err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
+        if (stoppedBy === 'SIGINT') note(ctx.stderr, err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
         throw new InterruptedError(stoppedBy);
       }
       current = undefined;
@@ -156,7 +158,7 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Pro
       report = addAnswer(report, scoreInterviewAnswer(question, typed.answer, secondsUsed, typed.timedOut));
       saveReport(paths.reports, report);
     }
-    report = finishReport(report, 'completed', new Date());
+    report = finishReport(report, 'completed', ctx.now());
     saveReport(paths.reports, report);
     return report;
   } finally {
@@ -166,17 +168,18 @@ async function interview(plan: Question[], limits: Limits, paths: KfqPaths): Pro
 }
 
 /** Optional grades, logged like drill grades so a flubbed question comes back sooner. */
-async function selfReview(initial: InterviewReport, paths: KfqPaths): Promise<void> {
+async function selfReview(ctx: CommandContext, initial: InterviewReport): Promise<void> {
+  const { paths } = ctx;
   let report = initial;
   if (report.questions.length === 0) return;
-  const width = terminalWidth();
-  printLines(['', out.bold('Self-review'), ...wrap('Grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))]);
+  const width = layoutWidth(ctx);
+  printLines(ctx.stdout, ['', out.bold('Self-review'), ...wrap('Grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))]);
   for (const [index, answer] of report.questions.entries()) {
     const prefix = `${index + 1}/${report.questions.length} `;
     const grade = await runPrompt(gradePrompt, { label: prefix + truncate(safeLine(answer.question), Math.max(10, width - prefix.length - 12)) });
     if (grade === 'stop') break;
     if (grade === 'skip') continue;
-    appendReview(paths.history, reviewOf(answer, grade, new Date(), { durationMs: answer.secondsUsed * 1000, answer: answer.answer, mode: 'mock' }));
+    appendReview(paths.history, reviewOf(answer, grade, ctx.now(), { durationMs: answer.secondsUsed * 1000, answer: answer.answer, mode: 'mock' }));
     report = rateAnswer(report, index, grade);
     saveReport(paths.reports, report);
   }

@@ -3,22 +3,23 @@
 import { FSRS_REPLAY } from '../practice/cardReplay.js';
 import type { CardState } from '../practice/scheduler.js';
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
-import type { KfqPaths } from '../store/paths.js';
 import { note, warn } from '../ui/output.js';
+import type { CommandContext } from './context.js';
 
 /**
  * The review history, with a warning for each damaged line (or one summary
  * line, for stats), saying so on stderr when a big stretch of it must be read
  * first: a million reviews take a quarter of a minute, once.
  */
-export function readHistory(paths: KfqPaths, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory<CardState> {
+export function readHistory(ctx: CommandContext, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory<CardState> {
+  const { paths } = ctx;
   const log = readReviewHistory(paths.history, paths.cache, FSRS_REPLAY, {
-    onLongRead: (bytes) => note(`kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
+    onLongRead: (bytes) => note(ctx.stderr, `kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
   });
   if (problems === 'summary' && log.problems.length > 0) {
-    warn(`${paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${log.problems[0]!.line})`);
+    warn(ctx.stderr, `${paths.history}: ${log.problems.length} damaged line(s) skipped (first at line ${log.problems[0]!.line})`);
   } else if (problems === 'each') {
-    for (const problem of log.problems) warn(`${paths.history}:${problem.line}: ${problem.message}`);
+    for (const problem of log.problems) warn(ctx.stderr, `${paths.history}:${problem.line}: ${problem.message}`);
   }
   return log;
 }

@@ -1,13 +1,13 @@
 // What most commands do first: load the selected decks (printing warnings)
 // and narrow them to a category.
-import type { GlobalOptions } from '../cli.js';
 // Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
 import { loadDecksCached } from '../deck/cache.js';
-import type { Question } from '../model/question.js';
-import type { Deck } from '../model/deck.js';
 import { selectCategory } from '../deck/select.js';
-import { kfqPaths } from '../store/paths.js';
+import type { Deck } from '../model/deck.js';
+import type { Question } from '../model/question.js';
 import { warn } from '../ui/output.js';
+import { terminalWidth } from '../ui/text.js';
+import type { CommandContext } from './context.js';
 
 export interface Selection {
   decks: Deck[];
@@ -18,13 +18,18 @@ export interface Selection {
   category: string | undefined;
 }
 
-export async function loadSelection(globals: GlobalOptions, category?: string): Promise<Selection> {
-  const paths = kfqPaths();
-  const loaded = await loadDecksCached(globals.deck, { installedDir: paths.decks, cacheDir: paths.cache });
-  for (const warning of loaded.warnings) warn(`${warning.file}:${warning.line}: ${warning.message}`);
+export async function loadSelection(ctx: CommandContext, category?: string): Promise<Selection> {
+  const { paths } = ctx;
+  const loaded = await loadDecksCached(ctx.deckSpecs, { installedDir: paths.decks, cacheDir: paths.cache, env: ctx.env });
+  for (const warning of loaded.warnings) warn(ctx.stderr, `${warning.file}:${warning.line}: ${warning.message}`);
   const { decks, contentHashes } = loaded;
   if (category === undefined) return { decks, questions: loaded.questions, contentHashes, category: undefined };
-  const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
+  const categories = [...new Set(decks.flatMap((deck) => deck.categories))];
   const exact = selectCategory(categories, category);
   return { decks, questions: loaded.questions.filter((q) => q.category === exact), contentHashes, category: exact };
+}
+
+/** The width to lay text out in: the terminal's, else $COLUMNS, else 80. */
+export function layoutWidth(ctx: Pick<CommandContext, 'width' | 'env'>): number {
+  return terminalWidth({ columns: ctx.width }, ctx.env);
 }

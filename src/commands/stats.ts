@@ -1,21 +1,20 @@
 // kfq stats: progress at a glance, from the review log and interview reports.
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import type { Deck } from '../model/deck.js';
 import { computeStats, type CardSummary, type Stats } from '../practice/stats.js';
-import { kfqPaths } from '../store/paths.js';
 import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } from '../ui/charts.js';
 import { printJson, printLines } from '../ui/output.js';
-import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from '../ui/text.js';
+import { safeLine, truncate, visibleWidth, wrap } from '../ui/text.js';
 import { out } from '../ui/theme.js';
 import { readHistory } from './reviewHistory.js';
 import { savedReports } from './savedReports.js';
-import { loadSelection } from './shared.js';
+import { layoutWidth, loadSelection } from './shared.js';
+import { ExitCode } from '../errors.js';
 
-export async function run(options: { category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { decks, questions, category } = await loadSelection(globals, options.category);
-  const paths = kfqPaths();
-  const log = readHistory(paths, { problems: 'summary' });
-  const saved = savedReports(paths);
+export async function run(ctx: CommandContext, options: { category?: string; json?: boolean }): Promise<number> {
+  const { decks, questions, category } = await loadSelection(ctx, options.category);
+  const log = readHistory(ctx, { problems: 'summary' });
+  const saved = savedReports(ctx);
 
   const cards = new Map<string, CardSummary>();
   for (const [id, state] of log.cardStates(questions)) {
@@ -24,12 +23,14 @@ export async function run(options: { category?: string; json?: boolean }, global
   const deckSlugs = new Set(decks.map((deck) => deck.slug));
   // Finished interviews (completed or abandoned) over the selected decks; one still in progress has no score yet.
   const interviews = saved.reports.filter((report) => report.status !== 'in-progress' && report.questions.some((q) => deckSlugs.has(q.deck)));
-  const stats = computeStats({ questions, reviews: log.reviews(), cards, interviews, now: new Date() });
+  const stats = computeStats({ questions, reviews: log.reviews(), cards, interviews, now: ctx.now() });
 
   if (options.json) {
-    return printJson({ decks: decks.map((deck) => ({ slug: deck.slug, title: deck.title })), category: category ?? null, ...stats });
+    printJson(ctx.stdout, { decks: decks.map((deck) => ({ slug: deck.slug, title: deck.title })), category: category ?? null, ...stats });
+    return ExitCode.ok;
   }
-  printLines(render(stats, decks, category, terminalWidth()));
+  printLines(ctx.stdout, render(stats, decks, category, layoutWidth(ctx)));
+  return ExitCode.ok;
 }
 
 function render(stats: Stats, decks: Deck[], category: string | undefined, width: number): string[] {

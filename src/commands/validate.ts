@@ -1,8 +1,6 @@
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import { builtinDeckPath, readDeckFile, resolveDeckFiles } from '../deck/index.js';
-import { chosenDeckSpecs } from '../deck/resolve.js';
-import { DeckError } from '../errors.js';
-import { kfqPaths } from '../store/paths.js';
+import { DeckError, ExitCode } from '../errors.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
 import { safeLine } from '../ui/text.js';
@@ -20,9 +18,9 @@ interface FileReport {
   problems: Problem[];
 }
 
-export async function run(paths: string[], options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const installedDir = kfqPaths().decks;
-  const chosen = paths.length > 0 ? paths : chosenDeckSpecs(globals.deck);
+export async function run(ctx: CommandContext, paths: string[], options: { json?: boolean }): Promise<number> {
+  const installedDir = ctx.paths.decks;
+  const chosen = paths.length > 0 ? paths : ctx.deckSpecs;
   const specs = chosen.length > 0 ? chosen : [builtinDeckPath()];
 
   const reports: FileReport[] = [];
@@ -38,10 +36,15 @@ export async function run(paths: string[], options: { json?: boolean }, globals:
   }
 
   const problems = reports.flatMap((report) => report.problems);
-  process.exitCode = problems.length > 0 ? 1 : 0;
-  if (options.json) return printJson(reports);
+  // Like grep: problems found is exit 1, whatever the output format.
+  const exitCode = problems.length > 0 ? ExitCode.notFound : ExitCode.ok;
+  if (options.json) {
+    printJson(ctx.stdout, reports);
+    return exitCode;
+  }
 
   printLines(
+    ctx.stdout,
     problems.map((p) => `${safeLine(p.file)}${p.line === null ? '' : `:${p.line}`}: ${p.severity === 'error' ? out.red('error') : out.yellow('warning')}: ${safeLine(p.message)}`),
   );
   const files = reports.length === 1 ? '1 deck' : `${reports.length} decks`;
@@ -50,7 +53,8 @@ export async function run(paths: string[], options: { json?: boolean }, globals:
     problems.length === 0
       ? out.green(`✓ ${files}, ${questions} questions, no problems`)
       : out.red(`✗ ${files}, ${questions} questions, ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
-  process.stderr.write(`${summary}\n`);
+  ctx.stderr.write(`${summary}\n`);
+  return exitCode;
 }
 
 function checkFile(file: string): FileReport {

@@ -119,8 +119,8 @@ function sliceColumns(text: string, columns: number): string {
   return text.slice(0, index);
 }
 
-export function terminalWidth(stream: { columns?: number } = process.stdout): number {
-  const columns = stream.columns ?? Number(process.env.COLUMNS);
+export function terminalWidth(stream: { columns?: number } = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+  const columns = stream.columns ?? Number(env.COLUMNS);
   return Number.isFinite(columns) && columns > 0 ? Math.min(columns, 120) : 80;
 }
 
