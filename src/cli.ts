@@ -8,6 +8,7 @@ import { ExitCode, KfqError, UsageError } from './errors.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
 import { kfqPaths, type KfqPaths } from './store/paths.js';
 import { safeLine, safeText } from './ui/text.js';
+import { isPromptExit } from './ui/interrupts.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
 declare const KFQ_VERSION: string;
@@ -248,11 +249,6 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
   stderr.write(`kfq: unexpected error (this is a bug): ${safeLine(error instanceof Error ? error.message : String(error))}\n`);
   stderr.write(process.env.KFQ_DEBUG === '1' ? `${safeText(stack)}\n` : 'Run again with KFQ_DEBUG=1 to see the stack trace.\n');
   return ExitCode.internal;
-}
-
-/** Inquirer's Ctrl+C / closed-input error, recognised without importing inquirer. */
-function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {

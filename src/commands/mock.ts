@@ -1,10 +1,9 @@
 // `kfq mock`: a timed mock interview, its scored report and a quick
 // self-review; `--list` and `--report` show saved interviews again.
 import { randomInt } from 'node:crypto';
-import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { CommandContext } from './context.js';
 import type { Question } from '../model/question.js';
-import { ExitCode, InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import { ExitCode, NotFoundError, UsageError } from '../errors.js';
 import { formatDuration, parseDuration } from '../practice/duration.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport } from '../practice/interview.js';
 import { type InterviewReport } from '../model/interview.js';
@@ -15,6 +14,7 @@ import { reviewOf } from '../model/review.js';
 import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
 import { renderReport } from '../ui/mockReport.js';
 import { note, printLines } from '../ui/output.js';
+import { watchInterrupts } from '../ui/interrupts.js';
 import { runPrompt } from '../ui/prompt.js';
 import { err, out } from '../ui/theme.js';
 import { safeLine, truncate, wrap } from '../ui/text.js';
@@ -32,9 +32,6 @@ export interface MockOptions {
   report?: string | true;
   json?: boolean;
 }
-
-type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
-const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function run(ctx: CommandContext, options: MockOptions): Promise<number> {
   if (options.list && options.report !== undefined) throw new UsageError('use either --list or --report, not both');
@@ -99,12 +96,8 @@ async function interview(ctx: CommandContext, plan: Question[], limits: Limits):
   const interviewDeadline = limits.totalSeconds === null ? undefined : startedAt.getTime() + limits.totalSeconds * 1000;
 
   let current: { question: Question; startedAt: number; draft: string } | undefined;
-  let stoppedBy: StopSignal | undefined;
   let saveFailure: unknown;
-  const abort = new AbortController();
-  const stop = (signal: StopSignal): void => {
-    if (stoppedBy) return;
-    stoppedBy = signal;
+  const stop = (): void => {
     // Saved before anything else: after SIGHUP the terminal may already be gone.
     if (current) report = addAnswer(report, scoreInterviewAnswer(current.question, current.draft, (Date.now() - current.startedAt) / 1000, false));
     current = undefined;
@@ -115,14 +108,10 @@ async function interview(ctx: CommandContext, plan: Question[], limits: Limits):
       // Thrown from a signal listener it would crash the process; the loop rethrows it.
       saveFailure = error;
     }
-    abort.abort();
   };
-  const handlers = STOP_SIGNALS.map((signal) => [signal, () => stop(signal)] as const);
-  for (const [signal, handler] of handlers) process.on(signal, handler);
   // A closed terminal ends stdin before SIGHUP arrives, and readline then dies
   // on the dead terminal: save first (this listener runs before the prompt's).
-  const hangUp = (): void => stop('SIGHUP');
-  process.stdin.on('end', hangUp);
+  const interrupts = watchInterrupts({ stdinEnd: true, onStop: stop });
 
   try {
     for (const [index, question] of plan.entries()) {
@@ -143,15 +132,15 @@ async function interview(ctx: CommandContext, plan: Question[], limits: Limits):
             interviewDeadline,
             onDraft: (text) => (asking.draft = text),
           },
-          { signal: abort.signal },
+          { signal: interrupts.signal },
         );
       } catch (error) {
-        // Ctrl+C reaches the prompt as a key, not a signal.
-        if (error instanceof ExitPromptError || error instanceof AbortPromptError) stop(stoppedBy ?? 'SIGINT');
+        // Ctrl+C reaches the prompt as a key, not a signal: interruption() stops (and saves) for it.
+        const interruption = interrupts.interruption(error);
         if (saveFailure) throw saveFailure;
-        if (!stoppedBy) throw error;
-        if (stoppedBy === 'SIGINT') note(ctx.stderr, err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
-        throw new InterruptedError(stoppedBy);
+        if (!interruption) throw error;
+        if (interrupts.received === 'SIGINT') note(ctx.stderr, err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
+        throw interruption;
       }
       current = undefined;
       const secondsUsed = ((typed.timedOut ? deadline : Date.now()) - questionStart) / 1000;
@@ -162,8 +151,7 @@ async function interview(ctx: CommandContext, plan: Question[], limits: Limits):
     saveReport(paths.reports, report);
     return report;
   } finally {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
-    process.stdin.off('end', hangUp);
+    interrupts.dispose();
   }
 }
 
