@@ -3,15 +3,7 @@
 // test/unit/architecture.test.ts runs this on src/ (and on a planted fixture).
 // errors.ts and model/ are the floor: both import nothing of kfq.
 // boot.ts is the bundle loader bin/kfq.js runs: it imports no kfq module and none imports it.
-const LAYERS = [
-  ['errors', 'model'],
-  ['store'],
-  ['deck'],
-  ['search', 'practice'],
-  ['ui', 'export'],
-  ['commands'],
-  ['cli'],
-];
+const LAYERS = [['errors', 'model'], ['store'], ['deck'], ['search', 'practice'], ['ui', 'export'], ['commands'], ['cli']];
 
 const PATHS = {
   errors: '^src/errors\\.ts$',
@@ -45,7 +37,8 @@ module.exports = {
     ...layerRules,
     {
       name: 'practice-not-to-store',
-      comment: 'practice writes through the sinks it is given (ReviewSink, ReportSink) and replays what it is handed; the commands wire the store in',
+      comment:
+        'practice writes through the sinks it is given (ReviewSink, ReportSink) and replays what it is handed; the commands wire the store in',
       severity: 'error',
       from: { path: PATHS.practice },
       to: { path: PATHS.store },

@@ -20,7 +20,10 @@ describe('kfq history', () => {
   it('when reviews are logged then the newest come first, up to the limit', async () => {
     const ctx = fakeContext();
     for (const n of [1, 2, 3]) {
-      appendReview(ctx.paths.history, reviewOf(question(n), 3, new Date(Date.UTC(2025, 2, n)), { durationMs: 1000, answer: '', mode: 'drill' }));
+      appendReview(
+        ctx.paths.history,
+        reviewOf(question(n), 3, new Date(Date.UTC(2025, 2, n)), { durationMs: 1000, answer: '', mode: 'drill' }),
+      );
     }
     await run(ctx, { limit: 2, json: true });
     expect((JSON.parse(ctx.out()) as Array<{ questionId: string }>).map((r) => r.questionId)).toEqual(['kubeflow/3', 'kubeflow/2']);
@@ -28,7 +31,10 @@ describe('kfq history', () => {
 
   it('when a line of the log is damaged then it warns with the line number and shows the rest', async () => {
     const ctx = fakeContext();
-    appendReview(ctx.paths.history, reviewOf(question(1), 4, new Date('2025-03-01T10:00:00Z'), { durationMs: 1000, answer: '', mode: 'drill' }));
+    appendReview(
+      ctx.paths.history,
+      reviewOf(question(1), 4, new Date('2025-03-01T10:00:00Z'), { durationMs: 1000, answer: '', mode: 'drill' }),
+    );
     writeFileSync(ctx.paths.history, 'not json\n', { flag: 'a' });
     await run(ctx, { limit: 20, json: true });
     expect(JSON.parse(ctx.out())).toHaveLength(1);
