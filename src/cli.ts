@@ -5,6 +5,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import type { CommandContext } from './commands/context.js';
 import { chosenDeckSpecs } from './deck/resolve.js';
 import { ExitCode, KfqError, UsageError } from './errors.js';
+import { EXPORT_FORMATS, PICK_ORDERS, SHELLS } from './model/choices.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
 import { kfqPaths, type KfqPaths } from './store/paths.js';
 import { safeLine, safeText } from './ui/text.js';
@@ -132,7 +133,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .description('spaced-repetition flashcards: reveal, then grade yourself 1-4')
     .option('-n, --count <n>', 'cards in this session', positiveInt, 10)
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
-    .addOption(new Option('--order <order>', 'which cards first').choices(['due', 'new', 'weak', 'random']).default('due'))
+    .addOption(new Option('--order <order>', 'which cards first').choices(PICK_ORDERS).default('due'))
     .option('--seed <n>', 'seed for any random choice', integer)
     .option('--retention <r>', 'desired retention, between 0 and 1', retention, DEFAULT_RETENTION)
     .addHelpText(
@@ -175,7 +176,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
   program
     .command('export')
     .description('export questions (or your history) for Anki, spreadsheets or other tools')
-    .addOption(new Option('--format <format>', 'output format').choices(['anki', 'csv', 'json', 'md']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('-f, --force', 'overwrite an existing output file')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
@@ -209,7 +210,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
   program
     .command('completion')
     .description('print a shell completion script')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
     .addHelpText('after', examples('kfq completion bash >> ~/.bashrc'))
     .action(async (shell: string) => exit(await (await import('./commands/completion.js')).run(context(), shell, program)));
   // What the completion scripts call for deck-dependent values: categories, numbers, decks.

@@ -4,6 +4,7 @@
 // come from the hidden `kfq __complete` at the moment of completion.
 import type { Argument, Command, Option } from 'commander';
 import type { CommandContext } from './context.js';
+import { SHELLS, type Shell } from '../model/choices.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { listInstalledDecks } from '../store/installedDecks.js';
 import { printLines } from '../ui/output.js';
@@ -32,13 +33,17 @@ interface CommandSpec {
 
 export async function run(ctx: CommandContext, shell: string, program: Command): Promise<number> {
   const specs = commandSpecs(program);
-  const scripts: Record<string, (specs: CommandSpec[]) => string> = { bash: bashScript, zsh: zshScript, fish: fishScript };
-  const script = scripts[shell];
+  const scripts: Record<Shell, (specs: CommandSpec[]) => string> = { bash: bashScript, zsh: zshScript, fish: fishScript };
+  const script = isShell(shell) ? scripts[shell] : undefined;
   if (script) {
     ctx.stdout.write(script(specs));
     return ExitCode.ok;
   }
   throw new UsageError(`no completion for ${shell}`, { hint: 'kfq completion bash|zsh|fish' });
+}
+
+function isShell(name: string): name is Shell {
+  return (SHELLS as readonly string[]).includes(name);
 }
 
 /** The hidden `kfq __complete categories|numbers|decks`: one candidate a line (numbers with the question after a tab). */

@@ -2,7 +2,8 @@
 import type { CommandContext } from './context.js';
 import { ExitCode, InterruptedError } from '../errors.js';
 import { DrillSession } from '../practice/drillSession.js';
-import { nextDue, pickCards, type PickOrder } from '../practice/pick.js';
+import { nextDue, pickCards } from '../practice/pick.js';
+import type { PickOrder } from '../model/choices.js';
 import { scoreAnswer } from '../practice/scoring.js';
 import { ensureWritableHome } from '../store/paths.js';
 import { reviewLogSink } from '../store/reviewLog.js';

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from './context.js';
+import { HISTORY_FORMATS, type ExportFormat } from '../model/choices.js';
 import type { Question } from '../model/question.js';
 import type { Deck } from '../model/deck.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -16,10 +17,9 @@ import { safeJson, safeText } from '../ui/text.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 
-type Format = 'anki' | 'csv' | 'json' | 'md';
 
 interface ExportOptions {
-  format: Format;
+  format: ExportFormat;
   output?: string;
   force?: boolean;
   category?: string;
@@ -27,7 +27,7 @@ interface ExportOptions {
 }
 
 export async function run(ctx: CommandContext, options: ExportOptions): Promise<number> {
-  if (options.history && (options.format === 'anki' || options.format === 'md')) {
+  if (options.history && !(HISTORY_FORMATS as readonly ExportFormat[]).includes(options.format)) {
     throw new UsageError(`--history exports as csv or json, not ${options.format}`, { hint: 'kfq export --history --format json' });
   }
   if (options.history && options.category !== undefined) {
@@ -81,7 +81,7 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
   return { title: deck.title || deck.slug, description: deck.description, author: deck.author, date: deck.date };
 }
 
-function exportHistory(ctx: CommandContext, format: Format): { text: string; summary: string } {
+function exportHistory(ctx: CommandContext, format: ExportFormat): { text: string; summary: string } {
   const paths = ctx.paths;
   const log = readReviewLog(paths.history);
   if (log.problems.length > 0) warn(ctx.stderr, `${paths.history}: ${log.problems.length} damaged line(s) left out`);

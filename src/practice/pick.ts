@@ -1,9 +1,8 @@
 // Which cards a drill asks, and in what order.
+import type { PickOrder } from '../model/choices.js';
 import type { Question } from '../model/question.js';
 import { seededRandom, shuffle } from './random.js';
 import { isDue, type CardState } from './scheduler.js';
-
-export type PickOrder = 'due' | 'new' | 'weak' | 'random';
 
 export interface PickOptions {
   /** In deck order. */

@@ -1,7 +1,8 @@
 // Which cards a drill asks, with a fixed clock, and the seeded randomness behind --seed.
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
-import { nextDue, pickCards, type PickOrder } from '../../src/practice/pick.js';
+import { nextDue, pickCards } from '../../src/practice/pick.js';
+import type { PickOrder } from '../../src/model/choices.js';
 import { seededRandom, shuffle } from '../../src/practice/random.js';
 import { gradeCard, type CardState } from '../../src/practice/scheduler.js';
 import type { ReviewRating } from '../../src/model/review.js';
