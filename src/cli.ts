@@ -143,7 +143,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     )
     .action(async (options) => exit(await (await import('./commands/drill.js')).run(context(), options)));
 
-  program
+  const mock = program
     .command('mock')
     .description('a timed mock interview with a live countdown and a scored report')
     .option('-n, --count <n>', 'questions in the interview', positiveInt, 5)
@@ -151,11 +151,29 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .option('--total <duration>', 'time for the whole interview')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--seed <n>', 'seed for choosing questions', integer)
-    .option('--list', 'list past interviews')
-    .option('--report [last|id]', 'show a saved report again')
-    .option('--json', 'with --list or --report: print JSON')
-    .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock --list', 'kfq mock --report last --json'))
+    .option('--list', 'the same as kfq mock list')
+    .option('--report [last|id]', 'the same as kfq mock report [last|id]')
+    .option('--json', 'with list or report: print JSON')
+    .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock list', 'kfq mock report last --json'))
     .action(async (options) => exit(await (await import('./commands/mock.js')).run(context(), options)));
+  // --json may land on mock itself (`kfq mock --json list`), so the subcommands read their parent's options too.
+  mock
+    .command('list')
+    .description('list past interviews')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('kfq mock list', 'kfq mock list --json'))
+    .action(async (_options, command: Command) =>
+      exit(await (await import('./commands/mockReports.js')).listInterviews(context(), Boolean(command.optsWithGlobals().json))),
+    );
+  mock
+    .command('report')
+    .description('show a saved interview report again')
+    .argument('[last|id]', 'which report', 'last')
+    .option('--json', 'print the report as JSON, with scores by category')
+    .addHelpText('after', examples('kfq mock report', 'kfq mock report 2025-03-10-0900 --json'))
+    .action(async (ref: string, _options, command: Command) =>
+      exit(await (await import('./commands/mockReports.js')).showInterview(context(), ref, Boolean(command.optsWithGlobals().json))),
+    );
 
   program
     .command('history')
