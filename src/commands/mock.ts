@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { CommandContext } from './context.js';
 import type { Question } from '../model/question.js';
 import { ExitCode, NotFoundError, UsageError } from '../errors.js';
-import { formatDuration, parseDuration } from '../practice/duration.js';
+import { formatDuration, parseDuration } from '../practice/time.js';
 import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport } from '../practice/interview.js';
 import { type InterviewReport } from '../model/interview.js';
 import { newReportId, saveReport } from '../store/interviewReports.js';

@@ -1,5 +1,5 @@
 // What a drill prints when it ends, and when there is nothing to drill.
-import { formatDuration } from '../practice/duration.js';
+import { formatDuration } from '../practice/time.js';
 import type { SessionSummary } from '../practice/drillSession.js';
 import { RATING_NAMES, RATINGS } from '../model/review.js';
 import { out } from './theme.js';

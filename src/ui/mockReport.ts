@@ -1,6 +1,6 @@
 // Interview reports as terminal text: the full report after an interview (or
 // with --report), and the one-line-per-interview list of --list.
-import { formatDuration } from '../practice/duration.js';
+import { formatDuration } from '../practice/time.js';
 import { categoryScores, timeUsed } from '../practice/interview.js';
 import { type InterviewAnswer, type InterviewReport } from '../model/interview.js';
 import { formatClock } from './countdown.js';

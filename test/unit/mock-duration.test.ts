@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { formatDuration, parseDuration } from '../../src/practice/duration.js';
+import { formatDuration, parseDuration } from '../../src/practice/time.js';
 import { formatClock, secondsLeft, styleClock } from '../../src/ui/countdown.js';
 
 describe('parseDuration', () => {
