@@ -6,7 +6,8 @@ import { readReviewLog } from '../store/reviewLog.js';
 import { type Review } from '../model/review.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
 import { out, RATING_COLOURS } from '../ui/theme.js';
-import { localDateTime, safeLine, truncate, visibleWidth } from '../ui/text.js';
+import { safeLine, truncate, visibleWidth } from '../ui/text.js';
+import { localDateTime } from '../practice/time.js';
 import { ExitCode } from '../errors.js';
 import { layoutWidth } from './shared.js';
 

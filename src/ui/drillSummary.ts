@@ -1,5 +1,5 @@
 // What a drill prints when it ends, and when there is nothing to drill.
-import { formatDuration } from '../practice/time.js';
+import { formatDuration, formatWhen } from '../practice/time.js';
 import type { SessionSummary } from '../practice/drillSession.js';
 import { RATING_NAMES, RATINGS } from '../model/review.js';
 import { out } from './theme.js';
@@ -25,19 +25,4 @@ export function nothingDueLines(next: Date | undefined, now: Date, width: number
     `To practise anyway: ${out.bold('kfq drill --order random')} (or --order weak).`,
   ];
   return lines.flatMap((line) => wrap(line, width));
-}
-
-/** `now`, or `in 3 hours (Thu 14 Nov, 09:30)`. */
-export function formatWhen(when: Date, now: Date): string {
-  const ms = when.getTime() - now.getTime();
-  if (ms <= 0) return 'now';
-  const minutes = Math.round(ms / 60_000);
-  const relative =
-    minutes < 60 ? plural(Math.max(1, minutes), 'minute') : minutes < 36 * 60 ? plural(Math.round(minutes / 60), 'hour') : plural(Math.round(minutes / 1440), 'day');
-  const absolute = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(when);
-  return `in ${relative} (${absolute})`;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -3,10 +3,11 @@
 import { formatDuration } from '../practice/time.js';
 import { categoryScores, timeUsed } from '../practice/interview.js';
 import { type InterviewAnswer, type InterviewReport } from '../model/interview.js';
-import { formatClock } from './countdown.js';
+import { formatClock } from '../practice/time.js';
 import { renderMarkdown } from './markdown.js';
 import { out } from './theme.js';
-import { localDateTime, safeLine, visibleWidth, wrap } from './text.js';
+import { safeLine, visibleWidth, wrap } from './text.js';
+import { localDateTime } from '../practice/time.js';
 
 export function renderReport(report: InterviewReport, width: number): string[] {
   const reached = report.questions.length;

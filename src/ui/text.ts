@@ -123,10 +123,3 @@ export function terminalWidth(stream: { columns?: number } = process.stdout, env
   const columns = stream.columns ?? Number(env.COLUMNS);
   return Number.isFinite(columns) && columns > 0 ? Math.min(columns, 120) : 80;
 }
-
-/** `2024-10-03 14:02` in local time. */
-export function localDateTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

@@ -3,7 +3,8 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { formatDuration, parseDuration } from '../../src/practice/time.js';
-import { formatClock, secondsLeft, styleClock } from '../../src/ui/countdown.js';
+import { secondsLeft, styleClock } from '../../src/ui/countdown.js';
+import { formatClock } from '../../src/practice/time.js';
 
 describe('parseDuration', () => {
   it.each([

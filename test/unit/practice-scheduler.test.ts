@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
 import { reviewsByQuestion } from '../../src/practice/matchReviews.js';
-import { cardStates, formatInterval, gradeCard, isDue, nextIntervals, replayReviews } from '../../src/practice/scheduler.js';
+import { cardStates, gradeCard, isDue, nextIntervals, replayReviews } from '../../src/practice/scheduler.js';
+import { formatInterval } from '../../src/practice/time.js';
 import type { Review, ReviewRating } from '../../src/model/review.js';
 
 const NOW = new Date('2025-03-10T09:00:00Z');
