@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDeck, readDeckFile } from '../../src/deck/index.js';
 import { fileError } from '../../src/deck/fileErrors.js';
-import { deckError } from './deckError.js';
+import { deckError } from '../support/deckError.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'decks');
 const temp = mkdtempSync(join(tmpdir(), 'kfq-deck-errors-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinDeckPath, loadDecks, resolveDeckFiles, slugify } from '../../src/deck/index.js';
-import { deckError } from './deckError.js';
+import { deckError } from '../support/deckError.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kfq-deck-load-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { detectFormat, htmlToMarkdown, parseDelimited, readAnkiText, readCsv } f
 import { questionsToAnki } from '../../src/export/anki.js';
 import { questionsToCsv } from '../../src/export/csv.js';
 import type { Question } from '../../src/model/question.js';
-import { deckError } from './deckError.js';
+import { deckError } from '../support/deckError.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'import');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
