@@ -141,7 +141,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
       examples('kfq drill', 'kfq drill -n 20 -c katib', 'kfq drill --order random --seed 7') +
         '\nKeys: Enter reveals the answer; 1 Again, 2 Hard, 3 Good, 4 Easy; u undoes the last grade; q or Esc ends the session.\nWhere you type an answer, u or q alone then Enter undo or quit, so answers may start with any letter.\n',
     )
-    .action(async (options) => exit(await (await import('./commands/drill.js')).run(context(), options)));
+    .action(async (options) => exit(await (await import('./commands/drill/index.js')).run(context(), options)));
 
   const mock = program
     .command('mock')
@@ -155,7 +155,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .option('--report [last|id]', 'the same as kfq mock report [last|id]')
     .option('--json', 'with list or report: print JSON')
     .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock list', 'kfq mock report last --json'))
-    .action(async (options) => exit(await (await import('./commands/mock.js')).run(context(), options)));
+    .action(async (options) => exit(await (await import('./commands/mock/index.js')).run(context(), options)));
   // --json may land on mock itself (`kfq mock --json list`), so the subcommands read their parent's options too.
   mock
     .command('list')
@@ -163,7 +163,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .option('--json', 'print JSON')
     .addHelpText('after', examples('kfq mock list', 'kfq mock list --json'))
     .action(async (_options, command: Command) =>
-      exit(await (await import('./commands/mockReports.js')).listInterviews(context(), Boolean(command.optsWithGlobals().json))),
+      exit(await (await import('./commands/mock/reports.js')).listInterviews(context(), Boolean(command.optsWithGlobals().json))),
     );
   mock
     .command('report')
@@ -172,7 +172,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .option('--json', 'print the report as JSON, with scores by category')
     .addHelpText('after', examples('kfq mock report', 'kfq mock report 2025-03-10-0900 --json'))
     .action(async (ref: string, _options, command: Command) =>
-      exit(await (await import('./commands/mockReports.js')).showInterview(context(), ref, Boolean(command.optsWithGlobals().json))),
+      exit(await (await import('./commands/mock/reports.js')).showInterview(context(), ref, Boolean(command.optsWithGlobals().json))),
     );
 
   program
@@ -189,7 +189,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print every number as JSON')
     .addHelpText('after', examples('kfq stats', 'kfq stats --json'))
-    .action(async (options) => exit(await (await import('./commands/stats.js')).run(context(), options)));
+    .action(async (options) => exit(await (await import('./commands/stats/index.js')).run(context(), options)));
 
   program
     .command('export')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/question.js';
 import { addAnswer, finishReport, rateAnswer, scoreInterviewAnswer, startReport } from '../../src/practice/interview.js';
 import { type InterviewReport } from '../../src/model/interview.js';
-import { renderReport, renderReportList } from '../../src/ui/mockReport.js';
+import { renderReport, renderReportList } from '../../src/commands/mock/report.js';
 import { visibleWidth } from '../../src/ui/text.js';
 
 function question(number: number, category: string, text: string, answer: string): Question {

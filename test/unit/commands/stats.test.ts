@@ -1,6 +1,6 @@
 // kfq stats, run in-process with a fake context, a real review log and a fixed clock.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../src/commands/stats.js';
+import { run } from '../../../src/commands/stats/index.js';
 import { ExitCode } from '../../../src/errors.js';
 import { reviewOf } from '../../../src/model/review.js';
 import { appendReview } from '../../../src/store/reviewLog.js';

@@ -3,14 +3,14 @@
 // answer, Enter to reveal, then a grade on Anki's keys. What a key does to the
 // store goes through the callbacks, synchronously, before the next card shows.
 import { createPrompt, isEnterKey, useKeypress, useRef, useState, type KeypressEvent } from '@inquirer/core';
-import type { Question } from '../model/question.js';
-import { RATING_NAMES, RATINGS } from '../model/review.js';
-import type { AnswerScore } from '../practice/scoring.js';
-import type { ReviewRating } from '../model/review.js';
-import { renderMarkdown } from './markdown.js';
-import { useRedrawOnResize } from './resize.js';
-import { out, RATING_COLOURS } from './theme.js';
-import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from './text.js';
+import type { Question } from '../../model/question.js';
+import { RATING_NAMES, RATINGS } from '../../model/review.js';
+import type { AnswerScore } from '../../practice/scoring.js';
+import type { ReviewRating } from '../../model/review.js';
+import { renderMarkdown } from '../../ui/markdown.js';
+import { useRedrawOnResize } from '../../ui/resize.js';
+import { out, RATING_COLOURS } from '../../ui/theme.js';
+import { safeLine, terminalWidth, truncate, visibleWidth, wrap } from '../../ui/text.js';
 
 export interface DrillScreenConfig {
   cards: readonly Question[];

@@ -1,9 +1,9 @@
 // What a drill prints when it ends, and when there is nothing to drill.
-import { formatDuration, formatWhen } from '../practice/time.js';
-import type { SessionSummary } from '../practice/drillSession.js';
-import { RATING_NAMES, RATINGS } from '../model/review.js';
-import { out } from './theme.js';
-import { safeLine, wrap } from './text.js';
+import { formatDuration, formatWhen } from '../../practice/time.js';
+import type { SessionSummary } from '../../practice/drillSession.js';
+import { RATING_NAMES, RATINGS } from '../../model/review.js';
+import { out } from '../../ui/theme.js';
+import { safeLine, wrap } from '../../ui/text.js';
 
 export function summaryLines(summary: SessionSummary, now: Date, width: number): string[] {
   const lines: string[] = [];

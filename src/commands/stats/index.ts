@@ -1,15 +1,15 @@
 // kfq stats: progress at a glance, from the review log and interview reports.
-import type { CommandContext } from './context.js';
-import type { Deck } from '../model/deck.js';
-import { computeStats, type CardSummary, type Stats } from '../practice/stats.js';
-import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } from '../ui/charts.js';
-import { printJson, printLines } from '../ui/output.js';
-import { safeLine, truncate, visibleWidth, wrap } from '../ui/text.js';
-import { out } from '../ui/theme.js';
-import { readHistory } from './reviewHistory.js';
-import { savedReports } from './savedReports.js';
-import { layoutWidth, loadSelection } from './shared.js';
-import { ExitCode } from '../errors.js';
+import type { CommandContext } from '../context.js';
+import type { Deck } from '../../model/deck.js';
+import { computeStats, type CardSummary, type Stats } from '../../practice/stats.js';
+import { calendarHeatmap, heatLegend, sparkline, stackedBar, type BarSegment } from '../../ui/charts.js';
+import { printJson, printLines } from '../../ui/output.js';
+import { safeLine, truncate, visibleWidth, wrap } from '../../ui/text.js';
+import { out } from '../../ui/theme.js';
+import { readHistory } from '../reviewHistory.js';
+import { savedReports } from '../savedReports.js';
+import { layoutWidth, loadSelection } from '../shared.js';
+import { ExitCode } from '../../errors.js';
 
 export async function run(ctx: CommandContext, options: { category?: string; json?: boolean }): Promise<number> {
   const { decks, questions, category } = await loadSelection(ctx, options.category);

@@ -2,12 +2,12 @@
 // live countdown, and the self-review grade. Each is an @inquirer/core prompt;
 // Ctrl+C rejects with inquirer's ExitPromptError, an abort signal with AbortPromptError.
 import { createPrompt, isEnterKey, useEffect, useKeypress, useState } from '@inquirer/core';
-import { RATING_NAMES } from '../model/review.js';
-import type { ReviewRating } from '../model/review.js';
-import { secondsLeft, styleClock } from './countdown.js';
-import { useRedrawOnResize } from './resize.js';
-import { out } from './theme.js';
-import { safeLine, terminalWidth, visibleWidth, wrap } from './text.js';
+import { RATING_NAMES } from '../../model/review.js';
+import type { ReviewRating } from '../../model/review.js';
+import { secondsLeft, styleClock } from '../../ui/countdown.js';
+import { useRedrawOnResize } from '../../ui/resize.js';
+import { out } from '../../ui/theme.js';
+import { safeLine, terminalWidth, visibleWidth, wrap } from '../../ui/text.js';
 
 /** Lines of text, then Enter starts (true) and q or Esc leaves (false). */
 export const startScreen = createPrompt<boolean, { lines: string[] }>((config, done) => {

@@ -1,13 +1,13 @@
 // Interview reports as terminal text: the full report after an interview (or
 // with --report), and the one-line-per-interview list of --list.
-import { formatDuration } from '../practice/time.js';
-import { categoryScores, timeUsed } from '../practice/interview.js';
-import { type InterviewAnswer, type InterviewReport } from '../model/interview.js';
-import { formatClock } from '../practice/time.js';
-import { renderMarkdown } from './markdown.js';
-import { out } from './theme.js';
-import { safeLine, visibleWidth, wrap } from './text.js';
-import { localDateTime } from '../practice/time.js';
+import { formatDuration } from '../../practice/time.js';
+import { categoryScores, timeUsed } from '../../practice/interview.js';
+import { type InterviewAnswer, type InterviewReport } from '../../model/interview.js';
+import { formatClock } from '../../practice/time.js';
+import { renderMarkdown } from '../../ui/markdown.js';
+import { out } from '../../ui/theme.js';
+import { safeLine, visibleWidth, wrap } from '../../ui/text.js';
+import { localDateTime } from '../../practice/time.js';
 
 export function renderReport(report: InterviewReport, width: number): string[] {
   const reached = report.questions.length;

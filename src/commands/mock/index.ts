@@ -1,26 +1,26 @@
 // `kfq mock`: a timed mock interview, its scored report and a quick
 // self-review; `--list` and `--report` show saved interviews again.
 import { randomInt } from 'node:crypto';
-import type { CommandContext } from './context.js';
-import type { Question } from '../model/question.js';
-import { ExitCode, NotFoundError, UsageError } from '../errors.js';
-import { formatDuration, parseDuration } from '../practice/time.js';
-import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport } from '../practice/interview.js';
-import { type InterviewReport } from '../model/interview.js';
-import { newReportId, saveReport } from '../store/interviewReports.js';
-import { ensureWritableHome } from '../store/paths.js';
-import { appendReview } from '../store/reviewLog.js';
-import { reviewOf } from '../model/review.js';
-import { answerPrompt, gradePrompt, startScreen } from '../ui/mockPrompts.js';
-import { renderReport } from '../ui/mockReport.js';
-import { note, printLines } from '../ui/output.js';
-import { watchInterrupts } from '../ui/interrupts.js';
-import { runPrompt } from '../ui/prompt.js';
-import { err, out } from '../ui/theme.js';
-import { safeLine, truncate, wrap } from '../ui/text.js';
-import { requireInteractiveTerminal } from '../ui/tty.js';
-import { readHistory } from './reviewHistory.js';
-import { layoutWidth, loadSelection } from './shared.js';
+import type { CommandContext } from '../context.js';
+import type { Question } from '../../model/question.js';
+import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
+import { formatDuration, parseDuration } from '../../practice/time.js';
+import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport } from '../../practice/interview.js';
+import { type InterviewReport } from '../../model/interview.js';
+import { newReportId, saveReport } from '../../store/interviewReports.js';
+import { ensureWritableHome } from '../../store/paths.js';
+import { appendReview } from '../../store/reviewLog.js';
+import { reviewOf } from '../../model/review.js';
+import { answerPrompt, gradePrompt, startScreen } from './prompts.js';
+import { renderReport } from './report.js';
+import { note, printLines } from '../../ui/output.js';
+import { watchInterrupts } from '../../ui/interrupts.js';
+import { runPrompt } from '../../ui/prompt.js';
+import { err, out } from '../../ui/theme.js';
+import { safeLine, truncate, wrap } from '../../ui/text.js';
+import { requireInteractiveTerminal } from '../../ui/tty.js';
+import { readHistory } from '../reviewHistory.js';
+import { layoutWidth, loadSelection } from '../shared.js';
 
 export interface MockOptions {
   count: number;
@@ -36,8 +36,8 @@ export interface MockOptions {
 export async function run(ctx: CommandContext, options: MockOptions): Promise<number> {
   if (options.list && options.report !== undefined) throw new UsageError('use either --list or --report, not both');
   // Past interviews need neither prompts nor the scheduler.
-  if (options.list) return (await import('./mockReports.js')).listInterviews(ctx, Boolean(options.json));
-  if (options.report !== undefined) return (await import('./mockReports.js')).showInterview(ctx, options.report === true ? 'last' : options.report, Boolean(options.json));
+  if (options.list) return (await import('./reports.js')).listInterviews(ctx, Boolean(options.json));
+  if (options.report !== undefined) return (await import('./reports.js')).showInterview(ctx, options.report === true ? 'last' : options.report, Boolean(options.json));
   if (options.json) throw new UsageError('--json goes with --list or --report', { hint: 'kfq mock --report last --json' });
 
   const perQuestionSeconds = parseDuration(options.perQuestion, '--per-question');

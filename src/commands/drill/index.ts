@@ -1,19 +1,19 @@
 // kfq drill: a spaced-repetition session over the selected decks.
-import type { CommandContext } from './context.js';
-import { ExitCode, InterruptedError } from '../errors.js';
-import { DrillSession } from '../practice/drillSession.js';
-import { nextDue, pickCards } from '../practice/pick.js';
-import type { PickOrder } from '../model/choices.js';
-import { scoreAnswer } from '../practice/scoring.js';
-import { ensureWritableHome } from '../store/paths.js';
-import { reviewLogSink } from '../store/reviewLog.js';
-import { drillScreen, type DrillOutcome } from '../ui/drillScreen.js';
-import { nothingDueLines, summaryLines } from '../ui/drillSummary.js';
-import { printLines } from '../ui/output.js';
-import { runPrompt } from '../ui/prompt.js';
-import { requireInteractiveTerminal } from '../ui/tty.js';
-import { readHistory } from './reviewHistory.js';
-import { layoutWidth, loadSelection } from './shared.js';
+import type { CommandContext } from '../context.js';
+import { ExitCode, InterruptedError } from '../../errors.js';
+import { DrillSession } from '../../practice/drillSession.js';
+import { nextDue, pickCards } from '../../practice/pick.js';
+import type { PickOrder } from '../../model/choices.js';
+import { scoreAnswer } from '../../practice/scoring.js';
+import { ensureWritableHome } from '../../store/paths.js';
+import { reviewLogSink } from '../../store/reviewLog.js';
+import { drillScreen, type DrillOutcome } from './screen.js';
+import { nothingDueLines, summaryLines } from './summary.js';
+import { printLines } from '../../ui/output.js';
+import { runPrompt } from '../../ui/prompt.js';
+import { requireInteractiveTerminal } from '../../ui/tty.js';
+import { readHistory } from '../reviewHistory.js';
+import { layoutWidth, loadSelection } from '../shared.js';
 
 export interface DrillOptions {
   count: number;

@@ -1,12 +1,12 @@
 // kfq mock --list and --report: past interviews, from the saved reports.
-import { categoryScores } from '../practice/interview.js';
-import { findReport } from '../store/interviewReports.js';
-import { renderReport, renderReportList } from '../ui/mockReport.js';
-import { note, printJson, printLines } from '../ui/output.js';
-import type { CommandContext } from './context.js';
-import { savedReports } from './savedReports.js';
-import { ExitCode } from '../errors.js';
-import { layoutWidth } from './shared.js';
+import { categoryScores } from '../../practice/interview.js';
+import { findReport } from '../../store/interviewReports.js';
+import { renderReport, renderReportList } from './report.js';
+import { note, printJson, printLines } from '../../ui/output.js';
+import type { CommandContext } from '../context.js';
+import { savedReports } from '../savedReports.js';
+import { ExitCode } from '../../errors.js';
+import { layoutWidth } from '../shared.js';
 
 export function listInterviews(ctx: CommandContext, json: boolean): number {
   const { reports } = savedReports(ctx);
