@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { NotFoundError, StorageError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
-import type { InterviewAnswer, InterviewReport } from '../model/interview.js';
+import type { InterviewAnswer, InterviewReport, ReportSink } from '../model/interview.js';
 
 export const REPORT_VERSION = 1;
 
@@ -39,6 +39,11 @@ export function reportFile(folder: string, id: string): string {
 }
 
 /** Writes the report whole, atomically: a crash leaves the previous version. */
+/** The reports folder as the sink an interview saves its report to. */
+export function reportSink(folder: string): ReportSink {
+  return { save: (report) => saveReport(folder, report) };
+}
+
 export function saveReport(folder: string, report: InterviewReport): void {
   const file = reportFile(folder, report.id);
   const text = `${JSON.stringify({ kfq: 'interview-report', version: REPORT_VERSION, ...report }, null, 2)}\n`;

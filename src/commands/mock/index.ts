@@ -5,12 +5,12 @@ import type { CommandContext } from '../context.js';
 import type { Question } from '../../model/question.js';
 import { ExitCode, NotFoundError, UsageError } from '../../errors.js';
 import { formatDuration, parseDuration } from '../../practice/time.js';
-import { addAnswer, finishReport, planInterview, rateAnswer, scoreInterviewAnswer, startReport } from '../../practice/interview.js';
+import { planInterview } from '../../practice/interview.js';
+import { InterviewSession } from '../../practice/interviewSession.js';
 import { type InterviewReport } from '../../model/interview.js';
-import { newReportId, saveReport } from '../../store/interviewReports.js';
+import { newReportId, reportSink } from '../../store/interviewReports.js';
 import { ensureWritableHome } from '../../store/paths.js';
-import { appendReview } from '../../store/reviewLog.js';
-import { reviewOf } from '../../model/review.js';
+import { reviewLogSink } from '../../store/reviewLog.js';
 import { answerPrompt, gradePrompt, startScreen } from './prompts.js';
 import { renderReport } from './report.js';
 import { note, printLines } from '../../ui/output.js';
@@ -54,10 +54,14 @@ export async function run(ctx: CommandContext, options: MockOptions): Promise<nu
 
   const started = await runPrompt(startScreen, { lines: startLines(ctx, plan, options.count, perQuestionSeconds, totalSeconds) }, { clearOnDone: true });
   if (!started) return ExitCode.ok;
-  const report = await interview(ctx, plan, { perQuestionSeconds, totalSeconds, seed });
+  const startedAt = ctx.now();
+  const limits = { perQuestionSeconds, totalSeconds, seed };
+  const start = { id: newReportId(paths.reports, startedAt), startedAt, ...limits, planned: plan.length };
+  const session = new InterviewSession(start, reportSink(paths.reports), reviewLogSink(paths.history));
+  const report = await interview(ctx, session, plan, limits);
   printLines(ctx.stdout, ['', ...renderReport(report, layoutWidth(ctx))]);
   for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, layoutWidth(ctx))) note(ctx.stderr, err.dim(line));
-  await selfReview(ctx, report);
+  await selfReview(ctx, session);
   return ExitCode.ok;
 }
 
@@ -88,22 +92,18 @@ interface Limits {
  * saved after every answer; a signal (or Ctrl+C) saves it as abandoned, with
  * the partial answer of the current question, and throws InterruptedError.
  */
-async function interview(ctx: CommandContext, plan: Question[], limits: Limits): Promise<InterviewReport> {
-  const { paths } = ctx;
-  const startedAt = ctx.now();
-  let report = startReport({ id: newReportId(paths.reports, startedAt), startedAt, ...limits, planned: plan.length });
-  saveReport(paths.reports, report);
-  const interviewDeadline = limits.totalSeconds === null ? undefined : startedAt.getTime() + limits.totalSeconds * 1000;
+async function interview(ctx: CommandContext, session: InterviewSession, plan: Question[], limits: Limits): Promise<InterviewReport> {
+  // Deadlines run on the real clock, like the countdown (the context clock may be set back or forth by KFQ_NOW).
+  const interviewDeadline = limits.totalSeconds === null ? undefined : Date.now() + limits.totalSeconds * 1000;
 
   let current: { question: Question; startedAt: number; draft: string } | undefined;
   let saveFailure: unknown;
   const stop = (): void => {
     // Saved before anything else: after SIGHUP the terminal may already be gone.
-    if (current) report = addAnswer(report, scoreInterviewAnswer(current.question, current.draft, (Date.now() - current.startedAt) / 1000, false));
+    const partial = current && { question: current.question, typed: current.draft, secondsUsed: (Date.now() - current.startedAt) / 1000 };
     current = undefined;
-    report = finishReport(report, 'abandoned', ctx.now());
     try {
-      saveReport(paths.reports, report);
+      session.abandon(ctx.now(), partial);
     } catch (error) {
       // Thrown from a signal listener it would crash the process; the loop rethrows it.
       saveFailure = error;
@@ -139,26 +139,23 @@ async function interview(ctx: CommandContext, plan: Question[], limits: Limits):
         const interruption = interrupts.interruption(error);
         if (saveFailure) throw saveFailure;
         if (!interruption) throw error;
-        if (interrupts.received === 'SIGINT') note(ctx.stderr, err.dim(`Stopped. Saved as ${report.id} (abandoned): kfq mock --report ${report.id}`));
+        if (interrupts.received === 'SIGINT') note(ctx.stderr, err.dim(`Stopped. Saved as ${session.report.id} (abandoned): kfq mock --report ${session.report.id}`));
         throw interruption;
       }
       current = undefined;
       const secondsUsed = ((typed.timedOut ? deadline : Date.now()) - questionStart) / 1000;
-      report = addAnswer(report, scoreInterviewAnswer(question, typed.answer, secondsUsed, typed.timedOut));
-      saveReport(paths.reports, report);
+      session.answer(question, typed.answer, secondsUsed, typed.timedOut);
     }
-    report = finishReport(report, 'completed', ctx.now());
-    saveReport(paths.reports, report);
-    return report;
+    session.finish(ctx.now());
+    return session.report;
   } finally {
     interrupts.dispose();
   }
 }
 
 /** Optional grades, logged like drill grades so a flubbed question comes back sooner. */
-async function selfReview(ctx: CommandContext, initial: InterviewReport): Promise<void> {
-  const { paths } = ctx;
-  let report = initial;
+async function selfReview(ctx: CommandContext, session: InterviewSession): Promise<void> {
+  const report = session.report;
   if (report.questions.length === 0) return;
   const width = layoutWidth(ctx);
   printLines(ctx.stdout, ['', out.bold('Self-review'), ...wrap('Grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))]);
@@ -167,8 +164,6 @@ async function selfReview(ctx: CommandContext, initial: InterviewReport): Promis
     const grade = await runPrompt(gradePrompt, { label: prefix + truncate(safeLine(answer.question), Math.max(10, width - prefix.length - 12)) });
     if (grade === 'stop') break;
     if (grade === 'skip') continue;
-    appendReview(paths.history, reviewOf(answer, grade, ctx.now(), { durationMs: answer.secondsUsed * 1000, answer: answer.answer, mode: 'mock' }));
-    report = rateAnswer(report, index, grade);
-    saveReport(paths.reports, report);
+    session.grade(index, grade, ctx.now());
   }
 }
