@@ -8,7 +8,7 @@ export type { FuseResult, FuseResultMatch } from 'fuse.js';
 /**
  * fuse.js computes IDF from the documents it is given; a search over a few
  * candidates is given the whole collection's counts instead. This sets a field
- * of fuse.js 7.5 (pinned in package.json); test/unit/search.test.ts proves the
+ * of fuse.js 7.5 (pinned in package.json); test/unit/search/index.test.ts proves the
  * ranking equals a plain fuse.js search over every question.
  */
 export function useCollectionStatistics<Document>(fuse: Fuse<Document>, df: Map<string, number>, fieldCount: number): void {

@@ -9,7 +9,7 @@
 //
 // Why: a million reviews take ~3 s to parse and ~12 s to replay through FSRS;
 // the snapshot is read in a fraction of a second. The result is exactly what
-// readReviewLog and cardStates give (test/unit/snapshot-replay.test.ts).
+// readReviewLog and cardStates give (test/unit/store/cardSnapshot.test.ts).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';

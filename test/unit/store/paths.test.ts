@@ -1,0 +1,67 @@
+// Where kfq keeps its files, per platform, and the check made before a session.
+import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StorageError } from '../../../src/errors.js';
+import { ensureWritableHome, kfqPaths } from '../../../src/store/paths.js';
+
+describe('kfqPaths', () => {
+  it('uses KFQ_HOME when it is set, on any platform', () => {
+    expect(kfqPaths({ KFQ_HOME: '/data/kfq', HOME: '/home/ann' }, 'linux')).toEqual({
+      home: '/data/kfq',
+      decks: '/data/kfq/decks',
+      history: '/data/kfq/reviews.jsonl',
+      reports: '/data/kfq/reports',
+      cache: '/data/kfq/cache',
+    });
+    expect(kfqPaths({ KFQ_HOME: '/data/kfq' }, 'darwin').home).toBe('/data/kfq');
+  });
+
+  it('resolves a relative KFQ_HOME against the working folder', () => {
+    expect(kfqPaths({ KFQ_HOME: 'here' }, 'linux').home).toBe(join(process.cwd(), 'here'));
+  });
+
+  it('follows XDG_STATE_HOME on Linux, else ~/.local/state', () => {
+    expect(kfqPaths({ HOME: '/home/ann', XDG_STATE_HOME: '/state' }, 'linux').home).toBe('/state/kfq');
+    expect(kfqPaths({ HOME: '/home/ann' }, 'linux').home).toBe('/home/ann/.local/state/kfq');
+    // The XDG spec says a relative path must be ignored.
+    expect(kfqPaths({ HOME: '/home/ann', XDG_STATE_HOME: 'relative' }, 'linux').home).toBe('/home/ann/.local/state/kfq');
+  });
+
+  it('uses Application Support on macOS and LOCALAPPDATA on Windows', () => {
+    expect(kfqPaths({ HOME: '/Users/ann' }, 'darwin').history).toBe('/Users/ann/Library/Application Support/kfq/reviews.jsonl');
+    expect(kfqPaths({ LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' }, 'win32')).toMatchObject({
+      home: 'C:\\Users\\ann\\AppData\\Local\\kfq',
+      history: 'C:\\Users\\ann\\AppData\\Local\\kfq\\reviews.jsonl',
+    });
+  });
+});
+
+describe('ensureWritableHome', () => {
+  it('creates the home and its folders', () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'kfq-home-')), 'nested', 'kfq');
+    const paths = kfqPaths({ KFQ_HOME: home });
+    ensureWritableHome(paths);
+    for (const folder of [paths.home, paths.decks, paths.reports, paths.cache]) expect(statSync(folder).isDirectory()).toBe(true);
+  });
+
+  it('refuses a KFQ_HOME that is a file, with a StorageError naming it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kfq-home-')), 'not-a-folder');
+    writeFileSync(file, 'x');
+    expect(() => ensureWritableHome(kfqPaths({ KFQ_HOME: file }))).toThrow(StorageError);
+    expect(() => ensureWritableHome(kfqPaths({ KFQ_HOME: file }))).toThrow(`cannot create the folder ${file}: a file is in the way`);
+  });
+
+  // Root may write anywhere, so this can only be shown as another user.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('refuses a folder that cannot be written', () => {
+    const home = mkdtempSync(join(tmpdir(), 'kfq-home-'));
+    ensureWritableHome(kfqPaths({ KFQ_HOME: home }));
+    chmodSync(home, 0o555);
+    try {
+      expect(() => ensureWritableHome(kfqPaths({ KFQ_HOME: home }))).toThrow(/is not writable: permission denied/);
+    } finally {
+      chmodSync(home, 0o755);
+    }
+  });
+});
