@@ -3,12 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/tempFolder.ts'] } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/support/tempFolder.ts'] } },
       {
         test: {
           name: 'hostile',
           include: ['test/hostile/**/*.test.ts'],
-          globalSetup: ['test/tempFolder.ts', 'test/e2e/globalSetup.ts'],
+          globalSetup: ['test/support/tempFolder.ts', 'test/e2e/globalSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/tempFolder.ts', 'test/e2e/globalSetup.ts'],
+          globalSetup: ['test/support/tempFolder.ts', 'test/e2e/globalSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -6,7 +6,7 @@ import { readFrontMatter } from './frontMatter.js';
 import { explicitIdAbove } from './explicitIds.js';
 import { assignIds } from './ids.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
-import type { LoadedDeck } from './model.js';
+import type { LoadedDeck } from '../model/deck.js';
 import { checkNesting } from './nesting.js';
 import { splitPieces } from './pieces.js';
 import { collectQuestions } from './questions.js';

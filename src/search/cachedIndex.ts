@@ -2,22 +2,19 @@
 // beside its parsed deck: building it for 100,000 questions takes a second,
 // reading it back a few milliseconds.
 import { join } from 'node:path';
-import { deckContentHash } from '../deck/cache.js';
-import type { Deck } from '../deck/model.js';
+import type { Deck } from '../model/deck.js';
 import { cacheName, readCache, writeCache } from '../store/cacheFile.js';
 import { buildTokenIndexOf, combineSearchIndexes, SEARCH_KEYS, TOKEN_INDEX_FROM, type SearchIndex } from './index.js';
 import type { TokenIndex } from './tokenIndex.js';
 
-export function loadSearchIndex(decks: readonly Deck[], cacheDir: string): SearchIndex {
+/** `contentHashes`: of the decks loaded through the deck cache; only those have their index cached. */
+export function loadSearchIndex(decks: readonly Deck[], cacheDir: string, contentHashes: ReadonlyMap<Deck, string>): SearchIndex {
   const questions = decks.flatMap((deck) => deck.questions);
   if (questions.length < TOKEN_INDEX_FROM) return { questions };
-  return combineSearchIndexes(decks.map((deck) => ({ questions: deck.questions, tokens: tokenIndexOf(deck, cacheDir) })));
+  return combineSearchIndexes(decks.map((deck) => ({ questions: deck.questions, tokens: tokenIndexOf(deck, cacheDir, contentHashes.get(deck)) })));
 }
 
-function tokenIndexOf(deck: Deck, cacheDir: string): TokenIndex {
-  // Only a deck loaded through the deck cache has a known content hash.
-  const contentHash = deckContentHash(deck);
-  if (contentHash === undefined) return buildTokenIndexOf(deck.questions);
+function tokenIndexOf(deck: Deck, cacheDir: string, contentHash: string | undefined): TokenIndex {  if (contentHash === undefined) return buildTokenIndexOf(deck.questions);
   const file = join(cacheDir, `search-${cacheName(deck.path)}`);
   const key = JSON.stringify(['search', deck.path, deck.slug, contentHash]);
   const cached = readCache<TokenIndex>(file, key);

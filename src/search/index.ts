@@ -1,7 +1,7 @@
 // Fuzzy search over questions, answers and categories with fuse.js token
 // search: each query word is matched fuzzily, in any order, ranked by TF-IDF.
-import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
-import type { Question } from '../deck/model.js';
+import { Fuse, useCollectionStatistics, type FuseResult, type FuseResultMatch } from './fuse.js';
+import type { Question } from '../model/question.js';
 import { plainText } from './plainText.js';
 import { buildTokenIndex, documentFrequency, scoreDocuments, tokenize, type TokenIndex } from './tokenIndex.js';
 
@@ -158,18 +158,6 @@ function hitOf(question: Question, document: SearchDocument, result: FuseResult<
     answerRanges: rangesFor(result.matches, 'answer'),
     answerText: document.answer,
   };
-}
-
-/**
- * fuse.js computes IDF from the documents it is given; these are a few
- * candidates, so it is given the whole collection's counts instead. This sets
- * a field of fuse.js 7.5 (pinned in package.json); test/unit/search.test.ts
- * proves the ranking equals a plain fuse.js search over every question.
- */
-function useCollectionStatistics(fuse: Fuse<SearchDocument>, df: Map<string, number>, fieldCount: number): void {
-  const internals = fuse as unknown as { _invertedIndex: { df: Map<string, number>; fieldCount: number } | null };
-  if (!internals._invertedIndex) throw new Error('fuse.js token search has changed: update useCollectionStatistics');
-  internals._invertedIndex = { df, fieldCount };
 }
 
 /** The `size` lowest scores offered, ties to the lower position. */

@@ -9,7 +9,7 @@
 // takes, per field, the best-scoring word it contains. Apart from a match that
 // spans two words (rare, and poor), that is the same number, so the estimate
 // ranks documents as fuse.js would.
-import Fuse from 'fuse.js';
+import { Fuse } from './fuse.js';
 
 /** The searchable fields of a document, in the order of SEARCH_KEYS. */
 export type Fields = readonly string[];

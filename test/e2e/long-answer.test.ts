@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPEAT_GUARD_MS } from '../../src/ui/drillScreen.js';
+import { REPEAT_GUARD_MS } from '../../src/commands/drill/screen.js';
 import { hasTmux, sleep, startKfq, type PtySession } from './pty.js';
 import { repoRoot, runKfq, tempHome } from './run.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { trainingItems } from '../../src/commands/optimize.js';
 import { evaluate, longTermReviews, splitHeldBack, type CardHistory } from '../../src/practice/optimize.js';
 import { seededRandom } from '../../src/practice/random.js';
-import type { ReviewRating } from '../../src/store/reviewLog.js';
+import type { ReviewRating } from '../../src/model/review.js';
 
 const hasOptimizer = (() => {
   try {

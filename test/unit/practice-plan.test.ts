@@ -4,7 +4,7 @@
 // the target recall on the day, and spread the missed day's work.
 import { describe, expect, it } from 'vitest';
 import { builtinDeckPath, readDeckFile } from '../../src/deck/index.js';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { dayStart } from '../../src/practice/dailyLimits.js';
 import { daysUntil, interviewStart, makePlan, NEW_CARD_VIEWS, readiness, type Plan } from '../../src/practice/plan.js';
 import { seededRandom } from '../../src/practice/random.js';
