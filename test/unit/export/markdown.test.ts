@@ -47,7 +47,7 @@ describe('questionsToMarkdown', () => {
 });
 
 describe('kfq export --format md of any loaded deck', () => {
-  const folders = ['banks', 'decks'].map((folder) => join(import.meta.dirname, '..', 'fixtures', folder));
+  const folders = ['banks', 'decks'].map((folder) => join(import.meta.dirname, '..', '..', 'fixtures', folder));
   const decks = [builtinDeckPath(), ...folders.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name)))];
   const loadable = decks.filter((file) => {
     try {

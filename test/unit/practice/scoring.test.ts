@@ -160,7 +160,7 @@ describe('score and suggested grade', () => {
 });
 
 // Property tests over every seed answer and the two question banks.
-const banks = ['../fixtures/banks/devops-kubernetes.md', '../fixtures/banks/data-engineer.md'].map((file) => readDeckFile(new URL(file, import.meta.url).pathname).deck);
+const banks = ['../../fixtures/banks/devops-kubernetes.md', '../../fixtures/banks/data-engineer.md'].map((file) => readDeckFile(new URL(file, import.meta.url).pathname).deck);
 const all = [deck, ...banks].flatMap((d) => d.questions.map((q) => ({ q, options: d === deck ? options : gradingOptions([d]) })));
 const pointsOf = (answer: string): string[] => referencePoints(answer).map((point) => point.text);
 const item = fc.integer({ min: 0, max: all.length - 1 }).map((i) => all[i]!);
