@@ -4,10 +4,10 @@
 import { createRequire } from 'node:module';
 import { createEmptyCard, default_w, fsrs, type Card, type Grade } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { trainingItems } from '../../src/commands/optimize.js';
-import { evaluate, longTermReviews, splitHeldBack, type CardHistory } from '../../src/practice/optimize.js';
-import { seededRandom } from '../../src/practice/random.js';
-import type { ReviewRating } from '../../src/model/review.js';
+import { trainingItems } from '../../../src/commands/optimize.js';
+import { evaluate, longTermReviews, splitHeldBack, type CardHistory } from '../../../src/practice/optimize.js';
+import { seededRandom } from '../../../src/practice/random.js';
+import type { ReviewRating } from '../../../src/model/review.js';
 
 const hasOptimizer = (() => {
   try {

@@ -2,9 +2,9 @@
 // the question's id, kept by `export --format md`, and winning over text when
 // kfq follows a deck that changed.
 import { describe, expect, it } from 'vitest';
-import { parseDeck } from '../../src/deck/parse.js';
-import { questionsToMarkdown } from '../../src/export/markdown.js';
-import { followDeck } from '../../src/practice/deckIdentity.js';
+import { parseDeck } from '../../../src/deck/parse.js';
+import { questionsToMarkdown } from '../../../src/export/markdown.js';
+import { followDeck } from '../../../src/practice/deckIdentity.js';
 
 const DECK = `# K8s
 

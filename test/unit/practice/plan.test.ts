@@ -3,12 +3,12 @@
 // one day missed. The plan must see every card twice, keep to the budget, reach
 // the target recall on the day, and spread the missed day's work.
 import { describe, expect, it } from 'vitest';
-import { builtinDeckPath, readDeckFile } from '../../src/deck/index.js';
-import type { Question } from '../../src/model/question.js';
-import { dayStart } from '../../src/practice/dailyLimits.js';
-import { daysUntil, interviewStart, makePlan, NEW_CARD_VIEWS, readiness, type Plan } from '../../src/practice/plan.js';
-import { seededRandom } from '../../src/practice/random.js';
-import { gradeCard, isLearning, retrievability, type CardState } from '../../src/practice/scheduler.js';
+import { builtinDeckPath, readDeckFile } from '../../../src/deck/index.js';
+import type { Question } from '../../../src/model/question.js';
+import { dayStart } from '../../../src/practice/dailyLimits.js';
+import { daysUntil, interviewStart, makePlan, NEW_CARD_VIEWS, readiness, type Plan } from '../../../src/practice/plan.js';
+import { seededRandom } from '../../../src/practice/random.js';
+import { gradeCard, isLearning, retrievability, type CardState } from '../../../src/practice/scheduler.js';
 
 const SECONDS_PER_CARD = 20;
 const BUDGET_MINUTES = 30;

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeLogs } from '../../src/store/mergedLogs.js';
+import { mergeLogs } from '../../../src/store/mergedLogs.js';
 
 const HEADER = JSON.stringify({ kfq: 'review-log', version: 1 });
 const review = (id: string | undefined, minute: number, rating = 3) => ({

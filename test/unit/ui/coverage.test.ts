@@ -1,12 +1,12 @@
 // Coverage lines for drill (compact) and the mock report (every point), from a real grading of a seed answer.
 import { describe, expect, it } from 'vitest';
-import { readDeckFile } from '../../src/deck/load.js';
-import { gradingOptions } from '../../src/practice/grading.js';
-import { scoreAnswer } from '../../src/practice/scoring.js';
-import { coverageDetails, coverageSummary } from '../../src/ui/coverage.js';
-import { visibleWidth } from '../../src/ui/text.js';
+import { readDeckFile } from '../../../src/deck/load.js';
+import { gradingOptions } from '../../../src/practice/grading.js';
+import { scoreAnswer } from '../../../src/practice/scoring.js';
+import { coverageDetails, coverageSummary } from '../../../src/ui/coverage.js';
+import { visibleWidth } from '../../../src/ui/text.js';
 
-const { deck } = readDeckFile(new URL('../../data/kubeflow.md', import.meta.url).pathname);
+const { deck } = readDeckFile(new URL('../../../data/kubeflow.md', import.meta.url).pathname);
 const options = gradingOptions([deck]);
 const q42 = deck.questions.find((q) => q.number === 42)!; // model drift: two points
 const partial = scoreAnswer(q42.answer, 'drift is when the model performance degrades over time', q42.question, options);

@@ -1,6 +1,6 @@
 // Daily limits: where a day starts (the rollover hour, local time) and what the log says was done in it.
 import { describe, expect, it } from 'vitest';
-import { countToday, dayStart, leftToday } from '../../src/practice/dailyLimits.js';
+import { countToday, dayStart, leftToday } from '../../../src/practice/dailyLimits.js';
 
 const local = (day: number, hour: number, minute = 0): Date => new Date(2026, 11, day, hour, minute);
 const review = (questionId: string, at: Date) => ({ questionId, reviewedAt: at.toISOString() });

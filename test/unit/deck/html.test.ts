@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertHtml } from '../../src/deck/html.js';
-import { parseDeck } from '../../src/deck/index.js';
+import { convertHtml } from '../../../src/deck/html.js';
+import { parseDeck } from '../../../src/deck/index.js';
 
 const load = (text: string) => parseDeck(text, { path: 'deck.md', slug: 'd' });
 

@@ -1,11 +1,11 @@
 // The pieces under drill's and mock's screens: keys from raw input, the
 // answer buffer, the scrolling page and the countdown's milestones.
 import { describe, expect, it } from 'vitest';
-import { isClockMilestone } from '../../src/ui/countdown.js';
-import { KeyReader } from '../../src/ui/keys.js';
-import { LineInput, MAX_ANSWER_CHARS } from '../../src/ui/lineInput.js';
-import { cursorMovesOn } from '../../src/ui/terminalSession.js';
-import { Scroller } from '../../src/ui/viewport.js';
+import { isClockMilestone } from '../../../src/ui/countdown.js';
+import { KeyReader } from '../../../src/ui/keys.js';
+import { LineInput, MAX_ANSWER_CHARS } from '../../../src/ui/lineInput.js';
+import { cursorMovesOn } from '../../../src/ui/terminalSession.js';
+import { Scroller } from '../../../src/ui/viewport.js';
 
 describe('KeyReader', () => {
   it('when a chunk holds a long run of text then it is one text key, whatever its size', () => {

@@ -1,13 +1,13 @@
 // drill's and mock's screens driven directly: keys in, frames out, with an
 // injected clock for the guards against double presses.
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/model/question.js';
-import { scoreAnswer } from '../../src/practice/scoring.js';
-import type { ReviewRating } from '../../src/model/review.js';
-import { drillScreen, REPEAT_GUARD_MS, type DrillOutcome } from '../../src/commands/drill/screen.js';
-import { answerScreen } from '../../src/commands/mock/prompts.js';
-import type { Key } from '../../src/ui/keys.js';
-import type { Screen, ScreenControl } from '../../src/ui/terminalSession.js';
+import type { Question } from '../../../src/model/question.js';
+import { scoreAnswer } from '../../../src/practice/scoring.js';
+import type { ReviewRating } from '../../../src/model/review.js';
+import { drillScreen, REPEAT_GUARD_MS, type DrillOutcome } from '../../../src/commands/drill/screen.js';
+import { answerScreen } from '../../../src/commands/mock/prompts.js';
+import type { Key } from '../../../src/ui/keys.js';
+import type { Screen, ScreenControl } from '../../../src/ui/terminalSession.js';
 
 const SIZE = { cols: 80, rows: 24 };
 

@@ -3,13 +3,13 @@
 // logged under the names (id and text) the questions had when answered.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../src/model/question.js';
-import { parseDeck } from '../../src/deck/parse.js';
-import { alignQuestions } from '../../src/practice/alignQuestions.js';
-import { changeSummary, followDeck, pastNames } from '../../src/practice/deckIdentity.js';
-import { followPastNames, reviewsByQuestion } from '../../src/practice/matchReviews.js';
-import type { SeenDeck } from '../../src/store/seenDecks.js';
-import type { Review } from '../../src/model/review.js';
+import type { Question } from '../../../src/model/question.js';
+import { parseDeck } from '../../../src/deck/parse.js';
+import { alignQuestions } from '../../../src/practice/alignQuestions.js';
+import { changeSummary, followDeck, pastNames } from '../../../src/practice/deckIdentity.js';
+import { followPastNames, reviewsByQuestion } from '../../../src/practice/matchReviews.js';
+import type { SeenDeck } from '../../../src/store/seenDecks.js';
+import type { Review } from '../../../src/model/review.js';
 
 interface Item {
   category?: string;

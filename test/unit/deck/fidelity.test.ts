@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDeckFile } from '../../src/deck/index.js';
+import { readDeckFile } from '../../../src/deck/index.js';
 
-const banks = join(import.meta.dirname, '..', 'fixtures', 'banks');
+const banks = join(import.meta.dirname, '..', '..', 'fixtures', 'banks');
 
 interface Expected {
   questions: Array<{ number: number; category: string; question: string; prompt: string; answer: string }>;

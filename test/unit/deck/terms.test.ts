@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aliasesFromFrontMatter, builtinAliases, harvestAliases, parseAliasLines } from '../../src/deck/aliases.js';
-import { buildAliasTable, editDistance, findPhrase, findTerm, NO_ALIASES, sameWord, spellingsOf, typoAllowance, wordsOf } from '../../src/deck/terms.js';
+import { aliasesFromFrontMatter, builtinAliases, harvestAliases, parseAliasLines } from '../../../src/deck/aliases.js';
+import { buildAliasTable, editDistance, findPhrase, findTerm, NO_ALIASES, sameWord, spellingsOf, typoAllowance, wordsOf } from '../../../src/deck/terms.js';
 
 const found = (phrase: string, typed: string, aliases = NO_ALIASES): string[] | undefined => findTerm(wordsOf(phrase), wordsOf(typed), aliases)?.matched;
 const same = (expected: string, typed: string): boolean => sameWord(wordsOf(expected)[0]!, wordsOf(typed)[0]!);
@@ -96,7 +96,7 @@ describe('alias sources', () => {
     expect(harvestAliases('scale up (or down)')).toEqual([]);
   });
   it('when the seed deck is harvested then its abbreviations are found', () => {
-    const groups = harvestAliases(readFileSync(new URL('../../data/kubeflow.md', import.meta.url), 'utf8')).map((group) => group.join(' = '));
+    const groups = harvestAliases(readFileSync(new URL('../../../data/kubeflow.md', import.meta.url), 'utf8')).map((group) => group.join(' = '));
     expect(groups).toContain('machine learning = ML');
     expect(groups).toContain('KServe = KFServing');
   });

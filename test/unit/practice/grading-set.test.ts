@@ -2,9 +2,9 @@
 // grader ran on them) as a test, with floors a little under what npm run bench:grading reports.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readDeckFile } from '../../src/deck/load.js';
-import { gradingOptions } from '../../src/practice/grading.js';
-import { scoreAnswer } from '../../src/practice/scoring.js';
+import { readDeckFile } from '../../../src/deck/load.js';
+import { gradingOptions } from '../../../src/practice/grading.js';
+import { scoreAnswer } from '../../../src/practice/scoring.js';
 
 interface GradedAnswer {
   deck: string;
@@ -14,7 +14,7 @@ interface GradedAnswer {
   typed: string;
 }
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = new URL('../../../', import.meta.url).pathname;
 const { answers } = JSON.parse(readFileSync(`${root}bench/grading/answers.json`, 'utf8')) as { answers: GradedAnswer[] };
 const decks = new Map([...new Set(answers.map((answer) => answer.deck))].map((file) => [file, readDeckFile(root + file).deck]));
 const options = new Map([...decks].map(([file, deck]) => [file, gradingOptions([deck])]));

@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDeck } from '../../src/deck/parse.js';
-import { StorageError } from '../../src/errors.js';
-import { gradingOptions } from '../../src/practice/grading.js';
-import { scoreAnswer } from '../../src/practice/scoring.js';
-import { readUserAliases } from '../../src/store/userAliases.js';
+import { parseDeck } from '../../../src/deck/parse.js';
+import { StorageError } from '../../../src/errors.js';
+import { gradingOptions } from '../../../src/practice/grading.js';
+import { scoreAnswer } from '../../../src/practice/scoring.js';
+import { readUserAliases } from '../../../src/store/userAliases.js';
 
 const deckText = (frontMatter: string): string => `---\ntitle: Ops\n${frontMatter}---\n\n## Ops\n\n1. **How do pods scale?**\n   - The Horizontal Pod Autoscaler adds replicas under load.\n`;
 
