@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse } from 'smol-toml';
 import { StorageError } from '../errors.js';
+import { parseConfigText } from './configFile.js';
 import { describeFsError, makeFolders, writeAll } from './files.js';
 
 export interface SyncPaths {
@@ -32,12 +32,8 @@ export function syncDirSetting(configFolder: string, env: NodeJS.ProcessEnv): st
   } catch {
     return undefined;
   }
-  let config: Record<string, unknown>;
-  try {
-    config = parse(text);
-  } catch (error) {
-    throw new StorageError(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}`);
-  }
+  // Told the same way whoever reads the file first.
+  const config = parseConfigText(text, file);
   const sync = config.sync;
   const dir = typeof sync === 'object' && sync !== null ? (sync as Record<string, unknown>).dir : undefined;
   if (dir === undefined) return undefined;

@@ -55,7 +55,7 @@ describe('kfq mock in a terminal', () => {
 
     await term.waitFor(/Self-review 1\/2[^]*1 Again · 2 Hard · 3 Good · 4 Easy/);
     term.sendKeys('3');
-    await term.waitFor(/Self-review 2\/2[^]*1 Again/);
+    await term.waitFor(/Self-review 2\/2[^]*1 Again · 2 Hard/);
     term.sendKeys('s');
     expect(await term.exitCode()).toBe(0);
 

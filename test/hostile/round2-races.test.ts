@@ -95,7 +95,9 @@ describe.skipIf(!hasTmux)('two mock interviews started in the same second', () =
       mock.sendKeys('Enter');
     });
     for (const mock of mocks) {
-      await mock.waitFor(/1\/1 .*\n.*1 Again · 2 Hard/);
+      await mock.waitFor('Enter starts the self-review');
+      mock.sendKeys('Enter');
+      await mock.waitFor(/Self-review 1\/1[^]*1 Again · 2 Hard/);
       mock.sendKeys('3');
     }
     for (const mock of mocks) expect(await mock.exitCode()).toBe(0);

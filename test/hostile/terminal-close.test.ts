@@ -130,9 +130,9 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
       }
       await terminal.waitFor('Enter starts the self-review');
       terminal.sendKeys('Enter');
-      await terminal.waitFor(/Self-review 1\/2[^]*1 Again/);
+      await terminal.waitFor(/Self-review 1\/2[^]*1 Again · 2 Hard/);
       terminal.sendKeys('1');
-      await terminal.waitFor(/Self-review 2\/2[^]*1 Again/);
+      await terminal.waitFor(/Self-review 2\/2[^]*1 Again · 2 Hard/);
       terminal.close();
       expect(await terminal.exitCode()).toBe(129);
       expectNoCrash(terminal.stderr());

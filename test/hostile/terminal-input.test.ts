@@ -31,7 +31,8 @@ describe.skipIf(!hasTmux)('a 100 KB paste into an answer', () => {
     for (const terminal of terminals.splice(0)) terminal.dispose();
   });
   const start = (args: string[], home: string): Terminal => {
-    const terminal = Terminal.start({ args, env: { KFQ_HOME: home }, hangup: 'absorb' });
+    // No learning steps: the card graded ends the drill.
+    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, KFQ_DRILL_LEARNING_STEPS: 'none' }, hangup: 'absorb' });
     terminals.push(terminal);
     return terminal;
   };
@@ -214,7 +215,7 @@ describe.skipIf(!hasTmux)('a terminal that cannot move the cursor', () => {
   });
   const start = (args: string[], home: string, term: string): Terminal => {
     // FORCE_COLOR empty: colour is decided by the terminal, as for a user.
-    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, TERM: term, FORCE_COLOR: '' }, hangup: 'absorb', record: true });
+    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, TERM: term, FORCE_COLOR: '', KFQ_DRILL_LEARNING_STEPS: 'none' }, hangup: 'absorb', record: true });
     terminals.push(terminal);
     return terminal;
   };

@@ -198,7 +198,8 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
   const header = (cols: number): string[] => [
     ...titleLine(config.deckTitle(card()), index + 1, config.cards.length, cols),
     out.dim(truncate(safeLine(card().category), cols)),
-    ...(config.status ? wrap(out.dim(config.status), cols) : []),
+    // Said once, while the first card is asked: pinned any longer it would push the question out of a short terminal's header.
+    ...(config.status && phase === 'ask' && index === 0 && graded.length === 0 ? wrap(out.dim(config.status), cols) : []),
     '',
     ...questionLines(card(), cols),
   ];
