@@ -52,7 +52,7 @@ async function mockOne(env: NodeJS.ProcessEnv, grade: string): Promise<void> {
   term.sendKeys('Enter');
   await term.waitFor('Enter starts the self-review', 8000);
   term.sendKeys('Enter');
-  await term.waitFor(/Self-review 1\/1[^]*1 Again/, 8000);
+  await term.waitFor(/Self-review 1\/1[^]*1 Again · 2 Hard/, 8000);
   term.sendKeys(grade);
   expect(await term.exitCode()).toBe(0);
 }
