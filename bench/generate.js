@@ -2,6 +2,7 @@
 // Markdown shape, built from its vocabulary, with planted questions whose text
 // is known; and a review log in kfq's format. Same seed, same bytes.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { mulberry32 } from '../src/practice/mulberry32.js';
 
 const SEED_DECK = new URL('../data/kubeflow.md', import.meta.url);
 
@@ -66,18 +67,6 @@ export const COMMON_QUERIES = [
 
 const OPENINGS = ['What is', 'How does', 'How do you', 'Why is', 'What are', 'When should you use', 'How can', "What's the difference between", 'Which'];
 
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let vocabulary;
 
 /** Words of the seed deck's body, as often as they occur there. */
@@ -98,7 +87,7 @@ function capitalize(word) {
  * @returns {{ text: string, questions: { number: number, question: string }[], planted: { number: number, question: string, queries: string[] }[] }}
  */
 export function generateDeck({ count, seed = 1, title = `Synthetic deck of ${count} questions` }) {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const words = seedVocabulary();
   const pick = () => words[Math.floor(random() * words.length)];
   const phrase = (n) => Array.from({ length: n }, pick).join(' ');
@@ -153,7 +142,7 @@ function sentence(random, pick, between) {
  * @returns {{ reviews: number, undos: number, damaged: number, bytes: number }}
  */
 export function writeReviewLog(file, { deck, questions, count, seed = 2, end = new Date('2026-01-01T00:00:00Z'), days = 900 }) {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const fd = openSync(file, 'w');
   let bytes = 0;
   const write = (text) => {

@@ -9,6 +9,7 @@ import { followDeck } from '../src/practice/deckIdentity.js';
 import { pickCards } from '../src/practice/pick.js';
 import { loadSearchIndex } from '../src/search/cachedIndex.js';
 import { searchQuestions } from '../src/search/index.js';
+import { FSRS_REPLAY } from '../src/practice/cardReplay.js';
 import { readReviewHistory } from '../src/store/cardSnapshot.js';
 import { kfqPaths } from '../src/store/paths.js';
 import { fuseEngine } from './search/peers.js';
@@ -26,8 +27,8 @@ else if (command === 'align') await alignProbe(args[0]!, args[1]!);
 else throw new Error(`unknown probe ${command}`);
 
 async function searchProbe(deckFile: string, cacheDir: string, queries: Query[]): Promise<void> {
-  const { decks, questions } = await loadDecksCached([deckFile], { installedDir: cacheDir, cacheDir });
-  const index = loadSearchIndex(decks, cacheDir);
+  const { decks, questions, contentHashes } = await loadDecksCached([deckFile], { installedDir: cacheDir, cacheDir });
+  const index = loadSearchIndex(decks, cacheDir, contentHashes);
   // One round to warm up (not counted: "once loaded"), then five measured.
   const ours: number[] = [];
   const top3: boolean[] = [];
@@ -55,7 +56,7 @@ async function searchProbe(deckFile: string, cacheDir: string, queries: Query[])
 async function drillProbe(deckFile: string, home: string): Promise<void> {
   const paths = kfqPaths({ KFQ_HOME: home });
   const { questions } = await loadDecksCached([deckFile], { installedDir: paths.decks, cacheDir: paths.cache });
-  const history = readReviewHistory(paths.history, paths.cache);
+  const history = readReviewHistory(paths.history, paths.cache, FSRS_REPLAY);
   const states = history.cardStates(questions);
   const cards = pickCards({ questions, states, now: new Date(), count: 10, order: 'due' });
   console.log(JSON.stringify({ cards: cards.length, reviews: history.reviewCount, maxRss: process.resourceUsage().maxRSS * 1024 }));

@@ -6,16 +6,19 @@ import { join } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ConfigOptions } from './commands/config.js';
 import type { CommandContext } from './commands/context.js';
+import { chosenDeckSpecs } from './deck/resolve.js';
 import { ExitCode, KfqError, UsageError } from './errors.js';
+import { EXPORT_FORMATS, PICK_ORDERS, SHELLS } from './model/choices.js';
 import { DEFAULT_RETENTION } from './practice/retention.js';
-import { kfqPaths } from './store/paths.js';
+import { kfqPaths, type KfqPaths } from './store/paths.js';
 import { tidyHome } from './store/staleTemps.js';
+import { isPromptExit } from './ui/interrupts.js';
 import { safeLine, safeText } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
 declare const KFQ_VERSION: string;
 
-export interface GlobalOptions {
+interface GlobalOptions {
   deck: string[];
 }
 
@@ -56,7 +59,32 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-export function buildProgram(): Command {
+/**
+ * The command context of this process: its streams, its environment, the clock and the decks chosen
+ * (--deck, else KFQ_DECK, else `fallbackDecks`: the config file's deck).
+ */
+export function processContext(globals: GlobalOptions, now: () => Date, fallbackDecks: string[] = [], env: NodeJS.ProcessEnv = process.env): CommandContext {
+  let paths: KfqPaths | undefined;
+  const stdout = process.stdout;
+  const chosen = chosenDeckSpecs(globals.deck, env);
+  return {
+    deckSpecs: chosen.length > 0 ? chosen : fallbackDecks,
+    // Worked out when first asked: a command that keeps nothing must not fail on a bad KFQ_HOME.
+    get paths() {
+      return (paths ??= kfqPaths(env));
+    },
+    now,
+    stdin: process.stdin,
+    stdout,
+    stderr: process.stderr,
+    width: stdout.isTTY ? stdout.columns || 80 : undefined,
+    isTTY: Boolean(process.stdin.isTTY && stdout.isTTY),
+    env,
+  };
+}
+
+/** `onExit` is told each command's exit code. */
+export function buildProgram(onExit: (code: number) => void = () => undefined): Command {
   const program = new Command('kfq')
     .description('Practise Kubeflow and MLOps interview questions: spaced-repetition drills, fuzzy search, timed mock interviews.')
     .version(typeof KFQ_VERSION === 'string' ? KFQ_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
@@ -82,28 +110,9 @@ export function buildProgram(): Command {
     const paths = kfqPaths();
     if (existsSync(join(paths.config, 'config.toml'))) configDeck = (await import('./commands/settings.js')).configuredDeck(paths);
   });
-  const globals = (): GlobalOptions => {
-    const options = program.opts<GlobalOptions>();
-    return options.deck.length > 0 ? options : { ...options, deck: configDeck };
-  };
-  const exit = (code: number): void => {
-    if (code !== 0) process.exitCode = code;
-  };
+  const exit = (code: number): void => onExit(code);
   let clock: (() => Date) | undefined;
-  const context = (): CommandContext => {
-    clock ??= startClock();
-    return {
-      deckSpecs: globals().deck,
-      paths: kfqPaths(),
-      now: clock,
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      width: process.stdout.isTTY ? process.stdout.columns || 80 : undefined,
-      isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      env: process.env,
-    };
-  };
+  const context = (): CommandContext => processContext(program.opts<GlobalOptions>(), (clock ??= startClock()), configDeck);
 
   // What a killed kfq left half-written in its own folders goes first (doctor lists it instead).
   program.hook('preAction', (_program, command) => {
@@ -117,7 +126,7 @@ export function buildProgram(): Command {
     .option('--state <state>', 'only cards in this state: new, learning, due or review')
     .option('--json', 'print questions as JSON, each with its state and due time')
     .addHelpText('after', examples('kfq list', 'kfq list --category pipelines', 'kfq list --state due', 'kfq list --json | jq length'))
-    .action(async (options) => (await import('./commands/list.js')).run(options, globals(), context()));
+    .action(async (options) => exit(await (await import('./commands/list.js')).run(context(), options)));
 
   program
     .command('show')
@@ -125,7 +134,7 @@ export function buildProgram(): Command {
     .argument('<number|id>', 'question number (e.g. 42) or id (e.g. kubeflow/42)')
     .option('--json', 'print the question as JSON')
     .addHelpText('after', examples('kfq show 15', 'kfq show kubeflow/100 --json'))
-    .action(async (ref: string, options) => (await import('./commands/show.js')).run(ref, options, globals()));
+    .action(async (ref: string, options) => exit(await (await import('./commands/show.js')).run(context(), ref, options)));
 
   program
     .command('search')
@@ -135,7 +144,7 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print hits as JSON, each with a score (lower is better)')
     .addHelpText('after', examples('kfq search katib', 'kfq search cannary deploymnet', 'kfq search istio traffic split --limit 3 --json'))
-    .action(async (words: string[], options) => (await import('./commands/search.js')).run(words, options, globals()));
+    .action(async (words: string[], options) => exit(await (await import('./commands/search.js')).run(context(), words, options)));
 
   program
     .command('validate')
@@ -143,14 +152,14 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'deck files or folders (default: the selected decks)')
     .option('--json', 'print problems as JSON')
     .addHelpText('after', examples('kfq validate', 'kfq validate ./decks/'))
-    .action(async (paths: string[], options) => (await import('./commands/validate.js')).run(paths, options, globals()));
+    .action(async (paths: string[], options) => exit(await (await import('./commands/validate.js')).run(context(), paths, options)));
 
   program
     .command('drill')
     .description('spaced-repetition flashcards: reveal, then grade yourself 1-4')
     .addOption(new Option('-n, --count <n>', 'cards in this session (learning repeats come on top)').argParser(positiveInt).default(undefined, '10, or drill.count'))
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
-    .addOption(new Option('--order <order>', 'which cards first').choices(['due', 'new', 'weak', 'random']).default('due'))
+    .addOption(new Option('--order <order>', 'which cards first').choices(PICK_ORDERS).default('due'))
     .option('--ahead', 'study ahead: cards not due yet, the most nearly due first')
     .option('--seed <n>', 'seed for any random choice', integer)
     .addOption(
@@ -164,7 +173,7 @@ export function buildProgram(): Command {
         'Again or Hard on a new or forgotten card brings it back in the session (drill.learningSteps, drill.relearningSteps).\n' +
         'At most drill.newPerDay new cards (20) and drill.reviewsPerDay reviews (200) a day, over every run; the day starts at day.rollover (4 am).\n',
     )
-    .action(async (options) => exit(await (await import('./commands/drill.js')).run(context(), options)));
+    .action(async (options) => exit(await (await import('./commands/drill/index.js')).run(context(), options)));
 
   program
     .command('due')
@@ -203,7 +212,7 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('kfq optimize', 'kfq optimize --json'))
     .action(async (options: { json?: boolean }) => exit(await (await import('./commands/optimize.js')).run(context(), options)));
 
-  program
+  const mock = program
     .command('mock')
     .description('a timed mock interview with a live countdown and a scored report')
     .addOption(new Option('-n, --count <n>', 'questions in the interview').argParser(positiveInt).default(undefined, '5, or mock.count'))
@@ -211,11 +220,29 @@ export function buildProgram(): Command {
     .option('--total <duration>', 'time for the whole interview')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--seed <n>', 'seed for choosing questions', integer)
-    .option('--list', 'list past interviews')
-    .option('--report [last|id]', 'show a saved report again')
-    .option('--json', 'with --list or --report: print JSON')
-    .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock --list', 'kfq mock --report last --json'))
-    .action(async (options) => (await import('./commands/mock.js')).run(options, globals(), context()));
+    .option('--list', 'the same as kfq mock list')
+    .option('--report [last|id]', 'the same as kfq mock report [last|id]')
+    .option('--json', 'with list or report: print JSON')
+    .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock list', 'kfq mock report last --json'))
+    .action(async (options) => exit(await (await import('./commands/mock/index.js')).run(context(), options)));
+  // --json may land on mock itself (`kfq mock --json list`), so the subcommands read their parent's options too.
+  mock
+    .command('list')
+    .description('list past interviews')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('kfq mock list', 'kfq mock list --json'))
+    .action(async (_options, command: Command) =>
+      exit(await (await import('./commands/mock/reports.js')).listInterviews(context(), Boolean(command.optsWithGlobals().json))),
+    );
+  mock
+    .command('report')
+    .description('show a saved interview report again')
+    .argument('[last|id]', 'which report', 'last')
+    .option('--json', 'print the report as JSON, with scores by category')
+    .addHelpText('after', examples('kfq mock report', 'kfq mock report 2025-03-10-0900 --json'))
+    .action(async (ref: string, _options, command: Command) =>
+      exit(await (await import('./commands/mock/reports.js')).showInterview(context(), ref, Boolean(command.optsWithGlobals().json))),
+    );
 
   program
     .command('history')
@@ -224,7 +251,7 @@ export function buildProgram(): Command {
     .option('--json', 'print reviews as JSON')
     .option('--orphans', 'only reviews of questions removed from the selected decks')
     .addHelpText('after', examples('kfq history', 'kfq history --limit 100 --json', 'kfq history --deck devops', 'kfq history --orphans'))
-    .action(async (options) => (await import('./commands/history.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/history.js')).run(context(), options)));
 
   program
     .command('stats')
@@ -232,19 +259,19 @@ export function buildProgram(): Command {
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--json', 'print every number as JSON')
     .addHelpText('after', examples('kfq stats', 'kfq stats --json'))
-    .action(async (options) => (await import('./commands/stats.js')).run(options, globals(), context()));
+    .action(async (options) => exit(await (await import('./commands/stats/index.js')).run(context(), options)));
 
   program
     .command('export')
     .description('export questions (or your history) for Anki, spreadsheets or other tools')
-    .addOption(new Option('--format <format>', 'output format').choices(['anki', 'csv', 'json', 'md']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('-f, --force', 'overwrite an existing output file')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--history', 'export the review log and interview reports instead (csv or json)')
     .option('--raw', "csv: write cells starting with = + - @ as they are (by default they get a ' in front, so spreadsheets do not run them)")
     .addHelpText('after', examples('kfq export --format anki -o kubeflow.txt', 'kfq export --format csv > questions.csv', 'kfq export --format json --history'))
-    .action(async (options) => (await import('./commands/export.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/export.js')).run(context(), options)));
 
   const deck = program.command('deck').description('install, list and remove your own decks');
   deck
@@ -254,27 +281,27 @@ export function buildProgram(): Command {
     .option('--name <name>', 'name to install it under (default: from the file name)')
     .option('-f, --force', 'replace an installed deck of the same name')
     .addHelpText('after', examples('kfq deck add ./devops.md', 'kfq deck add anki-export.txt --name k8s'))
-    .action(async (path: string, options) => (await import('./commands/deckAdd.js')).run(path, options, globals()));
+    .action(async (path: string, options) => exit(await (await import('./commands/deckAdd.js')).run(context(), path, options)));
   deck
     .command('list')
     .description('list installed decks')
     .option('--json', 'print decks as JSON')
     .addHelpText('after', examples('kfq deck list', 'kfq deck list --json'))
-    .action(async (options) => (await import('./commands/deck.js')).list(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/deck.js')).list(context(), options)));
   deck
     .command('diff')
     .description('what changed in a deck when kfq last noticed: old and new text, similarity, where history went')
     .argument('<name>', 'installed deck name or deck file')
     .option('--json', 'print the change as JSON')
     .addHelpText('after', examples('kfq deck diff kubeflow', 'kfq deck diff devops --json'))
-    .action(async (name: string, options) => (await import('./commands/deckDiff.js')).run(name, options, globals()));
+    .action(async (name: string, options) => exit(await (await import('./commands/deckDiff.js')).run(context(), name, options)));
   deck
     .command('remove')
     .description('remove an installed deck (its review history is kept)')
     .argument('<name>', 'installed deck name')
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText('after', examples('kfq deck remove devops', 'kfq deck remove devops --yes'))
-    .action(async (name: string, options) => (await import('./commands/deck.js')).remove(name, options, globals()));
+    .action(async (name: string, options) => exit(await (await import('./commands/deck.js')).remove(context(), name, options)));
 
   const sync = program.command('sync').description('practise on several machines through one shared folder (git or a synced folder)');
   sync
@@ -282,19 +309,19 @@ export function buildProgram(): Command {
     .description('move this machine\'s history into a sync folder and use it from now on (the local log is kept)')
     .argument('<path>', 'the shared folder (e.g. a git clone)')
     .addHelpText('after', examples('kfq sync init ~/kfq-sync', 'KFQ_SYNC_DIR=~/kfq-sync kfq stats'))
-    .action(async (path: string, options) => (await import('./commands/sync.js')).init(path, options, globals()));
+    .action(async (path: string, options) => exit(await (await import('./commands/sync.js')).init(context(), path, options)));
 
   program
     .command('completion')
     .description('print a shell completion script')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
     .addHelpText('after', examples('kfq completion bash >> ~/.bashrc'))
-    .action(async (shell: string) => (await import('./commands/completion.js')).run(shell, program));
+    .action(async (shell: string) => exit(await (await import('./commands/completion.js')).run(context(), shell, program)));
   // What the completion scripts call for deck-dependent values: categories, numbers, decks.
   program
     .command('__complete', { hidden: true })
     .argument('<what>')
-    .action(async (what: string) => (await import('./commands/completion.js')).complete(what, globals()));
+    .action(async (what: string) => exit(await (await import('./commands/completion.js')).complete(context(), what)));
 
   const config = program
     .command('config')
@@ -305,8 +332,7 @@ export function buildProgram(): Command {
         '\nA flag overrides its environment variable (kfq config list names them), which overrides the file.\n',
     );
   const runConfig = async (options: ConfigOptions): Promise<void> => {
-    const exitCode = await (await import('./commands/config.js')).run(context(), options);
-    if (exitCode !== 0) process.exitCode = exitCode;
+    exit(await (await import('./commands/config.js')).run(context(), options));
   };
   config
     .command('get')
@@ -344,7 +370,7 @@ export function buildProgram(): Command {
     .description('where kfq keeps decks, history and cache')
     .option('--json', 'print paths as JSON')
     .addHelpText('after', examples('kfq paths', 'kfq paths --json'))
-    .action(async (options) => (await import('./commands/paths.js')).run(options, globals()));
+    .action(async (options) => exit(await (await import('./commands/paths.js')).run(context(), options)));
 
   quietUsageErrors(program);
   return program;
@@ -400,11 +426,6 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
   return ExitCode.internal;
 }
 
-/** Inquirer's Ctrl+C / closed-input error, recognised without importing inquirer. */
-function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-}
-
 export async function main(argv: string[] = process.argv): Promise<number> {
   // `kfq list | head` closes the pipe early; that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -415,14 +436,15 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   // before SIGHUP arrives: a hang-up (129), not a bug. What was answered is saved.
   process.on('uncaughtException', (error) => process.exit(terminalClosed() ? ExitCode.sighup : reportError(error)));
   process.on('exit', releaseClosedTerminal);
-  const program = buildProgram();
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram((code) => (exitCode = code));
   if (argv.length <= 2) {
     program.outputHelp();
     return ExitCode.ok;
   }
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+    return exitCode;
   } catch (error) {
     return reportError(error);
   }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readDeckFile } from '../../src/deck/load.js';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { gradingOptions } from '../../src/practice/grading.js';
 import { scoreAnswer } from '../../src/practice/scoring.js';
 

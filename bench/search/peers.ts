@@ -2,7 +2,7 @@
 // documents: the question, its answer as plain text and its category.
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import type { Question } from '../../src/deck/model.js';
+import type { Question } from '../../src/model/question.js';
 import { buildSearchIndex, searchFields, searchQuestions } from '../../src/search/index.js';
 
 export interface Engine {

@@ -1,7 +1,7 @@
 // The interview plan in force, if any: its settings from the config, its
 // cards, and today's plan computed from the review log.
 import { existsSync } from 'node:fs';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { countToday } from '../practice/dailyLimits.js';
 import { daysUntil, DEFAULT_SECONDS_PER_CARD, makePlan, type Plan } from '../practice/plan.js';
 import type { CardState } from '../practice/scheduler.js';
@@ -27,8 +27,8 @@ export async function activePlan(ctx: CommandContext, settings: Settings): Promi
   const now = ctx.now();
   if (daysUntil(date, now, settings.day.rollover) <= 0) return 'over';
   const deckSpecs = settings.plan.decks.length > 0 ? settings.plan.decks : ctx.deckSpecs;
-  const { questions } = await loadSelection({ deck: deckSpecs });
-  const log = readHistory(ctx.paths);
+  const { questions } = await loadSelection({ ...ctx, deckSpecs });
+  const log = readHistory(ctx);
   const states = log.cardStates(questions, settings.plan.retention);
   const plan = makePlan({
     questions,

@@ -1,7 +1,7 @@
 // Each question's status and due time, for list and due: loads the scheduler
 // only when there is a history to replay.
 import { existsSync } from 'node:fs';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import type { CardStatus } from '../practice/cardStatus.js';
 import type { CommandContext } from './context.js';
 
@@ -23,7 +23,7 @@ export async function questionStatuses(ctx: CommandContext, questions: readonly 
     import('../practice/cardStatus.js'),
   ]);
   const settings = applySchedulerSettings(ctx);
-  const states = readHistory(ctx.paths).cardStates(questions, settings.drill.retention);
+  const states = readHistory(ctx).cardStates(questions, settings.drill.retention);
   const now = ctx.now();
   for (const question of questions) {
     const state = states.get(question.id);

@@ -3,10 +3,10 @@
 // that depend on the deck (categories, question numbers, installed deck names)
 // come from the hidden `kfq __complete` at the moment of completion.
 import type { Argument, Command, Option } from 'commander';
-import type { GlobalOptions } from '../cli.js';
-import { UsageError } from '../errors.js';
+import type { CommandContext } from './context.js';
+import { SHELLS, type Shell } from '../model/choices.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { listInstalledDecks } from '../store/installedDecks.js';
-import { kfqPaths } from '../store/paths.js';
 import { printLines } from '../ui/output.js';
 import { safeLine } from '../ui/text.js';
 import { loadSelection } from './shared.js';
@@ -31,20 +31,36 @@ interface CommandSpec {
   argument: ValueKind | undefined;
 }
 
-export async function run(shell: string, program: Command): Promise<void> {
+export async function run(ctx: CommandContext, shell: string, program: Command): Promise<number> {
   const specs = commandSpecs(program);
-  if (shell === 'bash') return void process.stdout.write(bashScript(specs));
-  if (shell === 'zsh') return void process.stdout.write(zshScript(specs));
-  if (shell === 'fish') return void process.stdout.write(fishScript(specs));
+  const scripts: Record<Shell, (specs: CommandSpec[]) => string> = { bash: bashScript, zsh: zshScript, fish: fishScript };
+  const script = isShell(shell) ? scripts[shell] : undefined;
+  if (script) {
+    ctx.stdout.write(script(specs));
+    return ExitCode.ok;
+  }
   throw new UsageError(`no completion for ${shell}`, { hint: 'kfq completion bash|zsh|fish' });
 }
 
+function isShell(name: string): name is Shell {
+  return (SHELLS as readonly string[]).includes(name);
+}
+
 /** The hidden `kfq __complete categories|numbers|decks`: one candidate a line (numbers with the question after a tab). */
-export async function complete(what: string, globals: GlobalOptions): Promise<void> {
-  if (what === 'decks') return printLines(listInstalledDecks(kfqPaths().decks).map((deck) => deck.name));
-  const { decks, questions } = await loadSelection(globals);
-  if (what === 'categories') return printLines([...new Set(decks.flatMap((deck) => deck.categories))].map(safeLine));
-  if (what === 'numbers') return printLines(questions.map((q) => `${decks.length > 1 ? q.id : q.number}\t${safeLine(q.question)}`));
+export async function complete(ctx: CommandContext, what: string): Promise<number> {
+  if (what === 'decks') {
+    printLines(ctx.stdout, listInstalledDecks(ctx.paths.decks).map((deck) => deck.name));
+    return ExitCode.ok;
+  }
+  const { decks, questions } = await loadSelection(ctx);
+  if (what === 'categories') {
+    printLines(ctx.stdout, [...new Set(decks.flatMap((deck) => deck.categories))].map(safeLine));
+    return ExitCode.ok;
+  }
+  if (what === 'numbers') {
+    printLines(ctx.stdout, questions.map((q) => `${decks.length > 1 ? q.id : q.number}\t${safeLine(q.question)}`));
+    return ExitCode.ok;
+  }
   throw new UsageError(`cannot complete '${what}'`, { hint: 'one of: categories, numbers, decks' });
 }
 

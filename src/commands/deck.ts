@@ -1,16 +1,16 @@
 // kfq deck list|remove: decks of your own, kept in the kfq home (deckAdd.ts
 // adds them). Installed decks are read through the deck cache, like --deck.
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import { builtinDeckPath } from '../deck/builtin.js';
 import { readDeckFileCached } from '../deck/cache.js';
 import { slugify } from '../deck/slug.js';
-import { KfqError, NotFoundError, UsageError } from '../errors.js';
+import { ExitCode, KfqError, NotFoundError, UsageError } from '../errors.js';
 import { listInstalledDecks, removeInstalledDeck } from '../store/installedDecks.js';
-import { kfqPaths } from '../store/paths.js';
 import { printJson, printLines, note } from '../ui/output.js';
 import { runPrompt } from '../ui/prompt.js';
-import { safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
+import { safeLine, truncate, visibleWidth } from '../ui/text.js';
 import { out } from '../ui/theme.js';
+import { layoutWidth } from './shared.js';
 import { plural } from '../model/plural.js';
 
 interface DeckListing {
@@ -23,8 +23,8 @@ interface DeckListing {
   error?: string;
 }
 
-export async function list(options: { json?: boolean }, _globals: GlobalOptions): Promise<void> {
-  const paths = kfqPaths();
+export async function list(ctx: CommandContext, options: { json?: boolean }): Promise<number> {
+  const paths = ctx.paths;
   const listings: DeckListing[] = [];
   for (const { name, path, origin } of listInstalledDecks(paths.decks)) {
     const base = { name, path, source: origin?.source ?? null };
@@ -36,14 +36,17 @@ export async function list(options: { json?: boolean }, _globals: GlobalOptions)
       listings.push({ ...base, title: '', questions: 0, categories: [], error: error.message });
     }
   }
-  if (options.json) return printJson(listings);
-  if (listings.length === 0) {
-    note('No decks installed yet. The built-in Kubeflow deck is always there.');
-    note(`Add your own (Markdown, Anki text export or CSV) with: kfq deck add ./my-deck.md`);
-    note(`built-in deck: ${builtinDeckPath()}`);
-    return;
+  if (options.json) {
+    printJson(ctx.stdout, listings);
+    return ExitCode.ok;
   }
-  const width = terminalWidth();
+  if (listings.length === 0) {
+    note(ctx.stderr, 'No decks installed yet. The built-in Kubeflow deck is always there.');
+    note(ctx.stderr, `Add your own (Markdown, Anki text export or CSV) with: kfq deck add ./my-deck.md`);
+    note(ctx.stderr, `built-in deck: ${builtinDeckPath()}`);
+    return ExitCode.ok;
+  }
+  const width = layoutWidth(ctx);
   // Names come from file names in the decks folder: shown like deck text.
   const nameWidth = Math.max(...listings.map((l) => visibleWidth(safeLine(l.name))));
   const lines: string[] = [];
@@ -60,25 +63,27 @@ export async function list(options: { json?: boolean }, _globals: GlobalOptions)
     lines.push(indent + out.dim(safeLine(truncate(deck.categories.join(', '), width - indent.length))));
     if (deck.source) lines.push(indent + out.dim(safeLine(truncate(`from ${deck.source}`, width - indent.length))));
   }
-  printLines(lines);
+  printLines(ctx.stdout, lines);
+  return ExitCode.ok;
 }
 
-export async function remove(name: string, options: { yes?: boolean }, _globals: GlobalOptions): Promise<void> {
-  const folder = kfqPaths().decks;
+export async function remove(ctx: CommandContext, name: string, options: { yes?: boolean }): Promise<number> {
+  const folder = ctx.paths.decks;
   const deck = listInstalledDecks(folder).find((d) => d.name === name);
   if (!deck) {
     throw new NotFoundError(`no installed deck named '${name}'`, { hint: 'kfq deck list shows the installed decks' });
   }
   if (!options.yes) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    if (!ctx.isTTY) {
       throw new UsageError(`removing deck '${name}' needs confirmation, and there is no terminal to ask in`, { hint: `pass --yes: kfq deck remove ${name} --yes` });
     }
     const { default: confirm } = await import('@inquirer/confirm');
     if (!(await runPrompt(confirm, { message: `Remove the deck '${name}'? Your review history is kept.`, default: false }))) {
-      note('nothing removed');
-      return;
+      note(ctx.stderr, 'nothing removed');
+      return ExitCode.ok;
     }
   }
   removeInstalledDeck(folder, name);
-  note(`removed deck '${name}'; its review history is kept`);
+  note(ctx.stderr, `removed deck '${name}'; its review history is kept`);
+  return ExitCode.ok;
 }

@@ -2,27 +2,27 @@
 // it. Apart from deck.ts (list, remove), which never loads the parser.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { GlobalOptions } from '../cli.js';
 import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { parseDeckBytes } from '../deck/load.js';
-import type { LoadedDeck } from '../deck/model.js';
+import type { LoadedDeck } from '../model/deck.js';
 import { parseDeck } from '../deck/parse.js';
 import { slugify } from '../deck/slug.js';
-import { DeckError, NotFoundError, UsageError } from '../errors.js';
+import { DeckError, ExitCode, NotFoundError, UsageError } from '../errors.js';
 import { questionsToMarkdown } from '../export/markdown.js';
 import { installDeck, installedDeckFile, isDeckName, listInstalledDecks } from '../store/installedDecks.js';
-import { ensureWritableHome, kfqPaths } from '../store/paths.js';
+import { ensureWritableHome } from '../store/paths.js';
 import { note } from '../ui/output.js';
+import type { CommandContext } from './context.js';
 import { plural } from '../model/plural.js';
 
-export async function run(path: string, options: { name?: string; force?: boolean }, _globals: GlobalOptions): Promise<void> {
+export async function run(ctx: CommandContext, path: string, options: { name?: string; force?: boolean }): Promise<number> {
   const file = resolve(path);
   const name = options.name ?? slugify(basename(file, extname(file)));
   if (!isDeckName(name)) {
     throw new UsageError(`'${name}' cannot be a deck name`, { hint: 'use letters, digits, - and _ (for example --name my-deck)' });
   }
-  const paths = kfqPaths();
+  const paths = ctx.paths;
   const target = installedDeckFile(paths.decks, name);
   const installed = listInstalledDecks(paths.decks).some((deck) => deck.name === name);
   if (installed && !options.force) throw alreadyInstalled(name, target);
@@ -44,13 +44,14 @@ export async function run(path: string, options: { name?: string; force?: boolea
 
   ensureWritableHome(paths);
   // Checked again under the name's lock: another deck add may have finished meanwhile.
-  const outcome = installDeck(paths.decks, name, content, { source: file, format, addedAt: new Date().toISOString() }, Boolean(options.force));
+  const outcome = installDeck(paths.decks, name, content, { source: file, format, addedAt: ctx.now().toISOString() }, Boolean(options.force));
   if (outcome === 'exists') throw alreadyInstalled(name, target);
   const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
-  note(`${outcome} deck '${name}': ${plural(deck.questions.length, 'question')} in ${plural(deck.categories.length, 'category', 'categories')}${from}`);
+  note(ctx.stderr, `${outcome} deck '${name}': ${plural(deck.questions.length, 'question')} in ${plural(deck.categories.length, 'category', 'categories')}${from}`);
   const conversions = loaded.warnings.filter((warning) => warning.conversion).length;
-  if (conversions > 0) note(`${plural(conversions, 'conversion')} of HTML, images or a footer; kfq validate ${path} lists them`);
-  note(`use it with: kfq --deck ${name} drill`);
+  if (conversions > 0) note(ctx.stderr, `${plural(conversions, 'conversion')} of HTML, images or a footer; kfq validate ${path} lists them`);
+  note(ctx.stderr, `use it with: kfq --deck ${name} drill`);
+  return ExitCode.ok;
 }
 
 function alreadyInstalled(name: string, target: string): UsageError {

@@ -1,12 +1,14 @@
 // kfq deck diff NAME: what changed in a deck the last time kfq noticed it
 // change, question by question: old and new text, how similar they were, and
 // where each question's review history went.
-import type { GlobalOptions } from '../cli.js';
+import { ExitCode } from '../errors.js';
+import { changeSummary } from '../practice/deckIdentity.js';
+import { localDateTime } from '../practice/time.js';
 import type { DeckChange, DeckChangeEntry } from '../store/seenDecks.js';
 import { printJson, printLines, note } from '../ui/output.js';
-import { localDateTime, safeLine } from '../ui/text.js';
+import { safeLine } from '../ui/text.js';
 import { out } from '../ui/theme.js';
-import { changeSummary } from '../practice/deckIdentity.js';
+import type { CommandContext } from './context.js';
 import { loadSelection } from './shared.js';
 
 type HistoryFate = 'kept' | 'fresh' | 'orphaned';
@@ -14,12 +16,19 @@ type HistoryFate = 'kept' | 'fresh' | 'orphaned';
 /** Wide enough for the longest label, `edited, renumbered, moved`. */
 const LABEL_WIDTH = 26;
 
-export async function run(name: string, options: { json?: boolean }, _globals: GlobalOptions): Promise<void> {
-  const { followed } = await loadSelection({ deck: [name] });
+export async function run(ctx: CommandContext, name: string, options: { json?: boolean }): Promise<number> {
+  const { followed } = await loadSelection({ ...ctx, deckSpecs: [name] });
   const change = followed[0]?.seen.lastChange;
-  if (options.json) return printJson(change ? { ...change, entries: change.entries.map((entry) => ({ ...entry, history: fateOf(entry) })) } : null);
-  if (!change) return note(`deck ${safeLine(name)} has not changed since kfq first saw it`);
-  printLines(render(change));
+  if (options.json) {
+    printJson(ctx.stdout, change ? { ...change, entries: change.entries.map((entry) => ({ ...entry, history: fateOf(entry) })) } : null);
+    return ExitCode.ok;
+  }
+  if (!change) {
+    note(ctx.stderr, `deck ${safeLine(name)} has not changed since kfq first saw it`);
+    return ExitCode.ok;
+  }
+  printLines(ctx.stdout, render(change));
+  return ExitCode.ok;
 }
 
 function fateOf(entry: DeckChangeEntry): HistoryFate {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadDecksCached } from '../deck/cache.js';
 import { decodeDeckText, readDeckBytes } from '../deck/read.js';
 import { KfqError } from '../errors.js';
+import { FSRS_REPLAY } from '../practice/cardReplay.js';
 import { readReviewHistory } from '../store/cardSnapshot.js';
 import { describeFsError } from '../store/files.js';
 import { kindOf } from '../store/fileType.js';
@@ -178,7 +179,7 @@ async function rebuildCaches(paths: KfqPaths, deckSpecs: string[]): Promise<stri
     if (!(error instanceof KfqError)) throw error;
   };
   try {
-    readReviewHistory(paths.history, paths.cache);
+    readReviewHistory(paths.history, paths.cache, FSRS_REPLAY);
   } catch (error) {
     tolerate(error);
   }

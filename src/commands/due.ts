@@ -3,7 +3,7 @@
 import { countToday, leftToday } from '../practice/dailyLimits.js';
 import { cardStatus, type CardStatus } from '../practice/cardStatus.js';
 import { dueCounts } from '../practice/pick.js';
-import { formatWhen } from '../ui/drillSummary.js';
+import { formatWhen } from '../practice/time.js';
 import { safeLine } from '../ui/text.js';
 import { out } from '../ui/theme.js';
 import type { CommandContext } from './context.js';
@@ -29,8 +29,8 @@ const NEXT_SHOWN = 5;
 
 export async function run(ctx: CommandContext, options: DueOptions): Promise<number> {
   const settings = applySchedulerSettings(ctx);
-  const { decks, questions } = await loadSelection({ deck: ctx.deckSpecs }, options.category);
-  const log = readHistory(ctx.paths);
+  const { decks, questions } = await loadSelection(ctx, options.category);
+  const log = readHistory(ctx);
   const states = log.cardStates(questions, settings.drill.retention);
   const now = ctx.now();
   const left = leftToday(

@@ -2,30 +2,29 @@
 // history; to stdout, or atomically to a file that is never silently replaced.
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { GlobalOptions } from '../cli.js';
-import type { Deck, Question } from '../deck/model.js';
-import { UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { HISTORY_FORMATS, type ExportFormat } from '../model/choices.js';
+import type { Deck } from '../model/deck.js';
+import type { Question } from '../model/question.js';
+import type { Review } from '../model/review.js';
 import { questionsToCsv } from '../export/csv.js';
 import { writeHistoryCsv, writeHistoryJson, type HistorySource } from '../export/history.js';
 import { questionsToMarkdown } from '../export/markdown.js';
 import { nonRegularTarget } from '../store/fileType.js';
-import { kfqPaths } from '../store/paths.js';
 import { readAllReviews } from '../store/mergedLogs.js';
-import type { Review } from '../store/reviewLog.js';
 import { forEachReview, scanLog } from '../store/reviewLogStream.js';
 import { removeStaleTemps } from '../store/staleTemps.js';
 import { note, warn } from '../ui/output.js';
 import { safeJson } from '../ui/text.js';
+import type { CommandContext } from './context.js';
 import { deckSlugFilter } from './deckFilter.js';
 import { fileOutput, stdoutOutput, type ExportOutput } from './exportOutput.js';
 import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 import { plural } from '../model/plural.js';
 
-type Format = 'anki' | 'csv' | 'json' | 'md';
-
 interface ExportOptions {
-  format: Format;
+  format: ExportFormat;
   output?: string;
   force?: boolean;
   category?: string;
@@ -33,8 +32,8 @@ interface ExportOptions {
   raw?: boolean;
 }
 
-export async function run(options: ExportOptions, globals: GlobalOptions): Promise<void> {
-  if (options.history && (options.format === 'anki' || options.format === 'md')) {
+export async function run(ctx: CommandContext, options: ExportOptions): Promise<number> {
+  if (options.history && !(HISTORY_FORMATS as readonly ExportFormat[]).includes(options.format)) {
     throw new UsageError(`--history exports as csv or json, not ${options.format}`, { hint: 'kfq export --history --format json' });
   }
   if (options.history && options.category !== undefined) {
@@ -44,16 +43,17 @@ export async function run(options: ExportOptions, globals: GlobalOptions): Promi
   const output = options.output === undefined ? undefined : resolve(options.output);
   if (output) checkTarget(output, options);
 
-  const sink: ExportOutput = output ? fileOutput(output) : stdoutOutput();
+  const sink: ExportOutput = output ? fileOutput(output) : stdoutOutput(ctx.stdout);
   let summary: string;
   try {
-    summary = options.history ? await exportHistory(options, globals, sink) : await exportQuestions(options, globals, sink);
+    summary = options.history ? await exportHistory(ctx, options, sink) : await exportQuestions(ctx, options, sink);
     await sink.finish();
   } catch (error) {
     sink.abort();
     throw error;
   }
-  if (output) note(`wrote ${summary} to ${options.output}`);
+  if (output) note(ctx.stderr, `wrote ${summary} to ${options.output}`);
+  return ExitCode.ok;
 }
 
 /**
@@ -75,8 +75,8 @@ function checkTarget(output: string, options: ExportOptions): void {
   removeStaleTemps(dirname(output), { own: false, target: basename(output) });
 }
 
-async function exportQuestions(options: ExportOptions, globals: GlobalOptions, sink: ExportOutput): Promise<string> {
-  const { decks, questions } = await loadSelection(globals, options.category);
+async function exportQuestions(ctx: CommandContext, options: ExportOptions, sink: ExportOutput): Promise<string> {
+  const { decks, questions } = await loadSelection(ctx, options.category);
   await sink.write(await questionsText(options, decks, questions));
   return plural(questions.length, 'question');
 }
@@ -116,11 +116,11 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
  * (undo records first, then the reviews); the logs of several machines (a sync
  * folder) are merged whole, by review id in time order.
  */
-async function exportHistory(options: ExportOptions, globals: GlobalOptions, sink: ExportOutput): Promise<string> {
-  const paths = kfqPaths();
-  const saved = savedReports(paths);
+async function exportHistory(ctx: CommandContext, options: ExportOptions, sink: ExportOutput): Promise<string> {
+  const { paths } = ctx;
+  const saved = savedReports(ctx);
   // --deck keeps that deck's reviews, and the interviews that asked any of its questions.
-  const slugs = deckSlugFilter(globals.deck, paths);
+  const slugs = deckSlugFilter(ctx.deckSpecs, paths);
   const kept = (reviews: Review[]): Review[] => (slugs ? reviews.filter((review) => slugs.has(review.deck)) : reviews);
   const interviews = slugs ? saved.reports.filter((report) => report.questions.some((q) => slugs.has(q.deck))) : saved.reports;
   let problems: () => number;
@@ -139,6 +139,6 @@ async function exportHistory(options: ExportOptions, globals: GlobalOptions, sin
       ? await writeHistoryCsv(source, (text) => sink.write(text), { raw: options.raw })
       : await writeHistoryJson(source, (text) => sink.write(safeJson(text)));
   // Known once the reviews have streamed past.
-  if (problems() > 0) warn(`${paths.history}: ${plural(problems(), 'damaged line')} left out`);
+  if (problems() > 0) warn(ctx.stderr, `${paths.history}: ${plural(problems(), 'damaged line')} left out`);
   return `${plural(reviews, 'review')} and ${plural(interviews.length, 'interview report')}`;
 }

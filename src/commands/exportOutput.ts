@@ -12,7 +12,7 @@ export interface ExportOutput {
   abort(): void;
 }
 
-export function stdoutOutput(stdout: NodeJS.WriteStream = process.stdout): ExportOutput {
+export function stdoutOutput(stdout: NodeJS.WriteStream): ExportOutput {
   return {
     async write(text) {
       // Data goes to a pipe or file byte for byte; a terminal shows a deck's control characters escaped.

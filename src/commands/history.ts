@@ -1,33 +1,43 @@
 // kfq history: the review log, newest first. Reads only the log (and with
 // --deck only the deck names), so it works even when a deck is missing or
 // broken; --orphans loads the decks to find reviews of removed questions.
-import type { GlobalOptions } from '../cli.js';
+import { ExitCode } from '../errors.js';
+import { RATING_NAMES, type Review } from '../model/review.js';
 import { questionMatcher } from '../practice/matchReviews.js';
+import { localDateTime } from '../practice/time.js';
 import { readAllReviews } from '../store/mergedLogs.js';
-import { kfqPaths, type KfqPaths } from '../store/paths.js';
-import { RATING_NAMES, reviewId, type Review, type ReviewLogProblem } from '../store/reviewLog.js';
+import type { KfqPaths } from '../store/paths.js';
+import { reviewId, type ReviewLogProblem } from '../store/reviewLog.js';
 import { forEachReview, scanLog } from '../store/reviewLogStream.js';
 import { note, printJson, printLines, warn } from '../ui/output.js';
 import { out, RATING_COLOURS } from '../ui/theme.js';
-import { localDateTime, safeLine, terminalWidth, truncate, visibleWidth } from '../ui/text.js';
+import { safeLine, truncate, visibleWidth } from '../ui/text.js';
+import type { CommandContext } from './context.js';
 import { deckSlugFilter } from './deckFilter.js';
-import { loadSelection } from './shared.js';
+import { layoutWidth, loadSelection } from './shared.js';
 
 
-export async function run(options: { limit: number; json?: boolean; orphans?: boolean }, globals: GlobalOptions): Promise<void> {
-  const paths = kfqPaths();
-  const slugs = deckSlugFilter(globals.deck, paths);
-  const isOrphan = options.orphans ? await orphanTest(globals) : undefined;
+export async function run(ctx: CommandContext, options: { limit: number; json?: boolean; orphans?: boolean }): Promise<number> {
+  const { paths } = ctx;
+  const slugs = deckSlugFilter(ctx.deckSpecs, paths);
+  const isOrphan = options.orphans ? await orphanTest(ctx) : undefined;
   const wanted = (review: Review): boolean => (!slugs || slugs.has(review.deck)) && (!isOrphan || isOrphan(review));
   const { newest, problems } = await newestReviews(paths, wanted, options.limit);
-  for (const problem of problems) warn(`${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
+  for (const problem of problems) warn(ctx.stderr, `${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
 
-  if (options.json) return printJson(newest.map(toJson));
-  if (newest.length === 0) return note(options.orphans ? 'No reviews of removed questions.' : 'No reviews yet. Start practising with: kfq drill');
-  const width = terminalWidth();
+  if (options.json) {
+    printJson(ctx.stdout, newest.map(toJson));
+    return ExitCode.ok;
+  }
+  if (newest.length === 0) {
+    note(ctx.stderr, options.orphans ? 'No reviews of removed questions.' : 'No reviews yet. Start practising with: kfq drill');
+    return ExitCode.ok;
+  }
+  const width = layoutWidth(ctx);
   // Narrow terminals drop the mode column to leave room for the question.
   const showMode = width >= 60;
   printLines(
+    ctx.stdout,
     newest.map((review) => {
       const columns = [
         out.dim(localDateTime(review.reviewedAt)),
@@ -40,11 +50,12 @@ export async function run(options: { limit: number; json?: boolean; orphans?: bo
       return `${columns.join(' ')} ${truncate(safeLine(review.question), Math.max(10, width - used))}`;
     }),
   );
+  return ExitCode.ok;
 }
 
 /** Whether a review of the selected decks belongs to no question of them any more (a removed question). */
-async function orphanTest(globals: GlobalOptions): Promise<(review: Review) => boolean> {
-  const { decks, questions } = await loadSelection(globals);
+async function orphanTest(ctx: CommandContext): Promise<(review: Review) => boolean> {
+  const { decks, questions } = await loadSelection(ctx);
   const slugs = new Set(decks.map((deck) => deck.slug));
   const match = questionMatcher(questions);
   return (review) => slugs.has(review.deck) && match(review) === undefined;

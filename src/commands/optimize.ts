@@ -6,6 +6,7 @@ import { evaluate, longTermReviews, reviewSteps, splitHeldBack, type CardHistory
 import { readParameters, saveParameters, parametersFile } from '../store/fsrsParameters.js';
 import { readReviewLog } from '../store/reviewLog.js';
 import type { CommandContext } from './context.js';
+import { plural } from '../model/plural.js';
 
 /** Fewer long-term reviews than this say too little about your memory to fit 21 parameters. */
 export const MIN_LONG_TERM_REVIEWS = 400;
@@ -31,7 +32,7 @@ export async function run(ctx: CommandContext, options: { json?: boolean }): Pro
   }
   const { train, test } = splitHeldBack(histories);
   const items = train.flatMap((history) => trainingItems(binding, history));
-  ctx.stderr.write(`Fitting FSRS parameters to ${items.length} reviews (${test.length} cards held back to judge them)…\n`);
+  ctx.stderr.write(`Fitting FSRS parameters to ${plural(items.length, 'review')} (${plural(test.length, 'card')} held back to judge them)…\n`);
   const fitted = await binding.computeParameters(items, { enableShortTerm: true });
   const saved = readParameters(ctx.paths.home);
   const before = evaluate(test, saved?.w);

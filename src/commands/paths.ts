@@ -1,12 +1,15 @@
 // kfq paths: where kfq keeps what it writes.
-import type { GlobalOptions } from '../cli.js';
-import { kfqPaths } from '../store/paths.js';
+import type { CommandContext } from './context.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
+import { ExitCode } from '../errors.js';
 
-export async function run(options: { json?: boolean }, _globals: GlobalOptions): Promise<void> {
-  const paths = kfqPaths();
-  if (options.json) return printJson(paths);
+export async function run(ctx: CommandContext, options: { json?: boolean }): Promise<number> {
+  const paths = ctx.paths;
+  if (options.json) {
+    printJson(ctx.stdout, paths);
+    return ExitCode.ok;
+  }
   const rows: [string, string][] = [
     ['home', paths.home],
     ['decks', paths.decks],
@@ -16,5 +19,6 @@ export async function run(options: { json?: boolean }, _globals: GlobalOptions):
     ['config', paths.config],
     ...(paths.sync ? ([['sync', `${paths.sync.dir} (this machine: ${paths.sync.machine})`]] as [string, string][]) : []),
   ];
-  printLines([...rows.map(([name, path]) => `${out.bold(name.padEnd(8))}${path}`), out.dim(process.env.KFQ_HOME ? 'home is set by KFQ_HOME' : 'set KFQ_HOME to keep them elsewhere')]);
+  printLines(ctx.stdout, [...rows.map(([name, path]) => `${out.bold(name.padEnd(8))}${path}`), out.dim(ctx.env.KFQ_HOME ? 'home is set by KFQ_HOME' : 'set KFQ_HOME to keep them elsewhere')]);
+  return ExitCode.ok;
 }

@@ -1,10 +1,12 @@
 // What drill, mock and stats do to read the review history. Not in shared.ts:
 // it loads the scheduler (ts-fsrs), which list, show and search never need.
+import { FSRS_REPLAY } from '../practice/cardReplay.js';
+import { cardStates, type CardState } from '../practice/scheduler.js';
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
-import { cardStates } from '../practice/scheduler.js';
 import { readAllReviews } from '../store/mergedLogs.js';
 import type { KfqPaths } from '../store/paths.js';
 import { note, warn } from '../ui/output.js';
+import type { CommandContext } from './context.js';
 import { plural } from '../model/plural.js';
 
 /**
@@ -12,23 +14,24 @@ import { plural } from '../model/plural.js';
  * line, for stats), saying so on stderr when a big stretch of it must be read
  * first: a million reviews take a quarter of a minute, once.
  */
-export function readHistory(paths: KfqPaths, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory {
+export function readHistory(ctx: CommandContext, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory<CardState> {
+  const { paths } = ctx;
   const log = paths.sync
     ? mergedHistory(paths)
-    : readReviewHistory(paths.history, paths.cache, {
-        onLongRead: (bytes) => note(`kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
+    : readReviewHistory(paths.history, paths.cache, FSRS_REPLAY, {
+        onLongRead: (bytes) => note(ctx.stderr, `kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
       });
   if (problems === 'summary' && log.problems.length > 0) {
     const first = log.problems[0]!;
-    warn(`${first.file ?? paths.history}: ${plural(log.problems.length, 'damaged line')} skipped (first at line ${first.line})`);
+    warn(ctx.stderr, `${first.file ?? paths.history}: ${plural(log.problems.length, 'damaged line')} skipped (first at line ${first.line})`);
   } else if (problems === 'each') {
-    for (const problem of log.problems) warn(`${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
+    for (const problem of log.problems) warn(ctx.stderr, `${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
   }
   return log;
 }
 
 /** Every machine's log in the sync folder, read whole and replayed (the snapshot cache covers one log only). */
-function mergedHistory(paths: KfqPaths): ReviewHistory {
+function mergedHistory(paths: KfqPaths): ReviewHistory<CardState> {
   const { reviews, problems } = readAllReviews(paths);
   return {
     reviews: () => reviews,

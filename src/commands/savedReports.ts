@@ -3,12 +3,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadReports, type SavedReports } from '../store/interviewReports.js';
-import type { KfqPaths } from '../store/paths.js';
 import { warn } from '../ui/output.js';
+import type { CommandContext } from './context.js';
 
-export function savedReports(paths: KfqPaths): SavedReports {
+export function savedReports(ctx: CommandContext): SavedReports {
+  const { paths } = ctx;
   const saved = paths.sync ? allMachines(paths.sync.reports) : loadReports(paths.reports);
-  for (const problem of saved.problems) warn(`${problem.file}: ${problem.message}`);
+  for (const problem of saved.problems) warn(ctx.stderr, `${problem.file}: ${problem.message}`);
   return saved;
 }
 

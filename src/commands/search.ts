@@ -1,26 +1,25 @@
-import type { GlobalOptions } from '../cli.js';
-import { NotFoundError } from '../errors.js';
+import type { CommandContext } from './context.js';
+import { ExitCode, NotFoundError } from '../errors.js';
 import { loadSearchIndex } from '../search/cachedIndex.js';
 import { searchQuestions, type SearchHit } from '../search/index.js';
-import { kfqPaths } from '../store/paths.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
-import { safeLine, terminalWidth, truncate, wrap } from '../ui/text.js';
-import { loadSelection } from './shared.js';
+import { safeLine, truncate, wrap } from '../ui/text.js';
+import { layoutWidth, loadSelection } from './shared.js';
 
-export async function run(words: string[], options: { limit: number; category?: string; json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const { decks, category } = await loadSelection(globals, options.category);
+export async function run(ctx: CommandContext, words: string[], options: { limit: number; category?: string; json?: boolean }): Promise<number> {
+  const { decks, contentHashes, category } = await loadSelection(ctx, options.category);
   const query = words.join(' ');
   // The whole decks are indexed (and cached); the category narrows the hits.
-  const hits = await searchQuestions(loadSearchIndex(decks, kfqPaths().cache), query, { limit: options.limit, category });
+  const hits = await searchQuestions(loadSearchIndex(decks, ctx.paths.cache, contentHashes), query, { limit: options.limit, category });
   // --json always prints an array, so a script can read the empty one too.
-  if (options.json) printJson(hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
+  if (options.json) printJson(ctx.stdout, hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
   if (hits.length === 0) {
     throw new NotFoundError(`no question matches "${query}"`, { hint: 'try fewer or other words, or kfq list to browse' });
   }
-  if (options.json) return;
+  if (options.json) return ExitCode.ok;
 
-  const width = terminalWidth();
+  const width = layoutWidth(ctx);
   const lines: string[] = [];
   for (const hit of hits) {
     const label = hit.question.deck === decks[0]?.slug ? `${hit.question.number}.` : hit.question.id;
@@ -30,7 +29,8 @@ export async function run(words: string[], options: { limit: number; category?: 
     const answer = Number.isFinite(width) ? snippet(hit) : hit.answerText;
     lines.push(out.dim(`   ${truncate(safeLine(answer), width - 4)}`), '');
   }
-  printLines(lines.slice(0, -1));
+  printLines(ctx.stdout, lines.slice(0, -1));
+  return ExitCode.ok;
 }
 
 function highlight(text: string, ranges: Array<[number, number]>): string {

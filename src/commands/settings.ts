@@ -3,7 +3,7 @@
 // config file's, else the default; a bad value names the key and where it came from.
 import { delimiter } from 'node:path';
 import { UsageError } from '../errors.js';
-import { parseDuration } from '../practice/duration.js';
+import { parseDuration } from '../practice/time.js';
 import { configFile, readConfigFile, type ConfigTable } from '../store/configFile.js';
 import type { KfqPaths } from '../store/paths.js';
 

@@ -1,32 +1,41 @@
 // What most commands do first: load the selected decks (printing problems)
 // and narrow them to a category.
-import type { GlobalOptions } from '../cli.js';
 // Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
 import { loadDecksCached } from '../deck/cache.js';
-import type { Deck, Question } from '../deck/model.js';
 import { selectCategory } from '../deck/select.js';
+import type { Deck } from '../model/deck.js';
+import type { Question } from '../model/question.js';
 import type { FollowedDeck } from '../practice/deckIdentity.js';
-import { kfqPaths } from '../store/paths.js';
 import { warn } from '../ui/output.js';
+import { terminalWidth } from '../ui/text.js';
+import type { CommandContext } from './context.js';
 import { followDecks } from './followDecks.js';
 
 export interface Selection {
   decks: Deck[];
   questions: Question[];
+  /** Each deck's content hash (see LoadedDeck), for caches derived from the decks. */
+  contentHashes: ReadonlyMap<Deck, string>;
   /** The category the user asked for, resolved to its exact name. */
   category: string | undefined;
   /** Each deck as kfq follows it across changes (same order as decks). */
   followed: FollowedDeck[];
 }
 
-export async function loadSelection(globals: GlobalOptions, category?: string): Promise<Selection> {
-  const paths = kfqPaths();
-  const loaded = await loadDecksCached(globals.deck, { installedDir: paths.decks, cacheDir: paths.cache });
+export async function loadSelection(ctx: CommandContext, category?: string): Promise<Selection> {
+  const { paths } = ctx;
+  const loaded = await loadDecksCached(ctx.deckSpecs, { installedDir: paths.decks, cacheDir: paths.cache, env: ctx.env });
   // Conversions (HTML made Markdown, a footer dropped) are told by deck add and validate, not on every run.
-  for (const warning of loaded.warnings) if (!warning.conversion) warn(`${warning.file}:${warning.line}: ${warning.message}`);
-  const followed = followDecks(paths, loaded.decks);
-  if (category === undefined) return { decks: loaded.decks, questions: loaded.questions, category: undefined, followed };
-  const categories = [...new Set(loaded.decks.flatMap((deck) => deck.categories))];
+  for (const warning of loaded.warnings) if (!warning.conversion) warn(ctx.stderr, `${warning.file}:${warning.line}: ${warning.message}`);
+  const { decks, contentHashes } = loaded;
+  const followed = followDecks(ctx, decks, contentHashes);
+  if (category === undefined) return { decks, questions: loaded.questions, contentHashes, category: undefined, followed };
+  const categories = [...new Set(decks.flatMap((deck) => deck.categories))];
   const exact = selectCategory(categories, category);
-  return { decks: loaded.decks, questions: loaded.questions.filter((q) => q.category === exact), category: exact, followed };
+  return { decks, questions: loaded.questions.filter((q) => q.category === exact), contentHashes, category: exact, followed };
+}
+
+/** The width to lay text out in: the terminal's (else $COLUMNS, else 80); none when output is piped, so nothing is wrapped or cut. */
+export function layoutWidth(ctx: Pick<CommandContext, 'width' | 'env'>): number {
+  return terminalWidth({ columns: ctx.width, isTTY: ctx.width !== undefined }, ctx.env);
 }

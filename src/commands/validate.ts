@@ -1,8 +1,6 @@
-import type { GlobalOptions } from '../cli.js';
+import type { CommandContext } from './context.js';
 import { builtinDeckPath, readDeckFile, resolveDeckFiles } from '../deck/index.js';
-import { chosenDeckSpecs } from '../deck/resolve.js';
-import { DeckError } from '../errors.js';
-import { kfqPaths } from '../store/paths.js';
+import { DeckError, ExitCode } from '../errors.js';
 import { printJson, printLines } from '../ui/output.js';
 import { out } from '../ui/theme.js';
 import { safeLine } from '../ui/text.js';
@@ -23,9 +21,9 @@ interface FileReport {
   problems: Problem[];
 }
 
-export async function run(paths: string[], options: { json?: boolean }, globals: GlobalOptions): Promise<void> {
-  const installedDir = kfqPaths().decks;
-  const chosen = paths.length > 0 ? paths : chosenDeckSpecs(globals.deck);
+export async function run(ctx: CommandContext, paths: string[], options: { json?: boolean }): Promise<number> {
+  const installedDir = ctx.paths.decks;
+  const chosen = paths.length > 0 ? paths : ctx.deckSpecs;
   const specs = chosen.length > 0 ? chosen : [builtinDeckPath()];
 
   const reports: FileReport[] = [];
@@ -43,10 +41,15 @@ export async function run(paths: string[], options: { json?: boolean }, globals:
   const problems = reports.flatMap((report) => report.problems);
   const conversions = problems.filter((p) => p.conversion).length;
   const real = problems.length - conversions;
-  process.exitCode = real > 0 ? 1 : 0;
-  if (options.json) return printJson(reports);
+  // Like grep: problems found is exit 1, whatever the output format; conversions are not problems.
+  const exitCode = real > 0 ? ExitCode.notFound : ExitCode.ok;
+  if (options.json) {
+    printJson(ctx.stdout, reports);
+    return exitCode;
+  }
 
   printLines(
+    ctx.stdout,
     problems.map((p) => `${safeLine(p.file)}${p.line === null ? '' : `:${p.line}`}: ${p.severity === 'error' ? out.red('error') : out.yellow('warning')}: ${safeLine(p.message)}`),
   );
   const files = reports.length === 1 ? '1 deck' : `${reports.length} decks`;
@@ -54,9 +57,10 @@ export async function run(paths: string[], options: { json?: boolean }, globals:
   const converted = conversions === 0 ? '' : `, ${plural(conversions, 'conversion')} (HTML, images or a footer)`;
   const summary =
     real === 0
-      ? out.green(`✓ ${files}, ${questions} questions, no problems${converted}`)
+      ? out.green(`✓ ${files}, ${plural(questions, 'question')}, no problems${converted}`)
       : out.red(`✗ ${files}, ${plural(questions, 'question')}, ${plural(real, 'problem')}${converted}`);
-  process.stderr.write(`${summary}\n`);
+  ctx.stderr.write(`${summary}\n`);
+  return exitCode;
 }
 
 function checkFile(file: string): FileReport {

@@ -9,16 +9,10 @@
 // path, slug and content hash.
 import { join, resolve } from 'node:path';
 import { cacheName, contentHash, readCache, writeCache } from '../store/cacheFile.js';
-import { combineLoaded, type Deck, type LoadedDeck, type LoadedDecks } from './model.js';
+import { combineLoaded } from './combine.js';
+import type { LoadedDeck, LoadedDecks } from '../model/deck.js';
 import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
-
-/** The content hash of each deck loaded here, for caches of data derived from a deck. */
-const contentHashes = new WeakMap<Deck, string>();
-
-export function deckContentHash(deck: Deck): string | undefined {
-  return contentHashes.get(deck);
-}
 
 export async function loadDecksCached(specs: string[], options: { installedDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }): Promise<LoadedDecks> {
   const loaded: LoadedDeck[] = [];
@@ -26,7 +20,7 @@ export async function loadDecksCached(specs: string[], options: { installedDir: 
   return combineLoaded(loaded);
 }
 
-/** readDeckFile with a cache: the same result, errors included (a deck with errors is never cached). */
+/** readDeckFile with a cache: the same result, errors included (a deck with errors is never cached), and the deck's content hash. */
 export async function readDeckFileCached(file: string, slug: string, cacheDir: string): Promise<LoadedDeck> {
   const bytes = readDeckBytes(file);
   const hash = contentHash(bytes);
@@ -41,8 +35,7 @@ export async function readDeckFileCached(file: string, slug: string, cacheDir: s
     loaded = parseDeck(decodeDeckText(bytes, file), { path: file, slug });
     writeCache(entryFile, key, loaded);
   }
-  contentHashes.set(loaded.deck, hash);
-  return loaded;
+  return { deck: loaded.deck, warnings: loaded.warnings, contentHash: hash };
 }
 
 /** A last guard: the checksum already proved the bytes are what this build wrote. */

@@ -1,22 +1,15 @@
 // The YAML front matter of a deck (title, description, author, date), read by
 // gray-matter with every code-running engine replaced and YAML bounded.
-import matter from 'gray-matter';
 import { DeckError } from '../errors.js';
+import type { DeckMeta } from '../model/deck.js';
 import { aliasesFromFrontMatter } from './aliases.js';
+import { frontMatterLanguage, parseFrontMatter, yamlEngine, type GrayMatterFile } from './grayMatter.js';
 import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES } from './limits.js';
 import { countNewlines } from './lines.js';
 
-export interface DeckMeta {
-  title: string;
-  description: string;
-  author: string;
-  date: string;
-  /** `aliases:` groups; empty when there are none. */
-  aliases: string[][];
-}
-
 export interface FrontMatter {
-  meta: DeckMeta;
+  /** With the `aliases:` groups; empty when there are none. */
+  meta: DeckMeta & { aliases: string[][] };
   /** The Markdown after the front matter. */
   body: string;
   /** 1-based line of the file where `body` starts. */
@@ -28,13 +21,7 @@ export interface FrontMatter {
 const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
 const DATA_LANGUAGES = ['', 'yaml', 'yml', 'json'];
 
-interface YamlEngine {
-  parse(source: string, options: { listener: (event: string, state: { result: unknown }) => void }): unknown;
-}
-// gray-matter's own js-yaml safeLoad, which passes its options through to js-yaml.
-const yaml = (matter as unknown as { engines: { yaml: YamlEngine } }).engines.yaml;
-
-const EMPTY_META: DeckMeta = { title: '', description: '', author: '', date: '', aliases: [] };
+const EMPTY_META: FrontMatter['meta'] = { title: '', description: '', author: '', date: '', aliases: [] };
 
 export function readFrontMatter(text: string, file: string): FrontMatter {
   // The same test gray-matter makes: `---` opens front matter, `----` does not.
@@ -46,17 +33,17 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
       hint: 'keep only title, description, author and date between the opening and closing --- lines',
     });
   }
-  const language = matter.language(text).name;
+  const language = frontMatterLanguage(text);
   if (!DATA_LANGUAGES.includes(language.toLowerCase()) && !CODE_LANGUAGES.includes(language.toLowerCase())) {
     throw new DeckError(file, 1, `front matter in "${language}" is not supported`, { hint: 'use YAML front matter between --- lines' });
   }
 
   const headEnd = closing === -1 ? text.length : lineEnd(text, closing + 1);
   const head = text.slice(0, headEnd);
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: GrayMatterFile;
   try {
     // An excerpt function replaces gray-matter's, which a front-matter key could steer.
-    parsed = matter(head, { engines: engines(file), excerpt: () => '' });
+    parsed = parseFrontMatter(head, { engines: engines(file), excerpt: () => '' });
   } catch (error) {
     throw frontMatterError(error, file);
   }
@@ -98,7 +85,7 @@ function engines(file: string): Record<string, { parse: (source: string) => obje
 function boundedYaml(source: string, file: string): object {
   const seen = new WeakSet<object>();
   let aliases = 0;
-  const result = yaml.parse(source, {
+  const result = yamlEngine.parse(source, {
     listener(event, state) {
       if (event !== 'close' || typeof state.result !== 'object' || state.result === null) return;
       if (!seen.has(state.result)) seen.add(state.result);

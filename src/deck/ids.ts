@@ -2,7 +2,8 @@
 // one (explicitIds.ts), else `<deck>/<number>` when the number is unique in
 // the deck, `<deck>/<category>/<number>` when numbering restarts per category,
 // and a `-2`, `-3` … suffix for a number repeated within one category.
-import type { DeckWarning, Question } from './model.js';
+import type { Question } from '../model/question.js';
+import type { DeckWarning } from '../model/deck.js';
 import type { DraftQuestion } from './questions.js';
 import { slugify, untakenName } from './slug.js';
 

@@ -4,17 +4,13 @@
 import { extname } from 'node:path';
 import { DeckError } from '../errors.js';
 import { unneutralised } from './csvFormula.js';
+import type { QuestionContent } from '../model/question.js';
 import { NAMED_ENTITIES } from './inline.js';
 
 export type DeckFormat = 'markdown' | 'anki' | 'csv';
 
-export interface ImportedQuestion {
-  number: number;
-  category: string;
-  question: string;
-  /** Markdown. */
-  answer: string;
-}
+/** A question read from another format: its answer is Markdown. */
+export type ImportedQuestion = QuestionContent;
 
 export interface ImportedDeck {
   /** From the file's own header when it has one (Anki's #deck:). */

@@ -1,5 +1,6 @@
 // The deck module: Markdown decks in, the question model out.
-export type { Deck, DeckWarning, LoadedDeck, LoadedDecks, Question } from './model.js';
+export type { Question } from '../model/question.js';
+export type { Deck, DeckWarning, LoadedDeck, LoadedDecks } from '../model/deck.js';
 export { builtinDeckPath } from './builtin.js';
 export { loadDecksCached } from './cache.js';
 export { loadDecks, readDeckFile } from './load.js';

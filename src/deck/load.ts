@@ -1,6 +1,7 @@
 // Loading the decks a command works on (see resolveDeckSources), parsing each
 // file every time. Commands use loadDecksCached (cache.ts) instead.
-import { combineLoaded, type LoadedDeck, type LoadedDecks } from './model.js';
+import { combineLoaded } from './combine.js';
+import { type LoadedDeck, type LoadedDecks } from '../model/deck.js';
 import { parseDeck } from './parse.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
 import { decodeDeckText, readDeckBytes } from './read.js';

@@ -6,11 +6,12 @@ import { readFrontMatter } from './frontMatter.js';
 import { explicitIdAbove } from './explicitIds.js';
 import { assignIds } from './ids.js';
 import { deckTooLargeError, MAX_DECK_BYTES } from './limits.js';
-import type { LoadedDeck } from './model.js';
+import type { LoadedDeck } from '../model/deck.js';
 import { checkNesting } from './nesting.js';
 import { splitPieces } from './pieces.js';
 import { collectQuestions } from './questions.js';
 import { slugify } from './slug.js';
+import { plural } from '../model/plural.js';
 
 const SHAPE_HINT =
   'a deck lists numbered questions ("1. **What is X?**") each followed by an indented "- answer", under "### Category" headings; see the built-in deck';
@@ -28,7 +29,7 @@ export function parseDeck(text: string, source: { path: string; slug?: string })
   if (collected.questions.length === 0) {
     const first = collected.unanswered[0];
     if (first) {
-      throw new DeckError(file, first.line, `none of the ${collected.unanswered.length} questions has an answer`, {
+      throw new DeckError(file, first.line, `none of the ${plural(collected.unanswered.length, 'question')} has an answer`, {
         hint: 'put each answer on the lines after its question, e.g. an indented "- answer" bullet',
       });
     }

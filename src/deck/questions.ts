@@ -9,7 +9,8 @@
 // HTML in prompts and answers becomes Markdown and the document's footer is
 // dropped, each with a warning marked as a conversion. Anything else
 // (intros, tables of contents, link lists, tables) is skipped.
-import type { DeckWarning } from './model.js';
+import type { DeckWarning } from '../model/deck.js';
+import type { Question, QuestionContent } from '../model/question.js';
 import { cleanAnswer, trimBlock } from './answer.js';
 import type { Element, HeadingElement, ItemElement } from './elements.js';
 import { convertHtml } from './html.js';
@@ -18,15 +19,9 @@ import { countNewlines } from './lines.js';
 import { questionLine } from './prompt.js';
 import { plural } from '../model/plural.js';
 
-export interface DraftQuestion {
+export interface DraftQuestion extends Omit<QuestionContent, 'number'>, Pick<Question, 'prompt' | 'line'> {
   /** The number written in the source, if any. */
   number: number | undefined;
-  category: string;
-  question: string;
-  /** The whole question as Markdown. */
-  prompt: string;
-  answer: string;
-  line: number;
 }
 
 export interface CollectedQuestions {

@@ -1,6 +1,6 @@
 // Picking a category by a loose name and a question by number or id.
 import { NotFoundError, UsageError } from '../errors.js';
-import type { Question } from './model.js';
+import type { Question } from '../model/question.js';
 
 /**
  * The category `name` means, case-insensitively: an exact match, else a unique

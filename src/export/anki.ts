@@ -2,7 +2,7 @@
 // note a line, fields separated by tabs, fields as HTML. Deck text is
 // untrusted, so raw HTML in it is shown as text and only web links survive.
 import { Marked, type Tokens } from 'marked';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -7,7 +7,7 @@
 // readable (every built-in answer is a Markdown list starting with "- "), and
 // kfq's own CSV reader takes the quote off again (src/deck/csvFormula.ts). `raw` writes cells unchanged.
 import { FORMULA_START } from '../deck/csvFormula.js';
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 
 export interface CsvOptions {
   /** Write text cells exactly as they are, formula characters included. */

@@ -1,8 +1,8 @@
 // The user's own data, to take away: every review and every interview report,
 // written piece by piece so a log of millions of reviews never has to be one
 // string in memory.
-import type { InterviewReport } from '../practice/interview.js';
-import type { Review } from '../store/reviewLog.js';
+import type { InterviewReport } from '../model/interview.js';
+import type { Review } from '../model/review.js';
 import { csvRow, type CsvOptions } from './csv.js';
 
 /** Where the pieces go; awaited, so a slow reader holds the writer back. */

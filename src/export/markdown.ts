@@ -6,18 +6,12 @@
 import { startsAnswer } from '../deck/answer.js';
 import { explicitIdComment } from '../deck/explicitIds.js';
 import { isWhollyBold } from '../deck/inline.js';
-import type { Question } from '../deck/model.js';
+import type { DeckMeta } from '../model/deck.js';
+import type { Question, QuestionContent } from '../model/question.js';
 
-export interface DeckMeta {
-  title: string;
-  description?: string;
-  author?: string;
-  date?: string;
-}
+export type DeckEntry = QuestionContent & Partial<Pick<Question, 'prompt' | 'explicitId'>>;
 
-export type DeckEntry = Pick<Question, 'number' | 'category' | 'question' | 'answer' | 'explicitId'> & { prompt?: string };
-
-export function questionsToMarkdown(questions: DeckEntry[], meta: DeckMeta): string {
+export function questionsToMarkdown(questions: DeckEntry[], meta: Pick<DeckMeta, 'title'> & Partial<DeckMeta>): string {
   const front = (['title', 'description', 'author', 'date'] as const)
     .filter((key) => meta[key])
     // A JSON string is a valid YAML double-quoted scalar, whatever it holds.

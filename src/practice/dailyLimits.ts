@@ -2,7 +2,7 @@
 // day, counted from the review log over every run that day. A day starts at
 // the rollover hour (local time), so a session past midnight still counts
 // toward the evening's day.
-import type { ReviewFacts } from './stats.js';
+import type { ReviewFacts } from '../model/review.js';
 
 export interface DailyLimits {
   newPerDay: number;

@@ -3,8 +3,8 @@
 // key of its match, and remembers the names (id and text) its reviews were
 // logged under, so history follows a question that was renumbered, edited
 // and moved all at once. Pure: the store reads and writes the result.
-import type { Question } from '../deck/model.js';
-import type { DeckChange, DeckChangeEntry, PastName, SeenDeck, SeenQuestion, SeenQuestionRef } from '../store/seenDecks.js';
+import type { Question } from '../model/question.js';
+import type { DeckChange, DeckChangeEntry, PastName, SeenDeck, SeenQuestion, SeenQuestionRef } from '../model/seenDeck.js';
 import { alignQuestions } from './alignQuestions.js';
 
 export interface FollowedDeck {

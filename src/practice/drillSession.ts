@@ -1,12 +1,12 @@
-// One drill session's bookkeeping: each grade is appended to the review log
-// (fsync'd) before the card states move on; undo appends an undo record and
+// One drill session's bookkeeping: each grade is written to the review sink
+// (the log, fsync'd) before the card states move on; undo appends an undo record and
 // puts the card's state back; the summary is computed from what was graded.
 // The queue: the cards picked, plus every card graded Again or Hard while new
 // or forgotten, back once its learning step is due (or, when nothing else is
 // left, up to LEARN_AHEAD early, as Anki does). It ends when no card is due
 // within that window.
-import type { Question } from '../deck/model.js';
-import { appendReview, reviewOf, undoReview, type Review, type ReviewRating } from '../store/reviewLog.js';
+import type { Question } from '../model/question.js';
+import { reviewOf, type Review, type ReviewRating, type ReviewSink } from '../model/review.js';
 import { nextDue } from './pick.js';
 import { gradeCard, isLearning, nextIntervals, type CardState } from './scheduler.js';
 
@@ -48,7 +48,8 @@ export class DrillSession {
   readonly queue: Question[] = [];
 
   constructor(
-    private readonly logFile: string,
+    /** Where grades go: the review log. */
+    private readonly reviews: ReviewSink,
     /** Card states of the selection; updated as cards are graded. */
     readonly states: Map<string, CardState>,
     private readonly retention: number,
@@ -73,7 +74,7 @@ export class DrillSession {
   grade(question: Question, rating: ReviewRating, answer: string, durationMs: number): void {
     const now = this.clock();
     const review = reviewOf(question, rating, now, { durationMs, answer, mode: 'drill' });
-    appendReview(this.logFile, review);
+    this.reviews.append(review);
     const before = this.states.get(question.id);
     this.states.set(question.id, gradeCard(before, rating, now, this.retention));
     this.graded.push({ question, review, before });
@@ -84,7 +85,7 @@ export class DrillSession {
   undo(): Review | undefined {
     const last = this.graded.at(-1);
     if (!last) return undefined;
-    undoReview(this.logFile, last.review);
+    this.reviews.undo(last.review);
     this.graded.pop();
     if (last.before) this.states.set(last.question.id, last.before);
     else this.states.delete(last.question.id);

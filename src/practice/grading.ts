@@ -2,7 +2,8 @@
 // across their questions, and every alias (the field's table, the decks' own
 // text and front matter, the user's file). Built once per session.
 import { builtinAliases, harvestAliases, parseAliasLines } from '../deck/aliases.js';
-import type { Deck, Question } from '../deck/model.js';
+import type { Deck } from '../model/deck.js';
+import type { Question } from '../model/question.js';
 import { buildAliasTable, wordsOf } from '../deck/terms.js';
 import type { GradingOptions, TermWeights } from './scoring.js';
 

@@ -1,11 +1,12 @@
 // A mock interview, pure: which questions to ask (the plan) and what the
 // answers are worth (the report). The clock, the deck, the card states and the
 // seed come in; plain data, ready to save as JSON, comes out.
-import type { Question } from '../deck/model.js';
-import type { ReviewRating } from '../store/reviewLog.js';
+import type { CategoryScore, InterviewAnswer, InterviewReport } from '../model/interview.js';
+import type { Question } from '../model/question.js';
+import type { ReviewRating } from '../model/review.js';
 import { seededRandom } from './random.js';
 import type { CardState } from './scheduler.js';
-import { scoreAnswer, type GradingOptions, type PointResult } from './scoring.js';
+import { scoreAnswer, type GradingOptions } from './scoring.js';
 
 /** What the plan needs of a card's state. */
 export type PlanCard = Pick<CardState, 'agains' | 'lastRating'> & { card: Pick<CardState['card'], 'due'> };
@@ -102,58 +103,6 @@ function orderApart(picked: Map<string, { question: Question; key: number }[]>):
     order.push(picked.get(category)!.shift()!.question);
     last = category;
   }
-}
-
-export type InterviewStatus = 'in-progress' | 'completed' | 'abandoned';
-
-export interface InterviewAnswer {
-  id: string;
-  deck: string;
-  number: number;
-  category: string;
-  question: string;
-  /** What the user typed (up to the moment time ran out or the interview stopped). */
-  answer: string;
-  /** The reference answer as Markdown. */
-  reference: string;
-  covered: string[];
-  missed: string[];
-  /** The grade of the answer, 0..1 (score / 100); older reports hold the share of key terms covered. */
-  coverage: number;
-  /** Per reference point: covered, partly, missed or contradicted, with the words that matched (absent in older reports). */
-  points?: PointResult[];
-  /** Why the score is what it is ("a list of terms, not an explanation"). */
-  notes?: string[];
-  /** The self-review grade the score suggests. */
-  suggestedRating?: ReviewRating;
-  secondsUsed: number;
-  timedOut: boolean;
-  /** The user's own grade in the self-review, null when skipped or not yet given. */
-  rating: ReviewRating | null;
-}
-
-export interface InterviewReport {
-  id: string;
-  startedAt: string;
-  /** Set when the interview ends, completed or abandoned. */
-  finishedAt: string | null;
-  status: InterviewStatus;
-  perQuestionSeconds: number;
-  /** The limit for the whole interview, when one was set. */
-  totalSeconds: number | null;
-  seed: number;
-  /** How many questions were planned; `questions` holds those reached. */
-  planned: number;
-  /** 0–100: the mean grade of the questions reached. */
-  score: number;
-  questions: InterviewAnswer[];
-}
-
-export interface CategoryScore {
-  category: string;
-  questions: number;
-  /** 0–100. */
-  score: number;
 }
 
 export function startReport(options: { id: string; startedAt: Date; perQuestionSeconds: number; totalSeconds: number | null; seed: number; planned: number }): InterviewReport {

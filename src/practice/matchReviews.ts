@@ -3,8 +3,8 @@
 // its changes (deckIdentity.ts), that name says which question it was; for
 // names it never saw (reviews from before it followed the deck), the text
 // decides where it can, then the id.
-import type { Question } from '../deck/model.js';
-import type { Review } from '../store/reviewLog.js';
+import type { Question } from '../model/question.js';
+import type { Review } from '../model/review.js';
 import { nameKey } from './deckIdentity.js';
 
 /** Per deck slug: old names (id and text) of its questions and where their reviews belong now (null: removed). */

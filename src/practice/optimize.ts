@@ -2,7 +2,7 @@
 // optimizer's training items, and judging parameters on reviews held back from
 // the fit (log loss and RMSE of the predicted recall against what happened).
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
-import type { ReviewRating } from '../store/reviewLog.js';
+import type { ReviewRating } from '../model/review.js';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,11 @@
 // Which cards a drill asks, and in what order.
-import type { Question } from '../deck/model.js';
+import type { PickOrder as OrderChoice } from '../model/choices.js';
+import type { Question } from '../model/question.js';
 import { seededRandom, shuffle } from './random.js';
 import { isDue, isLearning, type CardState } from './scheduler.js';
 
 /** `ahead`: cards not due yet, the most nearly due first (kfq drill --ahead). */
-export type PickOrder = 'due' | 'new' | 'weak' | 'random' | 'ahead';
+export type PickOrder = OrderChoice | 'ahead';
 
 export interface PickOptions {
   /** In deck order. */

@@ -3,7 +3,7 @@
 // its last review falls in the final days, and how much will be recalled on
 // the day. Pure: the same input gives the same plan. Re-planned at every run,
 // so a missed day is spread over the days left instead of piled on the next.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { dayStart } from './dailyLimits.js';
 import { expectedRecall, type CardPlan, type ForecastDay } from './planForecast.js';
 import { gradeCard, retrievability, type CardState } from './scheduler.js';

@@ -6,7 +6,7 @@
 // not by sampling; only on paths less likely than PRUNE_BELOW is a card
 // forgotten taken as not asked again (a little pessimistic), so the work
 // stays bounded. Pure.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { gradeCard, isLearning, retrievability, type CardState } from './scheduler.js';
 
 /** The chance that a card never seen before is answered right at its first sight: as likely missed as not. */

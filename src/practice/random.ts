@@ -1,17 +1,9 @@
 // Reproducible randomness for --seed: a tiny PRNG (mulberry32) and a shuffle
 // that takes it, so the same seed always gives the same order.
+import { mulberry32 } from './mulberry32.js';
 
 /** A generator of numbers in [0, 1), the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 /** A shuffled copy (Fisher–Yates); the input is left as it is. */
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {

@@ -2,9 +2,10 @@
 // derived by replaying the question's reviews from the log, so the log stays
 // the single source of truth and a fix to the scheduler applies to old reviews.
 import { createEmptyCard, fsrs, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
-import type { Question } from '../deck/model.js';
-import { RATINGS, type Review, type ReviewRating } from '../store/reviewLog.js';
+import type { Question } from '../model/question.js';
+import { RATINGS, type Review, type ReviewRating } from '../model/review.js';
 import { reviewsByQuestion } from './matchReviews.js';
+import { formatInterval } from './time.js';
 import { DEFAULT_RETENTION } from './retention.js';
 
 
@@ -115,19 +116,4 @@ export function nextIntervals(state: CardState | undefined, now: Date, retention
 
 export function isDue(state: CardState, now: Date): boolean {
   return state.card.due.getTime() <= now.getTime();
-}
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** A span as a short label: `5m`, `3h`, `2d`, `4mo`, `1.5y`. */
-export function formatInterval(ms: number): string {
-  if (ms < HOUR) return `${Math.max(1, Math.round(ms / MINUTE))}m`;
-  if (ms < DAY) return `${Math.round(ms / HOUR)}h`;
-  const days = Math.round(ms / DAY);
-  if (days < 31) return `${days}d`;
-  if (days < 365) return `${Math.round(days / 30.4)}mo`;
-  const years = days / 365;
-  return `${years < 10 ? Math.round(years * 10) / 10 : Math.round(years)}y`;
 }

@@ -6,23 +6,14 @@
 // nothing; a bare list of terms is capped. Pure: the deck's statistics and
 // aliases come in through the options.
 import { findTermAll, matchesOf, NO_ALIASES, typedWords, wordsOf, type AliasTable, type PhraseMatch, type TypedWords, type Word } from '../deck/terms.js';
-import type { ReviewRating } from '../store/reviewLog.js';
+import type { PointResult, PointStatus } from '../model/interview.js';
+import type { ReviewRating } from '../model/review.js';
 import { referencePoints } from './keyTerms.js';
 import { isBareList, LIST_NOTE } from './answerShape.js';
 import { negatedWords } from './negation.js';
 import { STOP_WORDS } from './stopWords.js';
 
-export type PointStatus = 'covered' | 'partly' | 'missed' | 'contradicted';
-
-export interface PointResult {
-  /** The reference point as plain text. */
-  text: string;
-  status: PointStatus;
-  /** Typed words that matched its terms. */
-  matched: string[];
-  /** Its key terms not found (or denied). */
-  missing: string[];
-}
+export type { PointResult, PointStatus };
 
 export interface AnswerScore {
   /** Key terms of the reference, as written there. */

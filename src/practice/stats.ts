@@ -1,8 +1,8 @@
 // Progress numbers for `kfq stats`, computed in one pass over the review log.
 // Pure: the clock, the log, card states and interview scores come in; plain
 // numbers (ready for --json) come out. Days are local calendar days.
-import type { Question } from '../deck/model.js';
-import type { Review } from '../store/reviewLog.js';
+import type { Question } from '../model/question.js';
+import type { ReviewFacts } from '../model/review.js';
 import { questionMatcher } from './matchReviews.js';
 
 /** What stats needs to know about the schedule of a question that has been reviewed. */
@@ -15,17 +15,6 @@ export interface CardSummary {
   /** Epoch milliseconds. */
   due: number;
 }
-
-export type ReviewFacts = Pick<Review, 'questionId' | 'deck' | 'question' | 'rating' | 'reviewedAt'> & {
-  /** reviewedAt as epoch milliseconds, when the source has it already (saves parsing a million dates). */
-  at?: number;
-  /**
-   * A small whole number shared by the reviews with this questionId, deck and
-   * question text, when the source has one: such reviews are matched to a
-   * question once, not a million times over a 100,000-entry map.
-   */
-  group?: number;
-};
 
 export interface InterviewScore {
   id: string;

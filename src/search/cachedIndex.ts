@@ -1,19 +1,17 @@
 // The search index of the loaded decks, each deck's part kept in the cache
 // beside its parsed deck: reading it back is far quicker than building it.
 import { join } from 'node:path';
-import { deckContentHash } from '../deck/cache.js';
-import type { Deck } from '../deck/model.js';
+import type { Deck } from '../model/deck.js';
 import { cacheName, readCache, writeCache } from '../store/cacheFile.js';
 import { buildWordIndexOf, combineSearchIndexes, type SearchIndex } from './index.js';
 import { FIELD_COUNT, type WordIndex } from './wordIndex.js';
 
-export function loadSearchIndex(decks: readonly Deck[], cacheDir: string): SearchIndex {
-  return combineSearchIndexes(decks.map((deck) => ({ questions: deck.questions, words: wordIndexOf(deck, cacheDir) })));
+/** `contentHashes`: of the decks loaded through the deck cache; only those have their index cached. */
+export function loadSearchIndex(decks: readonly Deck[], cacheDir: string, contentHashes: ReadonlyMap<Deck, string>): SearchIndex {
+  return combineSearchIndexes(decks.map((deck) => ({ questions: deck.questions, words: wordIndexOf(deck, cacheDir, contentHashes.get(deck)) })));
 }
 
-function wordIndexOf(deck: Deck, cacheDir: string): WordIndex {
-  // Only a deck loaded through the deck cache has a known content hash.
-  const contentHash = deckContentHash(deck);
+function wordIndexOf(deck: Deck, cacheDir: string, contentHash: string | undefined): WordIndex {
   if (contentHash === undefined) return buildWordIndexOf(deck.questions);
   const file = join(cacheDir, `search-${cacheName(deck.path)}`);
   const key = JSON.stringify(['search-words', deck.path, deck.slug, contentHash]);

@@ -2,7 +2,7 @@
 // expanded, typos and prefixes forgiven, ranked BM25F-style (src/search/rank.ts),
 // with a bonus for the query's words in order in the question, and only the
 // hits near the best one kept.
-import type { Question } from '../deck/model.js';
+import type { Question } from '../model/question.js';
 import { plainText } from './plainText.js';
 import { analyseQuery } from './query.js';
 import { needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';

@@ -1,29 +1,27 @@
 // The review log, read fast. A snapshot in the cache holds what the first
 // `offset` bytes of the log say (the reviews as compact columns, undo keys,
 // damaged lines) and the card state each distinct question of the log reaches.
+// What a card state is and how a review moves it on (FSRS) is practice's
+// business: it comes in as a CardReplay, so the store only keeps the results.
 // A start reads the snapshot, checks by CRC that the log still begins with
 // those bytes (90 ms for a million reviews), and parses only what was appended
 // since; a log that shrank or changed is read again from the start.
 //
 // Why: a million reviews take ~3 s to parse and ~12 s to replay through FSRS;
 // the snapshot is read in a fraction of a second. The result is exactly what
-// readReviewLog and cardStates give (test/unit/snapshot-replay.test.ts).
+// readReviewLog and cardStates give (test/unit/store/cardSnapshot.test.ts).
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { countNewlines } from '../deck/lines.js';
-import type { Question } from '../deck/model.js';
 import { StorageError } from '../errors.js';
-import { questionMatcher } from '../practice/matchReviews.js';
-import { DEFAULT_RETENTION } from '../practice/retention.js';
-import { gradeCard, schedulerSignature, type CardState } from '../practice/scheduler.js';
-import type { ReviewFacts } from '../practice/stats.js';
+import type { Question } from '../model/question.js';
+import type { CardReplay, ReviewFacts, ReviewRating } from '../model/review.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
 import { openRegularFile } from './fileType.js';
-import { isUndone, parseLogLines, REVIEW_LOG_HINT, type ReviewLogProblem, type ReviewRating } from './reviewLog.js';
+import { isUndone, parseLogLines, REVIEW_LOG_HINT, type ReviewLogProblem } from './reviewLog.js';
 
-export interface ReviewHistory {
+export interface ReviewHistory<CardState> {
   /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */
   reviews(): Iterable<ReviewFacts>;
   reviewCount: number;
@@ -34,7 +32,7 @@ export interface ReviewHistory {
 }
 
 /** What the snapshot keeps; a review's group is its (questionId, deck, question), which decides the question it belongs to. */
-interface Snapshot {
+interface Snapshot<CardState = unknown> {
   /** Bytes of the log covered: whole lines only. */
   offset: number;
   crc: number;
@@ -72,34 +70,40 @@ export interface ReadHistoryOptions {
 /** The default retention's states are always kept; other retentions used lately, up to this many in all. */
 const KEPT_RETENTIONS = 3;
 
-export function readReviewHistory(logFile: string, cacheDir: string, options: ReadHistoryOptions = {}): ReviewHistory {
+export function readReviewHistory<CardState>(
+  logFile: string,
+  cacheDir: string,
+  replayer: CardReplay<CardState>,
+  options: ReadHistoryOptions = {},
+): ReviewHistory<CardState> {
+  const emptySnapshot = (): Snapshot<CardState> => newSnapshot(replayer.defaultRetention);
   const cacheFile = join(cacheDir, `reviews-${cacheName(resolve(logFile))}`);
-  const key = JSON.stringify(['reviews', resolve(logFile), schedulerSignature()]);
+  const key = JSON.stringify(['reviews', resolve(logFile), replayer.signature()]);
   let fd: number | undefined;
   try {
     // Not a plain open: a FIFO in place of the log would block forever.
     fd = openRegularFile(logFile, 'the review log');
-    if (fd === undefined) return history(emptySnapshot(), () => undefined);
+    if (fd === undefined) return history(emptySnapshot(), replayer, () => undefined);
     const size = fstatSync(fd).size;
-    const cached = readCache<Snapshot>(cacheFile, key);
+    const cached = readCache<Snapshot<CardState>>(cacheFile, key);
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const changes = newChanges(snapshot);
     extend(snapshot, fd, size, logFile, changes);
-    replayChanged(snapshot, changes);
+    replayChanged(snapshot, changes, replayer);
     const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
     if (snapshot !== cached || snapshot.offset > cached.offset) save();
-    if (size === snapshot.offset) return history(snapshot, save);
+    if (size === snapshot.offset) return history(snapshot, replayer, save);
     // A last line without its newline may still grow: it is read every time and never saved.
     const rest = Buffer.alloc(size - snapshot.offset);
     readSync(fd, rest, 0, rest.length, snapshot.offset);
     const restChanges = newChanges(snapshot);
     apply(snapshot, rest.toString('utf8'), logFile, restChanges);
-    replayChanged(snapshot, restChanges);
-    return history(snapshot, () => undefined);
+    replayChanged(snapshot, restChanges, replayer);
+    return history(snapshot, replayer, () => undefined);
   } catch (error) {
     if (error instanceof StorageError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return history(emptySnapshot(), () => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return history(emptySnapshot(), replayer, () => undefined);
     throw new StorageError(`cannot read the review log ${logFile}: ${describeFsError(error)}`, {
       hint: REVIEW_LOG_HINT,
       cause: error,
@@ -109,7 +113,7 @@ export function readReviewHistory(logFile: string, cacheDir: string, options: Re
   }
 }
 
-function emptySnapshot(): Snapshot {
+function newSnapshot<CardState>(defaultRetention: number): Snapshot<CardState> {
   return {
     offset: 0,
     crc: 0,
@@ -126,7 +130,7 @@ function emptySnapshot(): Snapshot {
     writtenTimes: new Map(),
     undoKeys: new Set(),
     problems: [],
-    states: new Map([[DEFAULT_RETENTION, []]]),
+    states: new Map([[defaultRetention, []]]),
   };
 }
 
@@ -200,7 +204,7 @@ function newChanges(snapshot: Snapshot): Changes {
 /** Adds the records of whole lines (or of the file's last line) to the snapshot. */
 function apply(snapshot: Snapshot, text: string, file: string, changes: Changes): void {
   const parsed = parseLogLines(text, file, snapshot.lines + 1);
-  snapshot.lines += countNewlines(text);
+  snapshot.lines += parsed.newlines;
   snapshot.problems.push(...parsed.problems);
 
   const newUndos = [...parsed.undone].filter((key) => !snapshot.undoKeys.has(key));
@@ -320,10 +324,16 @@ function liveReviews(snapshot: Snapshot, groups: ReadonlySet<number>): number[] 
 }
 
 /** Replays reviews as cardStates does: oldest first (a stable sort, so equal times keep log order). */
-function replay(snapshot: Snapshot, indexes: number[], retention: number, from?: CardState): CardState | null {
+function replay<CardState>(
+  snapshot: Snapshot<CardState>,
+  replayer: CardReplay<CardState>,
+  indexes: number[],
+  retention: number,
+  from?: CardState,
+): CardState | null {
   indexes.sort((a, b) => snapshot.time[a]! - snapshot.time[b]!);
   let state = from;
-  for (const i of indexes) state = gradeCard(state, snapshot.rating[i]! as ReviewRating, new Date(snapshot.time[i]!), retention);
+  for (const i of indexes) state = replayer.grade(state, snapshot.rating[i]! as ReviewRating, new Date(snapshot.time[i]!), retention);
   return state ?? null;
 }
 
@@ -332,7 +342,7 @@ function replay(snapshot: Snapshot, indexes: number[], retention: number, from?:
  * kept. Reviews appended after a group's last one continue from its state
  * (what a drill adds); anything else replays the group from its first review.
  */
-function replayChanged(snapshot: Snapshot, changes: Changes): void {
+function replayChanged<CardState>(snapshot: Snapshot<CardState>, changes: Changes, replayer: CardReplay<CardState>): void {
   for (const [retention, states] of snapshot.states) {
     const full = new Set(changes.undone);
     for (const [group, appended] of changes.appended) {
@@ -340,18 +350,24 @@ function replayChanged(snapshot: Snapshot, changes: Changes): void {
       const live = appended.filter((i) => snapshot.undone[i] === 0);
       const state = states[group];
       if (group >= changes.firstNewGroup) {
-        states[group] = replay(snapshot, live, retention);
-      } else if (state && live.every((i) => snapshot.time[i]! >= state.lastReviewedAt.getTime())) {
-        states[group] = replay(snapshot, live, retention, state);
+        states[group] = replay(snapshot, replayer, live, retention);
+      } else if (state && live.every((i) => snapshot.time[i]! >= replayer.lastReviewedAt(state).getTime())) {
+        states[group] = replay(snapshot, replayer, live, retention, state);
       } else {
         full.add(group);
       }
     }
-    replayGroups(snapshot, full, retention, states);
+    replayGroups(snapshot, replayer, full, retention, states);
   }
 }
 
-function replayGroups(snapshot: Snapshot, groups: ReadonlySet<number>, retention: number, states: Array<CardState | null>): void {
+function replayGroups<CardState>(
+  snapshot: Snapshot<CardState>,
+  replayer: CardReplay<CardState>,
+  groups: ReadonlySet<number>,
+  retention: number,
+  states: Array<CardState | null>,
+): void {
   if (groups.size === 0) return;
   const byGroup = new Map<number, number[]>();
   for (const i of liveReviews(snapshot, groups)) {
@@ -359,10 +375,10 @@ function replayGroups(snapshot: Snapshot, groups: ReadonlySet<number>, retention
     if (list) list.push(i);
     else byGroup.set(snapshot.group[i]!, [i]);
   }
-  for (const group of groups) states[group] = replay(snapshot, byGroup.get(group) ?? [], retention);
+  for (const group of groups) states[group] = replay(snapshot, replayer, byGroup.get(group) ?? [], retention);
 }
 
-function history(snapshot: Snapshot, save: () => void): ReviewHistory {
+function history<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<CardState>, save: () => void): ReviewHistory<CardState> {
   return {
     // Counted when asked: the commands never ask, and a million reviews is a loop at every start.
     get reviewCount() {
@@ -372,15 +388,15 @@ function history(snapshot: Snapshot, save: () => void): ReviewHistory {
     *reviews() {
       for (let i = 0; i < snapshot.count; i++) if (snapshot.undone[i] === 0) yield new LoggedReview(snapshot, i);
     },
-    cardStates(questions, retention = DEFAULT_RETENTION) {
+    cardStates(questions, retention = replayer.defaultRetention) {
       let states = snapshot.states.get(retention);
       if (!states) {
         states = [];
-        replayGroups(snapshot, new Set(snapshot.groupIds.keys()), retention, states);
-        rememberStates(snapshot, retention, states);
+        replayGroups(snapshot, replayer, new Set(snapshot.groupIds.keys()), retention, states);
+        rememberStates(snapshot, replayer.defaultRetention, retention, states);
         save();
       }
-      return statesOfQuestions(snapshot, questions, states, retention);
+      return statesOfQuestions(snapshot, replayer, questions, states, retention);
     },
   };
 }
@@ -412,11 +428,11 @@ class LoggedReview implements ReviewFacts {
   }
 }
 
-function rememberStates(snapshot: Snapshot, retention: number, states: Array<CardState | null>): void {
+function rememberStates<CardState>(snapshot: Snapshot<CardState>, defaultRetention: number, retention: number, states: Array<CardState | null>): void {
   snapshot.states.set(retention, states);
   for (const kept of snapshot.states.keys()) {
     if (snapshot.states.size <= KEPT_RETENTIONS) break;
-    if (kept !== DEFAULT_RETENTION && kept !== retention) snapshot.states.delete(kept);
+    if (kept !== defaultRetention && kept !== retention) snapshot.states.delete(kept);
   }
 }
 
@@ -426,8 +442,14 @@ function rememberStates(snapshot: Snapshot, retention: number, states: Array<Car
  * renumbered or edited since). Entries come in the order of each question's
  * first review, as cardStates gives them.
  */
-function statesOfQuestions(snapshot: Snapshot, questions: readonly Question[], states: Array<CardState | null>, retention: number): Map<string, CardState> {
-  const match = questionMatcher(questions);
+function statesOfQuestions<CardState>(
+  snapshot: Snapshot<CardState>,
+  replayer: CardReplay<CardState>,
+  questions: readonly Question[],
+  states: Array<CardState | null>,
+  retention: number,
+): Map<string, CardState> {
+  const match = replayer.matcher(questions);
   const groupsOf = new Map<string, number[]>();
   snapshot.groupIds.forEach((questionId, group) => {
     const question = match({ questionId, deck: snapshot.groupDecks[group]!, question: snapshot.groupQuestions[group]! });
@@ -444,14 +466,14 @@ function statesOfQuestions(snapshot: Snapshot, questions: readonly Question[], s
 
   const result = new Map<string, CardState>();
   for (const { id, groups } of ordered) {
-    const state = groups.length === 1 ? states[groups[0]!] : replay(snapshot, liveReviews(snapshot, new Set(groups)), retention);
+    const state = groups.length === 1 ? states[groups[0]!] : replay(snapshot, replayer, liveReviews(snapshot, new Set(groups)), retention);
     if (state) result.set(id, state);
   }
   return result;
 }
 
 /** The snapshot with its columns cut to length, so the file holds no unused capacity. */
-function compacted(snapshot: Snapshot): Snapshot {
+function compacted<CardState>(snapshot: Snapshot<CardState>): Snapshot<CardState> {
   const count = snapshot.count;
   return { ...snapshot, group: snapshot.group.slice(0, count), rating: snapshot.rating.slice(0, count), time: snapshot.time.slice(0, count), undone: snapshot.undone.slice(0, count), ids: snapshot.ids.slice(0, count) };
 }

@@ -21,6 +21,11 @@ export function readConfigFile(file: string): ConfigTable {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new StorageError(`cannot read the config file ${file}: ${describeFsError(error)}`, { cause: error });
   }
+  return parseConfigText(text, file);
+}
+
+/** The table a config file's text holds; a usage error naming the file when it is not TOML. */
+export function parseConfigText(text: string, file: string): ConfigTable {
   try {
     return parse(text) as ConfigTable;
   } catch (error) {

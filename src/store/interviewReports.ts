@@ -12,7 +12,7 @@ import { NotFoundError, StorageError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
 import { readRegularText } from './fileType.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
-import type { InterviewAnswer, InterviewReport } from '../practice/interview.js';
+import type { InterviewAnswer, InterviewReport, ReportSink } from '../model/interview.js';
 
 export const REPORT_VERSION = 1;
 
@@ -42,6 +42,11 @@ export function reportFile(folder: string, id: string): string {
 }
 
 /** Writes the report whole, atomically: a crash leaves the previous version. */
+/** The reports folder as the sink an interview saves its report to. */
+export function reportSink(folder: string): ReportSink {
+  return { save: (report) => saveReport(folder, report), create: (startedAt, make) => saveNewReport(folder, startedAt, make) };
+}
+
 export function saveReport(folder: string, report: InterviewReport): void {
   writeReport(folder, report, false);
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { StorageError } from '../errors.js';
 import { describeFsError } from './files.js';
 import type { KfqPaths } from './paths.js';
-import { isUndone, parseLogLines, readReviewLog, REVIEW_LOG_HINT, reviewId, type Review, type ReviewLogContents, type ReviewLogProblem } from './reviewLog.js';
+import { isUndone, parseLogLines, readReviewLog, REVIEW_LOG_HINT, reviewId, type ReviewLogContents, type ReviewLogProblem } from './reviewLog.js';
+import { type Review } from '../model/review.js';
 
 /** Every review not undone: the one log, or with a sync folder the union of every machine's log in time order. */
 export function readAllReviews(paths: Pick<KfqPaths, 'history' | 'sync'>): ReviewLogContents {

@@ -5,41 +5,15 @@
 // loses at most the line being written; concurrent writers keep all their
 // lines (one O_APPEND write per record); a damaged line is reported and
 // skipped but never rewritten; a log from a newer kfq is refused, untouched.
-import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
+import type { Review, ReviewKey, ReviewSink } from '../model/review.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
 import { checkAppendTarget, checkIsReviewLog } from './reviewLogChecks.js';
 
 export const REVIEW_LOG_VERSION = 1;
-
-export type ReviewRating = 1 | 2 | 3 | 4;
-export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
-export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
-
-export interface Review {
-  /**
-   * Unique: the time it was made plus randomness, so two drills grading in the
-   * same millisecond never share it. Logs written before ids existed lack it;
-   * reviewId derives a stable one for those.
-   */
-  id?: string;
-  questionId: string;
-  deck: string;
-  number: number;
-  /** The question text when it was answered, to follow a question that was renumbered. */
-  question: string;
-  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-  rating: ReviewRating;
-  /** ISO 8601. */
-  reviewedAt: string;
-  durationMs: number;
-  /** What the user typed; empty when they only revealed the answer. */
-  answer: string;
-  mode: 'drill' | 'mock';
-}
 
 export interface ReviewLogProblem {
   /** Set when several logs are read together (a sync folder). */
@@ -54,39 +28,15 @@ export interface ReviewLogContents {
   problems: ReviewLogProblem[];
 }
 
-/** What undo needs to name a review: its id, or for a review logged before ids, its question and time. */
-export type ReviewKey = Pick<Review, 'id' | 'questionId' | 'reviewedAt'>;
-
 const HEADER = { kfq: 'review-log', version: REVIEW_LOG_VERSION };
 
-/** The review of a question graded at `at`, as drill and mock log it. */
-export function reviewOf(
-  question: { id: string; deck: string; number: number; question: string },
-  rating: ReviewRating,
-  at: Date,
-  { durationMs, answer, mode }: Pick<Review, 'durationMs' | 'answer' | 'mode'>,
-): Review {
-  return {
-    id: newReviewId(at),
-    questionId: question.id,
-    deck: question.deck,
-    number: question.number,
-    question: question.question,
-    rating,
-    reviewedAt: at.toISOString(),
-    durationMs: Math.max(0, Math.round(durationMs)),
-    answer,
-    mode,
-  };
+/** The log as the sink a session writes its grades to. */
+export function reviewLogSink(file: string): ReviewSink {
+  return { append: (review) => appendReview(file, review), undo: (review) => undoReview(file, review) };
 }
 
 export function appendReview(file: string, review: Review): void {
   appendRecord(file, review);
-}
-
-/** A new review id: the time in base 36, then 48 random bits. */
-export function newReviewId(at: Date): string {
-  return `${at.getTime().toString(36)}-${randomBytes(6).toString('hex')}`;
 }
 
 /** The review's id; for a review logged before ids existed, one derived from its question and time (stable, and what old undo records name). */
@@ -140,6 +90,8 @@ export interface LogLines {
   /** What undo records name: review ids, or for old records the key legacy reviews are known by (see isUndone). */
   undone: Set<string>;
   problems: ReviewLogProblem[];
+  /** How many line breaks the text holds. */
+  newlines: number;
 }
 
 /**
@@ -174,7 +126,7 @@ export function parseLogLines(text: string, file: string, firstLine = 1): LogLin
     if (fault) problems.push({ line: firstLine + index, message: `not a review: ${fault}, skipped` });
     else reviews.push(record as Review);
   });
-  return { reviews, undone, problems };
+  return { reviews, undone, problems, newlines: lines.length - 1 };
 }
 
 function appendRecord(file: string, record: object): void {

@@ -5,7 +5,8 @@ import { closeSync, fstatSync, readSync } from 'node:fs';
 import { StorageError } from '../errors.js';
 import { describeFsError } from './files.js';
 import { openRegularFile } from './fileType.js';
-import { isUndone, parseLogLines, REVIEW_LOG_HINT, type LogLines, type Review, type ReviewLogProblem } from './reviewLog.js';
+import { isUndone, parseLogLines, REVIEW_LOG_HINT, type LogLines, type ReviewLogProblem } from './reviewLog.js';
+import { type Review } from '../model/review.js';
 
 const CHUNK_BYTES = 4 << 20;
 

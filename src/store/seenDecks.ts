@@ -5,58 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StorageError } from '../errors.js';
+import type { DeckChange, DeckChangeEntry, PastName, SeenDeck, SeenQuestion, SeenQuestionRef } from '../model/seenDeck.js';
 import { describeFsError, makeFolders, writeFileAtomic } from './files.js';
 import { isObject } from './records.js';
 
+export type { DeckChange, DeckChangeEntry, PastName, SeenDeck, SeenQuestion, SeenQuestionRef };
+
 export const SEEN_DECK_VERSION = 1;
 
-export interface SeenQuestion {
-  /** Stable for the question's whole life, whatever its id becomes: the id it had when first seen, or its explicit id. */
-  key: string;
-  id: string;
-  number: number;
-  category: string;
-  question: string;
-  answer: string;
-  explicitId?: string;
-}
-
-/** A question's text and id at some time, and which question (by key) reviews logged under it belong to. */
-export type PastName = [key: string, id: string, question: string];
-
-export interface SeenQuestionRef {
-  id: string;
-  number: number;
-  category: string;
-  question: string;
-}
-
-export interface DeckChangeEntry {
-  before?: SeenQuestionRef;
-  after?: SeenQuestionRef;
-  /** 0-1 when matched by similarity, 1 for the same text; absent for new and removed questions. */
-  similarity?: number;
-}
-
-export interface DeckChange {
-  deck: string;
-  /** ISO 8601: when kfq noticed. */
-  at: string;
-  counts: { edited: number; renumbered: number; moved: number; new: number; removed: number };
-  /** Every question that is not exactly as before. */
-  entries: DeckChangeEntry[];
-}
-
-export interface SeenDeck {
-  deck: string;
-  /** The content hash of the deck file it was made from, when known: an equal hash means nothing changed. */
-  contentHash?: string;
-  questions: SeenQuestion[];
-  past: PastName[];
-  /** Keys of removed questions: never given to a new question. */
-  retired: string[];
-  lastChange?: DeckChange;
-}
 
 export function seenDeckFile(folder: string, deck: string): string {
   return join(folder, `${deck}.json`);

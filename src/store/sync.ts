@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { StorageError, UsageError } from '../errors.js';
-import { configFile, readConfigFile, type ConfigTable } from './configFile.js';
+import { StorageError } from '../errors.js';
+import { parseConfigText } from './configFile.js';
 import { describeFsError, makeFolders, writeAll } from './files.js';
 
 export interface SyncPaths {
@@ -25,16 +25,15 @@ export interface SyncPaths {
 /** Where the shared folder is: KFQ_SYNC_DIR, else `sync.dir` in config.toml; undefined when not set. */
 export function syncDirSetting(configFolder: string, env: NodeJS.ProcessEnv): string | undefined {
   if (env.KFQ_SYNC_DIR) return resolve(env.KFQ_SYNC_DIR);
-  const file = configFile(configFolder);
-  let config: ConfigTable;
+  const file = join(configFolder, 'config.toml');
+  let text: string;
   try {
-    config = readConfigFile(file);
-  } catch (error) {
-    // A config file that cannot be read is reported by the settings every command that writes loads
-    // (and `kfq config` must still be able to mend it), not here, on every path lookup.
-    if (error instanceof UsageError) return undefined;
-    throw error;
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
+  // Told the same way whoever reads the file first.
+  const config = parseConfigText(text, file);
   const sync = config.sync;
   const dir = typeof sync === 'object' && sync !== null ? (sync as Record<string, unknown>).dir : undefined;
   if (dir === undefined) return undefined;

@@ -1,19 +1,11 @@
 // The interview clock: time left as `m:ss`, yellow in the last 30 seconds and
 // red in the last 10 (when the stream takes colour at all).
 import type { ChalkInstance } from 'chalk';
+import { formatClock } from '../practice/time.js';
 
 /** Whole seconds left until `deadline`, rounded up: 0.2 s left still shows 0:01. */
 export function secondsLeft(deadline: number, now: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000));
-}
-
-/** `m:ss`, or `h:mm:ss` from an hour up. */
-export function formatClock(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 export function styleClock(seconds: number, style: ChalkInstance): string {

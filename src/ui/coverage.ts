@@ -2,7 +2,7 @@
 // line of counts plus the points missed (for drill), or every point with the
 // words that matched (for the mock report). Pure: an AnswerScore and a width in.
 import type { PointResult, PointStatus } from '../practice/scoring.js';
-import { RATING_NAMES, type ReviewRating } from '../store/reviewLog.js';
+import { RATING_NAMES, type ReviewRating } from '../model/review.js';
 import { out, RATING_COLOURS } from './theme.js';
 import { safeLine, truncate, wrap } from './text.js';
 

@@ -11,7 +11,7 @@ const CHART_WIDTH = 30;
 export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: number, target: number, width: number | undefined): string[] {
   const lines = [
     out.bold(`Interview on ${plan.interviewDate} · ${plural(plan.daysLeft, 'day')} left`),
-    `Today: ${plan.today.new} new · ${plan.today.reviews} reviews · about ${plan.today.minutes} min (budget ${minutesPerDay} min, ${Math.round(secondsPerCard)} s a card)`,
+    `Today: ${plan.today.new} new · ${plural(plan.today.reviews, 'review')} · about ${plan.today.minutes} min (budget ${minutesPerDay} min, ${Math.round(secondsPerCard)} s a card)`,
   ];
   const busiest = Math.max(0, ...plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60));
   if (busiest > minutesPerDay * 1.2) {

@@ -5,6 +5,7 @@
 // the countdown. A terminal that cannot move the cursor (TERM=dumb or unset)
 // gets a plain session: screens print lines as they go, no escape sequence at all.
 import { InterruptedError } from '../errors.js';
+import { watchInterrupts, type InterruptSource, type StopSignal } from './interrupts.js';
 import { KeyReader, type Key } from './keys.js';
 import { fitColumns } from './text.js';
 import { terminalClosed } from './tty.js';
@@ -42,7 +43,7 @@ export interface Screen<T> {
   key(key: Key, control: ScreenControl<T>): void;
 }
 
-export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+export type { StopSignal };
 
 /** How long a lone Esc waits for the rest of a key's sequence. */
 const ESCAPE_WAIT_MS = 50;
@@ -81,12 +82,13 @@ export class TerminalSession {
     private readonly input: NodeJS.ReadStream,
     private readonly output: NodeJS.WriteStream,
     plain: boolean,
+    private readonly signals: InterruptSource,
   ) {
     this.plain = plain;
   }
 
-  static open(options: { input?: NodeJS.ReadStream; output?: NodeJS.WriteStream; plain?: boolean } = {}): TerminalSession {
-    const session = new TerminalSession(options.input ?? process.stdin, options.output ?? process.stdout, options.plain ?? !cursorMovesOn());
+  static open(options: { input?: NodeJS.ReadStream; output?: NodeJS.WriteStream; plain?: boolean; signals?: InterruptSource } = {}): TerminalSession {
+    const session = new TerminalSession(options.input ?? process.stdin, options.output ?? process.stdout, options.plain ?? !cursorMovesOn(), options.signals ?? process);
     session.attach();
     return session;
   }
@@ -147,11 +149,9 @@ export class TerminalSession {
       this.input.off('error', onEnd);
       this.output.off('resize', onResize);
     });
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      const listener = (): void => this.stop(signal);
-      process.on(signal, listener);
-      this.detach.push(() => void process.off(signal, listener));
-    }
+    // The end of stdin is watched above, on the session's own input; the signals through the one interrupts module.
+    const interrupts = watchInterrupts({ onStop: (signal) => this.stop(signal), source: this.signals });
+    this.detach.push(() => interrupts.dispose());
     this.input.resume();
     if (!this.plain) this.write(ENTER_FULL);
   }

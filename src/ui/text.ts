@@ -130,15 +130,8 @@ function sliceColumns(text: string, columns: number): string {
  * The columns to lay text out in: the terminal's width, on a terminal. Output
  * to a pipe or a file has no width: nothing is wrapped or cut, whatever COLUMNS says.
  */
-export function terminalWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout): number {
+export function terminalWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
   if (!stream.isTTY) return Number.POSITIVE_INFINITY;
-  const columns = stream.columns ?? Number(process.env.COLUMNS);
+  const columns = stream.columns ?? Number(env.COLUMNS);
   return Number.isFinite(columns) && columns > 0 ? Math.min(columns, 120) : 80;
-}
-
-/** `2024-10-03 14:02` in local time. */
-export function localDateTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

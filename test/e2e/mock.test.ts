@@ -176,6 +176,14 @@ describe('kfq mock without a terminal', () => {
     expect(missing.stderr).toMatch(/no interview reports yet/);
   });
 
+  it('when run as the subcommands mock list and mock report then they answer like the --list and --report flags', () => {
+    const home = tempHome();
+    expect(runKfq(['mock', 'list', '--json'], { env: { KFQ_HOME: home } })).toMatchObject({ code: 0, stdout: '[]\n' });
+    const missing = runKfq(['mock', 'report', 'last', '--json'], { env: { KFQ_HOME: home } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no interview reports yet/);
+  });
+
   it('warns about a damaged report, names the file, and leaves it alone', () => {
     const home = tempHome();
     mkdirSync(join(home, 'reports'), { recursive: true });

@@ -1,4 +1,4 @@
-// Property-based tests beyond test/unit/deck-fuzz.test.ts (which fuzzes
+// Property-based tests beyond test/unit/deck/parse-fuzz.test.ts (which fuzzes
 // parseDeck on text): random *bytes* through the file reader (encodings, BOMs,
 // NULs), random Markdown through the terminal renderer (never throws, never
 // lets a control character through), and the built bin on random decks.

@@ -6,9 +6,6 @@ import { MAX_ANSWER_CHARS } from '../../src/ui/lineInput.js';
 import { historyJson, runKfq, tempHome } from './helpers.js';
 import { hasTmux, sleep, Terminal } from './terminal.js';
 
-/** One pass through the cards: no learning step brings a graded card back, so the session ends after its last card. */
-const ONE_PASS = { KFQ_DRILL_LEARNING_STEPS: 'none' };
-
 /** 100 KB of words, the size of a pasted document. */
 const PASTE = Array.from({ length: 20_000 }, (_, i) => ['kubeflow', 'pipelines', 'katib', 'istio', 'argo'][i % 5]).join(' ').slice(0, 100 * 1024);
 
@@ -34,7 +31,8 @@ describe.skipIf(!hasTmux)('a 100 KB paste into an answer', () => {
     for (const terminal of terminals.splice(0)) terminal.dispose();
   });
   const start = (args: string[], home: string): Terminal => {
-    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, ...ONE_PASS }, hangup: 'absorb' });
+    // No learning steps: the card graded ends the drill.
+    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, KFQ_DRILL_LEARNING_STEPS: 'none' }, hangup: 'absorb' });
     terminals.push(terminal);
     return terminal;
   };
@@ -129,7 +127,7 @@ describe.skipIf(!hasTmux)('keys that arrive before their screen', () => {
     for (const terminal of terminals.splice(0)) terminal.dispose();
   });
   const start = (args: string[], home: string): Terminal => {
-    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, ...ONE_PASS }, hangup: 'absorb' });
+    const terminal = Terminal.start({ args, env: { KFQ_HOME: home }, hangup: 'absorb' });
     terminals.push(terminal);
     return terminal;
   };
@@ -217,7 +215,7 @@ describe.skipIf(!hasTmux)('a terminal that cannot move the cursor', () => {
   });
   const start = (args: string[], home: string, term: string): Terminal => {
     // FORCE_COLOR empty: colour is decided by the terminal, as for a user.
-    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, TERM: term, FORCE_COLOR: '', ...ONE_PASS }, hangup: 'absorb', record: true });
+    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, TERM: term, FORCE_COLOR: '', KFQ_DRILL_LEARNING_STEPS: 'none' }, hangup: 'absorb', record: true });
     terminals.push(terminal);
     return terminal;
   };

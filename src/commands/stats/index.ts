@@ -1,0 +1,33 @@
+// kfq stats: progress at a glance, from the review log and interview reports.
+import type { CommandContext } from '../context.js';
+import { computeStats, type CardSummary } from '../../practice/stats.js';
+import { printJson, printLines } from '../../ui/output.js';
+import { readHistory } from '../reviewHistory.js';
+import { applySchedulerSettings } from '../schedulerSettings.js';
+import { savedReports } from '../savedReports.js';
+import { layoutWidth, loadSelection } from '../shared.js';
+import { render } from './render.js';
+import { ExitCode } from '../../errors.js';
+
+export async function run(ctx: CommandContext, options: { category?: string; json?: boolean }): Promise<number> {
+  const settings = applySchedulerSettings(ctx);
+  const { decks, questions, category } = await loadSelection(ctx, options.category);
+  const log = readHistory(ctx, { problems: 'summary' });
+  const saved = savedReports(ctx);
+
+  const cards = new Map<string, CardSummary>();
+  for (const [id, state] of log.cardStates(questions, settings.drill.retention)) {
+    cards.set(id, { scheduledDays: state.card.scheduled_days, stability: state.card.stability, agains: state.agains, due: state.card.due.getTime() });
+  }
+  const deckSlugs = new Set(decks.map((deck) => deck.slug));
+  // Finished interviews (completed or abandoned) over the selected decks; one still in progress has no score yet.
+  const interviews = saved.reports.filter((report) => report.status !== 'in-progress' && report.questions.some((q) => deckSlugs.has(q.deck)));
+  const stats = computeStats({ questions, reviews: log.reviews(), cards, interviews, now: ctx.now() });
+
+  if (options.json) {
+    printJson(ctx.stdout, { decks: decks.map((deck) => ({ slug: deck.slug, title: deck.title })), category: category ?? null, ...stats });
+    return ExitCode.ok;
+  }
+  printLines(ctx.stdout, render(stats, decks, category, layoutWidth(ctx)));
+  return ExitCode.ok;
+}

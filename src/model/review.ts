@@ -1,0 +1,90 @@
+// A review: one graded answer, as the review log keeps it.
+import { randomBytes } from 'node:crypto';
+import type { Question } from './question.js';
+
+export type ReviewRating = 1 | 2 | 3 | 4;
+export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
+export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+export interface Review {
+  /**
+   * Unique: the time it was made plus randomness, so two drills grading in the
+   * same millisecond never share it. Logs written before ids existed lack it;
+   * the store derives a stable one for those (reviewId).
+   */
+  id?: string;
+  questionId: string;
+  deck: string;
+  number: number;
+  /** The question text when it was answered, to follow a question that was renumbered. */
+  question: string;
+  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: ReviewRating;
+  /** ISO 8601. */
+  reviewedAt: string;
+  durationMs: number;
+  /** What the user typed; empty when they only revealed the answer. */
+  answer: string;
+  mode: 'drill' | 'mock';
+}
+
+/** What undo needs to name a review: its id, or for a review logged before ids, its question and time. */
+export type ReviewKey = Pick<Review, 'id' | 'questionId' | 'reviewedAt'>;
+
+/** What stats need of a review: a source may add the time already parsed and a group number. */
+export type ReviewFacts = Pick<Review, 'questionId' | 'deck' | 'question' | 'rating' | 'reviewedAt'> & {
+  /** reviewedAt as epoch milliseconds, when the source has it already (saves parsing a million dates). */
+  at?: number;
+  /**
+   * A small whole number shared by the reviews with this questionId, deck and
+   * question text, when the source has one: such reviews are matched to a
+   * question once, not a million times over a 100,000-entry map.
+   */
+  group?: number;
+};
+
+/** Where a session writes its grades: the command hands it the review log. */
+export interface ReviewSink {
+  append(review: Review): void;
+  /** Takes a review back (the log keeps it and records the undo). */
+  undo(review: ReviewKey): void;
+}
+
+/** The review of a question graded at `at`, as drill and mock log it. */
+export function reviewOf(
+  question: { id: string; deck: string; number: number; question: string },
+  rating: ReviewRating,
+  at: Date,
+  { durationMs, answer, mode }: Pick<Review, 'durationMs' | 'answer' | 'mode'>,
+): Review {
+  return {
+    id: newReviewId(at),
+    questionId: question.id,
+    deck: question.deck,
+    number: question.number,
+    question: question.question,
+    rating,
+    reviewedAt: at.toISOString(),
+    durationMs: Math.max(0, Math.round(durationMs)),
+    answer,
+    mode,
+  };
+}
+
+/** A new review id: the time in base 36, then 48 random bits. */
+export function newReviewId(at: Date): string {
+  return `${at.getTime().toString(36)}-${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * How a card's state follows from its reviews, for whoever replays a review
+ * log (practice gives FSRS); `matcher` says which question a review belongs to now.
+ */
+export interface CardReplay<CardState> {
+  grade(state: CardState | undefined, rating: ReviewRating, at: Date, retention: number): CardState;
+  lastReviewedAt(state: CardState): Date;
+  defaultRetention: number;
+  matcher(questions: readonly Question[]): (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;
+  /** Names the scheduler's settings: states cached under another signature are replayed again. */
+  signature(): string;
+}

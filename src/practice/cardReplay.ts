@@ -1,0 +1,14 @@
+// FSRS as the review history replays it: the store keeps the card states it
+// derives, this says how a review moves a card on and which question it belongs to.
+import type { CardReplay } from '../model/review.js';
+import { questionMatcher } from './matchReviews.js';
+import { DEFAULT_RETENTION } from './retention.js';
+import { gradeCard, schedulerSignature, type CardState } from './scheduler.js';
+
+export const FSRS_REPLAY: CardReplay<CardState> = {
+  grade: gradeCard,
+  lastReviewedAt: (state) => state.lastReviewedAt,
+  defaultRetention: DEFAULT_RETENTION,
+  matcher: questionMatcher,
+  signature: schedulerSignature,
+};

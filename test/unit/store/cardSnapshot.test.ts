@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StorageError } from '../../../src/errors.js';
+import type { Question } from '../../../src/model/question.js';
+import type { Review } from '../../../src/model/review.js';
+import { FSRS_REPLAY } from '../../../src/practice/cardReplay.js';
+import { cardStates, schedulerSignature, type CardState } from '../../../src/practice/scheduler.js';
+import { cacheName, readCache, writeCache } from '../../../src/store/cacheFile.js';
+import { readReviewHistory, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import { readReviewLog } from '../../../src/store/reviewLog.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'kfq-snapshot-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const questions: Question[] = ['What is Katib?', 'What is KServe?', 'What is Istio?', 'What is a pipeline?'].map((question, i) => ({
+  id: `deck/${i + 1}`,
+  number: i + 1,
+  category: 'Basics',
+  question,
+  prompt: question,
+  answer: '- An answer.',
+  line: 3 * i + 1,
+  deck: 'deck',
+}));
+
+const HEADER = JSON.stringify({ kfq: 'review-log', version: 1 });
+const START = Date.parse('2025-01-01T08:00:00.000Z');
+
+/**
+ * One log line. Reviews of current questions, of questions since renumbered
+ * (their text is now under another id), of deleted questions, with times that
+ * go back and repeat; undo records of real and unknown reviews; damaged lines.
+ */
+const line = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      target: fc.integer({ min: 0, max: 5 }),
+      rating: fc.constantFrom(1, 2, 3, 4),
+      minutes: fc.integer({ min: 0, max: 60 * 24 * 60 }),
+      handWritten: fc.boolean(),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ undo: fc.integer({ min: 0, max: 40 }) }) },
+  { weight: 1, arbitrary: fc.constantFrom('{"questionId": "cut', 'not json', '', '{"questionId":"deck/1"}', HEADER) },
+);
+
+function review(spec: { target: number; rating: number; minutes: number; handWritten: boolean }): Review {
+  const at = new Date(START + spec.minutes * 60_000);
+  // 4: renumbered (question 2's text under id 1); 5: a deleted question.
+  const [questionId, question] =
+    spec.target < 4 ? [questions[spec.target]!.id, questions[spec.target]!.question] : spec.target === 4 ? ['deck/1', questions[1]!.question] : ['deck/9', 'Gone?'];
+  return {
+    questionId,
+    deck: 'deck',
+    number: Number(questionId.split('/')[1]),
+    question,
+    rating: spec.rating as Review['rating'],
+    // A hand-edited time: no milliseconds, still a valid date.
+    reviewedAt: spec.handWritten ? at.toISOString().replace('.000Z', 'Z') : at.toISOString(),
+    durationMs: 1000,
+    answer: '',
+    mode: 'drill',
+  };
+}
+
+function logLines(specs: unknown[]): string[] {
+  const written: Review[] = [];
+  return specs.map((spec) => {
+    if (typeof spec === 'string') return spec;
+    if (typeof spec === 'object' && spec !== null && 'undo' in spec) {
+      const target = written[(spec as { undo: number }).undo];
+      return JSON.stringify(target ? { undo: target.reviewedAt, questionId: target.questionId } : { undo: '2020-01-01T00:00:00.000Z', questionId: 'deck/1' });
+    }
+    const entry = review(spec as Parameters<typeof review>[0]);
+    written.push(entry);
+    return JSON.stringify(entry);
+  });
+}
+
+/** What the snapshot must equal: the whole log read and replayed. */
+function expectSameAsFullReplay(file: string, history: ReviewHistory<CardState>, retention: number): void {
+  const full = readReviewLog(file);
+  expect([...history.cardStates(questions, retention)]).toEqual([...cardStates(questions, full.reviews, retention)]);
+  expect(history.problems).toEqual(full.problems);
+  expect(history.reviewCount).toBe(full.reviews.length);
+  const facts = [...history.reviews()].map(({ questionId, deck, question, rating, reviewedAt }) => ({ questionId, deck, question, rating, reviewedAt }));
+  expect(facts).toEqual(full.reviews.map(({ questionId, deck, question, rating, reviewedAt }) => ({ questionId, deck, question, rating, reviewedAt })));
+}
+
+let counter = 0;
+function paths(): { log: string; cacheDir: string } {
+  const dir = mkdtempSync(join(temp, `case-${++counter}-`));
+  return { log: join(dir, 'reviews.jsonl'), cacheDir: join(dir, 'cache') };
+}
+
+describe('the card-state snapshot', () => {
+  it('gives what a full replay gives, for a log read whole and for a snapshot plus the lines appended since', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.nat(), fc.boolean(), fc.constantFrom(0.9, 0.8), (specs, cut, endsCut, retention) => {
+        const { log, cacheDir } = paths();
+        const lines = [HEADER, ...logLines(specs)];
+        const at = 1 + (cut % lines.length);
+        // The snapshot covers the first `at` lines; later runs read the rest.
+        writeFileSync(log, `${lines.slice(0, at).join('\n')}\n`);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
+        writeFileSync(log, `${lines.join('\n')}${endsCut ? '' : '\n'}`);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reads only the appended lines once it has a snapshot', () => {
+    const { log, cacheDir } = paths();
+    writeFileSync(log, `${[HEADER, ...logLines([{ target: 0, rating: 3, minutes: 1, handWritten: false }])].join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    // Plant another state under the snapshot's key: only a run that trusts the snapshot returns it.
+    const file = join(cacheDir, `reviews-${cacheName(resolve(log))}`);
+    const key = JSON.stringify(['reviews', resolve(log), schedulerSignature()]);
+    const snapshot = readCache<{ states: Map<number, Array<{ agains: number } | null>> }>(file, key)!;
+    snapshot.states.get(0.9)![0]!.agains = 42;
+    writeCache(file, key, snapshot);
+    writeFileSync(log, `${readFileSync(log, 'utf8')}${logLines([{ target: 1, rating: 1, minutes: 2, handWritten: false }])[0]}\n`);
+    const states = readReviewHistory(log, cacheDir, FSRS_REPLAY).cardStates(questions);
+    expect(states.get('deck/1')!.agains).toBe(42);
+    expect(states.get('deck/2')!.agains).toBe(1);
+  });
+
+  it('says before reading a big stretch of log it has no snapshot of, and not once it has one', () => {
+    const { log, cacheDir } = paths();
+    const specs = Array.from({ length: 100_000 }, (_, i) => ({ target: i % 4, rating: 3, minutes: i, handWritten: false }));
+    writeFileSync(log, `${[HEADER, ...logLines(specs)].join('\n')}\n`);
+    const told: number[] = [];
+    const first = readReviewHistory(log, cacheDir, FSRS_REPLAY, { onLongRead: (bytes) => told.push(bytes) });
+    expect(told).toEqual([readFileSync(log).length]);
+    expect(first.reviewCount).toBe(100_000);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY, { onLongRead: (bytes) => told.push(bytes) });
+    expect(told).toHaveLength(1);
+  });
+
+  it('reads the log again when it shrank or its first lines changed', () => {
+    const { log, cacheDir } = paths();
+    const lines = [HEADER, ...logLines([1, 2, 3].map((target) => ({ target, rating: 3, minutes: target, handWritten: false })))];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    truncateSync(log, Buffer.byteLength(`${lines.slice(0, 2).join('\n')}\n`));
+    expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
+    // Same length, other content: question 1 graded Again instead of Good.
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    writeFileSync(log, `${lines.join('\n').replace('"rating":3', '"rating":1')}\n`);
+    expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
+  });
+
+  it('is empty, and writes nothing, when there is no log yet', () => {
+    const { log, cacheDir } = paths();
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(history.reviewCount).toBe(0);
+    expect(history.cardStates(questions).size).toBe(0);
+    expect([...history.reviews()]).toEqual([]);
+  });
+
+  it('still reads the log where the cache folder cannot be written', () => {
+    const { log } = paths();
+    writeFileSync(log, `${[HEADER, ...logLines([{ target: 0, rating: 2, minutes: 5, handWritten: false }])].join('\n')}\n`);
+    const blocker = join(temp, `blocker-${counter}`);
+    writeFileSync(blocker, '');
+    expectSameAsFullReplay(log, readReviewHistory(log, join(blocker, 'cache'), FSRS_REPLAY), 0.9);
+  });
+
+  it('refuses, as readReviewLog does, a log that is a folder', () => {
+    const { log, cacheDir } = paths();
+    mkdirSync(log);
+    expect(() => readReviewHistory(log, cacheDir, FSRS_REPLAY)).toThrow(StorageError);
+    expect(() => readReviewLog(log)).toThrow(StorageError);
+  });
+
+  it('refuses, as readReviewLog does, a log from a newer kfq appended after the snapshot', () => {
+    const { log, cacheDir } = paths();
+    writeFileSync(log, `${HEADER}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    writeFileSync(log, `${HEADER}\n${JSON.stringify({ kfq: 'review-log', version: 99 })}\n`);
+    expect(() => readReviewHistory(log, cacheDir, FSRS_REPLAY)).toThrow(/newer kfq/);
+  });
+});
