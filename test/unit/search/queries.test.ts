@@ -10,7 +10,7 @@ interface QuerySet {
   queries: Array<{ deck: string; query: string; accept: string[] }>;
 }
 
-const root = new URL('../../', import.meta.url);
+const root = new URL('../../../', import.meta.url);
 const set = JSON.parse(readFileSync(new URL('bench/search/queries.json', root), 'utf8')) as QuerySet;
 
 describe('the hand-written search queries over four real decks', () => {
