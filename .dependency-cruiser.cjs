@@ -59,7 +59,8 @@ module.exports = {
     },
     {
       name: 'boot-alone',
-      comment: 'boot.ts loads the built bundle; it shares no module with kfq but store/home.ts, which names the folder its code cache lives in',
+      comment:
+        'boot.ts loads the built bundle; it shares no module with kfq but store/home.ts, which names the folder its code cache lives in',
       severity: 'error',
       from: { path: '^src/boot\\.ts$' },
       to: { path: '^src/', pathNot: '^src/store/home\\.ts$' },

@@ -65,7 +65,17 @@ export const COMMON_QUERIES = [
   'inferenceservice secure',
 ];
 
-const OPENINGS = ['What is', 'How does', 'How do you', 'Why is', 'What are', 'When should you use', 'How can', "What's the difference between", 'Which'];
+const OPENINGS = [
+  'What is',
+  'How does',
+  'How do you',
+  'Why is',
+  'What are',
+  'When should you use',
+  'How can',
+  "What's the difference between",
+  'Which',
+];
 
 let vocabulary;
 
@@ -96,7 +106,14 @@ export function generateDeck({ count, seed = 1, title = `Synthetic deck of ${cou
   const plantedAt = new Map(PLANTED.map((planted, index) => [Math.floor(((index + 0.5) * count) / PLANTED.length) + 1, planted]));
   const perCategory = Math.max(10, Math.min(250, Math.round(count / 20)));
   const categories = new Set();
-  const lines = ['---', `title: ${title}`, 'description: Generated for the kfq benchmark from the seed deck vocabulary.', 'author: kfq bench', '---', ''];
+  const lines = [
+    '---',
+    `title: ${title}`,
+    'description: Generated for the kfq benchmark from the seed deck vocabulary.',
+    'author: kfq bench',
+    '---',
+    '',
+  ];
   const questions = [];
   const planted = [];
 

@@ -30,7 +30,9 @@ for (const args of [['history'], ['export', '--history', '--format', 'json'], ['
   const mb = kb / 1024;
   const met = result.status === 0 && mb < TARGET_MB;
   failed ||= !met;
-  console.log(`| \`kfq ${args.join(' ')}\` | ${seconds.toFixed(2)} s | ${mb.toFixed(0)} MB | < ${TARGET_MB} MB | ${met ? '✓' : `✗ (exit ${result.status})`} |`);
+  console.log(
+    `| \`kfq ${args.join(' ')}\` | ${seconds.toFixed(2)} s | ${mb.toFixed(0)} MB | < ${TARGET_MB} MB | ${met ? '✓' : `✗ (exit ${result.status})`} |`,
+  );
 }
 rmSync(home, { recursive: true, force: true });
 process.exitCode = failed ? 1 : 0;

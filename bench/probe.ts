@@ -73,7 +73,9 @@ async function alignProbe(deckFile: string, cacheDir: string): Promise<void> {
   const seen = followDeck(undefined, slug, questions, new Date()).seen;
   const changed = [
     { ...questions[0]!, id: `${slug}/new`, question: 'A question nobody asked before?', answer: 'Something new.' },
-    ...questions.filter((_, i) => i % 1000 !== 999).map((q, i) => ({ ...q, id: `${slug}/${i + 2}`, number: i + 2, question: i % 100 === 0 ? `${q.question} (reworded)` : q.question })),
+    ...questions
+      .filter((_, i) => i % 1000 !== 999)
+      .map((q, i) => ({ ...q, id: `${slug}/${i + 2}`, number: i + 2, question: i % 100 === 0 ? `${q.question} (reworded)` : q.question })),
   ];
   const started = performance.now();
   const followed = followDeck(seen, slug, changed, new Date());

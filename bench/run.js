@@ -54,7 +54,10 @@ function generateData() {
     const home = join(work, `home-reviews-${name}`);
     mkdirSync(home);
     const deck = decks[name];
-    homes[name] = { home, ...writeReviewLog(join(home, 'reviews.jsonl'), { deck: deck.slug, questions: deck.questions, count: 1_000_000, seed: 7 }) };
+    homes[name] = {
+      home,
+      ...writeReviewLog(join(home, 'reviews.jsonl'), { deck: deck.slug, questions: deck.questions, count: 1_000_000, seed: 7 }),
+    };
   }
   return { decks, homes };
 }
@@ -70,7 +73,9 @@ async function buildProbe() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    banner: { js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return file;
@@ -133,11 +138,20 @@ function search({ decks }, probe) {
   runKfq(args, home);
   const warm = repeat(7, () => runKfq(args, home));
   rows.push(['100,000 questions, first sight', ms(cold.ms), mb(cold.rss), '≤ 4 s, ≤ 400 MB', mark(cold.ms <= 4000 && cold.rss <= 400e6)]);
-  rows.push(['100,000 questions, deck unchanged', ms(warm.ms), mb(warm.rss), '≤ 0.5 s, ≤ 400 MB', mark(warm.ms <= 500 && warm.rss <= 400e6)]);
+  rows.push([
+    '100,000 questions, deck unchanged',
+    ms(warm.ms),
+    mb(warm.rss),
+    '≤ 0.5 s, ≤ 400 MB',
+    mark(warm.ms <= 500 && warm.rss <= 400e6),
+  ]);
 
   for (const name of ['10k', '100k']) {
     const deck = decks[name];
-    const queries = [...COMMON_QUERIES.map((text) => ({ text })), ...deck.planted.flatMap((p) => p.queries.map((text) => ({ text, expect: p.number })))];
+    const queries = [
+      ...COMMON_QUERIES.map((text) => ({ text })),
+      ...deck.planted.flatMap((p) => p.queries.map((text) => ({ text, expect: p.number }))),
+    ];
     const cacheDir = join(work, `probe-search-${name}`);
     // The first run fills the probe's cache; the second measures.
     spawnProbe(probe, ['search', deck.file, cacheDir, JSON.stringify(queries.slice(0, 1))]);
@@ -183,13 +197,22 @@ function reviews({ decks, homes }, probe) {
     const drillFirst = drill(drillHome);
     const drillLater = repeat(5, () => drill(drillHome));
     rows.push([`start of \`kfq drill\` to the first card, ${label}, first run`, ms(drillFirst.ms), mb(drillFirst.rss), '', '']);
-    rows.push([`start of \`kfq drill\` to the first card, ${label}`, ms(drillLater.ms), mb(drillLater.rss), '≤ 2 s', mark(drillLater.ms <= 2000)]);
+    rows.push([
+      `start of \`kfq drill\` to the first card, ${label}`,
+      ms(drillLater.ms),
+      mb(drillLater.rss),
+      '≤ 2 s',
+      mark(drillLater.ms <= 2000),
+    ]);
   }
 }
 
 function deckIdentity({ decks }, probe) {
   log('following a changed deck…');
-  section('Following a changed deck', 'in-process: last-seen list against the new one (1 inserted at the top, 1 in 100 reworded, 1 in 1,000 removed)');
+  section(
+    'Following a changed deck',
+    'in-process: last-seen list against the new one (1 inserted at the top, 1 in 100 reworded, 1 in 1,000 removed)',
+  );
   const deck = decks['100k'];
   const cacheDir = join(work, 'probe-align');
   const runs = Array.from({ length: 3 }, () => spawnProbe(probe, ['align', deck.file, cacheDir])).sort((a, b) => a.ms - b.ms);
@@ -211,7 +234,7 @@ function report() {
     '',
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    'Data: synthetic decks in the seed deck\'s shape and vocabulary (bench/generate.js, fixed seeds), each with 8 planted questions; review logs of 1,000,000 reviews (with undo records and 4 damaged lines) over the 10,000- and the 100,000-question deck. Times are wall-clock medians of whole `kfq` processes unless marked in-process; memory is peak RSS' +
+    "Data: synthetic decks in the seed deck's shape and vocabulary (bench/generate.js, fixed seeds), each with 8 planted questions; review logs of 1,000,000 reviews (with undo records and 4 damaged lines) over the 10,000- and the 100,000-question deck. Times are wall-clock medians of whole `kfq` processes unless marked in-process; memory is peak RSS" +
       (hasTime ? ' (`/usr/bin/time -f %M`).' : ' (not measured: /usr/bin/time is missing).'),
     '',
     '| Measure | Result | Peak memory | Target | Met |',
@@ -258,7 +281,11 @@ function spawnProbe(probe, args) {
 
 function spawnTimed(file, args, env) {
   const started = performance.now();
-  const result = spawnSync(file, args, { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, FORCE_COLOR: '0', KFQ_DECK: '', ...env } });
+  const result = spawnSync(file, args, {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...process.env, FORCE_COLOR: '0', KFQ_DECK: '', ...env },
+  });
   return { ms: performance.now() - started, stderr: result.stderr, status: result.status };
 }
 

@@ -18,13 +18,27 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(build) {
-    build.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js' }));
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
   },
 };
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const staging = `${root}dist.build-${process.pid}`;
-const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'eof', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
 
 try {
   const main = await build({

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The commands whose start-up the benchmark times, plain and --json.
-const TRAINING = [['--help'], ['list'], ['list', '--json'], ['show', '1'], ['show', '1', '--json'], ['search', 'katib'], ['search', 'katib', '--json']];
+const TRAINING = [
+  ['--help'],
+  ['list'],
+  ['list', '--json'],
+  ['show', '1'],
+  ['show', '1', '--json'],
+  ['search', 'katib'],
+  ['search', 'katib', '--json'],
+];
 
 export function trainCodeCache(distDir) {
   const home = mkdtempSync(join(tmpdir(), 'kfq-train-'));
@@ -25,6 +33,10 @@ export function trainCodeCache(distDir) {
 }
 
 function node(script, cwd, env) {
-  const result = spawnSync(process.execPath, ['-e', `Promise.resolve(${script}).catch((error) => { console.error(error); process.exit(1); })`], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    ['-e', `Promise.resolve(${script}).catch((error) => { console.error(error); process.exit(1); })`],
+    { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`training the code cache failed:\n${result.stderr}`);
 }

@@ -15,7 +15,9 @@ export function thirdPartyLicenses(root, inputs) {
     const dir = join(root, folder);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const licenseFile = existsSync(dir) ? readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name)) : undefined;
-    const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `(no licence file in the package; package.json says ${pkg.license})`;
+    const text = licenseFile
+      ? readFileSync(join(dir, licenseFile), 'utf8').trim()
+      : `(no licence file in the package; package.json says ${pkg.license})`;
     return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
   });
   const rule = `\n${'-'.repeat(72)}\n\n`;

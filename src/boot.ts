@@ -71,7 +71,12 @@ export function loadKfq(distDir: string, { useCache = true } = {}): LoadedKfq {
   const filename = join(distDir, BUNDLE);
   const source = readFileSync(filename, 'utf8');
   const checksum = bundleChecksum(filename, source);
-  const localCacheFile = join(kfqHome(process.env, process.platform), 'cache', 'code', `main-${process.version}-${checksum.toString(16)}.cache`);
+  const localCacheFile = join(
+    kfqHome(process.env, process.platform),
+    'cache',
+    'code',
+    `main-${process.version}-${checksum.toString(16)}.cache`,
+  );
   // This Node's own cache first: it exists only where the shipped one did not fit.
   const cachedData = useCache ? (readCodeCache(localCacheFile, checksum) ?? readCodeCache(join(distDir, CODE_CACHE), checksum)) : undefined;
   const script = new Script(wrap(source), { filename, cachedData });

@@ -50,7 +50,8 @@ export function startClock(env: NodeJS.ProcessEnv = process.env): () => Date {
   const start = env.KFQ_NOW;
   if (start === undefined || start === '') return () => new Date();
   const at = /^\d+$/.test(start) ? Number(start) : Date.parse(start);
-  if (!Number.isFinite(at)) throw new UsageError(`KFQ_NOW '${start}' is not a date-time`, { hint: 'use ISO 8601 (2026-12-01T09:00:00Z) or epoch milliseconds' });
+  if (!Number.isFinite(at))
+    throw new UsageError(`KFQ_NOW '${start}' is not a date-time`, { hint: 'use ISO 8601 (2026-12-01T09:00:00Z) or epoch milliseconds' });
   const offset = at - Date.now();
   return () => new Date(Date.now() + offset);
 }
@@ -63,7 +64,12 @@ function examples(...lines: string[]): string {
  * The command context of this process: its streams, its environment, the clock and the decks chosen
  * (--deck, else KFQ_DECK, else `fallbackDecks`: the config file's deck).
  */
-export function processContext(globals: GlobalOptions, now: () => Date, fallbackDecks: string[] = [], env: NodeJS.ProcessEnv = process.env): CommandContext {
+export function processContext(
+  globals: GlobalOptions,
+  now: () => Date,
+  fallbackDecks: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): CommandContext {
   let paths: KfqPaths | undefined;
   const stdout = process.stdout;
   const chosen = chosenDeckSpecs(globals.deck, env);
@@ -98,7 +104,13 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .exitOverride()
     .addHelpText(
       'after',
-      examples('kfq drill', 'kfq search "istio traffic split"', 'kfq mock --count 3 --per-question 90s', 'kfq stats', 'kfq --deck ./my-deck.md list') +
+      examples(
+        'kfq drill',
+        'kfq search "istio traffic split"',
+        'kfq mock --count 3 --per-question 90s',
+        'kfq stats',
+        'kfq --deck ./my-deck.md list',
+      ) +
         '\nEnvironment:\n  KFQ_DECK         default deck (path or installed name)\n  KFQ_HOME         where history, reports and decks are kept\n  KFQ_CONFIG_HOME  where config.toml is (kfq config path)\n  KFQ_SYNC_DIR     shared folder for practising on several machines (see kfq sync init)\n  KFQ_NOW          start the clock at this time (ISO 8601), for tests\n  NO_COLOR         disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1      show stack traces\nEvery config key has a variable too: kfq config list names them.\n',
     );
 
@@ -157,13 +169,19 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
   program
     .command('drill')
     .description('spaced-repetition flashcards: reveal, then grade yourself 1-4')
-    .addOption(new Option('-n, --count <n>', 'cards in this session (learning repeats come on top)').argParser(positiveInt).default(undefined, '10, or drill.count'))
+    .addOption(
+      new Option('-n, --count <n>', 'cards in this session (learning repeats come on top)')
+        .argParser(positiveInt)
+        .default(undefined, '10, or drill.count'),
+    )
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .addOption(new Option('--order <order>', 'which cards first').choices(PICK_ORDERS).default('due'))
     .option('--ahead', 'study ahead: cards not due yet, the most nearly due first')
     .option('--seed <n>', 'seed for any random choice', integer)
     .addOption(
-      new Option('--retention <r>', 'desired retention, between 0 and 1').argParser(retention).default(undefined, `${DEFAULT_RETENTION}, or drill.retention`),
+      new Option('--retention <r>', 'desired retention, between 0 and 1')
+        .argParser(retention)
+        .default(undefined, `${DEFAULT_RETENTION}, or drill.retention`),
     )
     .addHelpText(
       'after',
@@ -188,7 +206,9 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .description('a plan toward your interview date: daily work, load chart, readiness on the day')
     .option('--json', 'print the plan as JSON')
     .addHelpText('after', examples('kfq plan set 2026-12-20 --minutes-per-day 30', 'kfq plan', 'kfq plan --json', 'kfq plan clear'))
-    .action(async (options: { json?: boolean }) => exit(await (await import('./commands/plan.js')).run(context(), { action: 'show', json: options.json })));
+    .action(async (options: { json?: boolean }) =>
+      exit(await (await import('./commands/plan.js')).run(context(), { action: 'show', json: options.json })),
+    );
   plan
     .command('set')
     .description('set the interview date (and budget); drill follows the plan until then')
@@ -196,9 +216,16 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .option('--minutes-per-day <n>', 'time you can give each day', positiveInt)
     .option('--retention <r>', 'recall to aim for on the day, between 0 and 1', retention)
     .option('--json', 'print the plan as JSON')
-    .addHelpText('after', examples('kfq plan set 2026-12-20', 'kfq plan set 2026-12-20 --minutes-per-day 45 --retention 0.92 --deck kubeflow'))
+    .addHelpText(
+      'after',
+      examples('kfq plan set 2026-12-20', 'kfq plan set 2026-12-20 --minutes-per-day 45 --retention 0.92 --deck kubeflow'),
+    )
     .action(async (date: string, options: { minutesPerDay?: number; retention?: number; json?: boolean }) =>
-      exit(await (await import('./commands/plan.js')).run(context(), { action: 'set', date, ...options, decks: program.opts<GlobalOptions>().deck })),
+      exit(
+        await (
+          await import('./commands/plan.js')
+        ).run(context(), { action: 'set', date, ...options, decks: program.opts<GlobalOptions>().deck }),
+      ),
     );
   plan
     .command('clear')
@@ -216,14 +243,19 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .command('mock')
     .description('a timed mock interview with a live countdown and a scored report')
     .addOption(new Option('-n, --count <n>', 'questions in the interview').argParser(positiveInt).default(undefined, '5, or mock.count'))
-    .addOption(new Option('--per-question <duration>', 'time for each question: 90s, 2m, 1m30s').default(undefined, '2m, or mock.perQuestion'))
+    .addOption(
+      new Option('--per-question <duration>', 'time for each question: 90s, 2m, 1m30s').default(undefined, '2m, or mock.perQuestion'),
+    )
     .option('--total <duration>', 'time for the whole interview')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--seed <n>', 'seed for choosing questions', integer)
     .option('--list', 'the same as kfq mock list')
     .option('--report [last|id]', 'the same as kfq mock report [last|id]')
     .option('--json', 'with list or report: print JSON')
-    .addHelpText('after', examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock list', 'kfq mock report last --json'))
+    .addHelpText(
+      'after',
+      examples('kfq mock', 'kfq mock -n 3 --per-question 90s --total 5m', 'kfq mock list', 'kfq mock report last --json'),
+    )
     .action(async (options) => exit(await (await import('./commands/mock/index.js')).run(context(), options)));
   // --json may land on mock itself (`kfq mock --json list`), so the subcommands read their parent's options too.
   mock
@@ -269,8 +301,14 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .option('-f, --force', 'overwrite an existing output file')
     .option('-c, --category <name>', 'only this category (case-insensitive prefix)')
     .option('--history', 'export the review log and interview reports instead (csv or json)')
-    .option('--raw', "csv: write cells starting with = + - @ as they are (by default they get a ' in front, so spreadsheets do not run them)")
-    .addHelpText('after', examples('kfq export --format anki -o kubeflow.txt', 'kfq export --format csv > questions.csv', 'kfq export --format json --history'))
+    .option(
+      '--raw',
+      "csv: write cells starting with = + - @ as they are (by default they get a ' in front, so spreadsheets do not run them)",
+    )
+    .addHelpText(
+      'after',
+      examples('kfq export --format anki -o kubeflow.txt', 'kfq export --format csv > questions.csv', 'kfq export --format json --history'),
+    )
     .action(async (options) => exit(await (await import('./commands/export.js')).run(context(), options)));
 
   const deck = program.command('deck').description('install, list and remove your own decks');
@@ -306,7 +344,7 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
   const sync = program.command('sync').description('practise on several machines through one shared folder (git or a synced folder)');
   sync
     .command('init')
-    .description('move this machine\'s history into a sync folder and use it from now on (the local log is kept)')
+    .description("move this machine's history into a sync folder and use it from now on (the local log is kept)")
     .argument('<path>', 'the shared folder (e.g. a git clone)')
     .addHelpText('after', examples('kfq sync init ~/kfq-sync', 'KFQ_SYNC_DIR=~/kfq-sync kfq stats'))
     .action(async (path: string, options) => exit(await (await import('./commands/sync.js')).init(context(), path, options)));
@@ -328,8 +366,13 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .description('show and change your settings (config.toml)')
     .addHelpText(
       'after',
-      examples('kfq config list', 'kfq config set drill.newPerDay 10', 'kfq config get drill.retention', 'kfq config unset deck', 'kfq config edit') +
-        '\nA flag overrides its environment variable (kfq config list names them), which overrides the file.\n',
+      examples(
+        'kfq config list',
+        'kfq config set drill.newPerDay 10',
+        'kfq config get drill.retention',
+        'kfq config unset deck',
+        'kfq config edit',
+      ) + '\nA flag overrides its environment variable (kfq config list names them), which overrides the file.\n',
     );
   const runConfig = async (options: ConfigOptions): Promise<void> => {
     exit(await (await import('./commands/config.js')).run(context(), options));
@@ -346,14 +389,24 @@ export function buildProgram(onExit: (code: number) => void = () => undefined): 
     .argument('<key>')
     .argument('<value...>', 'the value; a list (deck, steps) as several words')
     .action((key: string, value: string[]) => runConfig({ action: 'set', key, value }));
-  config.command('unset').description('remove a key from the config file').argument('<key>').action((key: string) => runConfig({ action: 'unset', key }));
+  config
+    .command('unset')
+    .description('remove a key from the config file')
+    .argument('<key>')
+    .action((key: string) => runConfig({ action: 'unset', key }));
   config
     .command('list')
     .description('every key, its value and where it comes from')
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => runConfig({ action: 'list', json: options.json }));
-  config.command('path').description('print where the config file is').action(() => runConfig({ action: 'path' }));
-  config.command('edit').description('open the config file in $VISUAL or $EDITOR').action(() => runConfig({ action: 'edit' }));
+  config
+    .command('path')
+    .description('print where the config file is')
+    .action(() => runConfig({ action: 'path' }));
+  config
+    .command('edit')
+    .description('open the config file in $VISUAL or $EDITOR')
+    .action(() => runConfig({ action: 'edit' }));
 
   program
     .command('doctor')
@@ -405,7 +458,8 @@ function usageMessage(error: CommanderError): string {
 /** Prints an error once and returns the exit code. */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+      return ExitCode.ok;
     stderr.write(`kfq: ${safeLine(usageMessage(error))}\n`);
     stderr.write(`hint: run '${usageErrorCommand} --help' for usage\n`);
     return ExitCode.usage;
@@ -420,7 +474,7 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
     if (process.env.KFQ_DEBUG === '1' && error.stack) stderr.write(`${safeText(error.stack)}\n`);
     return error.exitCode;
   }
-  const stack = error instanceof Error ? error.stack ?? error.message : String(error);
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   stderr.write(`kfq: unexpected error (this is a bug): ${safeLine(error instanceof Error ? error.message : String(error))}\n`);
   stderr.write(process.env.KFQ_DEBUG === '1' ? `${safeText(stack)}\n` : 'Run again with KFQ_DEBUG=1 to see the stack trace.\n');
   return ExitCode.internal;

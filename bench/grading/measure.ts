@@ -28,7 +28,11 @@ for (const file of new Set(set.answers.map((answer) => answer.deck))) {
   options.set(file, gradingOptions([deck]));
 }
 
-const simple = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const simple = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 function questionOf(answer: GradedAnswer): Question {
   const found = decks.get(answer.deck)!.questions.find((question) => simple(question.question).startsWith(simple(answer.question)));
   if (!found) throw new Error(`no question "${answer.question}" in ${answer.deck}`);
@@ -41,20 +45,38 @@ const rows = set.answers.map((answer) => {
   return { ...answer, score: result.score, notes: result.notes, points: result.points };
 });
 
-if (process.argv.includes("--rows")) for (const row of rows) console.log(`ROW ${row.kind} ${row.grade} ${row.score} ${row.typed.slice(0, 70)}`);
-console.log(`Graded set: ${rows.length} answers over ${new Set(rows.map((row) => `${row.deck}#${row.question}`)).size} questions of ${decks.size} decks\n`);
-console.log(`Spearman correlation with the person's grades: ${spearman(rows.map((row) => row.grade), rows.map((row) => row.score)).toFixed(3)}\n`);
+if (process.argv.includes('--rows'))
+  for (const row of rows) console.log(`ROW ${row.kind} ${row.grade} ${row.score} ${row.typed.slice(0, 70)}`);
+console.log(
+  `Graded set: ${rows.length} answers over ${new Set(rows.map((row) => `${row.deck}#${row.question}`)).size} questions of ${decks.size} decks\n`,
+);
+console.log(
+  `Spearman correlation with the person's grades: ${spearman(
+    rows.map((row) => row.grade),
+    rows.map((row) => row.score),
+  ).toFixed(3)}\n`,
+);
 console.log('Mean score by kind (person → kfq):');
 for (const kind of [...new Set(rows.map((row) => row.kind))].sort()) {
   const ofKind = rows.filter((row) => row.kind === kind);
   const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
-  console.log(`  ${kind.padEnd(8)} ${String(ofKind.length).padStart(3)} answers   ${mean(ofKind.map((row) => row.grade)).toFixed(0).padStart(3)} → ${mean(ofKind.map((row) => row.score)).toFixed(0).padStart(3)}`);
+  console.log(
+    `  ${kind.padEnd(8)} ${String(ofKind.length).padStart(3)} answers   ${mean(ofKind.map((row) => row.grade))
+      .toFixed(0)
+      .padStart(3)} → ${mean(ofKind.map((row) => row.score))
+      .toFixed(0)
+      .padStart(3)}`,
+  );
 }
 console.log('\nThe ten worst disagreements:');
 for (const row of [...rows].sort((a, b) => Math.abs(b.score - b.grade) - Math.abs(a.score - a.grade)).slice(0, 10)) {
-  console.log(`  person ${String(row.grade).padStart(3)}, kfq ${String(row.score).padStart(3)}  [${row.kind}] ${row.question}\n      "${row.typed}"${row.notes.length > 0 ? ` (${row.notes.join('; ')})` : ''}`);
+  console.log(
+    `  person ${String(row.grade).padStart(3)}, kfq ${String(row.score).padStart(3)}  [${row.kind}] ${row.question}\n      "${row.typed}"${row.notes.length > 0 ? ` (${row.notes.join('; ')})` : ''}`,
+  );
   // --explain: what each reference point made of it.
-  if (explain) for (const point of row.points) console.log(`        ${point.status}: ${JSON.stringify(point.matched)} missing ${JSON.stringify(point.missing)}`);
+  if (explain)
+    for (const point of row.points)
+      console.log(`        ${point.status}: ${JSON.stringify(point.matched)} missing ${JSON.stringify(point.missing)}`);
 }
 
 // A 100-question interview over the built-in deck: one typed answer each.
@@ -90,7 +112,7 @@ console.log(
 function ranks(values: number[]): number[] {
   const order = values.map((value, i) => [value, i] as const).sort((a, b) => a[0] - b[0]);
   const result = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let k = i; k <= j; k++) result[order[k]![1]] = (i + j) / 2 + 1;

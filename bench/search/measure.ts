@@ -38,6 +38,12 @@ console.log(
   JSON.stringify({
     queries: count,
     decks: set.decks.length,
-    engines: [...totals].map(([name, total]) => ({ name, top1: total.top1 / count, top3: total.top3 / count, mrr: total.rr / count, misses: total.misses })),
+    engines: [...totals].map(([name, total]) => ({
+      name,
+      top1: total.top1 / count,
+      top3: total.top3 / count,
+      mrr: total.rr / count,
+      misses: total.misses,
+    })),
   }),
 );

@@ -41,7 +41,14 @@ export function minisearchEngine(questions: Question[]): Engine {
     searchOptions: { boost: { question: 3, category: 0.8 }, fuzzy: 0.2, prefix: true },
   });
   mini.addAll(questions.map(documentOf));
-  return { name: 'minisearch 7.2 (fuzzy 0.2, prefix)', search: (query) => mini.search(query).slice(0, 10).map((result) => String(result.id)) };
+  return {
+    name: 'minisearch 7.2 (fuzzy 0.2, prefix)',
+    search: (query) =>
+      mini
+        .search(query)
+        .slice(0, 10)
+        .map((result) => String(result.id)),
+  };
 }
 
 function documentOf(question: Question): { id: string; question: string; answer: string; category: string } {

@@ -22,7 +22,9 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    banner: { js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   const run = spawnSync(process.execPath, [file, root], { encoding: 'utf8' });
@@ -40,7 +42,8 @@ try {
   const quoted = text.replace(/(<!-- bench-search:start -->\n)[\s\S]*?(<!-- bench-search:end -->)/, `$1${table}\n$2`);
   if (quoted !== text) writeFileSync(readme, quoted);
   if (process.argv.includes('--misses')) {
-    for (const engine of result.engines) console.log(`\n${engine.name} misses (top-1):\n${engine.misses.map((miss) => `  ${miss}`).join('\n')}`);
+    for (const engine of result.engines)
+      console.log(`\n${engine.name} misses (top-1):\n${engine.misses.map((miss) => `  ${miss}`).join('\n')}`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

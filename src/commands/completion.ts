@@ -12,7 +12,8 @@ import { safeLine } from '../ui/text.js';
 import { loadSelection } from './shared.js';
 
 /** What a value completes to; `deckOrFile` is --deck: an installed deck's name or a path. */
-type ValueKind = { dynamic: 'categories' | 'numbers' | 'decks' } | { deckOrFile: true } | { files: true } | { choices: string[] } | { free: true };
+type ValueKind =
+  { dynamic: 'categories' | 'numbers' | 'decks' } | { deckOrFile: true } | { files: true } | { choices: string[] } | { free: true };
 
 interface OptionSpec {
   flags: string[];
@@ -49,7 +50,10 @@ function isShell(name: string): name is Shell {
 /** The hidden `kfq __complete categories|numbers|decks`: one candidate a line (numbers with the question after a tab). */
 export async function complete(ctx: CommandContext, what: string): Promise<number> {
   if (what === 'decks') {
-    printLines(ctx.stdout, listInstalledDecks(ctx.paths.decks).map((deck) => deck.name));
+    printLines(
+      ctx.stdout,
+      listInstalledDecks(ctx.paths.decks).map((deck) => deck.name),
+    );
     return ExitCode.ok;
   }
   const { decks, questions } = await loadSelection(ctx);
@@ -58,7 +62,10 @@ export async function complete(ctx: CommandContext, what: string): Promise<numbe
     return ExitCode.ok;
   }
   if (what === 'numbers') {
-    printLines(ctx.stdout, questions.map((q) => `${decks.length > 1 ? q.id : q.number}\t${safeLine(q.question)}`));
+    printLines(
+      ctx.stdout,
+      questions.map((q) => `${decks.length > 1 ? q.id : q.number}\t${safeLine(q.question)}`),
+    );
     return ExitCode.ok;
   }
   throw new UsageError(`cannot complete '${what}'`, { hint: 'one of: categories, numbers, decks' });
@@ -73,7 +80,10 @@ function commandSpecs(program: Command): CommandSpec[] {
     specs.push({
       path,
       description: command.description(),
-      options: [...command.options.filter((option) => !option.hidden).map(optionSpec), { flags: ['-h', '--help'], description: 'show help', value: undefined }],
+      options: [
+        ...command.options.filter((option) => !option.hidden).map(optionSpec),
+        { flags: ['-h', '--help'], description: 'show help', value: undefined },
+      ],
       subcommands: visible.map((sub) => sub.name()),
       argument: command.registeredArguments[0] ? argumentKind(path, command.registeredArguments[0]) : undefined,
     });
@@ -135,7 +145,10 @@ function bashFunction(specs: CommandSpec[]): string {
   });
   const subcommandCases = specs
     .filter((spec) => spec.subcommands.length > 0)
-    .map((spec) => `        '${spec.path}') [[ " ${spec.subcommands.join(' ')} " == *" $word "* ]] && path=${spec.path ? `"${spec.path} $word"` : '$word'} ;;`);
+    .map(
+      (spec) =>
+        `        '${spec.path}') [[ " ${spec.subcommands.join(' ')} " == *" $word "* ]] && path=${spec.path ? `"${spec.path} $word"` : '$word'} ;;`,
+    );
   const argumentCases = specs
     .filter((spec) => spec.argument && !('free' in spec.argument))
     .map((spec) => `      '${spec.path}') ${bashValue(spec.argument!)} ;;`);
@@ -284,7 +297,9 @@ function fishScript(specs: CommandSpec[]): string {
       const flags = option.flags.map((flag) => (flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`)).join(' ');
       // --deck works after any command; the program's other options only before one.
       const scope = option.flags.includes('--deck') ? '' : `${when} `;
-      lines.push(`complete -c kfq ${scope}${flags} ${option.value ? `${fishValue(option.value)} ` : ''}-d ${fishQuote(option.description)}`);
+      lines.push(
+        `complete -c kfq ${scope}${flags} ${option.value ? `${fishValue(option.value)} ` : ''}-d ${fishQuote(option.description)}`,
+      );
     }
     if (spec.argument && !('free' in spec.argument)) lines.push(`complete -c kfq ${when} ${fishArgument(spec.argument)}`);
   }

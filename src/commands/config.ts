@@ -48,7 +48,12 @@ export async function run(ctx: CommandContext, options: ConfigOptions): Promise<
       const width = Math.max(...rows.map((row) => row.key.length)) + 2;
       for (const row of rows) {
         const from = row.source === 'default' ? '' : out.dim(row.source === 'file' ? '  (config file)' : `  (${row.env})`);
-        const value = row.key === 'deck' && Array.isArray(row.value) && row.value.length === 0 ? 'built-in deck' : row.value === null ? '-' : shown(row.value);
+        const value =
+          row.key === 'deck' && Array.isArray(row.value) && row.value.length === 0
+            ? 'built-in deck'
+            : row.value === null
+              ? '-'
+              : shown(row.value);
         print(`${out.bold(row.key.padEnd(width))}${safeLine(value)}${from}`);
       }
       ctx.stderr.write(`${existsSync(file) ? `config file: ${file}` : `no config file yet (kfq config set KEY VALUE creates ${file})`}\n`);
@@ -108,7 +113,8 @@ const TEMPLATE = `# kfq settings (kfq config list shows every key; README "Confi
 `;
 
 function edit(ctx: CommandContext, file: string): number {
-  if (!ctx.isTTY) throw new UsageError('kfq config edit needs a terminal', { hint: `use kfq config set KEY VALUE, or edit ${file} yourself` });
+  if (!ctx.isTTY)
+    throw new UsageError('kfq config edit needs a terminal', { hint: `use kfq config set KEY VALUE, or edit ${file} yourself` });
   const editor = ctx.env.VISUAL || ctx.env.EDITOR;
   if (!editor) throw new UsageError('neither VISUAL nor EDITOR is set', { hint: `set one (export EDITOR=nano), or edit ${file} yourself` });
   if (!existsSync(file)) {

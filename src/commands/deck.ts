@@ -58,7 +58,9 @@ export async function list(ctx: CommandContext, options: { json?: boolean }): Pr
       continue;
     }
     const summary = `${plural(deck.questions, 'question')} · ${plural(deck.categories.length, 'category', 'categories')}`;
-    lines.push(head + safeLine(truncate(deck.title || deck.name, Math.max(20, width - nameWidth - summary.length - 5))) + out.dim(` · ${summary}`));
+    lines.push(
+      head + safeLine(truncate(deck.title || deck.name, Math.max(20, width - nameWidth - summary.length - 5))) + out.dim(` · ${summary}`),
+    );
     const indent = ' '.repeat(nameWidth + 2);
     lines.push(indent + out.dim(safeLine(truncate(deck.categories.join(', '), width - indent.length))));
     if (deck.source) lines.push(indent + out.dim(safeLine(truncate(`from ${deck.source}`, width - indent.length))));
@@ -75,7 +77,9 @@ export async function remove(ctx: CommandContext, name: string, options: { yes?:
   }
   if (!options.yes) {
     if (!ctx.isTTY) {
-      throw new UsageError(`removing deck '${name}' needs confirmation, and there is no terminal to ask in`, { hint: `pass --yes: kfq deck remove ${name} --yes` });
+      throw new UsageError(`removing deck '${name}' needs confirmation, and there is no terminal to ask in`, {
+        hint: `pass --yes: kfq deck remove ${name} --yes`,
+      });
     }
     const { default: confirm } = await import('@inquirer/confirm');
     if (!(await runPrompt(confirm, { message: `Remove the deck '${name}'? Your review history is kept.`, default: false }))) {

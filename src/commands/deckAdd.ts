@@ -44,18 +44,30 @@ export async function run(ctx: CommandContext, path: string, options: { name?: s
 
   ensureWritableHome(paths);
   // Checked again under the name's lock: another deck add may have finished meanwhile.
-  const outcome = installDeck(paths.decks, name, content, { source: file, format, addedAt: ctx.now().toISOString() }, Boolean(options.force));
+  const outcome = installDeck(
+    paths.decks,
+    name,
+    content,
+    { source: file, format, addedAt: ctx.now().toISOString() },
+    Boolean(options.force),
+  );
   if (outcome === 'exists') throw alreadyInstalled(name, target);
   const from = format === 'markdown' ? '' : ` (converted from ${format === 'anki' ? 'an Anki export' : 'CSV'})`;
-  note(ctx.stderr, `${outcome} deck '${name}': ${plural(deck.questions.length, 'question')} in ${plural(deck.categories.length, 'category', 'categories')}${from}`);
+  note(
+    ctx.stderr,
+    `${outcome} deck '${name}': ${plural(deck.questions.length, 'question')} in ${plural(deck.categories.length, 'category', 'categories')}${from}`,
+  );
   const conversions = loaded.warnings.filter((warning) => warning.conversion).length;
-  if (conversions > 0) note(ctx.stderr, `${plural(conversions, 'conversion')} of HTML, images or a footer; kfq validate ${path} lists them`);
+  if (conversions > 0)
+    note(ctx.stderr, `${plural(conversions, 'conversion')} of HTML, images or a footer; kfq validate ${path} lists them`);
   note(ctx.stderr, `use it with: kfq --deck ${name} drill`);
   return ExitCode.ok;
 }
 
 function alreadyInstalled(name: string, target: string): UsageError {
-  return new UsageError(`a deck named '${name}' is already installed (${target})`, { hint: 'pass --force to replace it, or --name to add it under another name' });
+  return new UsageError(`a deck named '${name}' is already installed (${target})`, {
+    hint: 'pass --force to replace it, or --name to add it under another name',
+  });
 }
 
 function readSource(file: string, shown: string): Buffer {
@@ -85,7 +97,9 @@ function validated(loaded: LoadedDeck, shown: string): LoadedDeck {
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    throw new DeckError(first.file, first.line, `${first.message}${more}`, { hint: `kfq validate ${shown} lists every problem; nothing was installed` });
+    throw new DeckError(first.file, first.line, `${first.message}${more}`, {
+      hint: `kfq validate ${shown} lists every problem; nothing was installed`,
+    });
   }
   return loaded;
 }

@@ -47,17 +47,26 @@ function render(change: DeckChange): string[] {
         before.category !== after.category ? 'moved' : '',
       ].filter(Boolean);
       const how = entry.similarity === 1 ? 'same text' : `similarity ${entry.similarity?.toFixed(2)}`;
-      lines.push(`${out.bold((kinds.join(', ') || 'renumbered').padEnd(LABEL_WIDTH))} ${safeLine(before.id)} → ${safeLine(after.id)}  ${out.dim(`${how}; history kept`)}`);
+      lines.push(
+        `${out.bold((kinds.join(', ') || 'renumbered').padEnd(LABEL_WIDTH))} ${safeLine(before.id)} → ${safeLine(after.id)}  ${out.dim(`${how}; history kept`)}`,
+      );
       if (before.question !== after.question) {
         lines.push(`  - ${safeLine(before.question)}`, `  + ${safeLine(after.question)}`);
       } else {
         lines.push(`    ${safeLine(after.question)}`);
       }
-      if (before.category !== after.category) lines.push(out.dim(`    category: ${safeLine(before.category)} → ${safeLine(after.category)}`));
+      if (before.category !== after.category)
+        lines.push(out.dim(`    category: ${safeLine(before.category)} → ${safeLine(after.category)}`));
     } else if (after) {
-      lines.push(`${out.bold('new'.padEnd(LABEL_WIDTH))} ${safeLine(after.id)}  ${out.dim('starts with no history')}`, `    ${safeLine(after.question)}`);
+      lines.push(
+        `${out.bold('new'.padEnd(LABEL_WIDTH))} ${safeLine(after.id)}  ${out.dim('starts with no history')}`,
+        `    ${safeLine(after.question)}`,
+      );
     } else if (before) {
-      lines.push(`${out.bold('removed'.padEnd(LABEL_WIDTH))} ${safeLine(before.id)}  ${out.dim('its reviews stay in the log (kfq history --orphans)')}`, `    ${safeLine(before.question)}`);
+      lines.push(
+        `${out.bold('removed'.padEnd(LABEL_WIDTH))} ${safeLine(before.id)}  ${out.dim('its reviews stay in the log (kfq history --orphans)')}`,
+        `    ${safeLine(before.question)}`,
+      );
     }
   }
   return lines;

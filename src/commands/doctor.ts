@@ -19,10 +19,18 @@ export async function run(ctx: CommandContext, options: DoctorOptions): Promise<
   if (options.fix) {
     for (const finding of findings) if (finding.fix) fixed.set(finding, await finding.fix());
   }
-  const open = findings.filter((finding) => finding.level !== 'ok' && !(fixed.has(finding) && !fixed.get(finding)!.startsWith('could not')));
+  const open = findings.filter(
+    (finding) => finding.level !== 'ok' && !(fixed.has(finding) && !fixed.get(finding)!.startsWith('could not')),
+  );
 
   if (options.json) {
-    const rows = findings.map(({ area, level, file, message }, index) => ({ area, level, file, message, fixed: fixed.get(findings[index]!) ?? null }));
+    const rows = findings.map(({ area, level, file, message }, index) => ({
+      area,
+      level,
+      file,
+      message,
+      fixed: fixed.get(findings[index]!) ?? null,
+    }));
     ctx.stdout.write(`${safeJson(JSON.stringify({ home: ctx.paths.home, findings: rows, remaining: open.length }, null, 2))}\n`);
     return open.length === 0 ? 0 : 1;
   }

@@ -65,7 +65,12 @@ function checkFolders(paths: KfqPaths, add: (finding: Finding) => void): void {
     try {
       accessSync(folder, constants.W_OK);
     } catch (error) {
-      add({ area: 'home', level: 'problem', file: folder, message: `cannot be written: ${describeFsError(error)}; drill, mock and deck add will refuse to start` });
+      add({
+        area: 'home',
+        level: 'problem',
+        file: folder,
+        message: `cannot be written: ${describeFsError(error)}; drill, mock and deck add will refuse to start`,
+      });
     }
   }
 }
@@ -73,18 +78,28 @@ function checkFolders(paths: KfqPaths, add: (finding: Finding) => void): void {
 async function checkLog(log: string, now: () => Date, add: (finding: Finding) => void): Promise<void> {
   const stats = statOf(log);
   if (!stats) return add({ area: 'log', level: 'ok', file: log, message: 'no reviews yet' });
-  if (stats.isSymbolicLink()) add({ area: 'log', level: 'ok', file: log, message: `is a symbolic link to ${readlinkSync(log)}; kfq follows it` });
+  if (stats.isSymbolicLink())
+    add({ area: 'log', level: 'ok', file: log, message: `is a symbolic link to ${readlinkSync(log)}; kfq follows it` });
   try {
     checkLogAppendable(log);
   } catch (error) {
     if (!(error instanceof KfqError)) throw error;
     const special = lstatIsSpecial(log);
-    return add({ area: 'log', level: 'problem', file: log, message: error.message, fix: special ? () => moveAside(log, now()) : undefined });
+    return add({
+      area: 'log',
+      level: 'problem',
+      file: log,
+      message: error.message,
+      fix: special ? () => moveAside(log, now()) : undefined,
+    });
   }
   try {
     const problems = await logProblems(log);
     if (problems.length === 0) return add({ area: 'log', level: 'ok', file: log, message: 'every line is a kfq record' });
-    const lines = problems.slice(0, 5).map((problem) => problem.line).join(', ');
+    const lines = problems
+      .slice(0, 5)
+      .map((problem) => problem.line)
+      .join(', ');
     add({
       area: 'log',
       level: 'warning',
@@ -129,7 +144,8 @@ async function checkDecks(folder: string, now: () => Date, add: (finding: Findin
     try {
       const { parseDeck } = await import('../deck/parse.js');
       const { warnings } = parseDeck(decodeDeckText(readDeckBytes(file), file), { path: file, slug: name.slice(0, -'.md'.length) });
-      if (warnings.length > 0) add({ area: 'decks', level: 'warning', file, message: `${plural(warnings.length, 'problem')}; kfq validate ${file} lists them` });
+      if (warnings.length > 0)
+        add({ area: 'decks', level: 'warning', file, message: `${plural(warnings.length, 'problem')}; kfq validate ${file} lists them` });
     } catch (error) {
       if (!(error instanceof KfqError)) throw error;
       add({ area: 'decks', level: 'problem', file, message: error.message });
@@ -140,7 +156,13 @@ async function checkDecks(folder: string, now: () => Date, add: (finding: Findin
     const stats = statOf(file);
     if (!stats || name.startsWith('.')) continue;
     if ((name.endsWith('.md') || name.endsWith('.json')) && !stats.isFile() && !stats.isSymbolicLink()) {
-      add({ area: 'decks', level: 'problem', file, message: `is ${kindOf(stats)}, not a regular file; kfq refuses to read it`, fix: () => moveAside(file, now()) });
+      add({
+        area: 'decks',
+        level: 'problem',
+        file,
+        message: `is ${kindOf(stats)}, not a regular file; kfq refuses to read it`,
+        fix: () => moveAside(file, now()),
+      });
     }
   }
   const locks = namesIn(folder).filter((name) => /^\..+\.lock$/.test(name));
@@ -148,7 +170,13 @@ async function checkDecks(folder: string, now: () => Date, add: (finding: Findin
     const file = join(folder, lock);
     const stats = statOf(file);
     if (stats && Date.now() - stats.mtimeMs > 60_000) {
-      add({ area: 'decks', level: 'warning', file, message: 'a deck add lock left by a stopped kfq', fix: () => (rmSync(file, { force: true }), 'removed') });
+      add({
+        area: 'decks',
+        level: 'warning',
+        file,
+        message: 'a deck add lock left by a stopped kfq',
+        fix: () => (rmSync(file, { force: true }), 'removed'),
+      });
     }
   }
 }
@@ -159,7 +187,14 @@ function checkCache(paths: KfqPaths, deckSpecs: string[], add: (finding: Finding
   for (const name of entries) {
     const file = join(paths.cache, name);
     const stats = statOf(file);
-    if (stats && !stats.isFile()) add({ area: 'cache', level: 'warning', file, message: `is ${kindOf(stats)}; the cache ignores it`, fix: () => (rmSync(file, { recursive: true, force: true }), 'removed') });
+    if (stats && !stats.isFile())
+      add({
+        area: 'cache',
+        level: 'warning',
+        file,
+        message: `is ${kindOf(stats)}; the cache ignores it`,
+        fix: () => (rmSync(file, { recursive: true, force: true }), 'removed'),
+      });
   }
   add({
     area: 'cache',

@@ -62,7 +62,12 @@ export async function run(ctx: CommandContext, options: DueOptions): Promise<num
         .filter((deck) => byDeck.has(deck.slug))
         .map((deck) => {
           const { counts, categories } = byDeck.get(deck.slug)!;
-          return { deck: deck.slug, title: deck.title || deck.slug, ...counts, categories: [...categories].map(([category, c]) => ({ category, ...c })) };
+          return {
+            deck: deck.slug,
+            title: deck.title || deck.slug,
+            ...counts,
+            categories: [...categories].map(([category, c]) => ({ category, ...c })),
+          };
         }),
       next,
     };
@@ -72,17 +77,23 @@ export async function run(ctx: CommandContext, options: DueOptions): Promise<num
 
   const lines: string[] = [];
   lines.push(`${out.bold(`Today: ${today.due} due · ${today.new} new · ${today.learning} learning`)}`);
-  lines.push(out.dim(`  limits: ${left.newCards} of ${settings.drill.newPerDay} new and ${left.reviews} of ${settings.drill.reviewsPerDay} reviews left today`));
+  lines.push(
+    out.dim(
+      `  limits: ${left.newCards} of ${settings.drill.newPerDay} new and ${left.reviews} of ${settings.drill.reviewsPerDay} reviews left today`,
+    ),
+  );
   for (const deck of decks) {
     const entry = byDeck.get(deck.slug);
     if (!entry) continue;
     lines.push('', `${out.bold(safeLine(deck.title || deck.slug))}  ${countsText(entry.counts, now)}`);
     const nameWidth = Math.min(40, Math.max(...[...entry.categories.keys()].map((name) => safeLine(name).length)));
-    for (const [name, counts] of entry.categories) lines.push(`  ${safeLine(name).slice(0, 40).padEnd(nameWidth)}  ${countsText(counts, now)}`);
+    for (const [name, counts] of entry.categories)
+      lines.push(`  ${safeLine(name).slice(0, 40).padEnd(nameWidth)}  ${countsText(counts, now)}`);
   }
   if (next.length > 0) {
     lines.push('', out.bold('Next due'));
-    for (const card of upcoming.slice(0, NEXT_SHOWN)) lines.push(`  ${formatWhen(card.due, now).padEnd(34)} ${out.dim(card.id)} ${safeLine(card.question)}`);
+    for (const card of upcoming.slice(0, NEXT_SHOWN))
+      lines.push(`  ${formatWhen(card.due, now).padEnd(34)} ${out.dim(card.id)} ${safeLine(card.question)}`);
   }
   ctx.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -37,7 +37,9 @@ export async function run(ctx: CommandContext, options: ExportOptions): Promise<
     throw new UsageError(`--history exports as csv or json, not ${options.format}`, { hint: 'kfq export --history --format json' });
   }
   if (options.history && options.category !== undefined) {
-    throw new UsageError('--category does not apply to --history, which exports the whole review log', { hint: 'filter the CSV or JSON afterwards' });
+    throw new UsageError('--category does not apply to --history, which exports the whole review log', {
+      hint: 'filter the CSV or JSON afterwards',
+    });
   }
   if (options.raw && options.format !== 'csv') throw new UsageError('--raw goes with --format csv');
   const output = options.output === undefined ? undefined : resolve(options.output);
@@ -70,7 +72,9 @@ function checkTarget(output: string, options: ExportOptions): void {
     });
   }
   if (existsSync(output) && !options.force) {
-    throw new UsageError(`${options.output} already exists; nothing was written`, { hint: 'pass --force to replace it, or choose another --output' });
+    throw new UsageError(`${options.output} already exists; nothing was written`, {
+      hint: 'pass --force to replace it, or choose another --output',
+    });
   }
   removeStaleTemps(dirname(output), { own: false, target: basename(output) });
 }

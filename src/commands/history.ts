@@ -16,7 +16,6 @@ import type { CommandContext } from './context.js';
 import { deckSlugFilter } from './deckFilter.js';
 import { layoutWidth, loadSelection } from './shared.js';
 
-
 export async function run(ctx: CommandContext, options: { limit: number; json?: boolean; orphans?: boolean }): Promise<number> {
   const { paths } = ctx;
   const slugs = deckSlugFilter(ctx.deckSpecs, paths);
@@ -66,7 +65,11 @@ async function orphanTest(ctx: CommandContext): Promise<(review: Review) => bool
  * first). A single log is read as a stream and only the newest kept, so memory
  * stays bounded; the logs of several machines (a sync folder) are merged whole.
  */
-async function newestReviews(paths: KfqPaths, wanted: (review: Review) => boolean, limit: number): Promise<{ newest: Review[]; problems: ReviewLogProblem[] }> {
+async function newestReviews(
+  paths: KfqPaths,
+  wanted: (review: Review) => boolean,
+  limit: number,
+): Promise<{ newest: Review[]; problems: ReviewLogProblem[] }> {
   let kept: { review: Review; order: number; at: number }[] = [];
   let order = 0;
   const add = (reviews: Review[]): void => {
@@ -83,7 +86,13 @@ async function newestReviews(paths: KfqPaths, wanted: (review: Review) => boolea
     await forEachReview(paths.history, scan, add);
     problems = scan.problems;
   }
-  return { newest: kept.sort(newestFirst).slice(0, limit).map(({ review }) => review), problems };
+  return {
+    newest: kept
+      .sort(newestFirst)
+      .slice(0, limit)
+      .map(({ review }) => review),
+    problems,
+  };
 }
 
 function newestFirst(a: { order: number; at: number }, b: { order: number; at: number }): number {
@@ -94,4 +103,3 @@ function toJson(review: Review) {
   const { questionId, number, deck, rating, reviewedAt, mode, durationMs, answer } = review;
   return { id: reviewId(review), questionId, number, deck, question: review.question, rating, reviewedAt, mode, durationMs, answer };
 }
-

@@ -18,7 +18,8 @@ export async function run(ctx: CommandContext, options: { category?: string; jso
   const selection = await loadSelection(ctx, options.category);
   const { decks } = selection;
   const statuses = await questionStatuses(ctx, selection.questions);
-  const questions = options.state === undefined ? selection.questions : selection.questions.filter((q) => statuses.get(q.id)!.status === options.state);
+  const questions =
+    options.state === undefined ? selection.questions : selection.questions.filter((q) => statuses.get(q.id)!.status === options.state);
   if (options.json) {
     printJson(
       ctx.stdout,
@@ -41,7 +42,10 @@ export async function run(ctx: CommandContext, options: { category?: string; jso
   for (const deck of decks) {
     const deckQuestions = questions.filter((q) => q.deck === deck.slug);
     if (deckQuestions.length === 0) continue;
-    lines.push(out.bold(safeLine(deck.title || deck.slug)) + out.dim(` · ${plural(deckQuestions.length, 'question')}${multiDeck ? ` · --deck ${deck.slug}` : ''}`));
+    lines.push(
+      out.bold(safeLine(deck.title || deck.slug)) +
+        out.dim(` · ${plural(deckQuestions.length, 'question')}${multiDeck ? ` · --deck ${deck.slug}` : ''}`),
+    );
   }
   lines.push('');
   for (const [category, count] of counts) lines.push(`  ${String(count).padStart(4)}  ${safeLine(category)}`);

@@ -32,19 +32,31 @@ export async function run(ctx: CommandContext, options: { json?: boolean }): Pro
   }
   const { train, test } = splitHeldBack(histories);
   const items = train.flatMap((history) => trainingItems(binding, history));
-  ctx.stderr.write(`Fitting FSRS parameters to ${plural(items.length, 'review')} (${plural(test.length, 'card')} held back to judge them)…\n`);
+  ctx.stderr.write(
+    `Fitting FSRS parameters to ${plural(items.length, 'review')} (${plural(test.length, 'card')} held back to judge them)…\n`,
+  );
   const fitted = await binding.computeParameters(items, { enableShortTerm: true });
   const saved = readParameters(ctx.paths.home);
   const before = evaluate(test, saved?.w);
   const after = evaluate(test, fitted);
   const better = after.logLoss < before.logLoss;
-  if (better) saveParameters(ctx.paths.home, { w: fitted, fittedAt: ctx.now().toISOString(), reviews: items.length, logLoss: after.logLoss, rmse: after.rmse });
+  if (better)
+    saveParameters(ctx.paths.home, {
+      w: fitted,
+      fittedAt: ctx.now().toISOString(),
+      reviews: items.length,
+      logLoss: after.logLoss,
+      rmse: after.rmse,
+    });
 
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify({ before, after, saved: better, parameters: fitted, file: parametersFile(ctx.paths.home) }, null, 2)}\n`);
+    ctx.stdout.write(
+      `${JSON.stringify({ before, after, saved: better, parameters: fitted, file: parametersFile(ctx.paths.home) }, null, 2)}\n`,
+    );
     return 0;
   }
-  const row = (name: string, e: Evaluation): string => `  ${name.padEnd(24)} log loss ${e.logLoss.toFixed(4)}   RMSE ${(e.rmse * 100).toFixed(2)}%`;
+  const row = (name: string, e: Evaluation): string =>
+    `  ${name.padEnd(24)} log loss ${e.logLoss.toFixed(4)}   RMSE ${(e.rmse * 100).toFixed(2)}%`;
   ctx.stdout.write(
     [
       `On ${after.reviews} held-back reviews:`,

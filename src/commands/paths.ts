@@ -19,6 +19,9 @@ export async function run(ctx: CommandContext, options: { json?: boolean }): Pro
     ['config', paths.config],
     ...(paths.sync ? ([['sync', `${paths.sync.dir} (this machine: ${paths.sync.machine})`]] as [string, string][]) : []),
   ];
-  printLines(ctx.stdout, [...rows.map(([name, path]) => `${out.bold(name.padEnd(8))}${path}`), out.dim(ctx.env.KFQ_HOME ? 'home is set by KFQ_HOME' : 'set KFQ_HOME to keep them elsewhere')]);
+  printLines(ctx.stdout, [
+    ...rows.map(([name, path]) => `${out.bold(name.padEnd(8))}${path}`),
+    out.dim(ctx.env.KFQ_HOME ? 'home is set by KFQ_HOME' : 'set KFQ_HOME to keep them elsewhere'),
+  ]);
   return ExitCode.ok;
 }

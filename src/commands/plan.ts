@@ -36,7 +36,8 @@ export async function run(ctx: CommandContext, options: PlanOptions): Promise<nu
   if (options.action === 'set') {
     const date = checkValue(keyDefinition('plan.date'), options.date, 'the command line', 'write the date as YYYY-MM-DD') as string;
     const rollover = applySchedulerSettings(ctx).day.rollover;
-    if (daysUntil(date, ctx.now(), rollover) <= 0) throw new UsageError(`the interview date ${date} is not after today`, { hint: 'give a date from tomorrow on' });
+    if (daysUntil(date, ctx.now(), rollover) <= 0)
+      throw new UsageError(`the interview date ${date} is not after today`, { hint: 'give a date from tomorrow on' });
     const table = readConfigFile(file);
     const plan: Record<string, unknown> = { date };
     if (options.minutesPerDay !== undefined) plan.minutesPerDay = options.minutesPerDay;
@@ -55,7 +56,10 @@ export async function run(ctx: CommandContext, options: PlanOptions): Promise<nu
   const active = await activePlan(ctx, settings);
   if (active === 'over') {
     if (options.json) ctx.stdout.write(`${JSON.stringify({ interviewDate: settings.plan.date, over: true })}\n`);
-    else ctx.stderr.write(`The interview date ${settings.plan.date} has passed: drill is back on the normal schedule (kfq plan clear removes the plan).\n`);
+    else
+      ctx.stderr.write(
+        `The interview date ${settings.plan.date} has passed: drill is back on the normal schedule (kfq plan clear removes the plan).\n`,
+      );
     return 0;
   }
   if (!active) throw new UsageError('no plan is set');
@@ -66,7 +70,12 @@ export async function run(ctx: CommandContext, options: PlanOptions): Promise<nu
       daysLeft: plan.daysLeft,
       today: plan.today,
       days: plan.days,
-      readiness: { overall: plan.readiness.overall, byCategory: plan.readiness.byCategory, weakest: plan.readiness.weakest, ifStoppedToday: plan.readiness.ifStoppedToday },
+      readiness: {
+        overall: plan.readiness.overall,
+        byCategory: plan.readiness.byCategory,
+        weakest: plan.readiness.weakest,
+        ifStoppedToday: plan.readiness.ifStoppedToday,
+      },
       minutesPerDay: settings.plan.minutesPerDay,
       retention: settings.plan.retention,
       unplaced: plan.unplaced,
@@ -74,6 +83,8 @@ export async function run(ctx: CommandContext, options: PlanOptions): Promise<nu
     ctx.stdout.write(`${JSON.stringify(shape, null, 2)}\n`);
     return 0;
   }
-  ctx.stdout.write(`${planLines(plan, settings.plan.minutesPerDay, secondsPerCard(ctx.paths.history), settings.plan.retention, ctx.width).join('\n')}\n`);
+  ctx.stdout.write(
+    `${planLines(plan, settings.plan.minutesPerDay, secondsPerCard(ctx.paths.history), settings.plan.retention, ctx.width).join('\n')}\n`,
+  );
   return 0;
 }

@@ -19,11 +19,15 @@ export function readHistory(ctx: CommandContext, { problems = 'each' }: { proble
   const log = paths.sync
     ? mergedHistory(paths)
     : readReviewHistory(paths.history, paths.cache, FSRS_REPLAY, {
-        onLongRead: (bytes) => note(ctx.stderr, `kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
+        onLongRead: (bytes) =>
+          note(ctx.stderr, `kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
       });
   if (problems === 'summary' && log.problems.length > 0) {
     const first = log.problems[0]!;
-    warn(ctx.stderr, `${first.file ?? paths.history}: ${plural(log.problems.length, 'damaged line')} skipped (first at line ${first.line})`);
+    warn(
+      ctx.stderr,
+      `${first.file ?? paths.history}: ${plural(log.problems.length, 'damaged line')} skipped (first at line ${first.line})`,
+    );
   } else if (problems === 'each') {
     for (const problem of log.problems) warn(ctx.stderr, `${problem.file ?? paths.history}:${problem.line}: ${problem.message}`);
   }

@@ -16,7 +16,9 @@ export function savedReports(ctx: CommandContext): SavedReports {
 function allMachines(root: string): SavedReports {
   let machines: string[];
   try {
-    machines = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+    machines = readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name);
   } catch {
     machines = [];
   }

@@ -8,6 +8,10 @@ import { loadSettings, type Settings } from './settings.js';
 export function applySchedulerSettings(ctx: CommandContext): Settings {
   const { settings } = loadSettings(ctx.paths, ctx.env);
   const weights = readParameters(ctx.paths.home)?.w;
-  useSchedulerSettings({ learningSteps: settings.drill.learningSteps, relearningSteps: settings.drill.relearningSteps, ...(weights ? { weights } : {}) });
+  useSchedulerSettings({
+    learningSteps: settings.drill.learningSteps,
+    relearningSteps: settings.drill.relearningSteps,
+    ...(weights ? { weights } : {}),
+  });
   return settings;
 }

@@ -7,13 +7,21 @@ import { out } from '../ui/theme.js';
 import { safeLine, truncate, wrap } from '../ui/text.js';
 import { layoutWidth, loadSelection } from './shared.js';
 
-export async function run(ctx: CommandContext, words: string[], options: { limit: number; category?: string; json?: boolean }): Promise<number> {
+export async function run(
+  ctx: CommandContext,
+  words: string[],
+  options: { limit: number; category?: string; json?: boolean },
+): Promise<number> {
   const { decks, contentHashes, category } = await loadSelection(ctx, options.category);
   const query = words.join(' ');
   // The whole decks are indexed (and cached); the category narrows the hits.
   const hits = await searchQuestions(loadSearchIndex(decks, ctx.paths.cache, contentHashes), query, { limit: options.limit, category });
   // --json always prints an array, so a script can read the empty one too.
-  if (options.json) printJson(ctx.stdout, hits.map((hit) => ({ ...hit.question, score: round(hit.score) })));
+  if (options.json)
+    printJson(
+      ctx.stdout,
+      hits.map((hit) => ({ ...hit.question, score: round(hit.score) })),
+    );
   if (hits.length === 0) {
     throw new NotFoundError(`no question matches "${query}"`, { hint: 'try fewer or other words, or kfq list to browse' });
   }

@@ -35,7 +35,12 @@ function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): KeyDefinition[
   return (value) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max
       ? (value as number)
-      : { error: max === Number.MAX_SAFE_INTEGER ? `expected a whole number of at least ${min}` : `expected a whole number from ${min} to ${max}` };
+      : {
+          error:
+            max === Number.MAX_SAFE_INTEGER
+              ? `expected a whole number of at least ${min}`
+              : `expected a whole number from ${min} to ${max}`,
+        };
 }
 
 const fraction: KeyDefinition['check'] = (value) =>
@@ -45,7 +50,9 @@ const text: KeyDefinition['check'] = (value) => (typeof value === 'string' && va
 
 const textList: KeyDefinition['check'] = (value) => {
   const list = typeof value === 'string' ? [value] : value;
-  return Array.isArray(list) && list.every((item) => typeof item === 'string' && item !== '') ? (list as string[]) : { error: 'expected a list of names or paths' };
+  return Array.isArray(list) && list.every((item) => typeof item === 'string' && item !== '')
+    ? (list as string[])
+    : { error: 'expected a list of names or paths' };
 };
 
 // ts-fsrs steps: a whole number and a unit, minutes, hours or days; none (an empty list) goes straight to whole days.
@@ -68,30 +75,77 @@ const duration: KeyDefinition['check'] = (value) => {
 
 const date: KeyDefinition['check'] = (value) => {
   const written = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  return typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written) && !Number.isNaN(Date.parse(written)) ? written : { error: 'expected a date such as 2026-12-20' };
+  return typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written) && !Number.isNaN(Date.parse(written))
+    ? written
+    : { error: 'expected a date such as 2026-12-20' };
 };
 
 export const SETTING_KEYS: readonly KeyDefinition[] = [
-  { key: 'deck', description: 'decks used when --deck is not given', default: [], check: textList, fromText: (t) => t.split(delimiter).filter(Boolean) },
+  {
+    key: 'deck',
+    description: 'decks used when --deck is not given',
+    default: [],
+    check: textList,
+    fromText: (t) => t.split(delimiter).filter(Boolean),
+  },
   { key: 'drill.count', description: 'cards in a drill session', default: 10, check: wholeNumber(1), fromText: asNumber },
-  { key: 'drill.newPerDay', description: 'new cards a day, across every drill that day', default: 20, check: wholeNumber(0), fromText: asNumber },
-  { key: 'drill.reviewsPerDay', description: 'reviews a day, across every drill that day', default: 200, check: wholeNumber(0), fromText: asNumber },
+  {
+    key: 'drill.newPerDay',
+    description: 'new cards a day, across every drill that day',
+    default: 20,
+    check: wholeNumber(0),
+    fromText: asNumber,
+  },
+  {
+    key: 'drill.reviewsPerDay',
+    description: 'reviews a day, across every drill that day',
+    default: 200,
+    check: wholeNumber(0),
+    fromText: asNumber,
+  },
   { key: 'drill.retention', description: 'desired retention, between 0 and 1', default: 0.9, check: fraction, fromText: asNumber },
-  { key: 'drill.learningSteps', description: 'steps of a new card within a session', default: ['1m', '10m'], check: steps, fromText: asSteps },
-  { key: 'drill.relearningSteps', description: 'steps of a forgotten card within a session', default: ['10m'], check: steps, fromText: asSteps },
+  {
+    key: 'drill.learningSteps',
+    description: 'steps of a new card within a session',
+    default: ['1m', '10m'],
+    check: steps,
+    fromText: asSteps,
+  },
+  {
+    key: 'drill.relearningSteps',
+    description: 'steps of a forgotten card within a session',
+    default: ['10m'],
+    check: steps,
+    fromText: asSteps,
+  },
   { key: 'mock.count', description: 'questions in a mock interview', default: 5, check: wholeNumber(1), fromText: asNumber },
   { key: 'mock.perQuestion', description: 'time for each mock question', default: '2m', check: duration, fromText: (t) => t },
-  { key: 'day.rollover', description: 'hour (0-23) at which a new day starts for daily limits', default: 4, check: wholeNumber(0, 23), fromText: asNumber },
+  {
+    key: 'day.rollover',
+    description: 'hour (0-23) at which a new day starts for daily limits',
+    default: 4,
+    check: wholeNumber(0, 23),
+    fromText: asNumber,
+  },
   { key: 'sync.dir', description: 'folder to sync the history with', default: undefined, check: text, fromText: (t) => t },
   { key: 'plan.date', description: 'interview date of the plan', default: undefined, check: date, fromText: (t) => t },
-  { key: 'plan.minutesPerDay', description: 'minutes a day the plan may take', default: 30, check: wholeNumber(1, 1440), fromText: asNumber },
+  {
+    key: 'plan.minutesPerDay',
+    description: 'minutes a day the plan may take',
+    default: 30,
+    check: wholeNumber(1, 1440),
+    fromText: asNumber,
+  },
   { key: 'plan.retention', description: 'recall the plan aims for on the date', default: 0.9, check: fraction, fromText: asNumber },
   { key: 'plan.decks', description: 'decks of the plan (empty: the selected decks)', default: [], check: textList, fromText: asList },
 ];
 
 /** `drill.newPerDay` → `KFQ_DRILL_NEW_PER_DAY`. */
 export function envName(key: string): string {
-  return `KFQ_${key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase()}`;
+  return `KFQ_${key
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/\./g, '_')
+    .toUpperCase()}`;
 }
 
 export function keyDefinition(key: string): KeyDefinition {
@@ -103,7 +157,8 @@ export function keyDefinition(key: string): KeyDefinition {
 /** A table's value at a dotted key. */
 export function valueAt(table: ConfigTable, key: string): unknown {
   let value: unknown = table;
-  for (const part of key.split('.')) value = value && typeof value === 'object' && !Array.isArray(value) ? (value as ConfigTable)[part] : undefined;
+  for (const part of key.split('.'))
+    value = value && typeof value === 'object' && !Array.isArray(value) ? (value as ConfigTable)[part] : undefined;
   return value;
 }
 

@@ -13,10 +13,21 @@ export async function init(ctx: CommandContext, path: string, _options: object):
   const dir = resolve(path);
   const localLog = join(paths.home, 'reviews.jsonl');
   const result = initSyncFolder(dir, paths.home, localLog, join(paths.home, 'reports'), paths.config);
-  const moved = [result.copiedLog ? 'your review log' : '', result.copiedReports > 0 ? plural(result.copiedReports, 'interview report') : ''].filter(Boolean);
-  note(ctx.stderr, safeLine(`${moved.length > 0 ? `copied ${moved.join(' and ')}` : 'nothing to copy yet'} into ${dir} (this machine is ${result.machine})`));
+  const moved = [
+    result.copiedLog ? 'your review log' : '',
+    result.copiedReports > 0 ? plural(result.copiedReports, 'interview report') : '',
+  ].filter(Boolean);
+  note(
+    ctx.stderr,
+    safeLine(
+      `${moved.length > 0 ? `copied ${moved.join(' and ')}` : 'nothing to copy yet'} into ${dir} (this machine is ${result.machine})`,
+    ),
+  );
   if (result.copiedLog) note(ctx.stderr, safeLine(`the local log ${localLog} is kept as it was, as a backup; kfq no longer writes to it`));
-  note(ctx.stderr, safeLine(`sync.dir is set in ${result.configFile}: kfq now reads every machine's history there and writes this machine's`));
+  note(
+    ctx.stderr,
+    safeLine(`sync.dir is set in ${result.configFile}: kfq now reads every machine's history there and writes this machine's`),
+  );
   // Worked out again: the config file now names the folder.
   const now = kfqPaths(ctx.env);
   if (now.sync?.dir !== dir) note(ctx.stderr, safeLine(`note: KFQ_SYNC_DIR is set (${now.sync?.dir ?? ''}) and wins over sync.dir`));

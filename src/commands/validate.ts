@@ -50,7 +50,10 @@ export async function run(ctx: CommandContext, paths: string[], options: { json?
 
   printLines(
     ctx.stdout,
-    problems.map((p) => `${safeLine(p.file)}${p.line === null ? '' : `:${p.line}`}: ${p.severity === 'error' ? out.red('error') : out.yellow('warning')}: ${safeLine(p.message)}`),
+    problems.map(
+      (p) =>
+        `${safeLine(p.file)}${p.line === null ? '' : `:${p.line}`}: ${p.severity === 'error' ? out.red('error') : out.yellow('warning')}: ${safeLine(p.message)}`,
+    ),
   );
   const files = reports.length === 1 ? '1 deck' : `${reports.length} decks`;
   const questions = reports.reduce((sum, r) => sum + r.questions, 0);
@@ -69,7 +72,13 @@ function checkFile(file: string): FileReport {
     return {
       file,
       questions: deck.questions.length,
-      problems: warnings.map((w) => ({ file: w.file, line: w.line, severity: 'warning' as const, message: w.message, conversion: w.conversion === true })),
+      problems: warnings.map((w) => ({
+        file: w.file,
+        line: w.line,
+        severity: 'warning' as const,
+        message: w.message,
+        conversion: w.conversion === true,
+      })),
     };
   } catch (error) {
     return { file, questions: 0, problems: [problemFrom(error, file)] };
@@ -79,5 +88,11 @@ function checkFile(file: string): FileReport {
 function problemFrom(error: unknown, file: string): Problem {
   if (!(error instanceof DeckError)) throw error;
   const message = error.reason;
-  return { file: error.file || file, line: error.line ?? null, severity: 'error', message: error.hint ? `${message} (${error.hint})` : message, conversion: false };
+  return {
+    file: error.file || file,
+    line: error.line ?? null,
+    severity: 'error',
+    message: error.hint ? `${message} (${error.hint})` : message,
+    conversion: false,
+  };
 }

@@ -21,7 +21,11 @@ export function parseAliasLines(text: string): AliasGroups {
   const groups: AliasGroups = [];
   for (const line of text.split(/\r?\n/)) {
     if (groups.length >= MAX_GROUPS) break;
-    const phrases = line.replace(/#.*$/, '').split('=').map((phrase) => phrase.trim()).filter(Boolean);
+    const phrases = line
+      .replace(/#.*$/, '')
+      .split('=')
+      .map((phrase) => phrase.trim())
+      .filter(Boolean);
     const group = cleanGroup(phrases);
     if (group) groups.push(group);
   }
@@ -51,7 +55,11 @@ export function aliasesFromFrontMatter(value: unknown): AliasGroups {
 }
 
 function cleanGroup(phrases: string[]): string[] | undefined {
-  const group = [...new Set(phrases.map((phrase) => phrase.trim().replace(/\s+/g, ' ')).filter((phrase) => phrase !== '' && phrase.length <= MAX_PHRASE_CHARS))];
+  const group = [
+    ...new Set(
+      phrases.map((phrase) => phrase.trim().replace(/\s+/g, ' ')).filter((phrase) => phrase !== '' && phrase.length <= MAX_PHRASE_CHARS),
+    ),
+  ];
   return group.length >= 2 ? group.slice(0, MAX_GROUP_SIZE) : undefined;
 }
 
@@ -78,7 +86,11 @@ export function harvestAliases(text: string): AliasGroups {
     if (groups.length >= MAX_GROUPS) break;
     // Only the last few words of the same line: a bounded look back, however long the line.
     const window = plain.slice(Math.max(0, match.index - 120), match.index);
-    const before = window.slice(window.lastIndexOf('\n') + 1).trim().split(/\s+/).slice(-8);
+    const before = window
+      .slice(window.lastIndexOf('\n') + 1)
+      .trim()
+      .split(/\s+/)
+      .slice(-8);
     const inside = match[1]!.trim();
     if (before.length === 0 || before[0] === '') continue;
     const last = before[before.length - 1]!.replace(/[^\p{L}\p{N}]+$/u, '');

@@ -14,7 +14,10 @@ import type { LoadedDeck, LoadedDecks } from '../model/deck.js';
 import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
 
-export async function loadDecksCached(specs: string[], options: { installedDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }): Promise<LoadedDecks> {
+export async function loadDecksCached(
+  specs: string[],
+  options: { installedDir: string; cacheDir: string; env?: NodeJS.ProcessEnv },
+): Promise<LoadedDecks> {
   const loaded: LoadedDeck[] = [];
   for (const { file, slug } of resolveDeckSources(specs, options)) loaded.push(await readDeckFileCached(file, slug, options.cacheDir));
   return combineLoaded(loaded);

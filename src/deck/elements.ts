@@ -98,7 +98,14 @@ function pushTokens(elements: Element[], tokens: Token[], firstLine: number): vo
   for (const token of tokens) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
-      elements.push({ kind: 'heading', level: heading.depth, text: plainInline(heading.text), markdown: heading.text, raw: heading.raw, line });
+      elements.push({
+        kind: 'heading',
+        level: heading.depth,
+        text: plainInline(heading.text),
+        markdown: heading.text,
+        raw: heading.raw,
+        line,
+      });
     } else if (token.type === 'list' && (token as Tokens.List).ordered) {
       pushItems(elements, token as Tokens.List, line);
     } else {
@@ -159,7 +166,11 @@ function unwrapBold(markdown: string): string {
 function splitQuestion(lines: string[], paragraphLines: number): { question: string; answer: string; questionLines: number } {
   const sameLine = /^[ \t]*(\*\*|__)((?:(?!\1).)+?[?:.])\1[ \t]+(\S.*)$/.exec(lines[0] ?? '');
   if (paragraphLines > 0 && sameLine) {
-    return { question: `${sameLine[1]}${sameLine[2]}${sameLine[1]}`, answer: [sameLine[3], ...lines.slice(1)].join('\n'), questionLines: 0 };
+    return {
+      question: `${sameLine[1]}${sameLine[2]}${sameLine[1]}`,
+      answer: [sameLine[3], ...lines.slice(1)].join('\n'),
+      questionLines: 0,
+    };
   }
   let end = 0;
   while (end < paragraphLines && !(end > 0 && startsAnswer(lines[end]!))) {
@@ -177,7 +188,8 @@ function detailsElement(piece: Piece): DetailsElement {
   const close = openEnd === -1 ? -1 : lower.indexOf('</summary', openEnd);
   const closeEnd = close === -1 ? -1 : text.indexOf('>', close);
   const end = lower.lastIndexOf('</details');
-  if (closeEnd === -1 || end < closeEnd) return { kind: 'details', question: '', summary: '', summaryLine: line, answer: '', answerLine: line, raw: text, line };
+  if (closeEnd === -1 || end < closeEnd)
+    return { kind: 'details', question: '', summary: '', summaryLine: line, answer: '', answerLine: line, raw: text, line };
   const summary = text.slice(openEnd + 1, close);
   const answer = unwrapHtml(text.slice(closeEnd + 1, end));
   return {

@@ -23,12 +23,34 @@ const DROPPED = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)\/?>([ \t]*\n)?/g;
 /** HTML elements; anything else in angle brackets (`<HOSTNAME>`) is the author's text and stays. */
 const ELEMENTS = new Set(
-  ('a abbr article aside b big blockquote br button caption center cite code col dd del details dfn div dl dt em figcaption figure font footer ' +
+  (
+    'a abbr article aside b big blockquote br button caption center cite code col dd del details dfn div dl dt em figcaption figure font footer ' +
     'form h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label li main mark nav ol p picture pre q s samp section small source span strike ' +
-    'strong sub summary sup table tbody td tfoot th thead tr tt u ul var video').split(' '),
+    'strong sub summary sup table tbody td tfoot th thead tr tt u ul var video'
+  ).split(' '),
 );
 /** Tags that hold blocks: their text goes on lines of its own, as it shows in a browser. */
-const BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'pre', 'blockquote', 'section', 'article', 'header', 'footer', 'figure']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tr',
+  'pre',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+]);
 /** Tags that only format their text: they become their text without a note. */
 const FORMATTING = new Set(['b', 'strong', 'i', 'em', 'u', 'p', 'div', 'span', 'center', 'code', 'sup', 'sub', 'small', 'kbd']);
 /** Marks a protected code span while tags are converted; decks never hold NUL (read.ts refuses it). */
@@ -77,7 +99,11 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
   const offsetOf = (before: string): number => firstOffset + countNewlines(before);
 
   result = result.replace(DROPPED, (block, element: string | undefined, at: number, whole: string) => {
-    if (!isExplicitIdComment(block)) notes.push({ offset: offsetOf(whole.slice(0, at)), message: `HTML block dropped (${element ? `<${element.toLowerCase()}>` : 'a comment'})` });
+    if (!isExplicitIdComment(block))
+      notes.push({
+        offset: offsetOf(whole.slice(0, at)),
+        message: `HTML block dropped (${element ? `<${element.toLowerCase()}>` : 'a comment'})`,
+      });
     return block.replace(/[^\n]+/g, REMOVED);
   });
 

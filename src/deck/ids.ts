@@ -49,16 +49,40 @@ export function assignIds(
     const number = numbers[index]!;
     const explicitId = explicitIds[index];
     if (explicitId !== undefined) {
-      return { id: `${slug}/${explicitId}`, number, category: draft.category, question: draft.question, prompt: draft.prompt, answer: draft.answer, line: draft.line, deck: slug, explicitId };
+      return {
+        id: `${slug}/${explicitId}`,
+        number,
+        category: draft.category,
+        question: draft.question,
+        prompt: draft.prompt,
+        answer: draft.answer,
+        line: draft.line,
+        deck: slug,
+        explicitId,
+      };
     }
     const id = uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
-    return { id, number, category: draft.category, question: draft.question, prompt: draft.prompt, answer: draft.answer, line: draft.line, deck: slug };
+    return {
+      id,
+      number,
+      category: draft.category,
+      question: draft.question,
+      prompt: draft.prompt,
+      answer: draft.answer,
+      line: draft.line,
+      deck: slug,
+    };
   });
   return { questions, warnings };
 }
 
 /** Each draft's explicit id (`<!-- kfq:id … -->`), the first use of an id winning; later uses are warned about and ignored. */
-function givenIds(drafts: DraftQuestion[], explicitIdAt: (line: number) => string | undefined, file: string, warnings: DeckWarning[]): Array<string | undefined> {
+function givenIds(
+  drafts: DraftQuestion[],
+  explicitIdAt: (line: number) => string | undefined,
+  file: string,
+  warnings: DeckWarning[],
+): Array<string | undefined> {
   const firstLine = new Map<string, number>();
   return drafts.map((draft) => {
     const id = explicitIdAt(draft.line);
@@ -68,7 +92,11 @@ function givenIds(drafts: DraftQuestion[], explicitIdAt: (line: number) => strin
       firstLine.set(id, draft.line);
       return id;
     }
-    warnings.push({ file, line: draft.line, message: `the id "${id}" was already given at line ${first}; this question keeps its number id` });
+    warnings.push({
+      file,
+      line: draft.line,
+      message: `the id "${id}" was already given at line ${first}; this question keeps its number id`,
+    });
     return undefined;
   });
 }

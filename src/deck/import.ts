@@ -253,7 +253,12 @@ export function readCsv(text: string, file: string): ImportedDeck {
     if (!names.includes('question') || !names.includes('answer')) {
       throw new DeckError(file, rows[0]!.line, 'the header row needs a question column and an answer column');
     }
-    columns = { question: names.indexOf('question'), answer: names.indexOf('answer'), category: names.indexOf('category'), number: names.indexOf('number') };
+    columns = {
+      question: names.indexOf('question'),
+      answer: names.indexOf('answer'),
+      category: names.indexOf('category'),
+      number: names.indexOf('number'),
+    };
     rows.shift();
   }
 

@@ -107,7 +107,7 @@ function runLength(s: string, start: number): number {
 /** For each run of backticks, where the next run of the same length starts (-1 if none). */
 function tickRunClosers(s: string): Map<number, number> {
   const runs: Array<[start: number, length: number]> = [];
-  for (let at = s.indexOf('`'); at !== -1; ) {
+  for (let at = s.indexOf('`'); at !== -1;) {
     const length = runLength(s, at);
     runs.push([at, length]);
     at = s.indexOf('`', at + length);
@@ -188,7 +188,12 @@ export const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '
 
 /** Text or code from marked's lexer, which leaves these five entities encoded. */
 export function unescapeMarkedText(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function decodeEntity([, decimal, hex, name]: RegExpExecArray): string | undefined {

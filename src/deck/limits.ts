@@ -7,7 +7,9 @@ import { DeckError } from '../errors.js';
 export const MAX_DECK_BYTES = 32 * 1024 * 1024;
 
 export function deckTooLargeError(file: string): DeckError {
-  return new DeckError(file, undefined, `deck is larger than ${MAX_DECK_BYTES / 1024 / 1024} MB`, { hint: 'split it into several decks in one folder' });
+  return new DeckError(file, undefined, `deck is larger than ${MAX_DECK_BYTES / 1024 / 1024} MB`, {
+    hint: 'split it into several decks in one folder',
+  });
 }
 
 /** Largest front matter block, in characters (gray-matter scans it in quadratic time). */

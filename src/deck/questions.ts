@@ -118,7 +118,12 @@ export function collectQuestions(elements: Element[], file: string): CollectedQu
         const draft = draftOf(element.number, element.prompt, element.line);
         // The item's own text is indented for the item; what follows it at column 0 is not.
         const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(element.answer)![0];
-        open = { level: 0, draft, parts: [{ markdown: trimBlock(element.answer) }], answerLine: element.answerLine + countNewlines(leadingBlankLines) };
+        open = {
+          level: 0,
+          draft,
+          parts: [{ markdown: trimBlock(element.answer) }],
+          answerLine: element.answerLine + countNewlines(leadingBlankLines),
+        };
         break;
       }
       case 'details': {

@@ -20,7 +20,9 @@ export function readDeckBytes(path: string): Buffer {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw folderError(path);
     if (!stats.isFile()) {
-      throw new DeckError(path, undefined, 'is not a regular file (a FIFO, socket or device)', { hint: 'save the deck to a file and pass that' });
+      throw new DeckError(path, undefined, 'is not a regular file (a FIFO, socket or device)', {
+        hint: 'save the deck to a file and pass that',
+      });
     }
     if (stats.size > MAX_DECK_BYTES) throw deckTooLargeError(path);
     return readFileSync(fd);
@@ -50,7 +52,8 @@ export function decodeDeckText(bytes: Buffer, path: string): string {
 }
 
 function decodeUtf16(bytes: Buffer, bigEndian: boolean, path: string): string {
-  if (bytes.length % 2 !== 0) throw new DeckError(path, undefined, 'is not valid UTF-16 (odd number of bytes)', { hint: 'save the deck as UTF-8 text' });
+  if (bytes.length % 2 !== 0)
+    throw new DeckError(path, undefined, 'is not valid UTF-16 (odd number of bytes)', { hint: 'save the deck as UTF-8 text' });
   const copy = Buffer.from(bytes);
   if (bigEndian) copy.swap16();
   const text = copy.toString('utf16le');
@@ -83,7 +86,16 @@ function firstInvalidUtf8(bytes: Buffer): number {
     const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     const second = bytes[i + 1];
-    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    const [low, high] =
+      lead === 0xe0
+        ? [0xa0, 0xbf]
+        : lead === 0xed
+          ? [0x80, 0x9f]
+          : lead === 0xf0
+            ? [0x90, 0xbf]
+            : lead === 0xf4
+              ? [0x80, 0x8f]
+              : [0x80, 0xbf];
     if (second === undefined || second < low || second > high) return i;
     for (let k = 2; k < length; k++) {
       const next = bytes[i + k];

@@ -11,7 +11,11 @@ export function selectCategory(categories: string[], name: string): string {
   const wanted = name.trim().toLowerCase();
   const exact = categories.find((category) => category.toLowerCase() === wanted);
   if (exact !== undefined) return exact;
-  const asWords = (category: string): boolean => ` ${category.toLowerCase().split(/[^\p{L}\p{N}]+/u).join(' ')} `.includes(` ${wanted} `);
+  const asWords = (category: string): boolean =>
+    ` ${category
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .join(' ')} `.includes(` ${wanted} `);
   for (const matches of [
     categories.filter((category) => category.toLowerCase().startsWith(wanted)),
     categories.filter(asWords),

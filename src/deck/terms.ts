@@ -97,7 +97,8 @@ export function editDistance(a: string, b: string, limit: number): number {
     for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(j < i + limit ? previous[j]! + 1 : outside, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, previous2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        value = Math.min(value, previous2[j - 2]! + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
@@ -166,7 +167,15 @@ export function findPhrase(phrase: readonly Word[], typed: TypedWords | readonly
 }
 
 /** One past the last typed word when phrase[i..] matches at typed[j..], else undefined. */
-function matchFrom(phrase: readonly Word[], phraseJoins: readonly (Word | undefined)[], i: number, typed: TypedWords, j: number, insertions: number, first: boolean): number | undefined {
+function matchFrom(
+  phrase: readonly Word[],
+  phraseJoins: readonly (Word | undefined)[],
+  i: number,
+  typed: TypedWords,
+  j: number,
+  insertions: number,
+  first: boolean,
+): number | undefined {
   if (i === phrase.length) return j;
   if (j >= typed.words.length) return undefined;
   const here = matchesOf(phrase[i]!, typed)[j]!;

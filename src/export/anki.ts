@@ -49,7 +49,8 @@ export function categoryTag(category: string): string {
 export function questionsToAnki(questions: Question[], deckName: string): string {
   const header = ['#separator:tab', '#html:true', '#tags column:3', `#deck:${deckName.replace(/[\t\r\n]+/g, ' ').trim() || 'kfq'}`];
   // A prompt with code or a list goes on the card whole.
-  const front = (q: Question): string => (q.prompt === q.question ? escapeHtml(q.question.replace(/\s+/g, ' ').trim()) : answerHtml(q.prompt));
+  const front = (q: Question): string =>
+    q.prompt === q.question ? escapeHtml(q.question.replace(/\s+/g, ' ').trim()) : answerHtml(q.prompt);
   const rows = questions.map((q) => [front(q), answerHtml(q.answer), categoryTag(q.category)].join('\t'));
   return `${[...header, ...rows].join('\n')}\n`;
 }

@@ -35,7 +35,22 @@ function arrayItems(values: readonly unknown[]): string {
   return wrapped.slice('{\n  "items": [\n'.length, -'\n  ]\n}'.length);
 }
 
-const HISTORY_HEADER = ['record', 'at', 'question_id', 'deck', 'number', 'question', 'rating', 'duration_ms', 'mode', 'answer', 'interview_id', 'finished_at', 'status', 'score'];
+const HISTORY_HEADER = [
+  'record',
+  'at',
+  'question_id',
+  'deck',
+  'number',
+  'question',
+  'rating',
+  'duration_ms',
+  'mode',
+  'answer',
+  'interview_id',
+  'finished_at',
+  'status',
+  'score',
+];
 
 /**
  * One table with a row per review and a row per interview; `record` says which,
@@ -47,10 +62,39 @@ export async function writeHistoryCsv(source: HistorySource, write: WriteText, o
   await write(csvRow(HISTORY_HEADER));
   await source.forEachReviews(async (batch) => {
     reviews += batch.length;
-    await write(batch.map((r) => csvRow(['review', r.reviewedAt, r.questionId, r.deck, r.number, r.question, r.rating, r.durationMs, r.mode, r.answer, '', '', '', ''], options)).join(''));
+    await write(
+      batch
+        .map((r) =>
+          csvRow(
+            ['review', r.reviewedAt, r.questionId, r.deck, r.number, r.question, r.rating, r.durationMs, r.mode, r.answer, '', '', '', ''],
+            options,
+          ),
+        )
+        .join(''),
+    );
   });
   for (const i of source.interviews) {
-    await write(csvRow(['interview', i.startedAt, i.questions.map((q) => q.id).join(' '), '', '', '', '', '', 'mock', '', i.id, i.finishedAt, i.status, i.score], options));
+    await write(
+      csvRow(
+        [
+          'interview',
+          i.startedAt,
+          i.questions.map((q) => q.id).join(' '),
+          '',
+          '',
+          '',
+          '',
+          '',
+          'mock',
+          '',
+          i.id,
+          i.finishedAt,
+          i.status,
+          i.score,
+        ],
+        options,
+      ),
+    );
   }
   return reviews;
 }

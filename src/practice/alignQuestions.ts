@@ -144,7 +144,8 @@ function matchSimilar(
       else if (!rarest || list.length < rarest.length) rarest = list;
     }
     if (seen.size === 0 && rarest && rarest.length <= RAREST_WORD_LIMIT) for (const o of rarest) seen.add(o);
-    for (let o = Math.max(0, expectedOld[n]! - NEIGHBOURHOOD); o <= expectedOld[n]! + NEIGHBOURHOOD && o < before.length; o++) if (oldTaken[o] === -1) seen.add(o);
+    for (let o = Math.max(0, expectedOld[n]! - NEIGHBOURHOOD); o <= expectedOld[n]! + NEIGHBOURHOOD && o < before.length; o++)
+      if (oldTaken[o] === -1) seen.add(o);
     // A short deck change (a few questions) can afford comparing every pair, which also finds questions sharing only common words.
     if (oldLeft.length <= COMMON_WORD_LIMIT) for (const o of oldLeft) seen.add(o);
     for (const o of seen) {

@@ -26,7 +26,11 @@ export function dayStart(now: Date, rollover: number): Date {
 }
 
 /** Today's counts from the whole log (every deck: the limits are a day's work, not a deck's). */
-export function countToday(reviews: Iterable<Pick<ReviewFacts, 'questionId' | 'reviewedAt' | 'at'>>, now: Date, rollover: number): DayCounts {
+export function countToday(
+  reviews: Iterable<Pick<ReviewFacts, 'questionId' | 'reviewedAt' | 'at'>>,
+  now: Date,
+  rollover: number,
+): DayCounts {
   const from = dayStart(now, rollover).getTime();
   const seenBefore = new Set<string>();
   const today = new Set<string>();

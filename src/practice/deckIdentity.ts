@@ -15,14 +15,28 @@ export interface FollowedDeck {
   change?: DeckChange;
 }
 
-export function followDeck(previous: SeenDeck | undefined, deck: string, questions: readonly Question[], now: Date, contentHash?: string): FollowedDeck {
+export function followDeck(
+  previous: SeenDeck | undefined,
+  deck: string,
+  questions: readonly Question[],
+  now: Date,
+  contentHash?: string,
+): FollowedDeck {
   if (!previous) {
-    const seen: SeenDeck = { deck, contentHash, questions: questions.map((q) => seenQuestion(q, q.explicitId ?? q.id)), past: [], retired: [] };
+    const seen: SeenDeck = {
+      deck,
+      contentHash,
+      questions: questions.map((q) => seenQuestion(q, q.explicitId ?? q.id)),
+      past: [],
+      retired: [],
+    };
     return { seen, updated: true };
   }
   if (contentHash !== undefined && previous.contentHash === contentHash) return { seen: previous, updated: false };
   if (sameQuestions(previous.questions, questions)) {
-    return contentHash === previous.contentHash ? { seen: previous, updated: false } : { seen: { ...previous, contentHash }, updated: true };
+    return contentHash === previous.contentHash
+      ? { seen: previous, updated: false }
+      : { seen: { ...previous, contentHash }, updated: true };
   }
 
   const before = previous.questions;
@@ -44,7 +58,8 @@ export function followDeck(previous: SeenDeck | undefined, deck: string, questio
     if (edited) counts.edited++;
     if (renumbered) counts.renumbered++;
     if (moved) counts.moved++;
-    if (edited || renumbered || moved || old.number !== now.number) entries.push({ before: ref(old), after: ref(now), similarity: round(match.similarity) });
+    if (edited || renumbered || moved || old.number !== now.number)
+      entries.push({ before: ref(old), after: ref(now), similarity: round(match.similarity) });
   }
   for (const n of alignment.added) {
     const question = questions[n]!;
@@ -116,7 +131,14 @@ function sameQuestions(seen: readonly SeenQuestion[], questions: readonly Questi
     seen.length === questions.length &&
     seen.every((s, i) => {
       const q = questions[i]!;
-      return s.id === q.id && s.number === q.number && s.category === q.category && s.question === q.question && s.answer === q.answer && s.explicitId === q.explicitId;
+      return (
+        s.id === q.id &&
+        s.number === q.number &&
+        s.category === q.category &&
+        s.question === q.question &&
+        s.answer === q.answer &&
+        s.explicitId === q.explicitId
+      );
     })
   );
 }

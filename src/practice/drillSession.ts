@@ -113,7 +113,8 @@ export class DrillSession {
       if (seen.has(question.id)) continue;
       seen.add(question.id);
       const state = this.states.get(question.id);
-      if (state && isLearning(state) && state.card.due.getTime() <= now + LEARN_AHEAD_MS) learning.push({ question, due: state.card.due.getTime() });
+      if (state && isLearning(state) && state.card.due.getTime() <= now + LEARN_AHEAD_MS)
+        learning.push({ question, due: state.card.due.getTime() });
     }
     learning.sort((a, b) => a.due - b.due);
     const dueNow = learning.filter((entry) => entry.due <= now).map((entry) => entry.question);

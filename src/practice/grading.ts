@@ -11,7 +11,8 @@ import type { GradingOptions, TermWeights } from './scoring.js';
 export function termWeights(questions: readonly Pick<Question, 'question' | 'answer'>[]): TermWeights {
   const documents = new Map<string, number>();
   for (const question of questions) {
-    for (const stem of new Set(wordsOf(`${question.question} ${question.answer}`).map((word) => word.stem))) documents.set(stem, (documents.get(stem) ?? 0) + 1);
+    for (const stem of new Set(wordsOf(`${question.question} ${question.answer}`).map((word) => word.stem)))
+      documents.set(stem, (documents.get(stem) ?? 0) + 1);
   }
   const total = questions.length;
   return { idf: (stem) => Math.max(0.1, Math.log((total + 1) / ((documents.get(stem) ?? 0) + 0.5))) };

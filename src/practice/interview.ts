@@ -49,7 +49,9 @@ export function planInterview(input: PlanInput): Question[] {
     question,
     key: Math.pow(
       random(),
-      1 / (questionWeight(input.states.get(question.id), input.now) * (input.weakCategories?.has(question.category) ? WEAK_CATEGORY_WEIGHT : 1)),
+      1 /
+        (questionWeight(input.states.get(question.id), input.now) *
+          (input.weakCategories?.has(question.category) ? WEAK_CATEGORY_WEIGHT : 1)),
     ),
   }));
   const byCategory = new Map<string, typeof keyed>();
@@ -105,7 +107,14 @@ function orderApart(picked: Map<string, { question: Question; key: number }[]>):
   }
 }
 
-export function startReport(options: { id: string; startedAt: Date; perQuestionSeconds: number; totalSeconds: number | null; seed: number; planned: number }): InterviewReport {
+export function startReport(options: {
+  id: string;
+  startedAt: Date;
+  perQuestionSeconds: number;
+  totalSeconds: number | null;
+  seed: number;
+  planned: number;
+}): InterviewReport {
   return {
     id: options.id,
     startedAt: options.startedAt.toISOString(),
@@ -121,7 +130,13 @@ export function startReport(options: { id: string; startedAt: Date; perQuestionS
 }
 
 /** Scores one answer against the question's reference. */
-export function scoreInterviewAnswer(question: Question, typed: string, secondsUsed: number, timedOut: boolean, grading?: GradingOptions): InterviewAnswer {
+export function scoreInterviewAnswer(
+  question: Question,
+  typed: string,
+  secondsUsed: number,
+  timedOut: boolean,
+  grading?: GradingOptions,
+): InterviewAnswer {
   const answer = typed.trim();
   const { covered, missed, score, points, notes, suggestedRating } = scoreAnswer(question.answer, answer, question.question, grading);
   return {

@@ -33,7 +33,12 @@ function readPoints(markdown: string): ReferencePoint[] {
   for (const block of blocksOf(markdown)) {
     for (const sentence of splitSentences(block.plain)) {
       const code = block.code.filter((span) => sentence.includes(CODE_MARK + span + CODE_END));
-      const text = sentence.replaceAll(CODE_MARK, '').replaceAll(CODE_END, '').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+      const text = sentence
+        .replaceAll(CODE_MARK, '')
+        .replaceAll(CODE_END, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s+([,.;:!?])/g, '$1')
+        .trim();
       // Key terms first; then the content words outside them, which the deck's statistics weigh.
       const key = dedupe([...code.map(codeTerm), ...keyTerms(sentence.replaceAll(CODE_MARK, '').replaceAll(CODE_END, ' , '))]);
       const loose = new Set(dedupe([...key, ...contentWords(text)]).filter((term) => !key.includes(term)));
@@ -107,7 +112,8 @@ function markdownBlocks(markdown: string): Block[] {
           const nested: Token[] = [];
           for (const child of item.tokens) {
             if (child.type === 'list') nested.push(child);
-            else if (child.type === 'text' || child.type === 'paragraph') inline('tokens' in child && child.tokens ? child.tokens : [child], block);
+            else if (child.type === 'text' || child.type === 'paragraph')
+              inline('tokens' in child && child.tokens ? child.tokens : [child], block);
           }
           blocks.push(block);
           walk(nested);
@@ -144,7 +150,6 @@ function splitSentences(plain: string): string[] {
     .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
 }
 
-
 type Kind = 'name' | 'word' | 'stop';
 
 interface Word {
@@ -164,9 +169,8 @@ function sentencesOf(plain: string): Word[][][] {
   // "e.g." and friends start a list, not a sentence.
   return plain
     .replace(/\b(?:e\.g|i\.e|etc|vs)\./gi, ',')
-    .split(SENTENCE_BREAK).map((sentence) =>
-    sentence.split(CLAUSE_BREAK).map((clause) => [...clause.matchAll(WORD)].map((match) => readWord(match[0]))),
-  );
+    .split(SENTENCE_BREAK)
+    .map((sentence) => sentence.split(CLAUSE_BREAK).map((clause) => [...clause.matchAll(WORD)].map((match) => readWord(match[0]))));
 }
 
 function readWord(raw: string): Word {
@@ -201,16 +205,19 @@ function keyTerms(plain: string): Term[] {
   const sentences = sentencesOf(plain);
   const namesMidSentence = new Set<string>();
   for (const sentence of sentences) {
-    sentence.forEach((clause, c) => clause.forEach((word, w) => {
-      if (word.kind === 'name' && (c > 0 || w > 0)) namesMidSentence.add(word.text);
-    }));
+    sentence.forEach((clause, c) =>
+      clause.forEach((word, w) => {
+        if (word.kind === 'name' && (c > 0 || w > 0)) namesMidSentence.add(word.text);
+      }),
+    );
   }
   const terms: Term[] = [];
   for (const sentence of sentences) {
     sentence.forEach((clause, c) => {
       const first = c === 0 ? clause[0] : undefined;
       if (first?.kind === 'name' && isVerbIng(first.text.toLowerCase())) first.kind = 'stop';
-      if (first?.kind === 'name' && !isStrongName(first.text) && !namesMidSentence.has(first.text) && clause[1]?.kind === 'word') first.kind = 'word';
+      if (first?.kind === 'name' && !isStrongName(first.text) && !namesMidSentence.has(first.text) && clause[1]?.kind === 'word')
+        first.kind = 'word';
       terms.push(...termsOfClause(clause));
     });
   }
@@ -259,7 +266,9 @@ function phraseOf(words: string[]): string[] {
 
 // -ing words that name things (training jobs, learning curve), not actions.
 const NOUNS_IN_ING = new Set(
-  'learning training retraining serving tuning logging scaling autoscaling auto-scaling tracking caching processing computing networking routing scheduling versioning engineering streaming batching labeling pruning stopping prefetching preprocessing'.split(' '),
+  'learning training retraining serving tuning logging scaling autoscaling auto-scaling tracking caching processing computing networking routing scheduling versioning engineering streaming batching labeling pruning stopping prefetching preprocessing'.split(
+    ' ',
+  ),
 );
 export function isVerbIng(lower: string): boolean {
   return lower.endsWith('ing') && !NOUNS_IN_ING.has(lower);
@@ -292,7 +301,12 @@ function wordsOf(text: string): Word[] {
 }
 
 function codeTerm(code: string): Term {
-  return { text: code, stems: matchWords(code).filter((word) => word.text.length >= 2).map((word) => word.stem) };
+  return {
+    text: code,
+    stems: matchWords(code)
+      .filter((word) => word.text.length >= 2)
+      .map((word) => word.stem),
+  };
 }
 
 function makeTerm(words: string[]): Term {
@@ -312,4 +326,3 @@ function dedupe(terms: Term[]): Term[] {
     return true;
   });
 }
-

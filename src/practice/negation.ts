@@ -5,9 +5,11 @@
 import type { Word } from '../deck/terms.js';
 
 // A clause ends at punctuation, at a contrasting conjunction, or at "and"/"or" that starts a new subject.
-const CLAUSE_BREAK = /[,;:.!?()[\]]|\s[–—-]\s|\b(?:but|while|whereas|however|instead|although|though|yet|because|so that)\b|\b(?:and|or)\s+(?=(?:it|they|you|we|this|that|there|he|she|its|their)\b)/gi;
+const CLAUSE_BREAK =
+  /[,;:.!?()[\]]|\s[–—-]\s|\b(?:but|while|whereas|however|instead|although|though|yet|because|so that)\b|\b(?:and|or)\s+(?=(?:it|they|you|we|this|that|there|he|she|its|their)\b)/gi;
 // Negation of the whole clause: the verb is denied, whatever side the terms are on.
-const CLAUSE_CUE = /\b(?:not|never|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|shouldn'?t|couldn'?t|wouldn'?t|hasn'?t|haven'?t|mustn'?t)\b|n['’]t\b/gi;
+const CLAUSE_CUE =
+  /\b(?:not|never|cannot|can'?t|won'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|shouldn'?t|couldn'?t|wouldn'?t|hasn'?t|haven'?t|mustn'?t)\b|n['’]t\b/gi;
 // Negation of what follows: "no caching", "without Istio".
 const FORWARD_CUE = /\b(?:no|without|nor|neither|none)\b/gi;
 

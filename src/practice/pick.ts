@@ -68,7 +68,12 @@ export function pickCards(options: PickOptions): Question[] {
       ordered = [...due, ...lapses, ...ahead].sort(byDue);
       break;
     case 'weak':
-      ordered = [...seen.sort((a, b) => weakness(stateOf(b)) - weakness(stateOf(a)) || stateOf(a).card.due.getTime() - stateOf(b).card.due.getTime()), ...fresh];
+      ordered = [
+        ...seen.sort(
+          (a, b) => weakness(stateOf(b)) - weakness(stateOf(a)) || stateOf(a).card.due.getTime() - stateOf(b).card.due.getTime(),
+        ),
+        ...fresh,
+      ];
       break;
     case 'random':
       ordered = shuffle(questions, seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32)));

@@ -136,7 +136,9 @@ export function makePlan(input: PlanInput): Plan {
   const window = finalWindow(questions.length, fresh.length, capacity, studyDays);
   // Fixed to the interview day, so a card reviewed on the window's first day is not asked again on its last.
   const windowStart = dayAt(studyDays - window);
-  const finalDayOf = finalDays(questions, states, interview, windowStart, Math.max(1, Math.min(window, studyDays)), (j) => dayAt(Math.max(0, studyDays - 1 - j)));
+  const finalDayOf = finalDays(questions, states, interview, windowStart, Math.max(1, Math.min(window, studyDays)), (j) =>
+    dayAt(Math.max(0, studyDays - 1 - j)),
+  );
   const due = (question: Question): Date => plannedDue(states.get(question.id)!, finalDayOf.get(question.id)!, windowStart);
 
   const forecastDays: ForecastDay[] = [];
@@ -152,7 +154,10 @@ export function makePlan(input: PlanInput): Plan {
     forecastDays.push({ at, end });
     const done = k === 0 ? (input.doneToday ?? { newCards: 0, reviews: 0 }) : { newCards: 0, reviews: 0 };
     const introDaysLeft = Math.max(1, lastIntroDay - k + 1);
-    const newQuota = k > lastIntroDay && k > 0 ? 0 : Math.max(0, Math.min(fresh.length, Math.ceil((fresh.length + done.newCards) / introDaysLeft) - done.newCards));
+    const newQuota =
+      k > lastIntroDay && k > 0
+        ? 0
+        : Math.max(0, Math.min(fresh.length, Math.ceil((fresh.length + done.newCards) / introDaysLeft) - done.newCards));
     const introduced = fresh.splice(0, newQuota);
     for (const question of introduced) introDayOf.set(question.id, k);
     const room = Math.max(0, capacity - done.reviews - (done.newCards + newQuota) * NEW_CARD_VIEWS);
@@ -190,7 +195,11 @@ export function makePlan(input: PlanInput): Plan {
   return {
     interviewDate: settings.interviewDate,
     daysLeft,
-    today: { new: today.new, reviews: today.reviews, minutes: Math.round(((today.new * NEW_CARD_VIEWS + today.reviews) * input.secondsPerCard) / 60) },
+    today: {
+      new: today.new,
+      reviews: today.reviews,
+      minutes: Math.round(((today.new * NEW_CARD_VIEWS + today.reviews) * input.secondsPerCard) / 60),
+    },
     todayCards,
     days,
     readiness: {
@@ -233,7 +242,11 @@ function finalDays(
 }
 
 /** Recall on the interview day of each card (undefined: not worked out, left out of the means): overall, per category, the weakest categories. */
-export function recallOnTheDay(questions: readonly Question[], recallOf: (question: Question) => number | undefined, target: number): RecallOnTheDay {
+export function recallOnTheDay(
+  questions: readonly Question[],
+  recallOf: (question: Question) => number | undefined,
+  target: number,
+): RecallOnTheDay {
   const sums = new Map<string, { total: number; count: number }>();
   let total = 0;
   let count = 0;
@@ -257,7 +270,12 @@ export function recallOnTheDay(questions: readonly Question[], recallOf: (questi
 }
 
 /** Recall on the interview day if nothing more were studied: new cards count 0. */
-export function readiness(questions: readonly Question[], states: ReadonlyMap<string, CardState>, at: Date, target: number): RecallOnTheDay {
+export function readiness(
+  questions: readonly Question[],
+  states: ReadonlyMap<string, CardState>,
+  at: Date,
+  target: number,
+): RecallOnTheDay {
   return recallOnTheDay(questions, (question) => recallAt(states.get(question.id), at), target);
 }
 

@@ -93,7 +93,14 @@ function introduce({ introDay, finalDay, reviewDays }: CardPlan, timeline: Forec
  * Expected recall on the day of a card in `state`, following the plan from day
  * `first` on: on the plan's own review days while every answer is recalled.
  */
-function fromDay(state: CardState, first: number, finalDay: Date, weight: number, timeline: ForecastTimeline, reviewDays?: readonly number[]): number {
+function fromDay(
+  state: CardState,
+  first: number,
+  finalDay: Date,
+  weight: number,
+  timeline: ForecastTimeline,
+  reviewDays?: readonly number[],
+): number {
   const { days, retention } = timeline;
   for (let k = first; k < days.length; k++) {
     const day = days[k]!;
@@ -120,5 +127,12 @@ function learn(state: CardState, retention: number): CardState {
 
 function stateKey(state: CardState): string {
   const { card } = state;
-  return [card.stability, card.difficulty, card.state, card.due.getTime(), card.last_review?.getTime(), state.lastReviewedAt.getTime()].join(',');
+  return [
+    card.stability,
+    card.difficulty,
+    card.state,
+    card.due.getTime(),
+    card.last_review?.getTime(),
+    state.lastReviewedAt.getTime(),
+  ].join(',');
 }

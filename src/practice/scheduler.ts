@@ -8,7 +8,6 @@ import { reviewsByQuestion } from './matchReviews.js';
 import { formatInterval } from './time.js';
 import { DEFAULT_RETENTION } from './retention.js';
 
-
 export interface CardState {
   card: Card;
   /** Times graded Again (ts-fsrs counts lapses only once a card has been learnt). */
@@ -96,7 +95,11 @@ export function replayReviews(reviews: readonly Review[], retention: number = DE
 }
 
 /** The state of every question that has been reviewed; new questions have none. */
-export function cardStates(questions: readonly Question[], reviews: Iterable<Review>, retention: number = DEFAULT_RETENTION): Map<string, CardState> {
+export function cardStates(
+  questions: readonly Question[],
+  reviews: Iterable<Review>,
+  retention: number = DEFAULT_RETENTION,
+): Map<string, CardState> {
   const states = new Map<string, CardState>();
   for (const [id, list] of reviewsByQuestion(questions, reviews)) {
     const state = replayReviews(list, retention);
@@ -106,7 +109,11 @@ export function cardStates(questions: readonly Question[], reviews: Iterable<Rev
 }
 
 /** When the card would be due again after each grade, for labels like `Good · 3d`. */
-export function nextIntervals(state: CardState | undefined, now: Date, retention: number = DEFAULT_RETENTION): Record<ReviewRating, NextInterval> {
+export function nextIntervals(
+  state: CardState | undefined,
+  now: Date,
+  retention: number = DEFAULT_RETENTION,
+): Record<ReviewRating, NextInterval> {
   const entries = RATINGS.map((rating) => {
     const { card } = gradeCard(state, rating, now, retention);
     return [rating, { due: card.due, label: formatInterval(card.due.getTime() - now.getTime()) }] as const;

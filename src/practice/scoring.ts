@@ -5,7 +5,17 @@
 // phrases in order). A term the answer denies is contradicted and earns
 // nothing; a bare list of terms is capped. Pure: the deck's statistics and
 // aliases come in through the options.
-import { findTermAll, matchesOf, NO_ALIASES, typedWords, wordsOf, type AliasTable, type PhraseMatch, type TypedWords, type Word } from '../deck/terms.js';
+import {
+  findTermAll,
+  matchesOf,
+  NO_ALIASES,
+  typedWords,
+  wordsOf,
+  type AliasTable,
+  type PhraseMatch,
+  type TypedWords,
+  type Word,
+} from '../deck/terms.js';
 import type { PointResult, PointStatus } from '../model/interview.js';
 import type { ReviewRating } from '../model/review.js';
 import { referencePoints } from './keyTerms.js';
@@ -120,7 +130,13 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
     if (missing.length === 0) missing.push(...missingLoose);
     const share = gained / weight;
     const isContradicted = contradicted > gained;
-    const status: PointStatus = isContradicted ? 'contradicted' : share >= COVERED_SHARE ? 'covered' : share >= PARTLY_SHARE ? 'partly' : 'missed';
+    const status: PointStatus = isContradicted
+      ? 'contradicted'
+      : share >= COVERED_SHARE
+        ? 'covered'
+        : share >= PARTLY_SHARE
+          ? 'partly'
+          : 'missed';
     points.push({ text: point.text, status, matched: [...new Set(matched)], missing });
     // The first point of a longer answer usually states the answer; the rest explains it.
     const pointWeight = points.length === 1 && hasMorePoints ? weight * LEAD_FACTOR : weight;
@@ -157,7 +173,10 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
 function expectedWeight(pointWeights: number[], total: number): number {
   if (pointWeights.length <= POINTS_EXPECTED) return total;
   const heaviest = [...pointWeights].sort((a, b) => b - a).slice(0, POINTS_EXPECTED);
-  return Math.max(heaviest.reduce((sum, weight) => sum + weight, 0), total / 2);
+  return Math.max(
+    heaviest.reduce((sum, weight) => sum + weight, 0),
+    total / 2,
+  );
 }
 
 function weightOf(words: readonly Word[], weights: TermWeights, asked: ReadonlySet<string>): number {
@@ -171,7 +190,13 @@ interface TermResult {
   matched: string[];
 }
 
-function matchTerm(words: readonly Word[], typed: TypedWords, denied: readonly boolean[], weights: TermWeights, aliases: AliasTable): TermResult {
+function matchTerm(
+  words: readonly Word[],
+  typed: TypedWords,
+  denied: readonly boolean[],
+  weights: TermWeights,
+  aliases: AliasTable,
+): TermResult {
   const matches = findTermAll(words, typed, aliases);
   const affirmed = matches.find((match) => !spanDenied(match, denied));
   if (affirmed) return { credit: 1, contradicted: false, matched: affirmed.matched };
@@ -198,7 +223,8 @@ function matchTerm(words: readonly Word[], typed: TypedWords, denied: readonly b
     for (let length = words.length - 1; length >= 2; length--) {
       for (let start = 0; start + length <= words.length; start++) {
         const part = findTermAll(words.slice(start, start + length), typed, aliases);
-        if (part.length > 0 && part.every((match) => spanDenied(match, denied))) return { credit: 0, contradicted: true, matched: part[0]!.matched };
+        if (part.length > 0 && part.every((match) => spanDenied(match, denied)))
+          return { credit: 0, contradicted: true, matched: part[0]!.matched };
       }
     }
   }

@@ -62,8 +62,18 @@ export function formatWhen(when: Date, now: Date): string {
   if (ms <= 0) return 'now';
   const minutes = Math.round(ms / 60_000);
   const relative =
-    minutes < 60 ? plural(Math.max(1, minutes), 'minute') : minutes < 36 * 60 ? plural(Math.round(minutes / 60), 'hour') : plural(Math.round(minutes / 1440), 'day');
-  const absolute = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(when);
+    minutes < 60
+      ? plural(Math.max(1, minutes), 'minute')
+      : minutes < 36 * 60
+        ? plural(Math.round(minutes / 60), 'hour')
+        : plural(Math.round(minutes / 1440), 'day');
+  const absolute = new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(when);
   return `in ${relative} (${absolute})`;
 }
 

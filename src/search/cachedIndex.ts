@@ -8,7 +8,9 @@ import { FIELD_COUNT, type WordIndex } from './wordIndex.js';
 
 /** `contentHashes`: of the decks loaded through the deck cache; only those have their index cached. */
 export function loadSearchIndex(decks: readonly Deck[], cacheDir: string, contentHashes: ReadonlyMap<Deck, string>): SearchIndex {
-  return combineSearchIndexes(decks.map((deck) => ({ questions: deck.questions, words: wordIndexOf(deck, cacheDir, contentHashes.get(deck)) })));
+  return combineSearchIndexes(
+    decks.map((deck) => ({ questions: deck.questions, words: wordIndexOf(deck, cacheDir, contentHashes.get(deck)) })),
+  );
 }
 
 function wordIndexOf(deck: Deck, cacheDir: string, contentHash: string | undefined): WordIndex {

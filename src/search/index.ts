@@ -91,7 +91,11 @@ export function combineSearchIndexes(decks: ReadonlyArray<{ questions: Question[
 }
 
 /** The hits for the query, best first: none when nothing matches enough of it. */
-export async function searchQuestions(index: SearchIndex, query: string, options: { limit?: number; category?: string } = {}): Promise<SearchHit[]> {
+export async function searchQuestions(
+  index: SearchIndex,
+  query: string,
+  options: { limit?: number; category?: string } = {},
+): Promise<SearchHit[]> {
   const limit = options.limit ?? 10;
   const groups = analyseQuery(query);
   if (groups.length === 0 || limit <= 0) return [];
@@ -163,7 +167,13 @@ function hitOf(question: Question, distance: number, context: RankContext, wante
     textWords(text)
       .filter((word) => terms.has(wanted.stem(word.word)))
       .map((word) => [word.start, word.end - 1]);
-  return { question, score: Math.max(0, distance), questionRanges: rangesOf(question.question), answerRanges: rangesOf(answerText), answerText };
+  return {
+    question,
+    score: Math.max(0, distance),
+    questionRanges: rangesOf(question.question),
+    answerRanges: rangesOf(answerText),
+    answerText,
+  };
 }
 
 /**

@@ -48,7 +48,11 @@ let fieldAliases: AliasGroups | undefined;
 function aliasesFor(groups: readonly QueryGroup[]): AliasTable {
   fieldAliases ??= builtinAliases();
   const starts = new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))));
-  const wordStarts = (phrase: string) => phrase.toLowerCase().split(/[\s\-/&.+'’()]+/).map((word) => word.slice(0, 2));
+  const wordStarts = (phrase: string) =>
+    phrase
+      .toLowerCase()
+      .split(/[\s\-/&.+'’()]+/)
+      .map((word) => word.slice(0, 2));
   return buildAliasTable(fieldAliases.filter((group) => group.some((phrase) => wordStarts(phrase).some((start) => starts.has(start)))));
 }
 
@@ -69,7 +73,10 @@ function withAliases(groups: QueryGroup[]): QueryGroup[] {
       const key = phraseKey(typed);
       const found = table.byKey.get(key);
       if (!found) continue;
-      const others = found.flatMap((group) => table.groups[group]!).filter((phrase) => stemKey(phrase) !== key).map((phrase) => phrase.map((word) => word.text));
+      const others = found
+        .flatMap((group) => table.groups[group]!)
+        .filter((phrase) => stemKey(phrase) !== key)
+        .map((phrase) => phrase.map((word) => word.text));
       const rest = size === 1 ? run[0]!.alternatives.slice(1) : [];
       result.push({ alternatives: [typed, ...rest, ...others] });
       at += size;

@@ -258,7 +258,9 @@ function typedWords(groups: readonly QueryGroup[]): string[] {
 
 /** Whether some word of the query is long enough to be forgiven typos and unknown to some part: only then is a speller needed. */
 export function needsSpeller(parts: readonly IndexPart[], groups: readonly QueryGroup[]): boolean {
-  return typedWords(groups).some((word) => typoAllowance(word.length) > 0 && parts.some((part) => findTerm(part.words, normalizeWord(word)) < 0));
+  return typedWords(groups).some(
+    (word) => typoAllowance(word.length) > 0 && parts.some((part) => findTerm(part.words, normalizeWord(word)) < 0),
+  );
 }
 
 /** The terms a typed word stands for in one index, with how closely each matches. */

@@ -181,7 +181,11 @@ export function nearWords(index: WordIndex, typed: string, speller?: Speller): N
     }
   }
   if (candidates.length === 0) return near;
-  for (const proposed of speller!(candidates.map((at) => index.surfaces[at]!), typed, edits)) {
+  for (const proposed of speller!(
+    candidates.map((at) => index.surfaces[at]!),
+    typed,
+    edits,
+  )) {
     const at = candidates[proposed]!;
     const surface = index.surfaces[at]!;
     if (surface === typed || surface.startsWith(typed)) continue;

@@ -17,7 +17,11 @@ export interface TextWord {
 export function textWords(text: string): TextWord[] {
   const lower = text.toLowerCase();
   const words: TextWord[] = [];
-  scan(lower, (start, end) => words.push({ word: lower.slice(start, end), start, end }), () => {});
+  scan(
+    lower,
+    (start, end) => words.push({ word: lower.slice(start, end), start, end }),
+    () => {},
+  );
   return words;
 }
 
@@ -25,7 +29,11 @@ export function textWords(text: string): TextWord[] {
 export function joinedWords(text: string): TextWord[] {
   const lower = text.toLowerCase();
   const words: TextWord[] = [];
-  scan(lower, () => {}, (start, end) => words.push({ word: lower.slice(start, end).replace(JOINERS, ''), start, end }));
+  scan(
+    lower,
+    () => {},
+    (start, end) => words.push({ word: lower.slice(start, end).replace(JOINERS, ''), start, end }),
+  );
   return words;
 }
 

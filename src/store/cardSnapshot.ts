@@ -179,7 +179,7 @@ function extend(snapshot: Snapshot, fd: number, size: number, file: string, chan
 
 function forEachChunk(fd: number, from: number, to: number, use: (chunk: Buffer) => void): void {
   const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, to - from)));
-  for (let position = from; position < to; ) {
+  for (let position = from; position < to;) {
     const read = readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
     if (read === 0) break;
     use(buffer.subarray(0, read));
@@ -256,7 +256,13 @@ function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void 
   });
   for (let i = 0; i < snapshot.count; i++) {
     if (snapshot.undone[i] === 1 || !candidates.has(snapshot.group[i]!)) continue;
-    if (isUndone({ id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) }, wanted)) undo(i);
+    if (
+      isUndone(
+        { id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) },
+        wanted,
+      )
+    )
+      undo(i);
   }
 }
 
@@ -302,7 +308,9 @@ const groupLookups = new WeakMap<Snapshot, Map<string, number>>();
 function groupLookup(snapshot: Snapshot): Map<string, number> {
   let lookup = groupLookups.get(snapshot);
   if (!lookup) {
-    lookup = new Map(snapshot.groupIds.map((id, group) => [groupName(id, snapshot.groupDecks[group]!, snapshot.groupQuestions[group]!), group]));
+    lookup = new Map(
+      snapshot.groupIds.map((id, group) => [groupName(id, snapshot.groupDecks[group]!, snapshot.groupQuestions[group]!), group]),
+    );
     groupLookups.set(snapshot, lookup);
   }
   return lookup;
@@ -428,7 +436,12 @@ class LoggedReview implements ReviewFacts {
   }
 }
 
-function rememberStates<CardState>(snapshot: Snapshot<CardState>, defaultRetention: number, retention: number, states: Array<CardState | null>): void {
+function rememberStates<CardState>(
+  snapshot: Snapshot<CardState>,
+  defaultRetention: number,
+  retention: number,
+  states: Array<CardState | null>,
+): void {
   snapshot.states.set(retention, states);
   for (const kept of snapshot.states.keys()) {
     if (snapshot.states.size <= KEPT_RETENTIONS) break;
@@ -475,5 +488,12 @@ function statesOfQuestions<CardState>(
 /** The snapshot with its columns cut to length, so the file holds no unused capacity. */
 function compacted<CardState>(snapshot: Snapshot<CardState>): Snapshot<CardState> {
   const count = snapshot.count;
-  return { ...snapshot, group: snapshot.group.slice(0, count), rating: snapshot.rating.slice(0, count), time: snapshot.time.slice(0, count), undone: snapshot.undone.slice(0, count), ids: snapshot.ids.slice(0, count) };
+  return {
+    ...snapshot,
+    group: snapshot.group.slice(0, count),
+    rating: snapshot.rating.slice(0, count),
+    time: snapshot.time.slice(0, count),
+    undone: snapshot.undone.slice(0, count),
+    ids: snapshot.ids.slice(0, count),
+  };
 }

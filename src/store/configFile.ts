@@ -30,7 +30,10 @@ export function parseConfigText(text: string, file: string): ConfigTable {
     return parse(text) as ConfigTable;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(`the config file ${file} is not valid TOML: ${reason}`, { hint: 'fix it with kfq config edit, or remove it', cause: error });
+    throw new UsageError(`the config file ${file} is not valid TOML: ${reason}`, {
+      hint: 'fix it with kfq config edit, or remove it',
+      cause: error,
+    });
   }
 }
 

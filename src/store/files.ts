@@ -83,7 +83,9 @@ export interface AtomicOptions {
 export function openAtomicFile(file: string, options: AtomicOptions = {}): AtomicFile {
   const temp = tempFileFor(file);
   const fail = (error: unknown): StorageError =>
-    error instanceof StorageError ? error : new StorageError(`cannot write ${options.what ?? file}: ${describeFsError(error)}`, { hint: options.hint, cause: error });
+    error instanceof StorageError
+      ? error
+      : new StorageError(`cannot write ${options.what ?? file}: ${describeFsError(error)}`, { hint: options.hint, cause: error });
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx');
@@ -169,7 +171,7 @@ export function describeFsError(error: unknown): string {
     case 'ENOTDIR':
       return 'a file is in the way';
     case 'EFBIG':
-      return 'the file is too large (a file size limit, such as ulimit -f, or the file system\'s own)';
+      return "the file is too large (a file size limit, such as ulimit -f, or the file system's own)";
     case 'EIO':
       return 'the disk or device reported an input/output error';
     case 'EMFILE':

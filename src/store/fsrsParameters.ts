@@ -39,8 +39,15 @@ export function readParameters(home: string): SavedParameters | undefined {
     value = undefined;
   }
   const saved = value as Partial<SavedParameters> | undefined;
-  if (!saved || !Array.isArray(saved.w) || !LENGTHS.includes(saved.w.length) || !saved.w.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    throw new StorageError(`${file} does not hold FSRS parameters`, { hint: 'remove it to use the default parameters, or run kfq optimize again' });
+  if (
+    !saved ||
+    !Array.isArray(saved.w) ||
+    !LENGTHS.includes(saved.w.length) ||
+    !saved.w.every((n) => typeof n === 'number' && Number.isFinite(n))
+  ) {
+    throw new StorageError(`${file} does not hold FSRS parameters`, {
+      hint: 'remove it to use the default parameters, or run kfq optimize again',
+    });
   }
   return saved as SavedParameters;
 }

@@ -67,7 +67,13 @@ function readOrigin(folder: string, name: string): DeckOrigin | undefined {
  * note. Returns 'exists' (and writes nothing) when the name is taken and
  * `replace` is false; whether it replaced a deck otherwise.
  */
-export function installDeck(folder: string, name: string, markdown: string | Buffer, origin: DeckOrigin, replace: boolean): 'exists' | 'added' | 'replaced' {
+export function installDeck(
+  folder: string,
+  name: string,
+  markdown: string | Buffer,
+  origin: DeckOrigin,
+  replace: boolean,
+): 'exists' | 'added' | 'replaced' {
   const file = installedDeckFile(folder, name);
   return withNameLock(folder, name, () => {
     const existed = existsSync(file);
@@ -98,7 +104,8 @@ function withNameLock<T>(folder: string, name: string, work: () => T): T {
       rmSync(lock, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new StorageError(`another kfq is installing the deck '${name}' (${lock})`, { hint: 'try again when it has finished' });
+    if (Date.now() > deadline)
+      throw new StorageError(`another kfq is installing the deck '${name}' (${lock})`, { hint: 'try again when it has finished' });
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
   }
   try {

@@ -113,7 +113,9 @@ export function findReport(saved: SavedReports, ref: string): InterviewReport {
   const matches = reports.filter((report) => report.id.startsWith(ref));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new NotFoundError(`'${ref}' matches ${matches.length} reports: ${matches.map((r) => r.id).join(', ')}`, { hint: 'give more of the id' });
+    throw new NotFoundError(`'${ref}' matches ${matches.length} reports: ${matches.map((r) => r.id).join(', ')}`, {
+      hint: 'give more of the id',
+    });
   }
   throw new NotFoundError(`no interview report '${ref}'`, { hint: 'kfq mock --list shows the saved reports' });
 }
@@ -126,7 +128,9 @@ export function readReport(file: string): InterviewReport | string {
     record = JSON.parse(readRegularText(file, 'the interview report') ?? '');
   } catch (error) {
     if (error instanceof StorageError) throw error;
-    return error instanceof SyntaxError ? 'not valid JSON (damaged or edited by hand?), skipped' : `cannot be read: ${describeFsError(error)}, skipped`;
+    return error instanceof SyntaxError
+      ? 'not valid JSON (damaged or edited by hand?), skipped'
+      : `cannot be read: ${describeFsError(error)}, skipped`;
   }
   if (!isObject(record) || record.kfq !== 'interview-report') return 'not an interview report, skipped';
   if (typeof record.version !== 'number' || record.version > REPORT_VERSION) {
@@ -175,7 +179,13 @@ function isAnswer(value: unknown): value is InterviewAnswer {
 const POINT_STATUSES: readonly unknown[] = ['covered', 'partly', 'missed', 'contradicted'];
 
 function isPoint(value: unknown): boolean {
-  return isObject(value) && typeof value.text === 'string' && POINT_STATUSES.includes(value.status) && isStrings(value.matched) && isStrings(value.missing);
+  return (
+    isObject(value) &&
+    typeof value.text === 'string' &&
+    POINT_STATUSES.includes(value.status) &&
+    isStrings(value.matched) &&
+    isStrings(value.missing)
+  );
 }
 
 function isStrings(value: unknown): boolean {

@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { StorageError } from '../errors.js';
 import { describeFsError } from './files.js';
 import type { KfqPaths } from './paths.js';
-import { isUndone, parseLogLines, readReviewLog, REVIEW_LOG_HINT, reviewId, type ReviewLogContents, type ReviewLogProblem } from './reviewLog.js';
+import {
+  isUndone,
+  parseLogLines,
+  readReviewLog,
+  REVIEW_LOG_HINT,
+  reviewId,
+  type ReviewLogContents,
+  type ReviewLogProblem,
+} from './reviewLog.js';
 import { type Review } from '../model/review.js';
 
 /** Every review not undone: the one log, or with a sync folder the union of every machine's log in time order. */
@@ -24,7 +32,10 @@ export function logFiles(folder: string): string[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new StorageError(`cannot read the reviews folder ${folder}: ${describeFsError(error)}`, { hint: REVIEW_LOG_HINT, cause: error });
   }
-  return names.filter((name) => name.endsWith('.jsonl') && !name.startsWith('.')).sort().map((name) => join(folder, name));
+  return names
+    .filter((name) => name.endsWith('.jsonl') && !name.startsWith('.'))
+    .sort()
+    .map((name) => join(folder, name));
 }
 
 export function mergeLogs(files: readonly string[]): ReviewLogContents {

@@ -53,7 +53,9 @@ function legacyReviewId(questionId: string, reviewedAt: string): string {
  * with an id also the old key (question and time) that an older kfq's undo writes.
  */
 export function undoKeysOf(review: ReviewKey): string[] {
-  return review.id === undefined ? [legacyReviewId(review.questionId, review.reviewedAt)] : [review.id, legacyReviewId(review.questionId, review.reviewedAt)];
+  return review.id === undefined
+    ? [legacyReviewId(review.questionId, review.reviewedAt)]
+    : [review.id, legacyReviewId(review.questionId, review.reviewedAt)];
 }
 
 /** Whether an undo record in `undone` takes this review back. */
@@ -69,7 +71,12 @@ export function isUndone(review: ReviewKey, undone: ReadonlySet<string>): boolea
  * kfq still reads it as an undo.
  */
 export function undoReview(file: string, review: ReviewKey): void {
-  appendRecord(file, review.id === undefined ? { undo: review.reviewedAt, questionId: review.questionId } : { undo: review.reviewedAt, questionId: review.questionId, id: review.id });
+  appendRecord(
+    file,
+    review.id === undefined
+      ? { undo: review.reviewedAt, questionId: review.questionId }
+      : { undo: review.reviewedAt, questionId: review.questionId, id: review.id },
+  );
 }
 
 export function readReviewLog(file: string): ReviewLogContents {
@@ -111,7 +118,10 @@ export function parseLogLines(text: string, file: string, firstLine = 1): LogLin
       record = JSON.parse(line);
     } catch {
       const cut = index === lines.length - 1 && !text.endsWith('\n');
-      problems.push({ line: firstLine + index, message: cut ? 'incomplete line (cut short by a crash?), skipped' : 'not valid JSON (edited by hand?), skipped' });
+      problems.push({
+        line: firstLine + index,
+        message: cut ? 'incomplete line (cut short by a crash?), skipped' : 'not valid JSON (edited by hand?), skipped',
+      });
       return;
     }
     if (isHeader(record)) {
@@ -162,7 +172,6 @@ function appendRecord(file: string, record: object): void {
   }
 }
 
-
 /** The format version from the first line, if that line is a header. */
 function headerVersion(fd: number): number | undefined {
   const buffer = Buffer.alloc(256);
@@ -180,7 +189,6 @@ function lastByte(fd: number, size: number): number | undefined {
   const buffer = Buffer.alloc(1);
   return readSync(fd, buffer, 0, 1, size - 1) === 1 ? buffer[0] : undefined;
 }
-
 
 function isHeader(record: unknown): record is { kfq: 'review-log'; version: number } {
   return isObject(record) && record.kfq === 'review-log' && typeof record.version === 'number';

@@ -57,7 +57,7 @@ export function checkIsReviewLog(fd: number, file: string): void {
   if (size === 0 || startsWithHeader(fd)) return;
   const buffer = Buffer.allocUnsafe(SCAN_BYTES);
   let carry = '';
-  for (let position = 0; position < size; ) {
+  for (let position = 0; position < size;) {
     const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
     if (read === 0) break;
     position += read;

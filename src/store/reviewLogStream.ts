@@ -25,7 +25,11 @@ export interface LogScan {
  * to `end` bytes (default: the size when opened). A missing log is empty; a
  * FIFO or device in its place throws StorageError. Returns the bytes read.
  */
-async function forEachLogChunk(file: string, onChunk: (bytes: Buffer, firstLine: number) => void | Promise<void>, end?: number): Promise<number> {
+async function forEachLogChunk(
+  file: string,
+  onChunk: (bytes: Buffer, firstLine: number) => void | Promise<void>,
+  end?: number,
+): Promise<number> {
   let fd: number | undefined;
   try {
     fd = openRegularFile(file, 'the review log');
@@ -34,7 +38,7 @@ async function forEachLogChunk(file: string, onChunk: (bytes: Buffer, firstLine:
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let carry = Buffer.alloc(0);
     let line = 1;
-    for (let position = 0; position < size; ) {
+    for (let position = 0; position < size;) {
       const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
       if (read === 0) break;
       position += read;
@@ -81,7 +85,7 @@ export async function scanLog(file: string): Promise<LogScan> {
     // A log from a newer kfq is refused here, before any output is written.
     if (firstLine === 1) parseLogLines(bytes.subarray(0, bytes.indexOf(0x0a) + 1 || bytes.length).toString('utf8'), file);
     const lines: string[] = [];
-    for (let at = bytes.indexOf(UNDO); at !== -1; ) {
+    for (let at = bytes.indexOf(UNDO); at !== -1;) {
       const start = bytes.lastIndexOf(0x0a, at) + 1;
       const newline = bytes.indexOf(0x0a, at);
       const stop = newline === -1 ? bytes.length : newline;

@@ -13,7 +13,6 @@ export type { DeckChange, DeckChangeEntry, PastName, SeenDeck, SeenQuestion, See
 
 export const SEEN_DECK_VERSION = 1;
 
-
 export function seenDeckFile(folder: string, deck: string): string {
   return join(folder, `${deck}.json`);
 }
@@ -30,7 +29,9 @@ export function readSeenDeck(folder: string, deck: string): SeenDeck | undefined
     const record: unknown = JSON.parse(text);
     if (!isObject(record) || record.kfq !== 'seen-deck' || record.version !== SEEN_DECK_VERSION || !isObject(record.seen)) return undefined;
     const seen = record.seen as unknown as SeenDeck;
-    return Array.isArray(seen.questions) && Array.isArray(seen.past) && Array.isArray(seen.retired) && seen.deck === deck ? seen : undefined;
+    return Array.isArray(seen.questions) && Array.isArray(seen.past) && Array.isArray(seen.retired) && seen.deck === deck
+      ? seen
+      : undefined;
   } catch {
     return undefined;
   }
@@ -42,7 +43,9 @@ export function writeSeenDeck(folder: string, seen: SeenDeck): void {
   } catch (error) {
     throw new StorageError(`cannot create ${folder}: ${describeFsError(error)}`, { cause: error });
   }
-  writeFileAtomic(seenDeckFile(folder, seen.deck), `${JSON.stringify({ kfq: 'seen-deck', version: SEEN_DECK_VERSION, seen })}\n`, { what: `the deck identity file of ${seen.deck}` });
+  writeFileAtomic(seenDeckFile(folder, seen.deck), `${JSON.stringify({ kfq: 'seen-deck', version: SEEN_DECK_VERSION, seen })}\n`, {
+    what: `the deck identity file of ${seen.deck}`,
+  });
 }
 
 /** The folder of seen-deck files inside the kfq home. */

@@ -21,7 +21,10 @@ export interface StaleTemp {
  * a user's folder (`own: false`) only kfq's distinctive name does, and the old
  * one only for the file kfq is about to write (`target`).
  */
-export function findStaleTemps(folder: string, { own = true, target, now = Date.now() }: { own?: boolean; target?: string; now?: number } = {}): StaleTemp[] {
+export function findStaleTemps(
+  folder: string,
+  { own = true, target, now = Date.now() }: { own?: boolean; target?: string; now?: number } = {},
+): StaleTemp[] {
   let names: string[];
   try {
     names = readdirSync(folder);

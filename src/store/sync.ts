@@ -58,7 +58,12 @@ export function machineId(home: string): string {
   };
   const existing = read();
   if (existing) return existing;
-  const host = hostname().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'machine';
+  const host =
+    hostname()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'machine';
   const id = `${host}-${randomBytes(4).toString('hex')}`;
   try {
     makeFolders(home);

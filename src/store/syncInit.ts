@@ -22,7 +22,8 @@ export function initSyncFolder(dir: string, home: string, localLog: string, loca
   const sync = syncPaths(dir, home);
   const ownLog = join(sync.reviews, `${sync.machine}.jsonl`);
   const ownReports = join(sync.reports, sync.machine);
-  const fail = (what: string, error: unknown): StorageError => new StorageError(`cannot ${what}: ${describeFsError(error)}`, { cause: error });
+  const fail = (what: string, error: unknown): StorageError =>
+    new StorageError(`cannot ${what}: ${describeFsError(error)}`, { cause: error });
   try {
     makeFolders(sync.reviews);
     makeFolders(ownReports);
@@ -75,7 +76,8 @@ function setConfigKey(file: string, dir: string): void {
   try {
     config = parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StorageError(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}; it was left unchanged`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new StorageError(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}; it was left unchanged`);
   }
   const sync = typeof config.sync === 'object' && config.sync !== null ? (config.sync as Record<string, unknown>) : {};
   config.sync = { ...sync, dir };

@@ -21,7 +21,10 @@ export function readUserAliases(paths: Pick<KfqPaths, 'config'>): string {
     bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw new StorageError(`cannot read the alias file ${file}: ${describeFsError(error)}`, { hint: 'fix or remove the file', cause: error });
+    throw new StorageError(`cannot read the alias file ${file}: ${describeFsError(error)}`, {
+      hint: 'fix or remove the file',
+      cause: error,
+    });
   }
   if (bytes.length > MAX_ALIAS_FILE_BYTES) {
     throw new StorageError(`the alias file ${file} is larger than 1 MB`, { hint: 'keep one "a = b" group per line' });

@@ -15,14 +15,19 @@ export interface CoverageView {
 }
 
 const MARKS: Record<PointStatus, string> = { covered: '✓', partly: '~', missed: '✗', contradicted: '!' };
-const COLOURS: Record<PointStatus, (text: string) => string> = { covered: out.green, partly: out.yellow, missed: out.red, contradicted: out.magenta };
+const COLOURS: Record<PointStatus, (text: string) => string> = {
+  covered: out.green,
+  partly: out.yellow,
+  missed: out.red,
+  contradicted: out.magenta,
+};
 const ORDER: readonly PointStatus[] = ['covered', 'partly', 'missed', 'contradicted'];
 
 /** `Score 72 · 2 covered · 1 partly · 1 missed · suggests 3 Good`, then each point missed or contradicted on a line of its own. */
 export function coverageSummary(view: CoverageView, width: number, indent = '  '): string[] {
   const inner = Math.max(10, width - indent.length);
-  const counts = ORDER.filter((status) => view.points.some((point) => point.status === status)).map(
-    (status) => COLOURS[status](`${view.points.filter((point) => point.status === status).length} ${status}`),
+  const counts = ORDER.filter((status) => view.points.some((point) => point.status === status)).map((status) =>
+    COLOURS[status](`${view.points.filter((point) => point.status === status).length} ${status}`),
   );
   const lines = wrap([out.bold(`Score ${view.score}`), ...counts, suggestion(view.suggestedRating)].join(out.dim(' · ')), inner, indent);
   for (const note of view.notes) lines.push(indent + out.dim(truncate(safeLine(note), inner)));

@@ -13,6 +13,9 @@ export function coverageLines(score: AnswerScore, width: number, expanded: boole
   if (score.points.length === 0) return [];
   if (expanded) return [...coverageDetails(score, width), `  ${out.dim('c hides the list')}`];
   const summary = coverageSummary(score, width);
-  const shown = summary.length > COLLAPSED_LINES ? [...summary.slice(0, COLLAPSED_LINES - 1), `  ${out.dim(`… ${summary.length - COLLAPSED_LINES + 1} more`)}`] : summary;
+  const shown =
+    summary.length > COLLAPSED_LINES
+      ? [...summary.slice(0, COLLAPSED_LINES - 1), `  ${out.dim(`… ${summary.length - COLLAPSED_LINES + 1} more`)}`]
+      : summary;
   return [...shown, `  ${out.dim('c lists every point')}`];
 }

@@ -38,7 +38,15 @@ const CSI = /\u001b\[([0-9;]*)([~A-Za-z])/y;
 const SS3 = /\u001bO([A-Za-z])/y;
 
 const CSI_FINAL: Record<string, KeyName> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end' };
-const CSI_TILDE: Record<string, KeyName> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '3': 'delete', '5': 'pageup', '6': 'pagedown' };
+const CSI_TILDE: Record<string, KeyName> = {
+  '1': 'home',
+  '7': 'home',
+  '4': 'end',
+  '8': 'end',
+  '3': 'delete',
+  '5': 'pageup',
+  '6': 'pagedown',
+};
 const SINGLE: Record<string, KeyName> = {
   '\r': 'enter',
   '\n': 'enter',

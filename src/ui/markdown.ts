@@ -22,7 +22,11 @@ export function renderMarkdown(markdown: string, width: number): string {
 
 /** renderMarkdown through marked's tokens, whatever the text. */
 export function renderMarkedMarkdown(markdown: string, width: number): string {
-  if (markdown.length > MAX_RENDERED_CHARS) return markdown.split('\n').flatMap((line) => wrap(safeText(line), width)).join('\n');
+  if (markdown.length > MAX_RENDERED_CHARS)
+    return markdown
+      .split('\n')
+      .flatMap((line) => wrap(safeText(line), width))
+      .join('\n');
   return renderBlocks(lex(markdown), width, '').join('\n');
 }
 
@@ -103,10 +107,7 @@ function renderList(list: Tokens.List, width: number, indent: string): string[] 
 
 function renderTable(table: Tokens.Table, width: number, indent: string): string[] {
   const row = (cells: Tokens.TableCell[]): string => cells.map((cell) => renderInline(cell.tokens)).join(out.dim(' │ '));
-  return [
-    ...wrap(out.bold(row(table.header)), width, indent),
-    ...table.rows.flatMap((cells) => wrap(row(cells), width, indent)),
-  ];
+  return [...wrap(out.bold(row(table.header)), width, indent), ...table.rows.flatMap((cells) => wrap(row(cells), width, indent))];
 }
 
 export function renderInline(tokens: Token[] | undefined): string {

@@ -15,9 +15,18 @@ export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: num
   ];
   const busiest = Math.max(0, ...plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60));
   if (busiest > minutesPerDay * 1.2) {
-    lines.push(out.yellow(`Some days need about ${Math.round(busiest)} min, over the ${minutesPerDay} min budget: every card must be seen twice before the date. Raise --minutes-per-day or narrow the decks.`));
+    lines.push(
+      out.yellow(
+        `Some days need about ${Math.round(busiest)} min, over the ${minutesPerDay} min budget: every card must be seen twice before the date. Raise --minutes-per-day or narrow the decks.`,
+      ),
+    );
   }
-  if (plan.unplaced > 0) lines.push(out.yellow(`${plan.unplaced} cards do not fit before the date in ${minutesPerDay} minutes a day: raise --minutes-per-day or narrow the decks.`));
+  if (plan.unplaced > 0)
+    lines.push(
+      out.yellow(
+        `${plan.unplaced} cards do not fit before the date in ${minutesPerDay} minutes a day: raise --minutes-per-day or narrow the decks.`,
+      ),
+    );
   const minutes = plan.days.map((day) => ((day.new * 2 + day.reviews) * secondsPerCard) / 60);
   const most = Math.max(minutesPerDay, ...minutes);
   const barWidth = Math.max(10, Math.min(CHART_WIDTH, (width ?? 80) - 30));
@@ -32,7 +41,9 @@ export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: num
       cells,
       out,
     );
-    lines.push(`  ${day.date.slice(5)} ${bar}${' '.repeat(Math.max(0, barWidth - cells))} ${String(day.new).padStart(3)} new ${String(day.reviews).padStart(4)} reviews`);
+    lines.push(
+      `  ${day.date.slice(5)} ${bar}${' '.repeat(Math.max(0, barWidth - cells))} ${String(day.new).padStart(3)} new ${String(day.reviews).padStart(4)} reviews`,
+    );
   });
   const { readiness } = plan;
   const stopped = readiness.ifStoppedToday;
@@ -43,9 +54,12 @@ export function planLines(plan: Plan, minutesPerDay: number, secondsPerCard: num
   );
   const categories = Object.entries(readiness.byCategory).sort((a, b) => a[1] - b[1]);
   for (const [category, recall] of categories) {
-    lines.push(`  ${percent(recall).padStart(4)}  ${out.dim(`(stopped today ${percent(stopped.byCategory[category] ?? 0).padStart(4)})`)}  ${safeLine(category)}`);
+    lines.push(
+      `  ${percent(recall).padStart(4)}  ${out.dim(`(stopped today ${percent(stopped.byCategory[category] ?? 0).padStart(4)})`)}  ${safeLine(category)}`,
+    );
   }
-  if (readiness.weakest.length > 0) lines.push(`Weakest: ${readiness.weakest.map(safeLine).join(', ')} (mock interviews draw more from these)`);
+  if (readiness.weakest.length > 0)
+    lines.push(`Weakest: ${readiness.weakest.map(safeLine).join(', ')} (mock interviews draw more from these)`);
   return lines;
 }
 

@@ -87,8 +87,15 @@ export class TerminalSession {
     this.plain = plain;
   }
 
-  static open(options: { input?: NodeJS.ReadStream; output?: NodeJS.WriteStream; plain?: boolean; signals?: InterruptSource } = {}): TerminalSession {
-    const session = new TerminalSession(options.input ?? process.stdin, options.output ?? process.stdout, options.plain ?? !cursorMovesOn(), options.signals ?? process);
+  static open(
+    options: { input?: NodeJS.ReadStream; output?: NodeJS.WriteStream; plain?: boolean; signals?: InterruptSource } = {},
+  ): TerminalSession {
+    const session = new TerminalSession(
+      options.input ?? process.stdin,
+      options.output ?? process.stdout,
+      options.plain ?? !cursorMovesOn(),
+      options.signals ?? process,
+    );
     session.attach();
     return session;
   }

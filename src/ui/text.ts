@@ -130,7 +130,10 @@ function sliceColumns(text: string, columns: number): string {
  * The columns to lay text out in: the terminal's width, on a terminal. Output
  * to a pipe or a file has no width: nothing is wrapped or cut, whatever COLUMNS says.
  */
-export function terminalWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalWidth(
+  stream: { columns?: number; isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   if (!stream.isTTY) return Number.POSITIVE_INFINITY;
   const columns = stream.columns ?? Number(env.COLUMNS);
   return Number.isFinite(columns) && columns > 0 ? Math.min(columns, 120) : 80;

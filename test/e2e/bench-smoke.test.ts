@@ -24,13 +24,16 @@ describe('the benchmark data through kfq', () => {
     expect(runKfq(['--deck', deckFile, 'list', '--json'], { env }).stdout).toBe(first.stdout);
   });
 
-  it.each(deck.planted.slice(0, 3).map((planted) => [planted.queries[1]!, planted.number] as const))('finds the planted question for "%s" first', (query, number) => {
-    for (let run = 0; run < 2; run++) {
-      const { code, stdout } = runKfq(['--deck', deckFile, 'search', '--json', '--limit', '3', ...query.split(' ')], { env });
-      expect(code).toBe(0);
-      expect(JSON.parse(stdout)[0].number).toBe(number);
-    }
-  });
+  it.each(deck.planted.slice(0, 3).map((planted) => [planted.queries[1]!, planted.number] as const))(
+    'finds the planted question for "%s" first',
+    (query, number) => {
+      for (let run = 0; run < 2; run++) {
+        const { code, stdout } = runKfq(['--deck', deckFile, 'search', '--json', '--limit', '3', ...query.split(' ')], { env });
+        expect(code).toBe(0);
+        expect(JSON.parse(stdout)[0].number).toBe(number);
+      }
+    },
+  );
 
   it('reads a generated review log, the same from the snapshot as whole', () => {
     const reviewsHome = join(temp, 'reviews-home');

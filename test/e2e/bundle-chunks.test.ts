@@ -75,7 +75,9 @@ describe('fuse.js in a search', () => {
   it('is not loaded by the search command before it runs, only through the dynamic import of src/search/fuse.ts', () => {
     expect(packagesLoadedBy('src/commands/search.ts').has('fuse.js')).toBe(false);
     expect(packagesLoadedBy('src/search/fuse.ts').has('fuse.js')).toBe(true);
-    const withFuse = Object.keys(outputs).filter((name) => Object.keys(outputs[name]!.inputs).some((input) => input.includes('node_modules/fuse.js/')));
+    const withFuse = Object.keys(outputs).filter((name) =>
+      Object.keys(outputs[name]!.inputs).some((input) => input.includes('node_modules/fuse.js/')),
+    );
     expect(withFuse.map((name) => outputs[name]!.entryPoint)).toEqual(['src/search/fuse.ts']);
   });
 });

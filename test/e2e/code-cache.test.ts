@@ -21,13 +21,19 @@ function copyOfKfq(name: string): string {
 /** Whether boot gives V8 a cache for dir's bundle, and whether V8 takes it. */
 function cacheUse(dir: string, home = tempHome()): { given: boolean; rejected: boolean } {
   const script = `const { cachedData, script } = require(${JSON.stringify(join(dir, 'dist', 'boot.cjs'))}).loadKfq(${JSON.stringify(join(dir, 'dist'))}); console.log(JSON.stringify({ given: cachedData !== undefined, rejected: script.cachedDataRejected === true }))`;
-  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' } });
+  const result = spawnSync(process.execPath, ['-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' },
+  });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout) as { given: boolean; rejected: boolean };
 }
 
 function showFirst(dir: string, home = tempHome()): string {
-  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), 'show', '1', '--json'], { encoding: 'utf8', env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' } });
+  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), 'show', '1', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' },
+  });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return (JSON.parse(result.stdout) as { question: string }).question;
@@ -51,7 +57,9 @@ describe('the code cache', () => {
     const home = tempHome();
     expect(cacheUse(dir, home).given).toBe(false);
     expect(showFirst(dir, home)).toBe('What is Kubeflow?');
-    expect(readdirSync(join(home, 'cache', 'code'))).toEqual([expect.stringMatching(new RegExp(`^main-${process.version.replace(/\./g, '\\.')}-[0-9a-f]+\\.cache$`))]);
+    expect(readdirSync(join(home, 'cache', 'code'))).toEqual([
+      expect.stringMatching(new RegExp(`^main-${process.version.replace(/\./g, '\\.')}-[0-9a-f]+\\.cache$`)),
+    ]);
     expect(cacheUse(dir, home)).toEqual({ given: true, rejected: false });
     expect(showFirst(dir, home)).toBe('What is Kubeflow?');
   });
@@ -64,12 +72,15 @@ describe('the code cache', () => {
   });
 
   it.each([
-    ['a flipped byte', (file: string) => {
-      const bytes = readFileSync(file);
-      const middle = bytes.length >> 1;
-      bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle);
-      writeFileSync(file, bytes);
-    }],
+    [
+      'a flipped byte',
+      (file: string) => {
+        const bytes = readFileSync(file);
+        const middle = bytes.length >> 1;
+        bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle);
+        writeFileSync(file, bytes);
+      },
+    ],
     ['a truncated file', (file: string) => truncateSync(file, 1000)],
     ['an empty file', (file: string) => writeFileSync(file, '')],
   ])('with %s is ignored', (_, damage) => {
@@ -85,7 +96,10 @@ describe('the code cache', () => {
     trainCodeCache(join(dir, 'dist'));
     const bundle = join(dir, 'dist', 'main.cjs');
     // Same length, other code: V8's own check (the length) would pass it.
-    writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('show a question and its reference answer', 'SHOW A QUESTION AND ITS REFERENCE ANSWER'));
+    writeFileSync(
+      bundle,
+      readFileSync(bundle, 'utf8').replace('show a question and its reference answer', 'SHOW A QUESTION AND ITS REFERENCE ANSWER'),
+    );
     expect(cacheUse(dir).given).toBe(false);
     const help = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), '--help'], { encoding: 'utf8' });
     expect(help.stdout).toContain('SHOW A QUESTION AND ITS REFERENCE ANSWER');

@@ -64,7 +64,8 @@ describe('kfq completion zsh and fish', () => {
   it.each(['zsh', 'fish'])('prints a %s script that knows every command', (shell) => {
     const { code, stdout } = runKfq(['completion', shell]);
     expect(code).toBe(0);
-    for (const command of ['list', 'show', 'search', 'drill', 'mock', 'stats', 'export', 'deck', 'completion']) expect(stdout).toContain(command);
+    for (const command of ['list', 'show', 'search', 'drill', 'mock', 'stats', 'export', 'deck', 'completion'])
+      expect(stdout).toContain(command);
     expect(stdout).not.toContain("'__complete'");
     expect(stdout).toMatch(shell === 'fish' ? /__complete categories/ : /_kfq_dynamic categories/);
   });

@@ -11,13 +11,43 @@ describe('kfq as a program', () => {
   it('prints help with every command and exits 0', () => {
     const { code, stdout } = runKfq(['--help']);
     expect(code).toBe(0);
-    for (const command of ['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'deck', 'completion', 'paths', 'doctor']) {
+    for (const command of [
+      'list',
+      'show',
+      'search',
+      'validate',
+      'drill',
+      'mock',
+      'history',
+      'stats',
+      'export',
+      'deck',
+      'completion',
+      'paths',
+      'doctor',
+    ]) {
       expect(stdout).toContain(command);
     }
     expect(stdout).toContain('Examples:');
   });
 
-  it.each(['list', 'show', 'search', 'validate', 'drill', 'mock', 'history', 'stats', 'export', 'paths', 'doctor', 'completion', 'deck add', 'deck list', 'deck remove'])('shows examples in `kfq %s --help`', (command) => {
+  it.each([
+    'list',
+    'show',
+    'search',
+    'validate',
+    'drill',
+    'mock',
+    'history',
+    'stats',
+    'export',
+    'paths',
+    'doctor',
+    'completion',
+    'deck add',
+    'deck list',
+    'deck remove',
+  ])('shows examples in `kfq %s --help`', (command) => {
     const { code, stdout } = runKfq([...command.split(' '), '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples:|\$ kfq/);
@@ -57,7 +87,18 @@ describe('kfq list', () => {
   it('prints an array of questions with --json', () => {
     const questions = JSON.parse(runKfq(['list', '--json']).stdout);
     expect(questions).toHaveLength(100);
-    expect(Object.keys(questions[0]).sort()).toEqual(['answer', 'category', 'deck', 'due', 'id', 'line', 'number', 'prompt', 'question', 'state']);
+    expect(Object.keys(questions[0]).sort()).toEqual([
+      'answer',
+      'category',
+      'deck',
+      'due',
+      'id',
+      'line',
+      'number',
+      'prompt',
+      'question',
+      'state',
+    ]);
     expect(questions[41]).toMatchObject({ id: 'kubeflow/42', number: 42, category: 'Advanced Topics', state: 'new', due: null });
   });
 

@@ -33,13 +33,21 @@ describe('a deck with HTML and a site footer (Devinterview)', () => {
       problems: Array<{ line: number; message: string; conversion: boolean }>;
     }>;
     expect(report!.questions).toBe(5);
-    expect(report!.problems).toContainEqual(expect.objectContaining({ line: 294, conversion: true, message: expect.stringMatching(/^footer dropped/) }));
+    expect(report!.problems).toContainEqual(
+      expect.objectContaining({ line: 294, conversion: true, message: expect.stringMatching(/^footer dropped/) }),
+    );
     expect(report!.problems.every((problem) => problem.conversion)).toBe(true);
   });
 
   it('when listed with --json then each question carries its prompt', () => {
-    const questions = JSON.parse(runKfq(['--deck', bank('devinterview-sql-ml'), 'list', '--json']).stdout) as Array<{ question: string; prompt: string }>;
-    expect(questions[0]).toMatchObject({ question: 'What are the different types of JOIN operations in SQL?', prompt: 'What are the different types of _JOIN_ operations in SQL?' });
+    const questions = JSON.parse(runKfq(['--deck', bank('devinterview-sql-ml'), 'list', '--json']).stdout) as Array<{
+      question: string;
+      prompt: string;
+    }>;
+    expect(questions[0]).toMatchObject({
+      question: 'What are the different types of JOIN operations in SQL?',
+      prompt: 'What are the different types of _JOIN_ operations in SQL?',
+    });
   });
 });
 
@@ -57,7 +65,9 @@ describe('a deck with code in its questions (devops-exercises)', () => {
 
   it('when exported as Markdown and read back then questions, prompts and answers are the same', () => {
     const home = tempHome();
-    const original = JSON.parse(runKfq(['--deck', bank('devops-exercises-ansible'), 'list', '--json']).stdout) as Array<Record<string, unknown>>;
+    const original = JSON.parse(runKfq(['--deck', bank('devops-exercises-ansible'), 'list', '--json']).stdout) as Array<
+      Record<string, unknown>
+    >;
     const exported = join(home, 'ansible.md');
     writeFileSync(exported, runKfq(['--deck', bank('devops-exercises-ansible'), 'export', '--format', 'md']).stdout);
     const back = JSON.parse(runKfq(['--deck', exported, 'list', '--json']).stdout) as Array<Record<string, unknown>>;

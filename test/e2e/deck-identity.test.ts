@@ -22,7 +22,18 @@ function deckText(questions: string[]): string {
 }
 
 function logReview(home: string, number: number, question: string, rating: number, minute: number): void {
-  const review = { id: `t${minute}-000000000000`, questionId: `k8s/${number}`, deck: 'k8s', number, question, rating, reviewedAt: `2026-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`, durationMs: 1000, answer: '', mode: 'drill' };
+  const review = {
+    id: `t${minute}-000000000000`,
+    questionId: `k8s/${number}`,
+    deck: 'k8s',
+    number,
+    question,
+    rating,
+    reviewedAt: `2026-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`,
+    durationMs: 1000,
+    answer: '',
+    mode: 'drill',
+  };
   appendFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify(review)}\n`);
 }
 
@@ -55,14 +66,16 @@ describe('when a drilled deck is renumbered and then a question edited', () => {
     // Only once: the next command is quiet.
     expect(runKfq(['--deck', 'k8s', 'stats', '--json'], { env }).stderr).toBe('');
 
-    const diff = JSON.parse(runKfq(['deck', 'diff', 'k8s', '--json'], { env }).stdout) as { entries: { before?: { question: string }; after?: { id: string; question: string }; history: string; similarity?: number }[] };
+    const diff = JSON.parse(runKfq(['deck', 'diff', 'k8s', '--json'], { env }).stdout) as {
+      entries: { before?: { question: string }; after?: { id: string; question: string }; history: string; similarity?: number }[];
+    };
     const edited = diff.entries.find((entry) => entry.before?.question === 'What is a Service?');
     expect(edited).toMatchObject({ after: { id: 'k8s/3', question: 'What is a Kubernetes Service?' }, history: 'kept' });
     expect(edited!.similarity).toBeGreaterThan(0.5);
     expect(runKfq(['deck', 'diff', 'k8s'], { env }).stdout).toContain('+ What is a Kubernetes Service?');
   });
 
-  it('then a removed question\'s reviews stay in the log, listed by history --orphans, and history --deck filters by deck', () => {
+  it("then a removed question's reviews stay in the log, listed by history --orphans, and history --deck filters by deck", () => {
     const home = tempHome();
     const folder = mkdtempSync(join(tmpdir(), 'kfq-identity-'));
     const file = join(folder, 'k8s.md');
@@ -73,16 +86,24 @@ describe('when a drilled deck is renumbered and then a question edited', () => {
     writeFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify({ kfq: 'review-log', version: 1 })}\n`);
     logReview(home, 1, V1[0]!, 4, 1);
     logReview(home, 2, V1[1]!, 1, 2);
-    appendFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify({ id: 'other-1', questionId: 'kubeflow/1', deck: 'kubeflow', number: 1, question: 'q', rating: 3, reviewedAt: '2026-03-01T11:00:00.000Z', durationMs: 1, answer: '', mode: 'drill' })}\n`);
+    appendFileSync(
+      join(home, 'reviews.jsonl'),
+      `${JSON.stringify({ id: 'other-1', questionId: 'kubeflow/1', deck: 'kubeflow', number: 1, question: 'q', rating: 3, reviewedAt: '2026-03-01T11:00:00.000Z', durationMs: 1, answer: '', mode: 'drill' })}\n`,
+    );
     writeFileSync(file, deckText(['What is a Pod?', 'What is a Deployment?']));
     runKfq(['deck', 'add', '--force', file], { env });
 
     const orphans = runKfq(['--deck', 'k8s', 'history', '--orphans', '--json'], { env });
     expect(orphans.stderr).toBe('deck k8s changed: 1 renumbered, 1 removed\n');
     expect((JSON.parse(orphans.stdout) as { question: string }[]).map((r) => r.question)).toEqual(['What is a Service?']);
-    expect((JSON.parse(runKfq(['history', '--deck', 'k8s', '--json'], { env }).stdout) as { deck: string }[]).map((r) => r.deck)).toEqual(['k8s', 'k8s']);
+    expect((JSON.parse(runKfq(['history', '--deck', 'k8s', '--json'], { env }).stdout) as { deck: string }[]).map((r) => r.deck)).toEqual([
+      'k8s',
+      'k8s',
+    ]);
     expect((JSON.parse(runKfq(['history', '--json'], { env }).stdout) as unknown[]).length).toBe(3);
-    const exported = JSON.parse(runKfq(['export', '--history', '--deck', 'kubeflow', '--format', 'json'], { env }).stdout) as { reviews: { deck: string }[] };
+    const exported = JSON.parse(runKfq(['export', '--history', '--deck', 'kubeflow', '--format', 'json'], { env }).stdout) as {
+      reviews: { deck: string }[];
+    };
     expect(exported.reviews.map((r) => r.deck)).toEqual(['kubeflow']);
   });
 });

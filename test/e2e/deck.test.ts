@@ -43,7 +43,14 @@ describe('kfq deck add', () => {
 
     const listing = JSON.parse(kfq(home, ['deck', 'list', '--json']).stdout);
     expect(listing).toEqual([
-      { name: 'devops', path: join(home, 'decks', 'devops.md'), source: fixture('devops.md'), title: 'DevOps basics', questions: 3, categories: ['Containers', 'CI/CD'] },
+      {
+        name: 'devops',
+        path: join(home, 'decks', 'devops.md'),
+        source: fixture('devops.md'),
+        title: 'DevOps basics',
+        questions: 3,
+        categories: ['Containers', 'CI/CD'],
+      },
     ]);
     const text = kfq(home, ['deck', 'list']).stdout;
     expect(text).toContain('devops');
@@ -166,7 +173,9 @@ describe('several decks at once', () => {
     expect(new Set(questions.map((q) => q.id)).size).toBe(103);
     expect(questions.some((q) => q.id === 'kubeflow/1') && questions.some((q) => q.id === 'devops/1')).toBe(true);
 
-    const hits: QuestionJson[] = JSON.parse(kfq(home, ['--deck', builtin, '--deck', 'devops', 'search', 'container', 'registry', '--json']).stdout);
+    const hits: QuestionJson[] = JSON.parse(
+      kfq(home, ['--deck', builtin, '--deck', 'devops', 'search', 'container', 'registry', '--json']).stdout,
+    );
     expect(hits.map((hit) => hit.id)).toContain('devops/2');
 
     const stats = JSON.parse(kfq(home, ['--deck', builtin, '--deck', 'devops', 'stats', '--json']).stdout);

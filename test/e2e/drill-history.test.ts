@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { runKfq, tempHome } from './run.js';
 
 function logLine(n: number, rating: number, reviewedAt: string, mode = 'drill'): string {
-  return JSON.stringify({ questionId: `kubeflow/${n}`, deck: 'kubeflow', number: n, question: `Question number ${n}?`, rating, reviewedAt, durationMs: 1000 * n, answer: `typed ${n}`, mode });
+  return JSON.stringify({
+    questionId: `kubeflow/${n}`,
+    deck: 'kubeflow',
+    number: n,
+    question: `Question number ${n}?`,
+    rating,
+    reviewedAt,
+    durationMs: 1000 * n,
+    answer: `typed ${n}`,
+    mode,
+  });
 }
 
 describe('kfq history', () => {
@@ -28,8 +38,30 @@ describe('kfq history', () => {
     const { code, stdout } = runKfq(['history', '--json', '--limit', '2'], { env: { KFQ_HOME: home } });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
-      { id: 'kubeflow/2@2025-01-03T10:00:00.000Z', questionId: 'kubeflow/2', number: 2, deck: 'kubeflow', question: 'Question number 2?', rating: 1, reviewedAt: '2025-01-03T10:00:00.000Z', mode: 'mock', durationMs: 2000, answer: 'typed 2' },
-      { id: 'kubeflow/3@2025-01-02T10:00:00.000Z', questionId: 'kubeflow/3', number: 3, deck: 'kubeflow', question: 'Question number 3?', rating: 4, reviewedAt: '2025-01-02T10:00:00.000Z', mode: 'drill', durationMs: 3000, answer: 'typed 3' },
+      {
+        id: 'kubeflow/2@2025-01-03T10:00:00.000Z',
+        questionId: 'kubeflow/2',
+        number: 2,
+        deck: 'kubeflow',
+        question: 'Question number 2?',
+        rating: 1,
+        reviewedAt: '2025-01-03T10:00:00.000Z',
+        mode: 'mock',
+        durationMs: 2000,
+        answer: 'typed 2',
+      },
+      {
+        id: 'kubeflow/3@2025-01-02T10:00:00.000Z',
+        questionId: 'kubeflow/3',
+        number: 3,
+        deck: 'kubeflow',
+        question: 'Question number 3?',
+        rating: 4,
+        reviewedAt: '2025-01-02T10:00:00.000Z',
+        mode: 'drill',
+        durationMs: 3000,
+        answer: 'typed 3',
+      },
     ]);
 
     const human = runKfq(['history'], { env: { KFQ_HOME: home, COLUMNS: '100' } });
@@ -57,7 +89,9 @@ describe('kfq history', () => {
     writeFileSync(join(home, 'reviews.jsonl'), '{"kfq":"review-log","version":2}\n');
     const { code, stderr } = runKfq(['history'], { env: { KFQ_HOME: home } });
     expect(code).toBe(3);
-    expect(stderr).toMatch(/^kfq: the review log .*reviews\.jsonl was written by a newer kfq \(format version 2; this kfq reads up to version 1\); it was left unchanged\nhint: /);
+    expect(stderr).toMatch(
+      /^kfq: the review log .*reviews\.jsonl was written by a newer kfq \(format version 2; this kfq reads up to version 1\); it was left unchanged\nhint: /,
+    );
   });
 });
 

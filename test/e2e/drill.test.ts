@@ -225,7 +225,8 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
     const lines = screen.split('\n');
     expect(lines.every((line) => line.length <= 40)).toBe(true);
     // Words are wrapped, not cut: every word of the reference answer is on the screen whole.
-    const reference = 'Use KFServing to define model inference services, specifying model storage locations and resource requirements for deployment on Kubernetes.';
+    const reference =
+      'Use KFServing to define model inference services, specifying model storage locations and resource requirements for deployment on Kubernetes.';
     const shown = new Set(screen.split(/\s+/));
     for (const word of reference.split(' ')) expect(shown).toContain(word);
     const keyLines = lines.filter((line) => /· \d+[md]/.test(line));
@@ -236,14 +237,32 @@ describe.skipIf(!hasTmux)('kfq drill in a terminal', () => {
   it('says when the next card is due when nothing is due or new, and exits 0', async () => {
     const home = tempHome();
     const deck = join(home, 'tiny.md');
-    writeFileSync(deck, '---\ntitle: Tiny\n---\n\n### Basics\n\n1. **What is Argo?**\n   - A workflow engine.\n\n2. **What is Istio?**\n   - A service mesh.\n');
-    const listed = JSON.parse(runKfq(['--deck', deck, 'list', '--json'], { env: { KFQ_HOME: home } }).stdout) as { id: string; number: number; deck: string; question: string }[];
+    writeFileSync(
+      deck,
+      '---\ntitle: Tiny\n---\n\n### Basics\n\n1. **What is Argo?**\n   - A workflow engine.\n\n2. **What is Istio?**\n   - A service mesh.\n',
+    );
+    const listed = JSON.parse(runKfq(['--deck', deck, 'list', '--json'], { env: { KFQ_HOME: home } }).stdout) as {
+      id: string;
+      number: number;
+      deck: string;
+      question: string;
+    }[];
     expect(listed).toHaveLength(2);
     // Good twice, ten minutes apart: both learning steps passed, so each card is days away.
     const at = (minutesAgo: number): string => new Date(Date.now() - minutesAgo * 60_000).toISOString();
     const lines = listed.flatMap((q) =>
       [at(20), at(10)].map((reviewedAt) =>
-        JSON.stringify({ questionId: q.id, deck: q.deck, number: q.number, question: q.question, rating: 3, reviewedAt, durationMs: 1000, answer: '', mode: 'drill' }),
+        JSON.stringify({
+          questionId: q.id,
+          deck: q.deck,
+          number: q.number,
+          question: q.question,
+          rating: 3,
+          reviewedAt,
+          durationMs: 1000,
+          answer: '',
+          mode: 'drill',
+        }),
       ),
     );
     writeFileSync(join(home, 'reviews.jsonl'), `{"kfq":"review-log","version":1}\n${lines.join('\n')}\n`);

@@ -20,7 +20,9 @@ function listJson(args: string[], home: string): QuestionJson[] {
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   // The questions as the deck has them: list adds each card's state and due time.
-  return (JSON.parse(result.stdout) as (QuestionJson & { state?: string; due?: string | null })[]).map(({ state: _state, due: _due, ...question }) => question);
+  return (JSON.parse(result.stdout) as (QuestionJson & { state?: string; due?: string | null })[]).map(
+    ({ state: _state, due: _due, ...question }) => question,
+  );
 }
 
 describe('kfq export --format anki', () => {
@@ -32,7 +34,9 @@ describe('kfq export --format anki', () => {
     const notes = lines.slice(4);
     expect(notes).toHaveLength(100);
     for (const note of notes) expect(note.split('\t')).toHaveLength(3);
-    expect(notes[0]).toBe('What is Kubeflow?\t<ul> <li>Kubeflow is an open-source platform designed for deploying, orchestrating, and managing machine learning (ML) workflows on Kubernetes.</li> </ul>\tBasic_Concepts');
+    expect(notes[0]).toBe(
+      'What is Kubeflow?\t<ul> <li>Kubeflow is an open-source platform designed for deploying, orchestrating, and managing machine learning (ML) workflows on Kubernetes.</li> </ul>\tBasic_Concepts',
+    );
   });
 });
 
@@ -63,10 +67,15 @@ describe('kfq export --format md', () => {
   const fixtureDecks = join(repoRoot, 'test', 'fixtures', 'decks');
   // Every shape the loader reads (the fixtures it rejects are left out).
   const shapes = existsSync(fixtureDecks)
-    ? readdirSync(fixtureDecks).filter((name) => name.endsWith('.md') && runKfq(['--deck', join(fixtureDecks, name), 'list', '--json']).code === 0)
+    ? readdirSync(fixtureDecks).filter(
+        (name) => name.endsWith('.md') && runKfq(['--deck', join(fixtureDecks, name), 'list', '--json']).code === 0,
+      )
     : [];
 
-  const cases: [string, string | undefined][] = [['the built-in deck', undefined], ...shapes.map((name): [string, string] => [name, join(fixtureDecks, name)])];
+  const cases: [string, string | undefined][] = [
+    ['the built-in deck', undefined],
+    ...shapes.map((name): [string, string] => [name, join(fixtureDecks, name)]),
+  ];
 
   it('has decks of several shapes to try', () => {
     expect(shapes.length).toBeGreaterThanOrEqual(8);
@@ -116,13 +125,48 @@ describe('kfq export --output', () => {
 describe('kfq export --history', () => {
   function homeWithHistory(): string {
     const home = tempHome();
-    const review = { questionId: 'kubeflow/1', deck: 'kubeflow', number: 1, question: 'What is Kubeflow?', rating: 3, reviewedAt: '2025-01-02T10:00:00.000Z', durationMs: 5000, answer: 'a platform, "on" k8s', mode: 'drill' };
+    const review = {
+      questionId: 'kubeflow/1',
+      deck: 'kubeflow',
+      number: 1,
+      question: 'What is Kubeflow?',
+      rating: 3,
+      reviewedAt: '2025-01-02T10:00:00.000Z',
+      durationMs: 5000,
+      answer: 'a platform, "on" k8s',
+      mode: 'drill',
+    };
     writeFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify({ kfq: 'review-log', version: 1 })}\n${JSON.stringify(review)}\n`);
     mkdirSync(join(home, 'reports'));
     const report = {
-      kfq: 'interview-report', version: 1, id: '20250103-090000', startedAt: '2025-01-03T09:00:00.000Z', finishedAt: '2025-01-03T09:05:00.000Z',
-      status: 'completed', perQuestionSeconds: 120, totalSeconds: null, seed: 7, planned: 1, score: 75,
-      questions: [{ id: 'kubeflow/5', deck: 'kubeflow', number: 5, category: 'Basic Concepts', question: 'What are Kubeflow Pipelines?', answer: 'workflows', reference: '- Pipelines are…', covered: ['workflows'], missed: [], coverage: 0.75, secondsUsed: 40, timedOut: false, rating: 3 }],
+      kfq: 'interview-report',
+      version: 1,
+      id: '20250103-090000',
+      startedAt: '2025-01-03T09:00:00.000Z',
+      finishedAt: '2025-01-03T09:05:00.000Z',
+      status: 'completed',
+      perQuestionSeconds: 120,
+      totalSeconds: null,
+      seed: 7,
+      planned: 1,
+      score: 75,
+      questions: [
+        {
+          id: 'kubeflow/5',
+          deck: 'kubeflow',
+          number: 5,
+          category: 'Basic Concepts',
+          question: 'What are Kubeflow Pipelines?',
+          answer: 'workflows',
+          reference: '- Pipelines are…',
+          covered: ['workflows'],
+          missed: [],
+          coverage: 0.75,
+          secondsUsed: 40,
+          timedOut: false,
+          rating: 3,
+        },
+      ],
     };
     writeFileSync(join(home, 'reports', `${report.id}.json`), JSON.stringify(report));
     return home;
@@ -142,9 +186,54 @@ describe('kfq export --history', () => {
     const { code, stdout } = runKfq(['export', '--history', '--format', 'csv'], { env: { KFQ_HOME: homeWithHistory() } });
     expect(code).toBe(0);
     const rows = parseDelimited(stdout, ',', 'h.csv').map((row) => row.cells);
-    expect(rows[0]).toEqual(['record', 'at', 'question_id', 'deck', 'number', 'question', 'rating', 'duration_ms', 'mode', 'answer', 'interview_id', 'finished_at', 'status', 'score']);
-    expect(rows[1]).toEqual(['review', '2025-01-02T10:00:00.000Z', 'kubeflow/1', 'kubeflow', '1', 'What is Kubeflow?', '3', '5000', 'drill', 'a platform, "on" k8s', '', '', '', '']);
-    expect(rows[2]).toEqual(['interview', '2025-01-03T09:00:00.000Z', 'kubeflow/5', '', '', '', '', '', 'mock', '', '20250103-090000', '2025-01-03T09:05:00.000Z', 'completed', '75']);
+    expect(rows[0]).toEqual([
+      'record',
+      'at',
+      'question_id',
+      'deck',
+      'number',
+      'question',
+      'rating',
+      'duration_ms',
+      'mode',
+      'answer',
+      'interview_id',
+      'finished_at',
+      'status',
+      'score',
+    ]);
+    expect(rows[1]).toEqual([
+      'review',
+      '2025-01-02T10:00:00.000Z',
+      'kubeflow/1',
+      'kubeflow',
+      '1',
+      'What is Kubeflow?',
+      '3',
+      '5000',
+      'drill',
+      'a platform, "on" k8s',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(rows[2]).toEqual([
+      'interview',
+      '2025-01-03T09:00:00.000Z',
+      'kubeflow/5',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'mock',
+      '',
+      '20250103-090000',
+      '2025-01-03T09:05:00.000Z',
+      'completed',
+      '75',
+    ]);
   });
 
   it('is a usage error with anki or md', () => {

@@ -46,7 +46,12 @@ describe.skipIf(!hasTmux)('a 100-line answer', () => {
     const home = tempHome();
     const deck = longDeck(home);
     // No learning steps: each card graded Good is done for the session.
-    session = startKfq({ args: ['--deck', deck, 'drill', '-n', '2', '--order', 'new'], env: { KFQ_HOME: home, KFQ_DRILL_LEARNING_STEPS: 'none' }, cols, rows });
+    session = startKfq({
+      args: ['--deck', deck, 'drill', '-n', '2', '--order', 'new'],
+      env: { KFQ_HOME: home, KFQ_DRILL_LEARNING_STEPS: 'none' },
+      cols,
+      rows,
+    });
     await session.waitFor('1/2');
     session.sendKeys('Enter');
     let screen = await session.waitFor('Reference answer');
@@ -74,7 +79,10 @@ describe.skipIf(!hasTmux)('a 100-line answer', () => {
     await sleep(REPEAT_GUARD_MS + 100);
     session.sendKeys('Enter');
     expect(await session.exitCode()).toBe(0);
-    const reviews = JSON.parse(runKfq(['--deck', deck, 'history', '--json'], { env: { KFQ_HOME: home } }).stdout) as { number: number; rating: number }[];
+    const reviews = JSON.parse(runKfq(['--deck', deck, 'history', '--json'], { env: { KFQ_HOME: home } }).stdout) as {
+      number: number;
+      rating: number;
+    }[];
     expect(reviews.map((r) => [r.number, r.rating])).toEqual([
       [2, 3],
       [1, 3],
@@ -84,7 +92,12 @@ describe.skipIf(!hasTmux)('a 100-line answer', () => {
   it.each(SIZES)('mock self-review at %ix%i: the answer, the whole reference and the grade keys', async (cols, rows) => {
     const home = tempHome();
     const deck = longDeck(home);
-    session = startKfq({ args: ['--deck', deck, 'mock', '-n', '1', '--per-question', '1m', '-c', 'operations'], env: { KFQ_HOME: home }, cols, rows });
+    session = startKfq({
+      args: ['--deck', deck, 'mock', '-n', '1', '--per-question', '1m', '-c', 'operations'],
+      env: { KFQ_HOME: home },
+      cols,
+      rows,
+    });
     await session.waitFor('Enter starts');
     session.sendKeys('Enter');
     await session.waitFor('Question 1/1');
@@ -104,7 +117,9 @@ describe.skipIf(!hasTmux)('a 100-line answer', () => {
     expect(screen.split('\n').every((line) => line.length <= cols)).toBe(true);
     session.sendKeys('2');
     expect(await session.exitCode()).toBe(0);
-    const report = JSON.parse(runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } }).stdout) as { questions: { rating: number }[] };
+    const report = JSON.parse(runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } }).stdout) as {
+      questions: { rating: number }[];
+    };
     expect(report.questions.map((q) => q.rating)).toEqual([2]);
   });
 
@@ -138,7 +153,12 @@ describe.skipIf(!hasTmux)('a question with a code block (devops-exercises)', () 
 
   it.each(SIZES)('drill at %ix%i shows the whole prompt, code and all, before and after the reveal', async (cols, rows) => {
     const home = tempHome();
-    session = startKfq({ args: ['--deck', deck, 'drill', '-n', '1', '--order', 'new', '-c', 'ansible - var'], env: { KFQ_HOME: home }, cols, rows });
+    session = startKfq({
+      args: ['--deck', deck, 'drill', '-n', '1', '--order', 'new', '-c', 'ansible - var'],
+      env: { KFQ_HOME: home },
+      cols,
+      rows,
+    });
     let screen = await session.waitFor('#9');
     screen = await scrollTo(session, 'Down', 'state: present');
     expect(screen).toContain('name: "zlib"');

@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sleep, startKfq, type PtySession } from './pty.js';
 import { runKfq, tempHome } from './run.js';
 
-
 function lastReport(home: string): Record<string, any> {
   const result = runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } });
   expect(result.code, result.stderr).toBe(0);
@@ -69,11 +68,31 @@ describe('kfq mock in a terminal', () => {
     expect(report.questions[1]).toMatchObject({ answer: '', timedOut: true, rating: null, coverage: 0, covered: [] });
     expect(report.questions[1].secondsUsed).toBe(5);
     for (const question of report.questions) {
-      expect(Object.keys(question)).toEqual(expect.arrayContaining(['id', 'number', 'category', 'question', 'answer', 'reference', 'covered', 'missed', 'points', 'notes', 'suggestedRating', 'secondsUsed', 'timedOut', 'rating']));
+      expect(Object.keys(question)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'number',
+          'category',
+          'question',
+          'answer',
+          'reference',
+          'covered',
+          'missed',
+          'points',
+          'notes',
+          'suggestedRating',
+          'secondsUsed',
+          'timedOut',
+          'rating',
+        ]),
+      );
     }
 
     // The self-review grade went into the shared review history.
-    const reviews = readFileSync(join(home, 'reviews.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const reviews = readFileSync(join(home, 'reviews.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(reviews.filter((review) => review.mode === 'mock')).toEqual([
       expect.objectContaining({ questionId: report.questions[0].id, rating: 3, answer: 'pipelines run on argo workflows' }),
     ]);
@@ -115,7 +134,10 @@ describe('kfq mock in a terminal', () => {
     await term.waitFor(/> typed before the signal/);
     process.kill(term.pid(), 'SIGTERM');
     expect(await term.exitCode()).toBe(143);
-    expect(lastReport(home)).toMatchObject({ status: 'abandoned', questions: [expect.objectContaining({ answer: 'typed before the signal' })] });
+    expect(lastReport(home)).toMatchObject({
+      status: 'abandoned',
+      questions: [expect.objectContaining({ answer: 'typed before the signal' })],
+    });
   });
 
   it('saves the answer typed so far when the terminal is closed', async () => {
@@ -128,7 +150,10 @@ describe('kfq mock in a terminal', () => {
     await term.waitFor(/> typed before the hangup/);
     term.close();
     for (let tries = 0; tries < 50 && lastReport(home).status !== 'abandoned'; tries++) await sleep(100);
-    expect(lastReport(home)).toMatchObject({ status: 'abandoned', questions: [expect.objectContaining({ answer: 'typed before the hangup' })] });
+    expect(lastReport(home)).toMatchObject({
+      status: 'abandoned',
+      questions: [expect.objectContaining({ answer: 'typed before the hangup' })],
+    });
   });
 
   it('keeps every submitted answer on disk when killed outright', async () => {
@@ -145,7 +170,10 @@ describe('kfq mock in a terminal', () => {
 
     const list = runKfq(['mock', '--list'], { env: { KFQ_HOME: home } });
     expect(list.stdout).toMatch(/1\/3 +\d+ +unfinished/);
-    expect(lastReport(home)).toMatchObject({ status: 'in-progress', questions: [expect.objectContaining({ answer: 'answered before the kill' })] });
+    expect(lastReport(home)).toMatchObject({
+      status: 'in-progress',
+      questions: [expect.objectContaining({ answer: 'answered before the kill' })],
+    });
   });
 });
 
@@ -156,7 +184,11 @@ describe('kfq mock without a terminal', () => {
     expect(result.stderr).toMatch(/kfq mock is interactive and needs a terminal/);
   });
 
-  it.each([['--per-question', '90'], ['--per-question', '2 minutes'], ['--total', '1x']])('rejects %s %j with the accepted forms (exit 2)', (option, value) => {
+  it.each([
+    ['--per-question', '90'],
+    ['--per-question', '2 minutes'],
+    ['--total', '1x'],
+  ])('rejects %s %j with the accepted forms (exit 2)', (option, value) => {
     const result = runKfq(['mock', option, value]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`invalid ${option} '${value}'`);
@@ -164,7 +196,10 @@ describe('kfq mock without a terminal', () => {
   });
 
   it('takes --list or --report, not both, and --json only with one of them (exit 2)', () => {
-    expect(runKfq(['mock', '--list', '--report', 'last'])).toMatchObject({ code: 2, stderr: expect.stringContaining('either --list or --report') });
+    expect(runKfq(['mock', '--list', '--report', 'last'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('either --list or --report'),
+    });
     expect(runKfq(['mock', '--json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--json goes with --list or --report') });
   });
 

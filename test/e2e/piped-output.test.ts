@@ -21,13 +21,18 @@ function homeWithHistory(): string {
       answer: '',
       mode: 'drill',
     });
-  writeFileSync(join(home, 'reviews.jsonl'), [JSON.stringify({ kfq: 'review-log', version: 1 }), review(13, LONG_QUESTION, 5), review(1, 'What is Kubeflow?', 4)].join('\n') + '\n');
+  writeFileSync(
+    join(home, 'reviews.jsonl'),
+    [JSON.stringify({ kfq: 'review-log', version: 1 }), review(13, LONG_QUESTION, 5), review(1, 'What is Kubeflow?', 4)].join('\n') + '\n',
+  );
   return home;
 }
 
 describe('piped output', () => {
   const home = homeWithHistory();
-  expect(runKfq(['deck', 'add', join(repoRoot, 'test/fixtures/import/devops.md'), '--name', 'devops'], { env: { KFQ_HOME: home } }).code).toBe(0);
+  expect(
+    runKfq(['deck', 'add', join(repoRoot, 'test/fixtures/import/devops.md'), '--name', 'devops'], { env: { KFQ_HOME: home } }).code,
+  ).toBe(0);
 
   it.each([
     ['list', ['list'], LONG_QUESTION],

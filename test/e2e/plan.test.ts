@@ -19,12 +19,18 @@ describe('kfq plan', () => {
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('Interview on 2026-12-20 · 17 days left');
     expect(set.stdout).toContain('Readiness on the day');
-    expect(readFileSync(join(e.KFQ_CONFIG_HOME, 'config.toml'), 'utf8')).toMatch(/\[plan\]\ndate = "2026-12-20"\nminutesPerDay = 20\nretention = 0.92/);
+    expect(readFileSync(join(e.KFQ_CONFIG_HOME, 'config.toml'), 'utf8')).toMatch(
+      /\[plan\]\ndate = "2026-12-20"\nminutesPerDay = 20\nretention = 0.92/,
+    );
 
     const { code, stdout } = runKfq(['plan', '--json'], { env: e });
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
-    expect(plan).toMatchObject({ interviewDate: '2026-12-20', daysLeft: 17, today: { new: expect.any(Number), reviews: 0, minutes: expect.any(Number) } });
+    expect(plan).toMatchObject({
+      interviewDate: '2026-12-20',
+      daysLeft: 17,
+      today: { new: expect.any(Number), reviews: 0, minutes: expect.any(Number) },
+    });
     expect(plan.days).toHaveLength(17);
     expect(plan.days[0]).toEqual({ date: '2026-12-03', new: plan.today.new, reviews: 0 });
     expect(plan.days.at(-1).date).toBe('2026-12-19');
@@ -39,7 +45,10 @@ describe('kfq plan', () => {
     expect(runKfq(['plan', 'set', '2026-12-10'], { env: e }).code).toBe(0);
     const after = runKfq(['plan'], { env: { ...e, KFQ_NOW: '2026-12-11T09:00:00Z' } });
     expect(after.stderr).toContain('The interview date 2026-12-10 has passed');
-    expect(JSON.parse(runKfq(['plan', '--json'], { env: { ...e, KFQ_NOW: '2026-12-11T09:00:00Z' } }).stdout)).toEqual({ interviewDate: '2026-12-10', over: true });
+    expect(JSON.parse(runKfq(['plan', '--json'], { env: { ...e, KFQ_NOW: '2026-12-11T09:00:00Z' } }).stdout)).toEqual({
+      interviewDate: '2026-12-10',
+      over: true,
+    });
     expect(runKfq(['plan', 'clear'], { env: e }).stderr).toContain('Plan cleared');
     expect(runKfq(['plan', '--json'], { env: e }).stdout).toBe('null\n');
   });

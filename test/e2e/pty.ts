@@ -22,15 +22,37 @@ export class TmuxPane {
   protected constructor(private readonly socket: string) {}
 
   /** Starts `sh script` in a detached tmux session of the given size, with its socket and config in `folder`. */
-  protected static open(folder: string, script: string, { env = {}, cols = 80, rows = 30, config = '' }: { env?: NodeJS.ProcessEnv; cols?: number; rows?: number; config?: string }): string {
+  protected static open(
+    folder: string,
+    script: string,
+    { env = {}, cols = 80, rows = 30, config = '' }: { env?: NodeJS.ProcessEnv; cols?: number; rows?: number; config?: string },
+  ): string {
     const socket = join(folder, 'tmux.sock');
     const configFile = join(folder, 'tmux.conf');
     writeFileSync(configFile, `set -g status off\n${config}`);
     const environment = kfqEnv({ TERM: 'xterm-256color', ...env });
     delete environment.TMUX;
-    execFileSync('tmux', ['-S', socket, '-f', configFile, 'new-session', '-d', '-s', 'kfq', '-x', String(cols), '-y', String(rows), `sh ${shellQuote(script)}`], {
-      env: environment,
-    });
+    execFileSync(
+      'tmux',
+      [
+        '-S',
+        socket,
+        '-f',
+        configFile,
+        'new-session',
+        '-d',
+        '-s',
+        'kfq',
+        '-x',
+        String(cols),
+        '-y',
+        String(rows),
+        `sh ${shellQuote(script)}`,
+      ],
+      {
+        env: environment,
+      },
+    );
     return socket;
   }
 
@@ -66,7 +88,10 @@ export class TmuxPane {
     const start = Date.now();
     for (;;) {
       const screen = this.screen();
-      if (typeof expected === 'string' ? screen.includes(expected) : typeof expected === 'function' ? expected(screen) : expected.test(screen)) return screen;
+      if (
+        typeof expected === 'string' ? screen.includes(expected) : typeof expected === 'function' ? expected(screen) : expected.test(screen)
+      )
+        return screen;
       if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${screen}`);
       await sleep(50);
     }
@@ -144,7 +169,7 @@ export function kfqPidUnder(root: number): number {
     .filter((match) => match !== null)
     .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), args: match[3]! }));
   const family = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of processes) {
       if (family.has(p.ppid) && !family.has(p.pid)) {

@@ -10,7 +10,15 @@ import { runKfq, tempHome } from './run.js';
 interface DueReport {
   now: string;
   today: { due: number; new: number; learning: number; newLeft: number; reviewsLeft: number };
-  decks: { deck: string; due: number; learning: number; new: number; review: number; nextDue: string | null; categories: { category: string }[] }[];
+  decks: {
+    deck: string;
+    due: number;
+    learning: number;
+    new: number;
+    review: number;
+    nextDue: string | null;
+    categories: { category: string }[];
+  }[];
   next: { id: string; due: string }[];
 }
 
@@ -33,7 +41,17 @@ function learntLog(home: string, now: string, numbers: number[], daysAgo: number
   const lines = numbers.flatMap((n) => {
     const q = list[n - 1]!;
     return [0, 10].map((minutes) =>
-      JSON.stringify({ questionId: q.id, deck: 'kubeflow', number: q.number, question: q.question, rating: 3, reviewedAt: at(minutes), durationMs: 1000, answer: '', mode: 'drill' }),
+      JSON.stringify({
+        questionId: q.id,
+        deck: 'kubeflow',
+        number: q.number,
+        question: q.question,
+        rating: 3,
+        reviewedAt: at(minutes),
+        durationMs: 1000,
+        answer: '',
+        mode: 'drill',
+      }),
     );
   });
   writeFileSync(join(home, 'reviews.jsonl'), `{"kfq":"review-log","version":1}\n${lines.join('\n')}\n`);
@@ -203,7 +221,10 @@ describe.skipIf(!hasTmux)('kfq drill --ahead', () => {
     await session.waitFor('2/2');
     await session.revealAndGrade('3');
     expect(await session.exitCode()).toBe(0);
-    const history = JSON.parse(runKfq(['history', '--json'], { env: environment(home, config, now) }).stdout) as { questionId: string; mode: string }[];
+    const history = JSON.parse(runKfq(['history', '--json'], { env: environment(home, config, now) }).stdout) as {
+      questionId: string;
+      mode: string;
+    }[];
     expect(history.slice(0, 2).map((review) => review.mode)).toEqual(['drill', 'drill']);
     expect(history).toHaveLength(6);
   });

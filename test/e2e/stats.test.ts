@@ -7,7 +7,17 @@ const ANSI = /\u001b\[/;
 const DAY = 86_400_000;
 
 function review(questionId: string, number: number, question: string, rating: number, reviewedAt: Date): string {
-  return JSON.stringify({ questionId, deck: 'kubeflow', number, question, rating, reviewedAt: reviewedAt.toISOString(), durationMs: 4000, answer: '', mode: 'drill' });
+  return JSON.stringify({
+    questionId,
+    deck: 'kubeflow',
+    number,
+    question,
+    rating,
+    reviewedAt: reviewedAt.toISOString(),
+    durationMs: 4000,
+    answer: '',
+    mode: 'drill',
+  });
 }
 
 /** A home with a few days of reviews (days are UTC: the runs below set TZ=UTC) and one mock interview. */
@@ -37,7 +47,21 @@ function homeWithHistory(): string {
     planned: 1,
     score: 60,
     questions: [
-      { id: 'kubeflow/1', deck: 'kubeflow', number: 1, category: 'Basic Concepts', question: 'What is Kubeflow?', answer: 'a platform', reference: '- Kubeflow is…', covered: ['platform'], missed: [], coverage: 0.6, secondsUsed: 30, timedOut: false, rating: 3 },
+      {
+        id: 'kubeflow/1',
+        deck: 'kubeflow',
+        number: 1,
+        category: 'Basic Concepts',
+        question: 'What is Kubeflow?',
+        answer: 'a platform',
+        reference: '- Kubeflow is…',
+        covered: ['platform'],
+        missed: [],
+        coverage: 0.6,
+        secondsUsed: 30,
+        timedOut: false,
+        rating: 3,
+      },
     ],
   };
   writeFileSync(join(home, 'reports', `${report.id}.json`), JSON.stringify(report));
@@ -78,7 +102,18 @@ describe('kfq stats', () => {
     const { code, stdout } = runKfq(['stats'], { env: { KFQ_HOME: homeWithHistory(), TZ: 'UTC', COLUMNS: '80' } });
     expect(code).toBe(0);
     expect(stdout).not.toMatch(ANSI);
-    for (const text of ['Seen', 'Due today', 'Streak', 'Retention', 'Mastery', 'Basic Concepts', 'Last 12 weeks', 'less · ░ ▒ ▓ █ more', 'Mock interviews', 'Weakest questions']) {
+    for (const text of [
+      'Seen',
+      'Due today',
+      'Streak',
+      'Retention',
+      'Mastery',
+      'Basic Concepts',
+      'Last 12 weeks',
+      'less · ░ ▒ ▓ █ more',
+      'Mock interviews',
+      'Weakest questions',
+    ]) {
       expect(stdout).toContain(text);
     }
     expect(stdout).toMatch(/Basic Concepts +█*▒+·+ /);

@@ -34,7 +34,10 @@ function history(env: NodeJS.ProcessEnv): Listed[] {
 
 async function drillOne(env: NodeJS.ProcessEnv, grade: '1' | '2' | '3' | '4'): Promise<void> {
   // No learning steps: the one card graded ends the session, whatever the grade.
-  const session = startKfq({ args: ['drill', '-n', '1', '--order', 'random'], env: { ...env, KFQ_DRILL_LEARNING_STEPS: 'none', KFQ_DRILL_RELEARNING_STEPS: 'none' } });
+  const session = startKfq({
+    args: ['drill', '-n', '1', '--order', 'random'],
+    env: { ...env, KFQ_DRILL_LEARNING_STEPS: 'none', KFQ_DRILL_RELEARNING_STEPS: 'none' },
+  });
   sessions.push(session);
   await session.waitFor('1/1');
   await session.revealAndGrade(grade);
@@ -58,11 +61,21 @@ async function mockOne(env: NodeJS.ProcessEnv, grade: string): Promise<void> {
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'kfq', GIT_AUTHOR_EMAIL: 'kfq@example.com', GIT_COMMITTER_NAME: 'kfq', GIT_COMMITTER_EMAIL: 'kfq@example.com' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'kfq',
+      GIT_AUTHOR_EMAIL: 'kfq@example.com',
+      GIT_COMMITTER_NAME: 'kfq',
+      GIT_COMMITTER_EMAIL: 'kfq@example.com',
+    },
+  });
 }
 
 describe.skipIf(!hasTmux)('when two machines share one sync folder', () => {
-  it('then interleaved drills and mocks each land in the machine\'s own files, and both machines read the same history', async () => {
+  it("then interleaved drills and mocks each land in the machine's own files, and both machines read the same history", async () => {
     const syncDir = mkdtempSync(join(tmpdir(), 'kfq-sync-'));
     const a = machine(syncDir);
     const b = machine(syncDir);
@@ -78,7 +91,13 @@ describe.skipIf(!hasTmux)('when two machines share one sync folder', () => {
     const seenByA = history(a.env);
     expect(seenByA).toHaveLength(5);
     expect(history(b.env)).toEqual(seenByA);
-    expect(seenByA.map((r) => [r.mode, r.rating]).reverse()).toEqual([['drill', 3], ['drill', 1], ['mock', 4], ['mock', 2], ['drill', 2]]);
+    expect(seenByA.map((r) => [r.mode, r.rating]).reverse()).toEqual([
+      ['drill', 3],
+      ['drill', 1],
+      ['mock', 4],
+      ['mock', 2],
+      ['drill', 2],
+    ]);
     expect(JSON.parse(runKfq(['mock', '--list', '--json'], { env: b.env }).stdout)).toHaveLength(2);
     expect(JSON.parse(runKfq(['stats', '--json'], { env: a.env }).stdout).reviews.total).toBe(5);
     // Nothing was written to either home's own log.
@@ -92,13 +111,27 @@ describe('when a review is undone on one machine', () => {
     const a = machine(syncDir);
     const b = machine(syncDir);
     const at = '2026-03-01T10:00:00.000Z';
-    const review = (id: string, rating: number) => ({ id, questionId: 'kubeflow/1', deck: 'kubeflow', number: 1, question: 'What is Kubeflow?', rating, reviewedAt: at, durationMs: 1, answer: '', mode: 'drill' });
+    const review = (id: string, rating: number) => ({
+      id,
+      questionId: 'kubeflow/1',
+      deck: 'kubeflow',
+      number: 1,
+      question: 'What is Kubeflow?',
+      rating,
+      reviewedAt: at,
+      durationMs: 1,
+      answer: '',
+      mode: 'drill',
+    });
     const header = JSON.stringify({ kfq: 'review-log', version: 1 });
     // Both machines logged the same question in the same millisecond; A then took its grade back.
     runKfq(['paths'], { env: a.env });
     runKfq(['paths'], { env: b.env });
     const [logA, logB] = machineLogs(syncDir, a.home, b.home);
-    writeFileSync(logA!, [header, JSON.stringify(review('a-1', 1)), JSON.stringify({ undo: at, questionId: 'kubeflow/1', id: 'a-1' }), ''].join('\n'));
+    writeFileSync(
+      logA!,
+      [header, JSON.stringify(review('a-1', 1)), JSON.stringify({ undo: at, questionId: 'kubeflow/1', id: 'a-1' }), ''].join('\n'),
+    );
     writeFileSync(logB!, [header, JSON.stringify(review('b-1', 4)), ''].join('\n'));
     expect(history(a.env).map((r) => r.id)).toEqual(['b-1']);
     expect(history(b.env).map((r) => r.id)).toEqual(['b-1']);
@@ -115,7 +148,21 @@ describe('when an existing history moves into a sync folder', () => {
     const home = tempHome();
     const config = mkdtempSync(join(tmpdir(), 'kfq-config-'));
     const env = { KFQ_HOME: home, KFQ_CONFIG_HOME: config };
-    const local = [JSON.stringify({ kfq: 'review-log', version: 1 }), JSON.stringify({ questionId: 'kubeflow/2', deck: 'kubeflow', number: 2, question: 'q', rating: 3, reviewedAt: '2026-03-01T10:00:00.000Z', durationMs: 1, answer: '', mode: 'drill' }), ''].join('\n');
+    const local = [
+      JSON.stringify({ kfq: 'review-log', version: 1 }),
+      JSON.stringify({
+        questionId: 'kubeflow/2',
+        deck: 'kubeflow',
+        number: 2,
+        question: 'q',
+        rating: 3,
+        reviewedAt: '2026-03-01T10:00:00.000Z',
+        durationMs: 1,
+        answer: '',
+        mode: 'drill',
+      }),
+      '',
+    ].join('\n');
     writeFileSync(join(home, 'reviews.jsonl'), local);
     const syncDir = join(mkdtempSync(join(tmpdir(), 'kfq-sync-')), 'shared');
     const result = runKfq(['sync', 'init', syncDir], { env });
@@ -147,7 +194,12 @@ describe('when the sync folder is a git repository cloned on two machines', () =
       const file = JSON.parse(runKfq(['paths', '--json'], { env }).stdout).history as string;
       mkdirSync(dirname(file), { recursive: true });
       const lines = existsSync(file) ? '' : `${JSON.stringify({ kfq: 'review-log', version: 1 })}\n`;
-      writeFileSync(file, lines + `${JSON.stringify({ id: `${n}-${rating}`, questionId: `kubeflow/${n}`, deck: 'kubeflow', number: n, question: 'q', rating, reviewedAt: new Date(Date.UTC(2026, 2, 1, 10, n)).toISOString(), durationMs: 1, answer: '', mode: 'drill' })}\n`, { flag: 'a' });
+      writeFileSync(
+        file,
+        lines +
+          `${JSON.stringify({ id: `${n}-${rating}`, questionId: `kubeflow/${n}`, deck: 'kubeflow', number: n, question: 'q', rating, reviewedAt: new Date(Date.UTC(2026, 2, 1, 10, n)).toISOString(), durationMs: 1, answer: '', mode: 'drill' })}\n`,
+        { flag: 'a' },
+      );
     };
     const commit = (clone: string) => {
       git(clone, 'add', '-A');
@@ -169,8 +221,14 @@ describe('when the sync folder is a git repository cloned on two machines', () =
     git(cloneB, 'pull', '-q', '--no-rebase', 'origin', 'HEAD');
 
     expect(git(cloneA, 'status', '--porcelain')).toBe('');
-    const ids = history(a.env).map((r) => r.id).sort();
+    const ids = history(a.env)
+      .map((r) => r.id)
+      .sort();
     expect(ids).toEqual(['1-3', '2-1', '3-4', '4-2']);
-    expect(history(b.env).map((r) => r.id).sort()).toEqual(ids);
+    expect(
+      history(b.env)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(ids);
   });
 });

@@ -10,7 +10,11 @@ describe('when the command line is wrong', () => {
     [['show'], "kfq: missing required argument 'number|id'", 'kfq show'],
     [['deck', 'add'], "kfq: missing required argument 'path'", 'kfq deck add'],
     [['drill', '-n', 'x'], "kfq: option '-n, --count <n>' argument 'x' is invalid. expected a whole number of at least 1.", 'kfq drill'],
-    [['export', '--format', 'pdf'], "kfq: option '--format <format>' argument 'pdf' is invalid. Allowed choices are anki, csv, json, md.", 'kfq export'],
+    [
+      ['export', '--format', 'pdf'],
+      "kfq: option '--format <format>' argument 'pdf' is invalid. Allowed choices are anki, csv, json, md.",
+      'kfq export',
+    ],
   ])('kfq %j says what is wrong in one line and which --help to read, exit 2', (args, message, command) => {
     const result = runKfq(args);
     expect(result.code).toBe(2);

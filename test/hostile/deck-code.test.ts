@@ -77,7 +77,9 @@ describe('the ---js deck is refused by every command, never run', () => {
     copyFileSync(deck, join(home, 'decks', 'evil.md'));
     const listed = runKfq(['deck', 'list', '--json'], { env });
     expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name: 'evil', questions: 0, error: expect.stringMatching(REFUSAL) })]);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ name: 'evil', questions: 0, error: expect.stringMatching(REFUSAL) }),
+    ]);
     expectCleanFailure(runKfq(['--deck', 'evil', '__complete', 'categories'], { env }), 2, REFUSAL);
     expect(existsSync(marker)).toBe(false);
   });

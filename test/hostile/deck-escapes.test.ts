@@ -15,7 +15,10 @@ const ESC = '\u001b';
 function expectInert(text: string, context = ''): void {
   const withoutColours = text.replace(/\u001b\[[0-9;]*m/g, '');
   const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.exec(withoutColours);
-  expect(raw, `raw U+${raw?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} near ${JSON.stringify(withoutColours.slice(Math.max(0, (raw?.index ?? 0) - 30), (raw?.index ?? 0) + 30))} ${context}`).toBeNull();
+  expect(
+    raw,
+    `raw U+${raw?.[0].codePointAt(0)!.toString(16).padStart(4, '0')} near ${JSON.stringify(withoutColours.slice(Math.max(0, (raw?.index ?? 0) - 30), (raw?.index ?? 0) + 30))} ${context}`,
+  ).toBeNull();
 }
 
 let home: string;
@@ -82,7 +85,12 @@ describe.each([
 });
 
 describe('JSON output escapes every control character, and still means the same', () => {
-  const questions = () => JSON.parse(runKfq(['--deck', deck, 'list', '--json'], { env: { KFQ_HOME: home } }).stdout) as { question: string; category: string; answer: string }[];
+  const questions = () =>
+    JSON.parse(runKfq(['--deck', deck, 'list', '--json'], { env: { KFQ_HOME: home } }).stdout) as {
+      question: string;
+      category: string;
+      answer: string;
+    }[];
 
   it.each([
     ['list --json', ['list', '--json']],
@@ -139,7 +147,13 @@ describe.skipIf(!hasTmux)('in a terminal: nothing clears the screen or retitles 
   afterEach(() => terminal?.dispose());
 
   function start(args: string[], env: NodeJS.ProcessEnv = {}): Terminal {
-    terminal = Terminal.start({ args: ['--deck', deck, ...args], env: { KFQ_HOME: tempHome(), FORCE_COLOR: '1', ...env }, cols: 100, rows: 40, hangup: 'absorb' });
+    terminal = Terminal.start({
+      args: ['--deck', deck, ...args],
+      env: { KFQ_HOME: tempHome(), FORCE_COLOR: '1', ...env },
+      cols: 100,
+      rows: 40,
+      hangup: 'absorb',
+    });
     return terminal;
   }
 

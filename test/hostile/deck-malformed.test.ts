@@ -20,7 +20,10 @@ describe('YAML front matter bombs', () => {
   it('a bomb built from merge keys is stopped the same way', () => {
     const deck = join(tempDir(), 'merge-bomb.md');
     const levels = ['a: &a {x: 1, y: 2}'];
-    for (let i = 1; i < 12; i++) levels.push(`l${i}: &l${i} {p: *${i === 1 ? 'a' : `l${i - 1}`}, q: *${i === 1 ? 'a' : `l${i - 1}`}, <<: *${i === 1 ? 'a' : `l${i - 1}`}}`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `l${i}: &l${i} {p: *${i === 1 ? 'a' : `l${i - 1}`}, q: *${i === 1 ? 'a' : `l${i - 1}`}, <<: *${i === 1 ? 'a' : `l${i - 1}`}}`,
+      );
     writeFileSync(deck, `---\n${levels.join('\n')}\ntitle: *l11\n---\n## B\n\n1. **Q?**\n   - A.\n`);
     const result = timedKfq(['--deck', deck, 'list'], { env });
     expectCleanFailure(result, 2, /YAML aliases/);
@@ -48,14 +51,17 @@ describe('bytes that are not a UTF-8 Markdown deck', () => {
     }
   });
 
-  it.each(['binary.md', 'invalid-utf8.md', 'empty.md', 'front-matter-only.md'])('%s: validate reports it (exit 1); deck add refuses it (exit 2)', (name) => {
-    const validated = runKfq(['validate', fixture(name)], { env });
-    expect(validated.code).toBe(1);
-    expect(validated.stdout).toMatch(/: error: /);
-    expect(validated.stderr).not.toMatch(/\n\s+at /);
-    const own = tempHome();
-    expectCleanFailure(runKfq(['deck', 'add', fixture(name), '--name', 'bad'], { env: { KFQ_HOME: own } }), 2);
-  });
+  it.each(['binary.md', 'invalid-utf8.md', 'empty.md', 'front-matter-only.md'])(
+    '%s: validate reports it (exit 1); deck add refuses it (exit 2)',
+    (name) => {
+      const validated = runKfq(['validate', fixture(name)], { env });
+      expect(validated.code).toBe(1);
+      expect(validated.stdout).toMatch(/: error: /);
+      expect(validated.stderr).not.toMatch(/\n\s+at /);
+      const own = tempHome();
+      expectCleanFailure(runKfq(['deck', 'add', fixture(name), '--name', 'bad'], { env: { KFQ_HOME: own } }), 2);
+    },
+  );
 
   it.each(['utf16le-bom.md', 'utf16be-bom.md', 'utf8-bom.md'])('%s loads cleanly, accents and all', (name) => {
     const result = runKfq(['--deck', fixture(name), 'list', '--json'], { env });
@@ -80,7 +86,9 @@ describe('duplicate question numbers in one category', () => {
     const result = runKfq(['--deck', fixture('duplicate-numbers.md'), 'list', '--json'], { env });
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/duplicate-numbers\.md:12: question number 2 appears again in "Basics" \(first at line 9\); this one is duplicate-numbers\/basics\/2-2$/),
+      expect.stringMatching(
+        /duplicate-numbers\.md:12: question number 2 appears again in "Basics" \(first at line 9\); this one is duplicate-numbers\/basics\/2-2$/,
+      ),
     ]);
     const questions = JSON.parse(result.stdout) as { id: string; question: string }[];
     expect(questions.map((q) => [q.id, q.question])).toEqual([
@@ -115,7 +123,13 @@ describe('paths that are not deck files', () => {
     ['a folder with no decks', emptyFolder, /empty-folder: folder has no \.md decks/, 'folder has no .md decks', /is not a regular file/],
     ['a FIFO', fifo, /deck\.md: is not a regular file \(a FIFO, socket or device\)/, 'is not a regular file', /is not a regular file/],
     ['a device that never ends', '/dev/zero', /\/dev\/zero: is not a regular file/, 'is not a regular file', /is not a regular file/],
-    ['a symlink loop', loop, /loop-a\.md: too many symbolic links \(a symlink loop\?\)/, 'too many symbolic links', /too many symbolic links/],
+    [
+      'a symlink loop',
+      loop,
+      /loop-a\.md: too many symbolic links \(a symlink loop\?\)/,
+      'too many symbolic links',
+      /too many symbolic links/,
+    ],
   ])('%s: a clear error from list, validate and deck add, at once', (_, path, message, phrase, addMessage) => {
     const listed = timedKfq(['--deck', path, 'list'], { env });
     expectCleanFailure(listed, 2, message);
@@ -133,7 +147,10 @@ describe('paths that are not deck files', () => {
     chmodSync(secret, 0o000);
     const nobodyHome = tempDir();
     chmodSync(nobodyHome, 0o777);
-    for (const args of [['--deck', secret, 'list'], ['deck', 'add', secret]]) {
+    for (const args of [
+      ['--deck', secret, 'list'],
+      ['deck', 'add', secret],
+    ]) {
       expectCleanFailure(runKfqAsNobody(args, { KFQ_HOME: nobodyHome }), 2, /secret\.md: permission denied/);
     }
   });

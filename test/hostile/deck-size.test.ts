@@ -34,19 +34,31 @@ function deck(name: string, text: string): void {
 beforeAll(() => {
   const card = '1. **What is a pod?**\n   - The smallest deployable unit in Kubernetes, scheduled on a node.\n\n';
   deck('50mb', `## Big\n\n${card.repeat(Math.ceil((50 * MB) / card.length))}`);
-  deck('line-answer', `## Long\n\n1. **What is in the long answer?**\n   - ${'word '.repeat(Math.floor(MB / 5))}\n\n2. **What is a pod?**\n   - A pod.\n`);
+  deck(
+    'line-answer',
+    `## Long\n\n1. **What is in the long answer?**\n   - ${'word '.repeat(Math.floor(MB / 5))}\n\n2. **What is a pod?**\n   - A pod.\n`,
+  );
   deck('line-question', `## Long\n\n1. **${'why '.repeat(MB / 4)}?**\n   - Because.\n\n2. **What is a pod?**\n   - A pod.\n`);
   deck('line-unbroken', `## Long\n\n1. **${'q'.repeat(MB)}?**\n   - ${'a'.repeat(MB)}\n`);
   // marked's inline lexer is quadratic on these runs: 1 MB would take minutes.
-  deck('emphasis-runs', `## Runs\n\n1. **What are stars?**\n   - ${'*a'.repeat(MB / 2)}\n\n2. **What are underscores?**\n   - ${'_a'.repeat(MB / 2)}\n\n3. **And both?**\n   - ${'**a_'.repeat(MB / 4)}\n`);
+  deck(
+    'emphasis-runs',
+    `## Runs\n\n1. **What are stars?**\n   - ${'*a'.repeat(MB / 2)}\n\n2. **What are underscores?**\n   - ${'_a'.repeat(MB / 2)}\n\n3. **And both?**\n   - ${'**a_'.repeat(MB / 4)}\n`,
+  );
   deck('130k-items', `## Long\n\n1. **What is on the list?**\n\n${'- a\n'.repeat(130_000)}`);
   deck('2mb-answer', `## Long\n\n1. **What is on the long list?**\n\n${`- an item of ${'many words '.repeat(18)}\n`.repeat(10_000)}`);
   deck('nested-lists', `## Deep\n\n1. **How deep?**\n   ${'- '.repeat(10_000)}x\n`);
   deck('nested-quotes', `## Deep\n\n1. **How deep?**\n   ${'> '.repeat(10_000)}x\n`);
   deck('nested-mixed', `## Deep\n\n1. **How deep?**\n   ${'1. > - '.repeat(3_400)}x\n`);
   // Nesting by indentation: 3,000 levels is 9 MB of spaces.
-  deck('nested-indented', `## Deep\n\n1. **How deep?**\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(3 + 2 * i)}- level ${i}\n`).join('')}`);
-  deck('100k-headings', Array.from({ length: 100_000 }, (_, i) => `### ${i + 1}. Question ${i + 1} about pods?\n\nAnswer ${i + 1}.\n\n`).join(''));
+  deck(
+    'nested-indented',
+    `## Deep\n\n1. **How deep?**\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(3 + 2 * i)}- level ${i}\n`).join('')}`,
+  );
+  deck(
+    '100k-headings',
+    Array.from({ length: 100_000 }, (_, i) => `### ${i + 1}. Question ${i + 1} about pods?\n\nAnswer ${i + 1}.\n\n`).join(''),
+  );
   deck('100k-category-headings', Array.from({ length: 100_000 }, (_, i) => `## Heading ${i}\n`).join(''));
 }, 60_000);
 

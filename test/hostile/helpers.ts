@@ -30,7 +30,10 @@ export function expectCleanFailure(result: RunResult, code: number, message?: st
   expect(result.stdout, context).toBe('');
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines[0], context).toMatch(/^kfq: \S/);
-  expect(lines.slice(1).every((line) => line.startsWith('hint: ')), context).toBe(true);
+  expect(
+    lines.slice(1).every((line) => line.startsWith('hint: ')),
+    context,
+  ).toBe(true);
   expect(result.stderr, context).not.toMatch(STACK_LINE);
   expect(result.stderr, context).not.toContain('this is a bug');
   if (message !== undefined) expect(lines[0], context).toMatch(message);

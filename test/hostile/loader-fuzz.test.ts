@@ -46,7 +46,9 @@ const pieces = [
   '\u001b[2J\u001b]0;t\u0007 \u009b \u202e\n',
   '\n',
 ];
-const markdown = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 40 })), { maxLength: 25 }).map((parts) => parts.join(''));
+const markdown = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 40 })), { maxLength: 25 })
+  .map((parts) => parts.join(''));
 
 const encodings = fc.constantFrom('utf8', 'utf8-bom', 'utf16le-bom', 'utf16be-bom');
 function encode(text: string, encoding: string): Uint8Array {
@@ -77,11 +79,15 @@ describe('readDeckFile on random bytes', () => {
 
   it('reads a deck the same in UTF-8, with a BOM, and in UTF-16 either way round', () => {
     fc.assert(
-      fc.property(markdown.filter((text) => !text.includes('\u0000')), encodings, (text, encoding) => {
-        const plain = readsOrRefuses(encode(text, 'utf8'));
-        const other = readsOrRefuses(encode(text, encoding));
-        expect(other?.deck.questions).toEqual(plain?.deck.questions);
-      }),
+      fc.property(
+        markdown.filter((text) => !text.includes('\u0000')),
+        encodings,
+        (text, encoding) => {
+          const plain = readsOrRefuses(encode(text, 'utf8'));
+          const other = readsOrRefuses(encode(text, encoding));
+          expect(other?.deck.questions).toEqual(plain?.deck.questions);
+        },
+      ),
       { numRuns: 150, seed: 11 },
     );
   });

@@ -172,11 +172,15 @@ describe('a write over the file size limit (ulimit -f)', () => {
   it('when export hits EFBIG, then a plain message, exit 3, and no partial file', () => {
     const dir = tempDir();
     const out = join(dir, 'out.json');
-    const result = spawnSync('sh', ['-c', `ulimit -f 1; exec "$0" "$@"`, process.execPath, kfqBin, 'export', '--format', 'json', '-o', out], {
-      cwd: repoRoot,
-      env: { ...process.env, FORCE_COLOR: '0', KFQ_HOME: tempHome() },
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'sh',
+      ['-c', `ulimit -f 1; exec "$0" "$@"`, process.execPath, kfqBin, 'export', '--format', 'json', '-o', out],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, FORCE_COLOR: '0', KFQ_HOME: tempHome() },
+        encoding: 'utf8',
+      },
+    );
     expectCleanFailure({ code: result.status, stdout: result.stdout, stderr: result.stderr }, 3, /the file is too large/);
     expect(result.stderr).not.toContain('EFBIG');
     expect(readdirSync(dir)).toEqual([]);
@@ -186,7 +190,10 @@ describe('a write over the file size limit (ulimit -f)', () => {
 describe('CSV export and spreadsheet formulas', () => {
   const deck = (): string => {
     const file = join(tempDir(), 'formulas.md');
-    writeFileSync(file, '# Formulas\n\n## =HYPERLINK("http://x")\n\n1. @SUM(A1:A2)\n\n   +cmd|/c calc\n\n2. Plain question?\n\n   - a list answer\n');
+    writeFileSync(
+      file,
+      '# Formulas\n\n## =HYPERLINK("http://x")\n\n1. @SUM(A1:A2)\n\n   +cmd|/c calc\n\n2. Plain question?\n\n   - a list answer\n',
+    );
     return file;
   };
 

@@ -74,7 +74,11 @@ describe.skipIf(!hasTmux)('drill and mock check the review log before the first 
     const victim = join(tempDir(), 'passwd');
     writeFileSync(victim, PASSWD);
     symlinkSync(victim, join(home, 'reviews.jsonl'));
-    await expectRefused(args, home, /^kfq: .*reviews\.jsonl is not a kfq review log \(no line in it is a kfq record\); kfq did not write to it\n/);
+    await expectRefused(
+      args,
+      home,
+      /^kfq: .*reviews\.jsonl is not a kfq review log \(no line in it is a kfq record\); kfq did not write to it\n/,
+    );
     expect(readFileSync(victim, 'utf8')).toBe(PASSWD);
   });
 });
@@ -191,7 +195,12 @@ describe('kfq doctor', () => {
     const report = runKfq(['doctor', '--json'], { env });
     expect(report.code).toBe(1);
     const found = JSON.parse(report.stdout) as { findings: { area: string; level: string; file: string }[] };
-    expect(found.findings.filter((f) => f.level !== 'ok').map((f) => f.area).sort()).toEqual(['cache', 'reports', 'temp files']);
+    expect(
+      found.findings
+        .filter((f) => f.level !== 'ok')
+        .map((f) => f.area)
+        .sort(),
+    ).toEqual(['cache', 'reports', 'temp files']);
 
     expect(runKfq(['doctor', '--fix'], { env }).code).toBe(0);
     expect(existsSync(temp)).toBe(false);
@@ -219,4 +228,3 @@ describe('kfq doctor', () => {
     expect(result.stdout).toContain('no data folder yet');
   });
 });
-

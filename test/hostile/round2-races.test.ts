@@ -48,7 +48,9 @@ describe('two deck add of the same name at once', () => {
     const files = [deckFile(dir, 'alpha'), deckFile(dir, 'beta')];
     for (let round = 0; round < 5; round++) {
       const home = tempHome();
-      const results = await Promise.all(files.map((file) => kfqAsync(['deck', 'add', file, '--name', 'same', '--force'], { KFQ_HOME: home })));
+      const results = await Promise.all(
+        files.map((file) => kfqAsync(['deck', 'add', file, '--name', 'same', '--force'], { KFQ_HOME: home })),
+      );
       expect(results.map((result) => result.code)).toEqual([0, 0]);
       const origin = JSON.parse(readFileSync(join(home, 'decks', 'same.json'), 'utf8')) as { source: string };
       expect(readFileSync(join(home, 'decks', 'same.md'), 'utf8')).toBe(readFileSync(origin.source, 'utf8'));
@@ -84,7 +86,14 @@ describe.skipIf(!hasTmux)('two mock interviews started in the same second', () =
 
   it('when both start at once, then each keeps its own report with its own answer', async () => {
     const home = tempHome();
-    const mocks = [1, 2].map(() => Terminal.start({ args: ['mock', '-n', '1', '--per-question', '1m', '--seed', '3'], env: { KFQ_HOME: home }, rows: 40, hangup: 'absorb' }));
+    const mocks = [1, 2].map(() =>
+      Terminal.start({
+        args: ['mock', '-n', '1', '--per-question', '1m', '--seed', '3'],
+        env: { KFQ_HOME: home },
+        rows: 40,
+        hangup: 'absorb',
+      }),
+    );
     terminals.push(...mocks);
     await Promise.all(mocks.map((mock) => mock.waitFor('Enter starts')));
     // The same instant: both reports are named from the same second.
@@ -104,7 +113,9 @@ describe.skipIf(!hasTmux)('two mock interviews started in the same second', () =
 
     const reports = readdirSync(join(home, 'reports')).filter((name) => name.endsWith('.json'));
     expect(reports).toHaveLength(2);
-    const answers = reports.map((name) => (JSON.parse(readFileSync(join(home, 'reports', name), 'utf8')) as { questions: { answer: string }[] }).questions[0]!.answer);
+    const answers = reports.map(
+      (name) => (JSON.parse(readFileSync(join(home, 'reports', name), 'utf8')) as { questions: { answer: string }[] }).questions[0]!.answer,
+    );
     expect(answers.sort()).toEqual(['answer from interview 1', 'answer from interview 2']);
   });
 });

@@ -23,19 +23,43 @@ function evilHome(): string {
   writeFileSync(join(home, 'reviews.jsonl'), `${lines.join('\n')}\n`);
   mkdirSync(join(home, 'reports'));
   const answer = {
-    id: `kubeflow/5${EVIL}`, deck: 'kubeflow', number: 5, category: `Basics${EVIL}`, question: `Q${EVIL}`, answer: `A${EVIL}`, reference: `- R${EVIL}`,
-    covered: [`c${EVIL}`], missed: [`m${EVIL}`], coverage: 0.5, secondsUsed: 30, timedOut: false, rating: 3,
+    id: `kubeflow/5${EVIL}`,
+    deck: 'kubeflow',
+    number: 5,
+    category: `Basics${EVIL}`,
+    question: `Q${EVIL}`,
+    answer: `A${EVIL}`,
+    reference: `- R${EVIL}`,
+    covered: [`c${EVIL}`],
+    missed: [`m${EVIL}`],
+    coverage: 0.5,
+    secondsUsed: 30,
+    timedOut: false,
+    rating: 3,
   };
   const report = {
-    kfq: 'interview-report', version: 1, id: `20250103-090000${EVIL}`, startedAt: '2025-01-03T09:00:00.000Z', finishedAt: '2025-01-03T09:05:00.000Z',
-    status: 'completed', perQuestionSeconds: 120, totalSeconds: null, seed: 7, planned: 1, score: 50, questions: [answer],
+    kfq: 'interview-report',
+    version: 1,
+    id: `20250103-090000${EVIL}`,
+    startedAt: '2025-01-03T09:00:00.000Z',
+    finishedAt: '2025-01-03T09:05:00.000Z',
+    status: 'completed',
+    perQuestionSeconds: 120,
+    totalSeconds: null,
+    seed: 7,
+    planned: 1,
+    score: 50,
+    questions: [answer],
   };
   writeFileSync(join(home, 'reports', '20250103-090000.json'), JSON.stringify(report));
   writeFileSync(join(home, 'reports', '20250104-090000.json'), JSON.stringify({ ...report, id: 'x', status: `done${EVIL}` }));
   // An installed deck whose origin note, and whose very file name, carry escapes.
   mkdirSync(join(home, 'decks'));
   writeFileSync(join(home, 'decks', 'mine.md'), `# Mine${EVIL}\n\n## Cat${EVIL}\n\n1. Question${EVIL}?\n\n   Answer${EVIL}.\n`);
-  writeFileSync(join(home, 'decks', 'mine.json'), JSON.stringify({ source: `/tmp/x${EVIL}.md`, format: `markdown${EVIL}`, addedAt: `2025${EVIL}` }));
+  writeFileSync(
+    join(home, 'decks', 'mine.json'),
+    JSON.stringify({ source: `/tmp/x${EVIL}.md`, format: `markdown${EVIL}`, addedAt: `2025${EVIL}` }),
+  );
   writeFileSync(join(home, 'decks', `odd${EVIL}.md`), '# Odd\n\n## A\n\n1. Q?\n\n   A.\n');
   return home;
 }
@@ -62,12 +86,15 @@ const commands: string[][] = [
 
 describe('escapes planted in every field of every file kfq keeps', () => {
   const home = evilHome();
-  it.each(commands.map((args) => [args.join(' '), args] as const))('when %s reads them, then no control character reaches the terminal', (_, args) => {
-    const result = runKfq(args, { env: { KFQ_HOME: home } });
-    expect([0, 1], result.stderr).toContain(result.code);
-    expect(result.stdout).not.toMatch(CONTROL);
-    expect(result.stderr).not.toMatch(CONTROL);
-  });
+  it.each(commands.map((args) => [args.join(' '), args] as const))(
+    'when %s reads them, then no control character reaches the terminal',
+    (_, args) => {
+      const result = runKfq(args, { env: { KFQ_HOME: home } });
+      expect([0, 1], result.stderr).toContain(result.code);
+      expect(result.stdout).not.toMatch(CONTROL);
+      expect(result.stderr).not.toMatch(CONTROL);
+    },
+  );
 
   it('when mock --report shows the planted id, then it is visible as escapes', () => {
     const result = runKfq(['mock', '--report', 'last'], { env: { KFQ_HOME: home } });

@@ -38,29 +38,47 @@ const DAMAGE: Array<[string, (file: string, bytes: Buffer) => void]> = [
   ['truncated to its header line', (file, bytes) => writeFileSync(file, bytes.subarray(0, bytes.indexOf(0x0a) + 1))],
   ['empty', (file) => writeFileSync(file, '')],
   ['garbage', (file, bytes) => writeFileSync(file, Buffer.from(bytes.map((_, i) => (i * 7919) % 256)))],
-  ['one payload byte flipped', (file, bytes) => {
-    const copy = Buffer.from(bytes);
-    copy[copy.length - 10]! ^= 0xff;
-    writeFileSync(file, copy);
-  }],
-  ['from another kfq version', (file, bytes) => {
-    const newline = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
-    writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, build: '0.0.1/v8-1.0/1:1' })}\n`), bytes.subarray(newline + 1)]));
-  }],
-  ['a header claiming a huge payload', (file, bytes) => {
-    const newline = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
-    writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, length: 2 ** 40 })}\n`), bytes.subarray(newline + 1)]));
-  }],
-  ['replaced by a folder', (file) => {
-    rmSync(file);
-    mkdirSync(file);
-  }],
-  ['replaced by a FIFO (a read would block forever)', (file) => {
-    rmSync(file);
-    spawnSync('mkfifo', [file]);
-  }],
+  [
+    'one payload byte flipped',
+    (file, bytes) => {
+      const copy = Buffer.from(bytes);
+      copy[copy.length - 10]! ^= 0xff;
+      writeFileSync(file, copy);
+    },
+  ],
+  [
+    'from another kfq version',
+    (file, bytes) => {
+      const newline = bytes.indexOf(0x0a);
+      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
+      writeFileSync(
+        file,
+        Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, build: '0.0.1/v8-1.0/1:1' })}\n`), bytes.subarray(newline + 1)]),
+      );
+    },
+  ],
+  [
+    'a header claiming a huge payload',
+    (file, bytes) => {
+      const newline = bytes.indexOf(0x0a);
+      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
+      writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, length: 2 ** 40 })}\n`), bytes.subarray(newline + 1)]));
+    },
+  ],
+  [
+    'replaced by a folder',
+    (file) => {
+      rmSync(file);
+      mkdirSync(file);
+    },
+  ],
+  [
+    'replaced by a FIFO (a read would block forever)',
+    (file) => {
+      rmSync(file);
+      spawnSync('mkfifo', [file]);
+    },
+  ],
 ];
 
 // Cache entries are named after the files they come from (the review log is

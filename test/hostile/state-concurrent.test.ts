@@ -60,15 +60,31 @@ describe.skipIf(!hasTmux)('sessions running side by side', () => {
     const drills = reviews.filter((r) => r.mode === 'drill').map((r) => [r.questionId, r.rating]);
     // The first drill took the new cards in deck order and graded them 1, 2, 3, 4, 1; the second graded five cards 3.
     expect(drills).toHaveLength(10);
-    expect(drills).toEqual(expect.arrayContaining([['kubeflow/1', 1], ['kubeflow/2', 2], ['kubeflow/3', 3], ['kubeflow/4', 4], ['kubeflow/5', 1]]));
+    expect(drills).toEqual(
+      expect.arrayContaining([
+        ['kubeflow/1', 1],
+        ['kubeflow/2', 2],
+        ['kubeflow/3', 3],
+        ['kubeflow/4', 4],
+        ['kubeflow/5', 1],
+      ]),
+    );
     expect(drills.filter(([, rating]) => rating === 3)).toHaveLength(6);
-    expect(reviews.filter((r) => r.mode === 'mock').map((r) => [r.rating, r.answer]).sort()).toEqual([
+    expect(
+      reviews
+        .filter((r) => r.mode === 'mock')
+        .map((r) => [r.rating, r.answer])
+        .sort(),
+    ).toEqual([
       [2, 'mock answer 1'],
       [2, 'mock answer 2'],
       [2, 'mock answer 3'],
     ]);
 
-    const report = JSON.parse(runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } }).stdout) as { status: string; questions: { answer: string; rating: number }[] };
+    const report = JSON.parse(runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } }).stdout) as {
+      status: string;
+      questions: { answer: string; rating: number }[];
+    };
     expect(report.status).toBe('completed');
     expect(report.questions.map((q) => [q.answer, q.rating])).toEqual([
       ['mock answer 1', 2],

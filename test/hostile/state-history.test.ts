@@ -38,7 +38,11 @@ describe('a review log whose last line was cut by a crash', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`warning: ${file}:5: incomplete line (cut short by a crash?), skipped\n`);
     expect(result.stdout.trim().split('\n')).toHaveLength(3);
-    expect(historyJson(home).map((r) => r.questionId).sort()).toEqual(['kubeflow/1', 'kubeflow/2', 'kubeflow/3']);
+    expect(
+      historyJson(home)
+        .map((r) => r.questionId)
+        .sort(),
+    ).toEqual(['kubeflow/1', 'kubeflow/2', 'kubeflow/3']);
     expect(readFileSync(file, 'utf8')).toBe(CUT_LOG);
   });
 
@@ -73,7 +77,11 @@ describe('garbage lines in the middle of the review log', () => {
       `warning: ${file}:5: not a review: questionId, deck, number, question, rating, reviewedAt, durationMs, answer, mode missing or invalid, skipped`,
       `warning: ${file}:6: not a review: rating missing or invalid, skipped`,
     ]);
-    expect(historyJson(home).map((r) => r.questionId).sort()).toEqual(['kubeflow/1', 'kubeflow/2', 'kubeflow/3']);
+    expect(
+      historyJson(home)
+        .map((r) => r.questionId)
+        .sort(),
+    ).toEqual(['kubeflow/1', 'kubeflow/2', 'kubeflow/3']);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -112,7 +120,11 @@ describe.skipIf(!hasTmux)('a drill or a mock over a damaged log', () => {
     expect(after.startsWith(log)).toBe(true);
     // The cut line is kept, and the new review starts on a line of its own.
     expect(after.slice(log.length)).toMatch(/^\n?\{"id":"[0-9a-z]+-[0-9a-f]{12}","questionId":"kubeflow\/4".*\}\n$/);
-    expect(historyJson(home).map((r) => r.questionId).sort()).toEqual(['kubeflow/1', 'kubeflow/2', 'kubeflow/3', 'kubeflow/4']);
+    expect(
+      historyJson(home)
+        .map((r) => r.questionId)
+        .sort(),
+    ).toEqual(['kubeflow/1', 'kubeflow/2', 'kubeflow/3', 'kubeflow/4']);
   });
 
   it('mock with garbage in the log: warns and starts; leaving at the start screen changes nothing', async () => {

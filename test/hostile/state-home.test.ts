@@ -50,7 +50,13 @@ describe.skipIf(!hasTmux)('a kfq home that cannot be written: a clear error befo
     expect(await terminal.exitCode()).toBe(3);
     const stderr = terminal.stderr();
     expect(stderr).toMatch(message);
-    expect(stderr.trimEnd().split('\n').slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
+    expect(
+      stderr
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .every((line) => line.startsWith('hint: ')),
+    ).toBe(true);
     expect(stderr).not.toMatch(/\n\s+at /);
     // No card, no start screen: nothing was asked.
     expect(terminal.screen()).not.toMatch(/1\/\d|Enter starts|Question 1/);
@@ -115,11 +121,14 @@ describe.skipIf(!hasTmux)('a kfq home that cannot be written: a clear error befo
 
 describe('commands that only read work whatever the home is like (the cache is only skipped)', () => {
   it.each([
-    ['a file', () => {
-      const file = join(tempDir(), 'a-file');
-      writeFileSync(file, 'x');
-      return file;
-    }],
+    [
+      'a file',
+      () => {
+        const file = join(tempDir(), 'a-file');
+        writeFileSync(file, 'x');
+        return file;
+      },
+    ],
     ['under /proc', () => '/proc/kfq-home'],
   ])('KFQ_HOME is %s: list, search and show still answer, within seconds', (_, home) => {
     const env = { KFQ_HOME: home() };
@@ -147,7 +156,10 @@ describe.skipIf(!hasTmux || !canMount)('the disk fills up during a session', () 
     const home = smallDisk();
     // The second question is long, so its review needs a fresh page of the full disk.
     const deck = join(tempDir(), 'full.md');
-    writeFileSync(deck, `## Basics\n\n1. **What is a pod?**\n   - The smallest unit.\n\n2. **${'Why is this question so long? '.repeat(170).trim()}**\n   - Filler.\n`);
+    writeFileSync(
+      deck,
+      `## Basics\n\n1. **What is a pod?**\n   - The smallest unit.\n\n2. **${'Why is this question so long? '.repeat(170).trim()}**\n   - Filler.\n`,
+    );
     terminal = Terminal.start({ args: ['--deck', deck, 'drill', '-n', '2'], env: { KFQ_HOME: home }, rows: 120, hangup: 'absorb' });
     await terminal.waitFor('#1 What is a pod?');
     terminal.sendKeys('Enter');
@@ -169,7 +181,11 @@ describe.skipIf(!hasTmux || !canMount)('the disk fills up during a session', () 
 
   it('mock: the answer that does not fit stops the interview (exit 3); the saved report keeps the answers before it', async () => {
     const home = smallDisk();
-    terminal = Terminal.start({ args: ['mock', '-n', '3', '--per-question', '1m', '--seed', '4'], env: { KFQ_HOME: home }, hangup: 'absorb' });
+    terminal = Terminal.start({
+      args: ['mock', '-n', '3', '--per-question', '1m', '--seed', '4'],
+      env: { KFQ_HOME: home },
+      hangup: 'absorb',
+    });
     await terminal.waitFor('Enter starts');
     terminal.sendKeys('Enter');
     await terminal.waitFor('Question 1/3');

@@ -12,11 +12,20 @@ import { readReviewHistory } from '../../src/store/cardSnapshot.js';
 import { readReviewLog, reviewLogSink } from '../../src/store/reviewLog.js';
 import { LOG_HEADER, review, runKfq, tempDir, tempHome } from './helpers.js';
 
-const question: Question = { id: 'kubeflow/1', number: 1, category: 'Basics', question: 'What is Kubeflow?', prompt: 'What is Kubeflow?', answer: 'ML on Kubernetes.', line: 3, deck: 'kubeflow' };
+const question: Question = {
+  id: 'kubeflow/1',
+  number: 1,
+  category: 'Basics',
+  question: 'What is Kubeflow?',
+  prompt: 'What is Kubeflow?',
+  answer: 'ML on Kubernetes.',
+  line: 3,
+  deck: 'kubeflow',
+};
 const SAME_MOMENT = new Date('2026-03-10T09:00:00.123Z');
 
 describe('when two drills grade the same question in the same millisecond', () => {
-  it('then undo in one drill keeps the other drill\'s grade, in the log reader, the snapshot and kfq history', () => {
+  it("then undo in one drill keeps the other drill's grade, in the log reader, the snapshot and kfq history", () => {
     const home = tempHome();
     const file = join(home, 'reviews.jsonl');
     const first = new DrillSession(reviewLogSink(file), new Map<string, CardState>(), 0.9, () => SAME_MOMENT);
@@ -53,7 +62,10 @@ describe('when a log was written before reviews had ids', () => {
     const folder = tempDir();
     const file = join(folder, 'reviews.jsonl');
     const [a, b] = [review(1, 2, 3), review(2, 1, 1)];
-    writeFileSync(file, `${LOG_HEADER}\n${JSON.stringify(a)}\n${JSON.stringify(b)}\n${JSON.stringify({ undo: b.reviewedAt, questionId: b.questionId })}\n`);
+    writeFileSync(
+      file,
+      `${LOG_HEADER}\n${JSON.stringify(a)}\n${JSON.stringify(b)}\n${JSON.stringify({ undo: b.reviewedAt, questionId: b.questionId })}\n`,
+    );
     expect(readReviewLog(file).reviews).toEqual([a]);
     expect([...readReviewHistory(file, join(folder, 'cache'), FSRS_REPLAY).reviews()].map((r) => r.questionId)).toEqual(['kubeflow/1']);
     // A new drill appends an id-bearing review to the old log; undoing it leaves the old review alone.

@@ -7,7 +7,9 @@ import { historyJson, runKfq, tempHome } from './helpers.js';
 import { hasTmux, sleep, Terminal } from './terminal.js';
 
 /** 100 KB of words, the size of a pasted document. */
-const PASTE = Array.from({ length: 20_000 }, (_, i) => ['kubeflow', 'pipelines', 'katib', 'istio', 'argo'][i % 5]).join(' ').slice(0, 100 * 1024);
+const PASTE = Array.from({ length: 20_000 }, (_, i) => ['kubeflow', 'pipelines', 'katib', 'istio', 'argo'][i % 5])
+  .join(' ')
+  .slice(0, 100 * 1024);
 
 function lastReport(home: string): { status: string; questions: { answer: string; rating: number | null }[] } {
   const result = runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } });
@@ -215,7 +217,12 @@ describe.skipIf(!hasTmux)('a terminal that cannot move the cursor', () => {
   });
   const start = (args: string[], home: string, term: string): Terminal => {
     // FORCE_COLOR empty: colour is decided by the terminal, as for a user.
-    const terminal = Terminal.start({ args, env: { KFQ_HOME: home, TERM: term, FORCE_COLOR: '', KFQ_DRILL_LEARNING_STEPS: 'none' }, hangup: 'absorb', record: true });
+    const terminal = Terminal.start({
+      args,
+      env: { KFQ_HOME: home, TERM: term, FORCE_COLOR: '', KFQ_DRILL_LEARNING_STEPS: 'none' },
+      hangup: 'absorb',
+      record: true,
+    });
     terminals.push(terminal);
     return terminal;
   };

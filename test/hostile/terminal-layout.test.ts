@@ -89,7 +89,12 @@ describe.skipIf(!hasTmux)('TERM=dumb', () => {
 
   async function drillOutput(term: string): Promise<string> {
     // FORCE_COLOR empty: colour is decided by the terminal, as for a user.
-    const terminal = Terminal.start({ args: ['drill', '-n', '1'], env: { KFQ_HOME: tempHome(), TERM: term, FORCE_COLOR: '' }, hangup: 'absorb', record: true });
+    const terminal = Terminal.start({
+      args: ['drill', '-n', '1'],
+      env: { KFQ_HOME: tempHome(), TERM: term, FORCE_COLOR: '' },
+      hangup: 'absorb',
+      record: true,
+    });
     terminals.push(terminal);
     await terminal.waitFor('1/1');
     terminal.sendKeys('Enter');

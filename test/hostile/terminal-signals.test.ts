@@ -44,7 +44,10 @@ describe.skipIf(!hasTmux)('signals during a session', () => {
     process.kill(terminal.pid(), signal);
     expect(await terminal.exitCode()).toBe(code);
     expect(terminal.stderr()).not.toMatch(/\n\s+at |Error|this is a bug/);
-    const report = JSON.parse(runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } }).stdout) as { status: string; questions: { answer: string }[] };
+    const report = JSON.parse(runKfq(['mock', '--report', 'last', '--json'], { env: { KFQ_HOME: home } }).stdout) as {
+      status: string;
+      questions: { answer: string }[];
+    };
     expect(report.status).toBe('abandoned');
     expect(report.questions.map((q) => q.answer)).toEqual(['submitted answer', 'half typed']);
   });

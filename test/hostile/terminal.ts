@@ -34,7 +34,15 @@ export class Terminal extends TmuxPane {
     super(socket);
   }
 
-  static start({ args, env = {}, cols = 80, rows = 30, hangup = 'forward', pipeStdout = false, record = false }: TerminalOptions): Terminal {
+  static start({
+    args,
+    env = {},
+    cols = 80,
+    rows = 30,
+    hangup = 'forward',
+    pipeStdout = false,
+    record = false,
+  }: TerminalOptions): Terminal {
     const folder = mkdtempSync(join(tmpdir(), 'kfq-hostile-pty-'));
     const q = shellQuote;
     const command = [process.execPath, kfqBin, ...args].map(q).join(' ');
@@ -55,7 +63,11 @@ export class Terminal extends TmuxPane {
           ]
         : pipeStdout
           ? // sh has no pipefail: the subshell records kfq's own status.
-            [`trap ':' HUP`, `(${command} 2>${stderr}; echo $? > ${q(join(folder, 'status'))}) | cat`, `code=$(cat ${q(join(folder, 'status'))})`]
+            [
+              `trap ':' HUP`,
+              `(${command} 2>${stderr}; echo $? > ${q(join(folder, 'status'))}) | cat`,
+              `code=$(cat ${q(join(folder, 'status'))})`,
+            ]
           : [`trap ':' HUP`, `${command} 2>${stderr}`, 'code=$?'];
     const script = join(folder, 'run.sh');
     const go = join(folder, 'go');
@@ -64,7 +76,18 @@ export class Terminal extends TmuxPane {
     // tmux sets TERM in its panes; a TERM asked for is set again inside.
     const term = env.TERM === undefined ? [] : [`export TERM=${q(env.TERM)}`];
     // The pane stays open after kfq exits (for its last screen) only while the terminal is alive.
-    writeFileSync(script, [`cd ${q(repoRoot)}`, ...term, ...wait, ...run, `echo $code > ${exit}.tmp && mv ${exit}.tmp ${exit}`, 'if [ -t 0 ]; then exec sleep 600; fi', ''].join('\n'));
+    writeFileSync(
+      script,
+      [
+        `cd ${q(repoRoot)}`,
+        ...term,
+        ...wait,
+        ...run,
+        `echo $code > ${exit}.tmp && mv ${exit}.tmp ${exit}`,
+        'if [ -t 0 ]; then exec sleep 600; fi',
+        '',
+      ].join('\n'),
+    );
     const terminal = new Terminal(TmuxPane.open(folder, script, { env, cols, rows, config: 'set -g allow-rename on\n' }), folder);
     if (record) {
       terminal.tmux('pipe-pane', '-o', '-t', 'kfq', `cat >> ${q(join(folder, 'raw'))}`);

@@ -45,7 +45,10 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
   // A plan decides the day's cards for the default order; other orders and --ahead are extra practice.
   const followsPlan = options.order === 'due' && !options.ahead && options.category === undefined;
   const active = followsPlan ? await activePlan(ctx, settings) : undefined;
-  if (active === 'over') ctx.stderr.write(`The interview date ${settings.plan.date} has passed: back to the normal schedule (kfq plan clear removes the plan).\n`);
+  if (active === 'over')
+    ctx.stderr.write(
+      `The interview date ${settings.plan.date} has passed: back to the normal schedule (kfq plan clear removes the plan).\n`,
+    );
   const planned = active === 'over' ? undefined : active;
   const { decks, questions } = await loadSelection(
     planned && settings.plan.decks.length > 0 ? { ...ctx, deckSpecs: settings.plan.decks } : ctx,
@@ -63,7 +66,12 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
   const order: PickOrder = options.ahead ? 'ahead' : options.order;
   const limited = order === 'due' || order === 'new';
   const cards = planned
-    ? todayFromPlan(planned.plan, pickCards({ questions, states, now, count: questions.length, order: 'due', newLimit: 0 }), states, options.count)
+    ? todayFromPlan(
+        planned.plan,
+        pickCards({ questions, states, now, count: questions.length, order: 'due', newLimit: 0 }),
+        states,
+        options.count,
+      )
     : pickCards({
         questions,
         states,
@@ -77,7 +85,15 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
     ? `Plan: ${plural(planned.plan.daysLeft, 'day')} to the interview · today ${planned.plan.today.new} new · ${plural(planned.plan.today.reviews, 'review')} · about ${planned.plan.today.minutes} min`
     : dueCountsLine(dueCounts(questions, states, now, left), options.ahead === true);
   if (cards.length === 0) {
-    printLines(ctx.stdout, nothingDueLines(nextDue(questions, states), now, layoutWidth(ctx), limited && left.newCards === 0 ? settings.drill.newPerDay : undefined));
+    printLines(
+      ctx.stdout,
+      nothingDueLines(
+        nextDue(questions, states),
+        now,
+        layoutWidth(ctx),
+        limited && left.newCards === 0 ? settings.drill.newPerDay : undefined,
+      ),
+    );
     return ExitCode.ok;
   }
 
@@ -108,7 +124,8 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
     terminal.close();
   }
   // Every grade is already on disk. After SIGTERM or SIGHUP nobody may be reading.
-  if (!interruption || interruption.exitCode === ExitCode.interrupted) printLines(ctx.stdout, summaryLines(session.summary(questions), ctx.now(), layoutWidth(ctx)));
+  if (!interruption || interruption.exitCode === ExitCode.interrupted)
+    printLines(ctx.stdout, summaryLines(session.summary(questions), ctx.now(), layoutWidth(ctx)));
   if (interruption) throw interruption;
   if (outcome?.end === 'failed') throw outcome.error;
   return ExitCode.ok;

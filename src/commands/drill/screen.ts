@@ -208,7 +208,9 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
 
   const revealedBody = (cols: number): string[] => {
     const current = scoreOf();
-    const yours = current ? [out.dim('Your answer'), ...typedAnswerLines(typed, cols, expanded), ...coverageLines(current, cols, expanded), ''] : [];
+    const yours = current
+      ? [out.dim('Your answer'), ...typedAnswerLines(typed, cols, expanded), ...coverageLines(current, cols, expanded), '']
+      : [];
     const reference = renderMarkdown(card().answer, cols - 2)
       .split('\n')
       .map((line) => (line === '' ? '' : `  ${line}`));
@@ -247,7 +249,10 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
         const answer = answerLines(input, cols, Math.max(1, Math.min(4, Math.floor(size.rows / 5))));
         const hint = wrap(out.dim(askFooter(input.value.trim(), graded.length > 0)), cols);
         const footer = ['', ...answer, ...(message ? wrap(out.yellow(message), cols) : []), ...hint];
-        return scroller.layout({ header: header(cols, size.rows), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) }, size);
+        return scroller.layout(
+          { header: header(cols, size.rows), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) },
+          size,
+        );
       }
       const footer = ['', ...(message ? wrap(out.yellow(message), cols) : []), ...revealedKeys(cols)];
       return scroller.layout({ header: [...header(cols, size.rows), ''], body: revealedBody(cols), footer }, size, '↑↓ PgUp/PgDn');
@@ -287,7 +292,9 @@ function bar(done: number, total: number): string {
 
 /** `1 Again · 1d` for each grade, packed into as few lines as the width allows. */
 function gradeKeys(intervals: Record<ReviewRating, string>, width: number): string[] {
-  const items = RATINGS.map((rating) => `${out.bold(RATING_COLOURS[rating](String(rating)))} ${RATING_NAMES[rating]} ${out.dim(`· ${intervals[rating]}`)}`);
+  const items = RATINGS.map(
+    (rating) => `${out.bold(RATING_COLOURS[rating](String(rating)))} ${RATING_NAMES[rating]} ${out.dim(`· ${intervals[rating]}`)}`,
+  );
   const lines: string[] = [];
   let line = '';
   for (const item of items) {

@@ -13,7 +13,9 @@ export function summaryLines(summary: SessionSummary, now: Date, width: number):
     lines.push(...wrap('No cards graded this time.', width));
   } else {
     const repeats = summary.repeats > 0 ? ` (${plural(summary.repeats, 'repeat')} of learning steps)` : '';
-    lines.push(...wrap(`${out.bold(`${plural(summary.cards, 'card')} done`)}${repeats} in ${formatDuration(summary.elapsedMs / 1000)}`, width));
+    lines.push(
+      ...wrap(`${out.bold(`${plural(summary.cards, 'card')} done`)}${repeats} in ${formatDuration(summary.elapsedMs / 1000)}`, width),
+    );
     lines.push(...wrap(RATINGS.map((rating) => `${RATING_NAMES[rating]} ${summary.grades[rating]}`).join(out.dim(' · ')), width, '  '));
     lines.push(...wrap([...summary.categories].map(([name, count]) => `${safeLine(name)} ${count}`).join(' · '), width, '  '));
   }

@@ -41,11 +41,16 @@ export interface MockOptions {
 
 export async function run(ctx: CommandContext, given: MockOptions): Promise<number> {
   const settings = given.list || given.report !== undefined ? undefined : applySchedulerSettings(ctx);
-  const options = { ...given, count: given.count ?? settings?.mock.count ?? 5, perQuestion: given.perQuestion ?? settings?.mock.perQuestion ?? '2m' };
+  const options = {
+    ...given,
+    count: given.count ?? settings?.mock.count ?? 5,
+    perQuestion: given.perQuestion ?? settings?.mock.perQuestion ?? '2m',
+  };
   if (options.list && options.report !== undefined) throw new UsageError('use either --list or --report, not both');
   // Past interviews need neither prompts nor the scheduler.
   if (options.list) return (await import('./reports.js')).listInterviews(ctx, Boolean(options.json));
-  if (options.report !== undefined) return (await import('./reports.js')).showInterview(ctx, options.report === true ? 'last' : options.report, Boolean(options.json));
+  if (options.report !== undefined)
+    return (await import('./reports.js')).showInterview(ctx, options.report === true ? 'last' : options.report, Boolean(options.json));
   if (options.json) throw new UsageError('--json goes with --list or --report', { hint: 'kfq mock --report last --json' });
 
   const perQuestionSeconds = parseDuration(options.perQuestion, '--per-question');
@@ -63,16 +68,35 @@ export async function run(ctx: CommandContext, given: MockOptions): Promise<numb
   // During an interview plan, the categories weakest on the day are asked more.
   const active = settings ? await activePlan(ctx, settings) : undefined;
   const weakCategories = new Set(active && active !== 'over' ? active.plan.readiness.weakest : []);
-  const plan = planInterview({ questions, states: log.cardStates(questions, settings?.drill.retention), count: options.count, seed, now: ctx.now(), weakCategories });
+  const plan = planInterview({
+    questions,
+    states: log.cardStates(questions, settings?.drill.retention),
+    count: options.count,
+    seed,
+    now: ctx.now(),
+    weakCategories,
+  });
 
   const terminal = TerminalSession.open();
   let report: InterviewReport;
   try {
     const lines = startLines(plan, options.count, perQuestionSeconds, totalSeconds, terminal.plain ? Infinity : layoutWidth(ctx));
-    const started = await terminal.show(choiceScreen({ header: [out.bold('Mock interview'), ''], body: lines, keys: 'Enter starts · q leaves', plainQuestion: 'Enter starts, q leaves: ' }));
+    const started = await terminal.show(
+      choiceScreen({
+        header: [out.bold('Mock interview'), ''],
+        body: lines,
+        keys: 'Enter starts · q leaves',
+        plainQuestion: 'Enter starts, q leaves: ',
+      }),
+    );
     if (!started) return ExitCode.ok;
     const limits = { perQuestionSeconds, totalSeconds, seed };
-    const session = new InterviewSession({ startedAt: ctx.now(), ...limits, planned: plan.length }, reportSink(paths.reports), reviewLogSink(paths.history), grading);
+    const session = new InterviewSession(
+      { startedAt: ctx.now(), ...limits, planned: plan.length },
+      reportSink(paths.reports),
+      reviewLogSink(paths.history),
+      grading,
+    );
     await interview(ctx, session, plan, limits, terminal);
     await reviewScreens(ctx, session, plan, terminal, grading);
     report = session.report;
@@ -81,7 +105,8 @@ export async function run(ctx: CommandContext, given: MockOptions): Promise<numb
   }
   // The full screen is gone when the session closes: the report is printed again for the scrollback (plain terminals have it already).
   if (!terminal.plain) printLines(ctx.stdout, ['', ...renderReport(report, layoutWidth(ctx))]);
-  for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, layoutWidth(ctx))) note(ctx.stderr, err.dim(line));
+  for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, layoutWidth(ctx)))
+    note(ctx.stderr, err.dim(line));
   return ExitCode.ok;
 }
 
@@ -111,7 +136,13 @@ interface Limits {
  * A signal (or Ctrl+C) saves it as abandoned, with the partial answer of the
  * current question, and the terminal session throws InterruptedError.
  */
-async function interview(ctx: CommandContext, session: InterviewSession, plan: Question[], limits: Limits, terminal: TerminalSession): Promise<void> {
+async function interview(
+  ctx: CommandContext,
+  session: InterviewSession,
+  plan: Question[],
+  limits: Limits,
+  terminal: TerminalSession,
+): Promise<void> {
   // Deadlines run on the real clock, like the countdown (the context clock may be set back or forth by KFQ_NOW).
   const interviewDeadline = limits.totalSeconds === null ? undefined : Date.now() + limits.totalSeconds * 1000;
 
@@ -169,7 +200,13 @@ async function interview(ctx: CommandContext, session: InterviewSession, plan: Q
 }
 
 /** The report on screen, then optional grades, logged like drill grades so a flubbed question comes back sooner. */
-async function reviewScreens(ctx: CommandContext, session: InterviewSession, plan: readonly Question[], terminal: TerminalSession, grading: GradingOptions): Promise<void> {
+async function reviewScreens(
+  ctx: CommandContext,
+  session: InterviewSession,
+  plan: readonly Question[],
+  terminal: TerminalSession,
+  grading: GradingOptions,
+): Promise<void> {
   const report = session.report;
   const width = terminal.plain ? layoutWidth(ctx) : Math.min(layoutWidth(ctx), 100);
   const page = reportPage(report, width);
@@ -177,7 +214,13 @@ async function reviewScreens(ctx: CommandContext, session: InterviewSession, pla
   const review = await terminal.show(
     choiceScreen({
       header: [...page.header, out.bold(`Score ${report.score}/100`)],
-      body: [...page.body, '', ...wrap('Self-review: grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) => out.dim(line))],
+      body: [
+        ...page.body,
+        '',
+        ...wrap('Self-review: grade each answer like a drill card, or skip it. Grades go into your review history.', width).map((line) =>
+          out.dim(line),
+        ),
+      ],
       keys: canReview ? 'Enter starts the self-review · q skips it' : 'Enter or q ends',
       plainQuestion: canReview ? 'Enter starts the self-review, q skips it: ' : 'Enter ends: ',
     }),

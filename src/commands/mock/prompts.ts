@@ -29,7 +29,11 @@ export function choiceScreen(options: { header: string[]; body: string[]; keys: 
       if (control.plain) control.print(`${[...options.header, ...options.body, ''].join('\n')}\n${options.plainQuestion}`);
     },
     draw(size) {
-      return scroller.layout({ header: options.header, body: options.body, footer: ['', ...wrap(out.dim(options.keys), size.cols)] }, size, '↑↓ PgUp/PgDn Space');
+      return scroller.layout(
+        { header: options.header, body: options.body, footer: ['', ...wrap(out.dim(options.keys), size.cols)] },
+        size,
+        '↑↓ PgUp/PgDn Space',
+      );
     },
     key(key, control) {
       const choice = key.name === 'enter' ? true : key.name === 'escape' || (key.name === 'text' && key.text === 'q') ? false : undefined;
@@ -78,7 +82,10 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
     let right = `${styleClock(shown[0], out)} left`;
     if (shown[1] !== undefined) right += out.dim(' · interview ') + styleClock(shown[1], out);
     const title = out.bold(config.title);
-    const top = visibleWidth(title) + 2 + visibleWidth(right) <= cols ? [title + ' '.repeat(cols - visibleWidth(title) - visibleWidth(right)) + right] : [title, right];
+    const top =
+      visibleWidth(title) + 2 + visibleWidth(right) <= cols
+        ? [title + ' '.repeat(cols - visibleWidth(title) - visibleWidth(right)) + right]
+        : [title, right];
     return [...top, ...wrap(out.dim(safeLine(config.category)), cols), '', ...questionTextLines(config.question, config.prompt, cols)];
   };
 
@@ -142,7 +149,10 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
 
 /** Seconds left for the question and, with a limit, for the whole interview. */
 function clocks(config: AnswerScreenConfig, now: number): [number, number | undefined] {
-  return [secondsLeft(config.deadline, now), config.interviewDeadline === undefined ? undefined : secondsLeft(config.interviewDeadline, now)];
+  return [
+    secondsLeft(config.deadline, now),
+    config.interviewDeadline === undefined ? undefined : secondsLeft(config.interviewDeadline, now),
+  ];
 }
 
 export type SelfGrade = ReviewRating | 'skip' | 'stop';
@@ -198,7 +208,11 @@ export function selfReviewScreen(config: SelfReviewConfig): Screen<SelfGrade> {
       return () => clearTimeout(timer);
     },
     draw(size) {
-      return scroller.layout({ header: header(size.cols), body: body(size.cols), footer: ['', ...keys(size.cols)] }, size, '↑↓ PgUp/PgDn Space');
+      return scroller.layout(
+        { header: header(size.cols), body: body(size.cols), footer: ['', ...keys(size.cols)] },
+        size,
+        '↑↓ PgUp/PgDn Space',
+      );
     },
     key(key, control) {
       if (scroller.key(key, { space: true })) return control.redraw();

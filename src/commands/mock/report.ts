@@ -67,7 +67,12 @@ function renderAnswer(answer: InterviewAnswer, index: number, width: number): st
       .map((line) => (line === '' ? '' : indent + line)),
   ];
   if (answer.points && answer.suggestedRating !== undefined) {
-    const view = { score: Math.round(answer.coverage * 100), points: answer.points, notes: answer.notes ?? [], suggestedRating: answer.suggestedRating };
+    const view = {
+      score: Math.round(answer.coverage * 100),
+      points: answer.points,
+      notes: answer.notes ?? [],
+      suggestedRating: answer.suggestedRating,
+    };
     return [...lines, `${indent}${out.underline('Points')}`, ...coverageDetails(view, width, indent)];
   }
   // Reports saved before grading by points have only the terms.
@@ -79,7 +84,9 @@ function renderAnswer(answer: InterviewAnswer, index: number, width: number): st
 function scoreBar(score: number, cells: number): string {
   if (cells < 5) return '';
   const filled = Math.round((score / 100) * cells);
-  return out.level > 0 ? out.green('█'.repeat(filled)) + out.dim('░'.repeat(cells - filled)) : `[${'#'.repeat(filled)}${'.'.repeat(cells - filled)}]`;
+  return out.level > 0
+    ? out.green('█'.repeat(filled)) + out.dim('░'.repeat(cells - filled))
+    : `[${'#'.repeat(filled)}${'.'.repeat(cells - filled)}]`;
 }
 
 function statusLabel(report: Pick<InterviewReport, 'status'>): string {

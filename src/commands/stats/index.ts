@@ -17,11 +17,18 @@ export async function run(ctx: CommandContext, options: { category?: string; jso
 
   const cards = new Map<string, CardSummary>();
   for (const [id, state] of log.cardStates(questions, settings.drill.retention)) {
-    cards.set(id, { scheduledDays: state.card.scheduled_days, stability: state.card.stability, agains: state.agains, due: state.card.due.getTime() });
+    cards.set(id, {
+      scheduledDays: state.card.scheduled_days,
+      stability: state.card.stability,
+      agains: state.agains,
+      due: state.card.due.getTime(),
+    });
   }
   const deckSlugs = new Set(decks.map((deck) => deck.slug));
   // Finished interviews (completed or abandoned) over the selected decks; one still in progress has no score yet.
-  const interviews = saved.reports.filter((report) => report.status !== 'in-progress' && report.questions.some((q) => deckSlugs.has(q.deck)));
+  const interviews = saved.reports.filter(
+    (report) => report.status !== 'in-progress' && report.questions.some((q) => deckSlugs.has(q.deck)),
+  );
   const stats = computeStats({ questions, reviews: log.reviews(), cards, interviews, now: ctx.now() });
 
   if (options.json) {

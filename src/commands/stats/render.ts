@@ -17,10 +17,25 @@ export function render(stats: Stats, decks: Deck[], category: string | undefined
       heading,
       '',
       category ? 'No reviews in this category yet, so nothing to chart.' : 'No reviews yet, so nothing to chart.',
-      ...wrap(`Start with ${out.bold(drill)}: ten cards, about five minutes; grade each 1–4. Then ${out.bold('kfq stats')} shows mastery per category, your streak and a review calendar.`, width),
+      ...wrap(
+        `Start with ${out.bold(drill)}: ten cards, about five minutes; grade each 1–4. Then ${out.bold('kfq stats')} shows mastery per category, your streak and a review calendar.`,
+        width,
+      ),
     ];
   }
-  return [heading, '', ...headline(stats, width), '', ...mastery(stats, width), '', ...calendar(stats), '', ...mockScores(stats), '', ...weakest(stats, decks.length > 1, width)];
+  return [
+    heading,
+    '',
+    ...headline(stats, width),
+    '',
+    ...mastery(stats, width),
+    '',
+    ...calendar(stats),
+    '',
+    ...mockScores(stats),
+    '',
+    ...weakest(stats, decks.length > 1, width),
+  ];
 }
 
 function headline(stats: Stats, width: number): string[] {
@@ -30,9 +45,15 @@ function headline(stats: Stats, width: number): string[] {
   const pair = (left: string, right: string): string =>
     width >= 72 ? `  ${left}${' '.repeat(Math.max(2, 36 - visibleWidth(left)))}${right}` : `  ${left}\n  ${right}`;
   const days = (n: number): string => plural(n, 'day');
-  const rate = retention.rate === null ? out.dim('no recalls yet') : `${Math.round(retention.rate * 100)}%${out.dim(` of ${retention.recalls} recalls`)}`;
+  const rate =
+    retention.rate === null
+      ? out.dim('no recalls yet')
+      : `${Math.round(retention.rate * 100)}%${out.dim(` of ${retention.recalls} recalls`)}`;
   return [
-    pair(cell('Seen', `${out.bold(String(questions.seen))} of ${questions.total}`), cell('Reviews', `${out.bold(String(reviews.total))}${out.dim(` · ${reviews.today} today`)}`)),
+    pair(
+      cell('Seen', `${out.bold(String(questions.seen))} of ${questions.total}`),
+      cell('Reviews', `${out.bold(String(reviews.total))}${out.dim(` · ${reviews.today} today`)}`),
+    ),
     pair(cell('Due today', out.bold(String(due.today))), cell('Next 7 days', String(due.next7Days))),
     pair(cell('Streak', `${out.bold(days(streak.current))}${out.dim(` · best ${streak.longest}`)}`), cell('Retention', rate)),
   ];
@@ -75,7 +96,11 @@ function calendar(stats: Stats): string[] {
     start,
     out,
   );
-  return [`${out.bold('Last 12 weeks')}${out.dim(` · ${plural(total, 'review')} on ${plural(active, 'day')}`)}`, ...grid, `    ${heatLegend(out)}`];
+  return [
+    `${out.bold('Last 12 weeks')}${out.dim(` · ${plural(total, 'review')} on ${plural(active, 'day')}`)}`,
+    ...grid,
+    `    ${heatLegend(out)}`,
+  ];
 }
 
 function mockScores(stats: Stats): string[] {

@@ -13,7 +13,16 @@ const SIZE = { cols: 80, rows: 24 };
 
 function question(number: number, prompt?: string): Question {
   const text = `What does manifest ${number} deploy?`;
-  return { id: `t/${number}`, number, category: 'Manifests', question: text, prompt: prompt ?? text, answer: '- A Deployment of the trainer.', line: 1, deck: 't' };
+  return {
+    id: `t/${number}`,
+    number,
+    category: 'Manifests',
+    question: text,
+    prompt: prompt ?? text,
+    answer: '- A Deployment of the trainer.',
+    line: 1,
+    deck: 't',
+  };
 }
 
 /** Runs a screen without a terminal: keys go in, the outcome and printed text come out. */
@@ -31,7 +40,12 @@ function drive<T>(screen: Screen<T>) {
     size: () => SIZE,
   };
   const cleanup = screen.start?.(control);
-  return { result, stop: () => cleanup?.(), press: (...keys: Key[]) => keys.forEach((key) => screen.key(key, control)), screen: () => screen.draw(SIZE).lines.join('\n') };
+  return {
+    result,
+    stop: () => cleanup?.(),
+    press: (...keys: Key[]) => keys.forEach((key) => screen.key(key, control)),
+    screen: () => screen.draw(SIZE).lines.join('\n'),
+  };
 }
 
 const PROMPT = 'What does this manifest deploy?\n\n```yaml\nkind: Deployment\nreplicas: 3\n```';
@@ -92,7 +106,14 @@ describe('the drill screen', () => {
 describe('the mock answer screen', () => {
   it('when the question has a full prompt then the code block shows above the answer', () => {
     const { screen, stop } = drive(
-      answerScreen({ title: 'Question 1/1', category: 'Manifests', question: 'What does this manifest deploy?', prompt: PROMPT, deadline: Date.now() + 60_000, onDraft: () => undefined }),
+      answerScreen({
+        title: 'Question 1/1',
+        category: 'Manifests',
+        question: 'What does this manifest deploy?',
+        prompt: PROMPT,
+        deadline: Date.now() + 60_000,
+        onDraft: () => undefined,
+      }),
     );
     expect(screen()).toContain('kind: Deployment');
     expect(screen()).toMatch(/Question 1\/1 +[01]:\d\d left/);

@@ -38,7 +38,12 @@ describe('the built-in Kubeflow deck', () => {
 
   it.each([
     [1, 'Basic Concepts', 'What is Kubeflow?', 'Kubeflow is an open-source platform designed for deploying'],
-    [15, 'Installation and Setup', 'How do you troubleshoot Kubeflow installation issues?', 'examine logs using `kubectl logs`, and review'],
+    [
+      15,
+      'Installation and Setup',
+      'How do you troubleshoot Kubeflow installation issues?',
+      'examine logs using `kubectl logs`, and review',
+    ],
     [42, 'Advanced Topics', 'What is model drift, and how can Kubeflow help?', 'trigger retraining workflows'],
     [51, 'Advanced and Deployment Topics', 'How do you deploy models with KFServing?', 'Use KFServing to define model inference services'],
     [76, 'Hyperparameter Tuning and Experimentation', 'What is Bayesian Optimization in Katib?', 'builds a probabilistic model'],

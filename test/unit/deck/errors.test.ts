@@ -85,7 +85,10 @@ describe('files that are not UTF-8 Markdown', () => {
   });
 
   it('refuses invalid UTF-8, naming the line and column of the first bad byte', () => {
-    const path = writeTemp('latin1.md', Buffer.concat([Buffer.from('## Café\n\n1. **Qu'), Buffer.from([0xe9]), Buffer.from('?**\n   - A\n')]));
+    const path = writeTemp(
+      'latin1.md',
+      Buffer.concat([Buffer.from('## Café\n\n1. **Qu'), Buffer.from([0xe9]), Buffer.from('?**\n   - A\n')]),
+    );
     const error = deckError(() => readDeckFile(path));
     expect(error.line).toBe(3);
     expect(error.message).toMatch(/:3: is not valid UTF-8 \(byte 0xe9 at column 8\)$/);

@@ -23,9 +23,13 @@ const DECK = `# K8s
 `;
 
 describe('when a question carries an explicit id', () => {
-  it('then that id is the question\'s id; a repeated id is warned about and the later question keeps its number id', () => {
+  it("then that id is the question's id; a repeated id is warned about and the later question keeps its number id", () => {
     const { deck, warnings } = parseDeck(DECK, { path: 'k8s.md' });
-    expect(deck.questions.map((q) => [q.id, q.explicitId])).toEqual([['k8s/pod-basics', 'pod-basics'], ['k8s/2', undefined], ['k8s/3', undefined]]);
+    expect(deck.questions.map((q) => [q.id, q.explicitId])).toEqual([
+      ['k8s/pod-basics', 'pod-basics'],
+      ['k8s/2', undefined],
+      ['k8s/3', undefined],
+    ]);
     expect(warnings.map((w) => w.line)).toEqual([13]);
   });
 
@@ -39,7 +43,10 @@ describe('when a question carries an explicit id', () => {
   it('then it wins over the text: a question rewritten beyond recognition keeps its identity', () => {
     const before = parseDeck(DECK, { path: 'k8s.md' }).deck.questions;
     const first = followDeck(undefined, 'k8s', before, new Date());
-    const rewritten = DECK.replace('What is a Pod?', 'Describe the unit Kubernetes schedules').replace('The smallest deployable unit.', 'Containers sharing a network namespace.');
+    const rewritten = DECK.replace('What is a Pod?', 'Describe the unit Kubernetes schedules').replace(
+      'The smallest deployable unit.',
+      'Containers sharing a network namespace.',
+    );
     const after = parseDeck(rewritten, { path: 'k8s.md' }).deck.questions;
     const followed = followDeck(first.seen, 'k8s', after, new Date());
     expect(followed.seen.questions[0]!.key).toBe(first.seen.questions[0]!.key);

@@ -29,13 +29,18 @@ describe.each(BANKS)('the %s bank (%s)', (name) => {
     expect(deck.questions.map((q) => q.question)).toEqual(expected.questions.map((q) => q.question));
   });
 
-  it.each(expected.questions.map((q, index) => [index + 1, q] as const))('when loaded then question %i has its whole prompt and answer', (index, want) => {
-    const got = deck.questions[index - 1]!;
-    expect({ number: got.number, category: got.category, question: got.question, prompt: got.prompt, answer: got.answer }).toEqual(want);
-  });
+  it.each(expected.questions.map((q, index) => [index + 1, q] as const))(
+    'when loaded then question %i has its whole prompt and answer',
+    (index, want) => {
+      const got = deck.questions[index - 1]!;
+      expect({ number: got.number, category: got.category, question: got.question, prompt: got.prompt, answer: got.answer }).toEqual(want);
+    },
+  );
 
   it('when loaded then warns about every conversion and drop, with its line', () => {
-    expect(warnings.map(({ line, message, conversion }) => ({ line, message, conversion: conversion === true }))).toEqual(expected.warnings);
+    expect(warnings.map(({ line, message, conversion }) => ({ line, message, conversion: conversion === true }))).toEqual(
+      expected.warnings,
+    );
     for (const warning of warnings) expect(warning.file).toBe(join(banks, `${name}.md`));
   });
 });

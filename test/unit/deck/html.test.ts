@@ -10,9 +10,17 @@ describe('convertHtml', () => {
     ['a <br> inside a line breaks it', 'one<br/>two</br>three', 'one\ntwo\nthree'],
     ['an <img> becomes [image: alt]', 'see <img src="x.png" alt="A diagram" width="10">', 'see [image: A diagram]'],
     ['an <img> without alt becomes [image]', '<img src="x.png">', '[image]'],
-    ['a link keeps its text and URL', 'read <a href="https://k.io/docs" target="_blank">the docs</a>.', 'read [the docs](https://k.io/docs).'],
+    [
+      'a link keeps its text and URL',
+      'read <a href="https://k.io/docs" target="_blank">the docs</a>.',
+      'read [the docs](https://k.io/docs).',
+    ],
     ['formatting tags become their text', 'the <b>sticky</b> <code>bit</code>', 'the sticky bit'],
-    ['block tags put their text on lines of its own, list items as bullets', '<div><p>Benefits:</p><ul><li>typing</li><li>tooling</li></ul></div>', 'Benefits:\n\n- typing\n- tooling\n'],
+    [
+      'block tags put their text on lines of its own, list items as bullets',
+      '<div><p>Benefits:</p><ul><li>typing</li><li>tooling</li></ul></div>',
+      'Benefits:\n\n- typing\n- tooling\n',
+    ],
     ['text in angle brackets that is no HTML element stays', "I'm <HOSTNAME> on <OS>", "I'm <HOSTNAME> on <OS>"],
     ['code spans are left alone', 'use `<br>` and `git revert <sha>`', 'use `<br>` and `git revert <sha>`'],
     ['fenced code is left alone', '```html\n<p>hi</p>\n```', '```html\n<p>hi</p>\n```'],
@@ -45,7 +53,9 @@ describe('answers as the author wrote them', () => {
   });
 
   it('when prose at column 0 closes a section before a --- then it is no part of the answer above it', () => {
-    const { deck, warnings } = load('1. **What is X?**\n   - An x.\n\nHere is a continuation from 51 to 100.\n\n---\n\n### **More**\n\n2. **What is Y?**\n   - A y.\n');
+    const { deck, warnings } = load(
+      '1. **What is X?**\n   - An x.\n\nHere is a continuation from 51 to 100.\n\n---\n\n### **More**\n\n2. **What is Y?**\n   - A y.\n',
+    );
     expect(deck.questions.map((q) => q.answer)).toEqual(['- An x.', '- A y.']);
     expect(warnings).toEqual([]);
   });
@@ -56,7 +66,9 @@ describe('answers as the author wrote them', () => {
     );
     expect(deck.questions[0]!.answer).toBe('X is a thing.\n\n```sh\nx --help\n```');
     // The <br> that closes the answer goes with the footer.
-    expect(warnings.map((w) => [w.line, w.message, w.conversion])).toEqual([[10, 'footer dropped (6 lines of headings, links and images after the last answer)', true]]);
+    expect(warnings.map((w) => [w.line, w.message, w.conversion])).toEqual([
+      [10, 'footer dropped (6 lines of headings, links and images after the last answer)', true],
+    ]);
   });
 
   it('when an answer holds an HTML comment or an <img> then each is a warning at its line', () => {

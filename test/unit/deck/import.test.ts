@@ -55,14 +55,35 @@ describe('readAnkiText', () => {
   });
 
   it('honours guid and notetype columns and other separators', () => {
-    const deck = readAnkiText('#separator:Semicolon\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:5\nabc;Basic;Q one;A one;t1\n', 'x.txt');
+    const deck = readAnkiText(
+      '#separator:Semicolon\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:5\nabc;Basic;Q one;A one;t1\n',
+      'x.txt',
+    );
     expect(deck.questions).toEqual([{ number: 1, category: 't1', question: 'Q one', answer: 'A one' }]);
   });
 
   it('reads back what `kfq export --format anki` writes', () => {
     const questions: Question[] = [
-      { id: 'd/1', number: 1, category: 'Basic Concepts', question: 'What is "it" & why?', prompt: 'What is "it" & why?', answer: '- It is **bold** and `code`.', line: 1, deck: 'd' },
-      { id: 'd/2', number: 2, category: 'Code', question: 'Show code', prompt: 'Show code', answer: 'Run:\n\n```\nkubectl get pods\n  -n kubeflow\n```', line: 2, deck: 'd' },
+      {
+        id: 'd/1',
+        number: 1,
+        category: 'Basic Concepts',
+        question: 'What is "it" & why?',
+        prompt: 'What is "it" & why?',
+        answer: '- It is **bold** and `code`.',
+        line: 1,
+        deck: 'd',
+      },
+      {
+        id: 'd/2',
+        number: 2,
+        category: 'Code',
+        question: 'Show code',
+        prompt: 'Show code',
+        answer: 'Run:\n\n```\nkubectl get pods\n  -n kubeflow\n```',
+        line: 2,
+        deck: 'd',
+      },
     ];
     const deck = readAnkiText(questionsToAnki(questions, 'Round trip'), 'rt.txt');
     expect(deck.title).toBe('Round trip');

@@ -101,7 +101,9 @@ describe('large and hostile decks load or fail with a DeckError within seconds',
   });
 
   it('refuses front matter larger than 16 KB', () => {
-    expect(() => parseDeck(`---\ntitle: ${'x'.repeat(20_000)}\n---\n${QUESTION}`, { path: 'fm.md' })).toThrow('fm.md:1: front matter is larger than 16 KB');
+    expect(() => parseDeck(`---\ntitle: ${'x'.repeat(20_000)}\n---\n${QUESTION}`, { path: 'fm.md' })).toThrow(
+      'fm.md:1: front matter is larger than 16 KB',
+    );
   });
 
   it('refuses front matter nested too deeply for the YAML reader', () => {

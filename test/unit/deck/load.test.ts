@@ -17,7 +17,12 @@ function makeDir(name: string, files: Record<string, string>): string {
   return dir;
 }
 
-const decks = makeDir('decks', { 'b.md': deckText('What is B?'), 'a.md': deckText('What is A?'), 'notes.txt': 'not a deck', 'sub.md.d': '' });
+const decks = makeDir('decks', {
+  'b.md': deckText('What is B?'),
+  'a.md': deckText('What is A?'),
+  'notes.txt': 'not a deck',
+  'sub.md.d': '',
+});
 mkdirSync(join(decks, 'nested.md'), { recursive: true });
 const installed = makeDir('installed', { 'devops.md': deckText('What is DevOps?') });
 const other = makeDir('other', { 'a.md': deckText('What is the other A?') });

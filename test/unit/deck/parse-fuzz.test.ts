@@ -57,7 +57,42 @@ const snippets = [
 ];
 
 const markdownish = fc.string({
-  unit: fc.constantFrom('#', '*', '_', '`', '-', '>', '1', '.', ')', ' ', '\n', '\t', '[', ']', '(', '<', '/', '?', 'a', 'Q', '!', '&', '|', '~', ':', '\r', '\u0000', '\uFEFF', '\u2028', 'é', '<details>', '</details>', '<summary>', '</summary>'),
+  unit: fc.constantFrom(
+    '#',
+    '*',
+    '_',
+    '`',
+    '-',
+    '>',
+    '1',
+    '.',
+    ')',
+    ' ',
+    '\n',
+    '\t',
+    '[',
+    ']',
+    '(',
+    '<',
+    '/',
+    '?',
+    'a',
+    'Q',
+    '!',
+    '&',
+    '|',
+    '~',
+    ':',
+    '\r',
+    '\u0000',
+    '\uFEFF',
+    '\u2028',
+    'é',
+    '<details>',
+    '</details>',
+    '<summary>',
+    '</summary>',
+  ),
   maxLength: 400,
 });
 
@@ -93,7 +128,10 @@ const nesting = fc
 
 describe('parseDeck on random and mutated Markdown', () => {
   it('returns a consistent deck or throws a DeckError for mutations of the seed', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => parsesOrRefuses(mutate(seed, mutations))), { numRuns: 120 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => parsesOrRefuses(mutate(seed, mutations))),
+      { numRuns: 120 },
+    );
   });
 
   it('returns a consistent deck or throws a DeckError for Markdown-ish noise', () => {

@@ -23,7 +23,12 @@ describe('numbered questions under category headings (the seed shape and its var
   it('reads a loose list under #### headings, bold or not', () => {
     const { deck } = read('loose-bold-h4.md');
     expect(summary(deck.questions)).toEqual([
-      ['loose-bold-h4/1', 'Storage', 'What is a PersistentVolume?', '- A piece of storage in the cluster, provisioned by an administrator or dynamically.'],
+      [
+        'loose-bold-h4/1',
+        'Storage',
+        'What is a PersistentVolume?',
+        '- A piece of storage in the cluster, provisioned by an administrator or dynamically.',
+      ],
       ['loose-bold-h4/2', 'Storage', 'What is a PersistentVolumeClaim?', '- A request for storage by a user.'],
       ['loose-bold-h4/3', 'Networking', 'What is an Ingress?', '- An API object that manages external HTTP access to services.'],
     ]);
@@ -79,13 +84,21 @@ describe('numbered questions under category headings (the seed shape and its var
   it('reports a repeated number in one category as a warning and suffixes the later id', () => {
     const { deck, warnings } = read('duplicates.md');
     expect(deck.questions.map((q) => q.id)).toEqual(['duplicates/1', 'duplicates/python/2', 'duplicates/python/2-2']);
-    expect(warnings).toEqual([{ file: join(fixtures, 'duplicates.md'), line: 7, message: expect.stringMatching(/number 2 appears again in "Python" \(first at line 5\)/) }]);
+    expect(warnings).toEqual([
+      {
+        file: join(fixtures, 'duplicates.md'),
+        line: 7,
+        message: expect.stringMatching(/number 2 appears again in "Python" \(first at line 5\)/),
+      },
+    ]);
   });
 
   it('skips one question without an answer with a warning', () => {
     const { deck, warnings } = read('one-unanswered.md');
     expect(deck.questions.map((q) => q.id)).toEqual(['one-unanswered/1', 'one-unanswered/3']);
-    expect(warnings).toEqual([{ file: join(fixtures, 'one-unanswered.md'), line: 5, message: 'question "What is state?" has no answer; skipped' }]);
+    expect(warnings).toEqual([
+      { file: join(fixtures, 'one-unanswered.md'), line: 5, message: 'question "What is state?" has no answer; skipped' },
+    ]);
   });
 
   it('skips the intro, a table of contents, link lists and closing text without warnings', () => {
@@ -110,13 +123,20 @@ describe('<details><summary> questions (the devops-exercises shape)', () => {
         'What is the difference between git pull and git fetch?',
         '`git pull` fetches and merges; `git fetch` only downloads the new objects.\n\n```\ngit fetch origin\n# then merge by hand\ngit merge origin/main\n```',
       ],
-      ['details/2', 'Git', 'How do you revert a commit that was already pushed?', 'Use `git revert <sha>`, which adds a new commit that undoes it.'],
+      [
+        'details/2',
+        'Git',
+        'How do you revert a commit that was already pushed?',
+        'Use `git revert <sha>`, which adds a new commit that undoes it.',
+      ],
       ['details/3', 'Linux', 'What does the sticky bit do on a directory?', "Only a file's owner can delete or rename it."],
     ]);
   });
 
   it('warns about an empty answer and skips that question', () => {
-    expect(warnings).toEqual([{ file: join(fixtures, 'details.md'), line: 39, message: 'question "What is /proc?" has no answer; skipped' }]);
+    expect(warnings).toEqual([
+      { file: join(fixtures, 'details.md'), line: 39, message: 'question "What is /proc?" has no answer; skipped' },
+    ]);
   });
 
   it('skips the table of contents, the link list and the exercise table', () => {
@@ -154,11 +174,31 @@ describe('small variations', () => {
 
   it.each([
     ['a bold question with its answer on the same line', '1. **What is X?** X is a thing.\n', 'What is X?', 'X is a thing.'],
-    ['a question wrapped over two lines', '1. What is a long question that\n   wraps onto a second line?\n   - Yes.\n', 'What is a long question that wraps onto a second line?', '- Yes.'],
+    [
+      'a question wrapped over two lines',
+      '1. What is a long question that\n   wraps onto a second line?\n   - Yes.\n',
+      'What is a long question that wraps onto a second line?',
+      '- Yes.',
+    ],
     ['a lazy paragraph answer after a bold question', '1. **What is X?**\nX is a thing.\n', 'What is X?', 'X is a thing.'],
-    ['a question followed by an "Answer" <details>', '1. **What is X?**\n\n<details><summary>Answer</summary>\n\nX is a thing.\n</details>\n', 'What is X?', 'X is a thing.'],
-    ['HTML, links and entities in a question', '1. **Does <kbd>Ctrl</kbd>+C send SIGINT &amp; stop [a process](https://x.org)?**\n   - Yes &amp; no.\n', 'Does Ctrl+C send SIGINT & stop a process?', '- Yes &amp; no.'],
-    ['underscores inside words', '1. What is snake_case_name in `my_var`?\n   - A naming style.\n', 'What is snake_case_name in my_var?', '- A naming style.'],
+    [
+      'a question followed by an "Answer" <details>',
+      '1. **What is X?**\n\n<details><summary>Answer</summary>\n\nX is a thing.\n</details>\n',
+      'What is X?',
+      'X is a thing.',
+    ],
+    [
+      'HTML, links and entities in a question',
+      '1. **Does <kbd>Ctrl</kbd>+C send SIGINT &amp; stop [a process](https://x.org)?**\n   - Yes &amp; no.\n',
+      'Does Ctrl+C send SIGINT & stop a process?',
+      '- Yes &amp; no.',
+    ],
+    [
+      'underscores inside words',
+      '1. What is snake_case_name in `my_var`?\n   - A naming style.\n',
+      'What is snake_case_name in my_var?',
+      '- A naming style.',
+    ],
     ['Windows line endings', '## Cat\r\n\r\n1. **What is X?**\r\n   - X.\r\n', 'What is X?', '- X.'],
     ['a UTF-8 byte order mark', '\uFEFF## Cat\n\n1. **What is X?**\n   - X.\n', 'What is X?', '- X.'],
   ])('reads %s', (_, text, question, answer) => {
@@ -181,6 +221,9 @@ describe('small variations', () => {
 
   it('uses the given slug for ids, else the file name', () => {
     expect(parseDeck('1. **Q?**\n   - A.\n', { path: '/decks/My Deck.md', slug: 'mine' }).deck.questions[0]!.id).toBe('mine/1');
-    expect(parseDeck('1. **Q?**\n   - A.\n', { path: '/decks/My Deck.md' }).deck).toMatchObject({ slug: 'my-deck', path: '/decks/My Deck.md' });
+    expect(parseDeck('1. **Q?**\n   - A.\n', { path: '/decks/My Deck.md' }).deck).toMatchObject({
+      slug: 'my-deck',
+      path: '/decks/My Deck.md',
+    });
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { findQuestion, selectCategory, type Question } from '../../../src/deck/index.js';
 import { NotFoundError, UsageError } from '../../../src/errors.js';
 
-const categories = ['Basic Concepts', 'Installation and Setup', 'Pipelines and Workflows', 'Advanced Topics', 'Advanced and Deployment Topics', 'Pipelines'];
+const categories = [
+  'Basic Concepts',
+  'Installation and Setup',
+  'Pipelines and Workflows',
+  'Advanced Topics',
+  'Advanced and Deployment Topics',
+  'Pipelines',
+];
 
 describe('selectCategory', () => {
   it.each([
@@ -22,12 +29,16 @@ describe('selectCategory', () => {
 
   it('lists the matches when a prefix is ambiguous', () => {
     expect(() => selectCategory(categories, 'advanced')).toThrow(UsageError);
-    expect(() => selectCategory(categories, 'advanced')).toThrow('"advanced" matches several categories: Advanced Topics, Advanced and Deployment Topics');
+    expect(() => selectCategory(categories, 'advanced')).toThrow(
+      '"advanced" matches several categories: Advanced Topics, Advanced and Deployment Topics',
+    );
   });
 
   it('lists every category when nothing matches', () => {
     expect(() => selectCategory(categories, 'nope')).toThrow(UsageError);
-    expect(() => selectCategory(categories, 'nope')).toThrow(/no category matches "nope"; the categories are: Basic Concepts, Installation and Setup/);
+    expect(() => selectCategory(categories, 'nope')).toThrow(
+      /no category matches "nope"; the categories are: Basic Concepts, Installation and Setup/,
+    );
   });
 });
 

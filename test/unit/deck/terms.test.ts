@@ -3,9 +3,20 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliasesFromFrontMatter, builtinAliases, harvestAliases, parseAliasLines } from '../../../src/deck/aliases.js';
-import { buildAliasTable, editDistance, findPhrase, findTerm, NO_ALIASES, sameWord, spellingsOf, typoAllowance, wordsOf } from '../../../src/deck/terms.js';
+import {
+  buildAliasTable,
+  editDistance,
+  findPhrase,
+  findTerm,
+  NO_ALIASES,
+  sameWord,
+  spellingsOf,
+  typoAllowance,
+  wordsOf,
+} from '../../../src/deck/terms.js';
 
-const found = (phrase: string, typed: string, aliases = NO_ALIASES): string[] | undefined => findTerm(wordsOf(phrase), wordsOf(typed), aliases)?.matched;
+const found = (phrase: string, typed: string, aliases = NO_ALIASES): string[] | undefined =>
+  findTerm(wordsOf(phrase), wordsOf(typed), aliases)?.matched;
 const same = (expected: string, typed: string): boolean => sameWord(wordsOf(expected)[0]!, wordsOf(typed)[0]!);
 
 describe('inflection', () => {
@@ -58,8 +69,10 @@ describe('hyphen, space and joined variants', () => {
 });
 
 describe('phrases', () => {
-  it('when the words come in order then the phrase matches', () => expect(found('Horizontal Pod Autoscaler', 'the horizontal pod autoscaler')).toEqual(['horizontal', 'pod', 'autoscaler']));
-  it('when the words come out of order then it does not', () => expect(found('Horizontal Pod Autoscaler', 'pod autoscaler horizontal')).toBeUndefined());
+  it('when the words come in order then the phrase matches', () =>
+    expect(found('Horizontal Pod Autoscaler', 'the horizontal pod autoscaler')).toEqual(['horizontal', 'pod', 'autoscaler']));
+  it('when the words come out of order then it does not', () =>
+    expect(found('Horizontal Pod Autoscaler', 'pod autoscaler horizontal')).toBeUndefined());
   it('when one word is inserted then it still matches', () => expect(found('pod statuses', 'pod crash statuses')).toBeDefined());
   it('when two words are inserted then it does not', () => expect(found('pod statuses', 'pod and their statuses')).toBeUndefined());
   it('when a word comes before the phrase then it is not counted as inserted', () =>
@@ -67,18 +80,28 @@ describe('phrases', () => {
 });
 
 describe('aliases both ways', () => {
-  const table = buildAliasTable([['HPA', 'Horizontal Pod Autoscaler'], ['k8s', 'Kubernetes'], ['KServe', 'KFServing']]);
-  it('when the reference has the long form then the abbreviation matches', () => expect(found('Horizontal Pod Autoscaler', 'use the hpa', table)).toEqual(['hpa']));
-  it('when the reference has the abbreviation then the long form matches', () => expect(found('HPA', 'a horizontal pod autoscaler', table)).toBeDefined());
+  const table = buildAliasTable([
+    ['HPA', 'Horizontal Pod Autoscaler'],
+    ['k8s', 'Kubernetes'],
+    ['KServe', 'KFServing'],
+  ]);
+  it('when the reference has the long form then the abbreviation matches', () =>
+    expect(found('Horizontal Pod Autoscaler', 'use the hpa', table)).toEqual(['hpa']));
+  it('when the reference has the abbreviation then the long form matches', () =>
+    expect(found('HPA', 'a horizontal pod autoscaler', table)).toBeDefined());
   it('when part of a term has an alias then the term matches with the alias in place', () => {
     expect(found('KFServing services', 'kserve services', table)).toBeDefined();
-    expect(spellingsOf(wordsOf('Kubernetes cluster'), table).map((words) => words.map((word) => word.text).join(' '))).toEqual(['kubernetes cluster', 'k8s cluster']);
+    expect(spellingsOf(wordsOf('Kubernetes cluster'), table).map((words) => words.map((word) => word.text).join(' '))).toEqual([
+      'kubernetes cluster',
+      'k8s cluster',
+    ]);
   });
   it('when groups share a phrase then they merge', () => {
     const merged = buildAliasTable([['KServe', 'KFServing']], [['kfserving', 'kf serving']]);
     expect(found('kf serving', 'kserve', merged)).toBeDefined();
   });
-  it('when there are no aliases then the abbreviation does not match', () => expect(found('Horizontal Pod Autoscaler', 'use the hpa')).toBeUndefined());
+  it('when there are no aliases then the abbreviation does not match', () =>
+    expect(found('Horizontal Pod Autoscaler', 'use the hpa')).toBeUndefined());
 });
 
 describe('alias sources', () => {
@@ -89,14 +112,17 @@ describe('alias sources', () => {
   });
   it('when an abbreviation is followed by its long form then both are harvested', () =>
     expect(harvestAliases('**OLTP** (Online Transaction Processing) and')).toEqual([['OLTP', 'Online Transaction Processing']]));
-  it('when a product is followed by its other name then both are harvested', () => expect(harvestAliases('What is KServe (KFServing) in Kubeflow?')).toEqual([['KServe', 'KFServing']]));
+  it('when a product is followed by its other name then both are harvested', () =>
+    expect(harvestAliases('What is KServe (KFServing) in Kubeflow?')).toEqual([['KServe', 'KFServing']]));
   it('when the parenthesis explains rather than abbreviates then nothing is harvested', () => {
     expect(harvestAliases('Katib (for hyperparameter tuning), TFJob')).toEqual([]);
     expect(harvestAliases('Google Cloud (GKE)')).toEqual([]);
     expect(harvestAliases('scale up (or down)')).toEqual([]);
   });
   it('when the seed deck is harvested then its abbreviations are found', () => {
-    const groups = harvestAliases(readFileSync(new URL('../../../data/kubeflow.md', import.meta.url), 'utf8')).map((group) => group.join(' = '));
+    const groups = harvestAliases(readFileSync(new URL('../../../data/kubeflow.md', import.meta.url), 'utf8')).map((group) =>
+      group.join(' = '),
+    );
     expect(groups).toContain('machine learning = ML');
     expect(groups).toContain('KServe = KFServing');
   });
@@ -128,7 +154,9 @@ describe('alias sources', () => {
 describe('edit distance', () => {
   // The plain full-table distance, to check the banded one against.
   const plain = (a: string, b: string): number => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
     for (let i = 1; i <= a.length; i++) {
       for (let j = 1; j <= b.length; j++) {
         d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
@@ -139,9 +167,14 @@ describe('edit distance', () => {
   };
   it('when the distance is within the limit then it is exact, and above it is limit + 1', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }), fc.integer({ min: 1, max: 2 }), (a, b, limit) => {
-        expect(editDistance(a, b, limit)).toBe(Math.min(plain(a, b), limit + 1));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 }),
+        fc.integer({ min: 1, max: 2 }),
+        (a, b, limit) => {
+          expect(editDistance(a, b, limit)).toBe(Math.min(plain(a, b), limit + 1));
+        },
+      ),
     );
   });
 });

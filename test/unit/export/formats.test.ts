@@ -5,7 +5,17 @@ import { csvField, questionsToCsv } from '../../../src/export/csv.js';
 import { parseDelimited } from '../../../src/deck/import.js';
 
 function question(overrides: Partial<Question>): Question {
-  return { id: 'd/1', number: 1, category: 'Basics', question: 'What?', answer: 'That.', line: 1, deck: 'd', ...overrides, prompt: overrides.prompt ?? overrides.question ?? 'What?' };
+  return {
+    id: 'd/1',
+    number: 1,
+    category: 'Basics',
+    question: 'What?',
+    answer: 'That.',
+    line: 1,
+    deck: 'd',
+    ...overrides,
+    prompt: overrides.prompt ?? overrides.question ?? 'What?',
+  };
 }
 
 describe('CSV export', () => {
@@ -51,7 +61,12 @@ describe('Anki export', () => {
   const text = questionsToAnki(
     [
       question({ question: 'Tabs\tand "quotes" <b>', answer: '- a\n- b\n\n```\nline one\n\tindented\n```\n\n<script>alert(1)</script>' }),
-      question({ id: 'd/2', number: 2, category: 'Advanced Topics', answer: '[ok](https://kubeflow.org) [bad](javascript:alert(1)) ![img](http://x/y.png)' }),
+      question({
+        id: 'd/2',
+        number: 2,
+        category: 'Advanced Topics',
+        answer: '[ok](https://kubeflow.org) [bad](javascript:alert(1)) ![img](http://x/y.png)',
+      }),
     ],
     'My deck',
   );

@@ -35,8 +35,18 @@ describe('questionsToMarkdown', () => {
 
   it('reads back questions with Markdown punctuation, code and multi-paragraph answers', () => {
     const entries: DeckEntry[] = [
-      { number: 1, category: 'Odd *category* & <things>', question: 'What does `kubectl get pods -n *` do with <none> & _x_ #1 | [a](b)?', answer: '- Lists pods.' },
-      { number: 2, category: 'Code', question: 'Show a spec', answer: 'Like this:\n\n```yaml\napiVersion: v1\nkind: Pod\n\n# comment\n```\n\nThen apply it.' },
+      {
+        number: 1,
+        category: 'Odd *category* & <things>',
+        question: 'What does `kubectl get pods -n *` do with <none> & _x_ #1 | [a](b)?',
+        answer: '- Lists pods.',
+      },
+      {
+        number: 2,
+        category: 'Code',
+        question: 'Show a spec',
+        answer: 'Like this:\n\n```yaml\napiVersion: v1\nkind: Pod\n\n# comment\n```\n\nThen apply it.',
+      },
       { number: 3, category: 'Code', question: 'Nested?', answer: '- one\n  - two\n- three' },
       { number: 4, category: 'Code', question: 'Quote?', answer: '> quoted\n> text' },
     ];
@@ -48,7 +58,14 @@ describe('questionsToMarkdown', () => {
 
 describe('kfq export --format md of any loaded deck', () => {
   const folders = ['banks', 'decks'].map((folder) => join(import.meta.dirname, '..', '..', 'fixtures', folder));
-  const decks = [builtinDeckPath(), ...folders.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name)))];
+  const decks = [
+    builtinDeckPath(),
+    ...folders.flatMap((folder) =>
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(folder, name)),
+    ),
+  ];
   const loadable = decks.filter((file) => {
     try {
       return readDeckFile(file).deck.questions.length > 0;
@@ -58,15 +75,18 @@ describe('kfq export --format md of any loaded deck', () => {
   });
   const whole = (q: Question) => ({ number: q.number, category: q.category, question: q.question, prompt: q.prompt, answer: q.answer });
 
-  it.each(loadable.map((file) => [basename(file), file]))('when %s is exported and read back then it has the same questions, prompts and answers', (_name, file) => {
-    const { deck, warnings } = readDeckFile(file);
-    const exported = questionsToMarkdown(deck.questions, { title: deck.title || deck.slug });
-    const back = parseDeck(exported, { path: 'round-trip.md', slug: deck.slug });
-    // The same problems (a repeated number) and no conversions: the export is plain Markdown.
-    const problems = warnings.filter((warning) => !warning.conversion && !warning.message.endsWith('has no answer; skipped'));
-    expect(back.warnings).toHaveLength(problems.length);
-    expect(back.deck.questions.map(whole)).toEqual(deck.questions.map(whole));
-  });
+  it.each(loadable.map((file) => [basename(file), file]))(
+    'when %s is exported and read back then it has the same questions, prompts and answers',
+    (_name, file) => {
+      const { deck, warnings } = readDeckFile(file);
+      const exported = questionsToMarkdown(deck.questions, { title: deck.title || deck.slug });
+      const back = parseDeck(exported, { path: 'round-trip.md', slug: deck.slug });
+      // The same problems (a repeated number) and no conversions: the export is plain Markdown.
+      const problems = warnings.filter((warning) => !warning.conversion && !warning.message.endsWith('has no answer; skipped'));
+      expect(back.warnings).toHaveLength(problems.length);
+      expect(back.deck.questions.map(whole)).toEqual(deck.questions.map(whole));
+    },
+  );
 
   it('covers the real banks and the shape fixtures', () => {
     expect(loadable.length).toBeGreaterThan(15);

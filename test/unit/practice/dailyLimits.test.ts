@@ -29,6 +29,9 @@ describe('countToday', () => {
     expect(countToday(log, local(3, 5), 4)).toEqual({ newCards: 0, reviews: 0 });
   });
   it('when the limits are used up then nothing is left, never less than nothing', () => {
-    expect(leftToday({ newPerDay: 1, reviewsPerDay: 200, rollover: 4 }, { newCards: 3, reviews: 1 })).toEqual({ newCards: 0, reviews: 199 });
+    expect(leftToday({ newPerDay: 1, reviewsPerDay: 200, rollover: 4 }, { newCards: 3, reviews: 1 })).toEqual({
+      newCards: 0,
+      reviews: 199,
+    });
   });
 });

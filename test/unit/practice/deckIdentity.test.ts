@@ -17,10 +17,22 @@ interface Item {
   answer: string;
 }
 
-const POD: Item = { question: 'What is a Pod?', answer: 'The smallest deployable unit: one or more containers sharing network and storage.' };
-const SERVICE: Item = { question: 'What is a Service?', answer: 'A stable virtual IP and DNS name load-balancing traffic to a set of Pods chosen by labels.' };
-const DEPLOYMENT: Item = { question: 'What is a Deployment?', answer: 'A controller that keeps a ReplicaSet of Pods at the desired version, rolling updates out gradually.' };
-const INGRESS: Item = { question: 'What is an Ingress?', answer: 'HTTP routing rules from outside the cluster to Services, by host and path.' };
+const POD: Item = {
+  question: 'What is a Pod?',
+  answer: 'The smallest deployable unit: one or more containers sharing network and storage.',
+};
+const SERVICE: Item = {
+  question: 'What is a Service?',
+  answer: 'A stable virtual IP and DNS name load-balancing traffic to a set of Pods chosen by labels.',
+};
+const DEPLOYMENT: Item = {
+  question: 'What is a Deployment?',
+  answer: 'A controller that keeps a ReplicaSet of Pods at the desired version, rolling updates out gradually.',
+};
+const INGRESS: Item = {
+  question: 'What is an Ingress?',
+  answer: 'HTTP routing rules from outside the cluster to Services, by host and path.',
+};
 
 function markdown(items: Item[]): string {
   let category = '';
@@ -60,7 +72,18 @@ class DeckLife {
     const q = this.questions.find((candidate) => candidate.question === question);
     if (!q) throw new Error(`no question ${question}`);
     this.clock += 60_000;
-    this.reviews.push({ id: tag, questionId: q.id, deck: q.deck, number: q.number, question: q.question, rating: 3, reviewedAt: new Date(this.clock).toISOString(), durationMs: 1, answer: '', mode: 'drill' });
+    this.reviews.push({
+      id: tag,
+      questionId: q.id,
+      deck: q.deck,
+      number: q.number,
+      question: q.question,
+      rating: 3,
+      reviewedAt: new Date(this.clock).toISOString(),
+      durationMs: 1,
+      answer: '',
+      mode: 'drill',
+    });
     return this;
   }
 
@@ -73,12 +96,19 @@ class DeckLife {
   }
 }
 
-const graded = (): DeckLife => new DeckLife().version([POD, SERVICE, DEPLOYMENT]).grade(POD.question, 'pod').grade(SERVICE.question, 'service').grade(DEPLOYMENT.question, 'deployment');
+const graded = (): DeckLife =>
+  new DeckLife()
+    .version([POD, SERVICE, DEPLOYMENT])
+    .grade(POD.question, 'pod')
+    .grade(SERVICE.question, 'service')
+    .grade(DEPLOYMENT.question, 'deployment');
 const KUBE_SERVICE = 'What is a Kubernetes Service?';
 
-describe('when a deck is renumbered and a question edited (the issue\'s scenario)', () => {
+describe("when a deck is renumbered and a question edited (the issue's scenario)", () => {
   it('then each review stays with its own question, and one line says what changed', () => {
-    const life = graded().version([INGRESS, POD, SERVICE, DEPLOYMENT]).version([INGRESS, POD, { ...SERVICE, question: KUBE_SERVICE }, DEPLOYMENT]);
+    const life = graded()
+      .version([INGRESS, POD, SERVICE, DEPLOYMENT])
+      .version([INGRESS, POD, { ...SERVICE, question: KUBE_SERVICE }, DEPLOYMENT]);
     expect(life.landing()).toEqual({ [POD.question]: ['pod'], [KUBE_SERVICE]: ['service'], [DEPLOYMENT.question]: ['deployment'] });
     expect(life.changes).toEqual(['deck k8s changed: 3 renumbered, 1 new', 'deck k8s changed: 1 edited (history kept)']);
   });
@@ -90,7 +120,9 @@ describe('when a deck is renumbered and a question edited (the issue\'s scenario
   });
 
   it('then edit first and renumber after gives the same landing, reviews given in between included', () => {
-    const life = graded().version([POD, { ...SERVICE, question: KUBE_SERVICE }, DEPLOYMENT]).grade(KUBE_SERVICE, 'service-2');
+    const life = graded()
+      .version([POD, { ...SERVICE, question: KUBE_SERVICE }, DEPLOYMENT])
+      .grade(KUBE_SERVICE, 'service-2');
     life.version([INGRESS, POD, { ...SERVICE, question: KUBE_SERVICE }, DEPLOYMENT]).grade(INGRESS.question, 'ingress');
     expect(life.landing()).toEqual({
       [POD.question]: ['pod'],
@@ -103,8 +135,16 @@ describe('when a deck is renumbered and a question edited (the issue\'s scenario
 
 describe('when several questions change at once', () => {
   it('then two edits each keep their own history', () => {
-    const life = graded().version([{ ...POD, question: 'What is a Kubernetes Pod?' }, SERVICE, { ...DEPLOYMENT, answer: `${DEPLOYMENT.answer} It can roll back.` }]);
-    expect(life.landing()).toEqual({ 'What is a Kubernetes Pod?': ['pod'], [SERVICE.question]: ['service'], [DEPLOYMENT.question]: ['deployment'] });
+    const life = graded().version([
+      { ...POD, question: 'What is a Kubernetes Pod?' },
+      SERVICE,
+      { ...DEPLOYMENT, answer: `${DEPLOYMENT.answer} It can roll back.` },
+    ]);
+    expect(life.landing()).toEqual({
+      'What is a Kubernetes Pod?': ['pod'],
+      [SERVICE.question]: ['service'],
+      [DEPLOYMENT.question]: ['deployment'],
+    });
     expect(life.changes).toEqual(['deck k8s changed: 2 edited (history kept)']);
   });
 
@@ -116,10 +156,17 @@ describe('when several questions change at once', () => {
 
   it('then a question split in two gives its history to the closer half only', () => {
     const life = new DeckLife()
-      .version([{ question: 'What are Pods and Services?', answer: 'Pods run containers; Services give them a stable address.' }, DEPLOYMENT])
+      .version([
+        { question: 'What are Pods and Services?', answer: 'Pods run containers; Services give them a stable address.' },
+        DEPLOYMENT,
+      ])
       .grade('What are Pods and Services?', 'both')
       .grade(DEPLOYMENT.question, 'deployment')
-      .version([{ question: 'What are Pods?', answer: 'Pods run containers.' }, { question: 'What are Services?', answer: 'Services give Pods a stable address.' }, DEPLOYMENT]);
+      .version([
+        { question: 'What are Pods?', answer: 'Pods run containers.' },
+        { question: 'What are Services?', answer: 'Services give Pods a stable address.' },
+        DEPLOYMENT,
+      ]);
     const landing = life.landing();
     expect(landing[DEPLOYMENT.question]).toEqual(['deployment']);
     expect(Object.values(landing).flat().sort()).toEqual(['both', 'deployment']);
@@ -127,7 +174,7 @@ describe('when several questions change at once', () => {
     expect(life.changes[0]).toMatch(/^deck k8s changed: 1 edited \(history kept\), \d renumbered, 1 new$/);
   });
 
-  it('then a removed question\'s reviews belong to no question, even when a new one takes its number', () => {
+  it("then a removed question's reviews belong to no question, even when a new one takes its number", () => {
     const life = graded().version([POD, INGRESS, DEPLOYMENT]);
     expect(life.landing()).toEqual({ [POD.question]: ['pod'], [DEPLOYMENT.question]: ['deployment'] });
     expect(life.changes).toEqual(['deck k8s changed: 1 new, 1 removed']);
@@ -140,8 +187,30 @@ describe('when a deck holds the same question text twice', () => {
     const second = { ...POD, category: 'Networking' };
     const life = new DeckLife().version([first, SERVICE, second]);
     const [a, , b] = life.questions;
-    life.reviews.push({ id: 'first', questionId: a!.id, deck: 'k8s', number: 1, question: POD.question, rating: 3, reviewedAt: '2026-01-05T10:00:00.000Z', durationMs: 1, answer: '', mode: 'drill' });
-    life.reviews.push({ id: 'second', questionId: b!.id, deck: 'k8s', number: 3, question: POD.question, rating: 1, reviewedAt: '2026-01-05T10:01:00.000Z', durationMs: 1, answer: '', mode: 'drill' });
+    life.reviews.push({
+      id: 'first',
+      questionId: a!.id,
+      deck: 'k8s',
+      number: 1,
+      question: POD.question,
+      rating: 3,
+      reviewedAt: '2026-01-05T10:00:00.000Z',
+      durationMs: 1,
+      answer: '',
+      mode: 'drill',
+    });
+    life.reviews.push({
+      id: 'second',
+      questionId: b!.id,
+      deck: 'k8s',
+      number: 3,
+      question: POD.question,
+      rating: 1,
+      reviewedAt: '2026-01-05T10:01:00.000Z',
+      durationMs: 1,
+      answer: '',
+      mode: 'drill',
+    });
     life.version([INGRESS, first, SERVICE, second]);
     const byId = reviewsByQuestion(life.questions, life.reviews);
     expect(byId.get(life.questions[1]!.id)?.map((r) => r.id)).toEqual(['first']);
@@ -152,8 +221,22 @@ describe('when a deck holds the same question text twice', () => {
 describe('property: random edit scripts', () => {
   // A pool of unrelated questions; a script inserts, removes, moves, renames and reanswers them.
   const POOL: Item[] = [
-    'Pod', 'Service', 'Deployment', 'Ingress', 'ConfigMap', 'Secret', 'StatefulSet', 'DaemonSet', 'Namespace', 'Volume', 'Katib', 'KServe',
-  ].map((word, index) => ({ question: `What does ${word} do?`, answer: `${word} answer ${['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'][index]} details.` }));
+    'Pod',
+    'Service',
+    'Deployment',
+    'Ingress',
+    'ConfigMap',
+    'Secret',
+    'StatefulSet',
+    'DaemonSet',
+    'Namespace',
+    'Volume',
+    'Katib',
+    'KServe',
+  ].map((word, index) => ({
+    question: `What does ${word} do?`,
+    answer: `${word} answer ${['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'][index]} details.`,
+  }));
   const step = fc.oneof(
     fc.record({ op: fc.constant('insert' as const), at: fc.nat(), item: fc.nat({ max: POOL.length - 1 }) }),
     fc.record({ op: fc.constant('remove' as const), at: fc.nat() }),
@@ -207,8 +290,14 @@ describe('property: random edit scripts', () => {
 
 describe('alignQuestions on a big deck', () => {
   it('matches a renumbered and lightly edited 100,000-question deck exactly where it can', () => {
-    const before = Array.from({ length: 100_000 }, (_, i) => ({ question: `Question number ${i} about topic${i % 977} and item${i}?`, answer: `Answer ${i}.` }));
-    const after = [{ question: 'A brand new question?', answer: 'New.' }, ...before.map((q, i) => (i % 1000 === 0 ? { ...q, question: `${q.question} (edited)` } : q))];
+    const before = Array.from({ length: 100_000 }, (_, i) => ({
+      question: `Question number ${i} about topic${i % 977} and item${i}?`,
+      answer: `Answer ${i}.`,
+    }));
+    const after = [
+      { question: 'A brand new question?', answer: 'New.' },
+      ...before.map((q, i) => (i % 1000 === 0 ? { ...q, question: `${q.question} (edited)` } : q)),
+    ];
     const alignment = alignQuestions(before, after);
     expect(alignment.added).toEqual([0]);
     expect(alignment.removed).toEqual([]);

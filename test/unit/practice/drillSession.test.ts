@@ -77,7 +77,17 @@ describe('DrillSession', () => {
 
   it('puts back the state a card had before the session when its grade is undone', () => {
     const seen = cardStates(questions, [
-      { questionId: 'kubeflow/1', deck: 'kubeflow', number: 1, question: 'Question 1?', rating: 3, reviewedAt: '2025-03-01T09:00:00Z', durationMs: 1, answer: '', mode: 'drill' },
+      {
+        questionId: 'kubeflow/1',
+        deck: 'kubeflow',
+        number: 1,
+        question: 'Question 1?',
+        rating: 3,
+        reviewedAt: '2025-03-01T09:00:00Z',
+        durationMs: 1,
+        answer: '',
+        mode: 'drill',
+      },
     ]);
     const before = seen.get(first.id);
     session = new DrillSession(reviewLogSink(file), seen, 0.9, () => now);
@@ -106,7 +116,12 @@ describe('DrillSession', () => {
 
 describe('DrillSession queue (learning steps)', () => {
   const graduatedAll = (): Map<string, CardState> =>
-    new Map(questions.map((q) => [q.id, gradeCard(gradeCard(undefined, 3, new Date('2025-02-01T09:00:00Z')), 3, new Date('2025-02-01T09:10:00Z'))]));
+    new Map(
+      questions.map((q) => [
+        q.id,
+        gradeCard(gradeCard(undefined, 3, new Date('2025-02-01T09:00:00Z')), 3, new Date('2025-02-01T09:10:00Z')),
+      ]),
+    );
 
   it('when a new card is graded Again then it comes back after the other cards, and the summary counts the repeat', () => {
     const queue = session.begin([first, second]);

@@ -18,7 +18,11 @@ const root = new URL('../../../', import.meta.url).pathname;
 const { answers } = JSON.parse(readFileSync(`${root}bench/grading/answers.json`, 'utf8')) as { answers: GradedAnswer[] };
 const decks = new Map([...new Set(answers.map((answer) => answer.deck))].map((file) => [file, readDeckFile(root + file).deck]));
 const options = new Map([...decks].map(([file, deck]) => [file, gradingOptions([deck])]));
-const simple = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const simple = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 const scored = answers.map((answer) => {
   const question = decks.get(answer.deck)!.questions.find((q) => simple(q.question).startsWith(simple(answer.question)))!;
@@ -32,7 +36,7 @@ const meanOf = (kind: string): number => {
 function ranks(values: number[]): number[] {
   const order = values.map((value, i) => [value, i] as const).sort((a, b) => a[0] - b[0]);
   const result = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let k = i; k <= j; k++) result[order[k]![1]] = (i + j) / 2 + 1;
@@ -70,5 +74,6 @@ describe('the graded set', () => {
   it('when answers deny the right terms then they score 10 or less on average', () => expect(meanOf('negated')).toBeLessThanOrEqual(10));
   it('when answers are bare lists then they score 40 or less on average', () => expect(meanOf('list')).toBeLessThanOrEqual(40));
   it('when full answers are in other words then they score 74 or more on average', () => expect(meanOf('full')).toBeGreaterThanOrEqual(74));
-  it('when answers use abbreviations and synonyms then they score 80 or more on average', () => expect(meanOf('alias')).toBeGreaterThanOrEqual(80));
+  it('when answers use abbreviations and synonyms then they score 80 or more on average', () =>
+    expect(meanOf('alias')).toBeGreaterThanOrEqual(80));
 });

@@ -13,7 +13,16 @@ function deck(sizes: Record<string, number>): Question[] {
   for (const [category, size] of Object.entries(sizes)) {
     for (let i = 0; i < size; i++) {
       const number = questions.length + 1;
-      questions.push({ id: `d/${number}`, number, category, question: `${category} question ${i + 1}?`, prompt: `${category} question ${i + 1}?`, answer: 'An answer.', line: number, deck: 'd' });
+      questions.push({
+        id: `d/${number}`,
+        number,
+        category,
+        question: `${category} question ${i + 1}?`,
+        prompt: `${category} question ${i + 1}?`,
+        answer: 'An answer.',
+        line: number,
+        deck: 'd',
+      });
     }
   }
   return questions;
@@ -57,15 +66,20 @@ describe('planInterview', () => {
 
   it('never puts two questions of one category in a row unless the chosen questions force it', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 20 }), fc.integer(), (sizes, count, seed) => {
-        const questions = deck(Object.fromEntries(sizes.map((size, i) => [`C${i}`, size])));
-        const plan = planInterview({ questions, states: none, count, seed, now });
-        const perCategory = new Map<string, number>();
-        for (const q of plan) perCategory.set(q.category, (perCategory.get(q.category) ?? 0) + 1);
-        const most = Math.max(...perCategory.values());
-        // The fewest repeats any order of these questions can have.
-        expect(repeats(plan)).toBe(Math.max(0, 2 * most - plan.length - 1));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer(),
+        (sizes, count, seed) => {
+          const questions = deck(Object.fromEntries(sizes.map((size, i) => [`C${i}`, size])));
+          const plan = planInterview({ questions, states: none, count, seed, now });
+          const perCategory = new Map<string, number>();
+          for (const q of plan) perCategory.set(q.category, (perCategory.get(q.category) ?? 0) + 1);
+          const most = Math.max(...perCategory.values());
+          // The fewest repeats any order of these questions can have.
+          expect(repeats(plan)).toBe(Math.max(0, 2 * most - plan.length - 1));
+        },
+      ),
     );
   });
 
@@ -105,7 +119,8 @@ describe('planInterview during an interview plan', () => {
     const questions = deck({ A: 10, B: 10, C: 10, D: 10, E: 10, F: 10 });
     const asked = (weakCategories?: ReadonlySet<string>): number => {
       let fromA = 0;
-      for (let seed = 0; seed < 300; seed++) fromA += planInterview({ questions, states: none, count: 3, seed, now, weakCategories }).filter((q) => q.category === 'A').length;
+      for (let seed = 0; seed < 300; seed++)
+        fromA += planInterview({ questions, states: none, count: 3, seed, now, weakCategories }).filter((q) => q.category === 'A').length;
       return fromA;
     };
     expect(asked(new Set(['A']))).toBeGreaterThan(asked() * 1.5);

@@ -2,13 +2,31 @@
 // breakdown and the report's life from in-progress to completed or abandoned.
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/model/question.js';
-import { addAnswer, categoryScores, finishReport, overallScore, rateAnswer, scoreInterviewAnswer, startReport, timeUsed } from '../../../src/practice/interview.js';
+import {
+  addAnswer,
+  categoryScores,
+  finishReport,
+  overallScore,
+  rateAnswer,
+  scoreInterviewAnswer,
+  startReport,
+  timeUsed,
+} from '../../../src/practice/interview.js';
 import { type InterviewAnswer } from '../../../src/model/interview.js';
 
 const startedAt = new Date('2025-04-02T10:00:00Z');
 
 function question(number: number, category: string, answer: string): Question {
-  return { id: `d/${number}`, number, category, question: `What is thing ${number}?`, prompt: `What is thing ${number}?`, answer, line: number, deck: 'd' };
+  return {
+    id: `d/${number}`,
+    number,
+    category,
+    question: `What is thing ${number}?`,
+    prompt: `What is thing ${number}?`,
+    answer,
+    line: number,
+    deck: 'd',
+  };
 }
 
 const pipelines = question(1, 'Pipelines', 'Pipelines run on **Argo Workflows** and keep artifacts in `MinIO`.');
@@ -20,7 +38,14 @@ function answered(category: string, coverage: number, secondsUsed = 10): Intervi
 describe('scoreInterviewAnswer', () => {
   it('lists the key terms covered and missed, with the coverage', () => {
     const answer = scoreInterviewAnswer(pipelines, '  they run on argo workflows  ', 42.26, false);
-    expect(answer).toMatchObject({ id: 'd/1', deck: 'd', number: 1, category: 'Pipelines', answer: 'they run on argo workflows', reference: pipelines.answer });
+    expect(answer).toMatchObject({
+      id: 'd/1',
+      deck: 'd',
+      number: 1,
+      category: 'Pipelines',
+      answer: 'they run on argo workflows',
+      reference: pipelines.answer,
+    });
     expect(answer.covered).toContain('Argo Workflows');
     expect(answer.missed).toContain('MinIO');
     expect(answer.coverage).toBeGreaterThan(0);
@@ -89,7 +114,11 @@ describe('an interview report', () => {
   it('ends completed or abandoned, with the time it ended', () => {
     const report = addAnswer(start(), answered('Pipelines', 0.5));
     const finishedAt = new Date('2025-04-02T10:05:00Z');
-    expect(finishReport(report, 'completed', finishedAt)).toMatchObject({ status: 'completed', finishedAt: '2025-04-02T10:05:00.000Z', score: 50 });
+    expect(finishReport(report, 'completed', finishedAt)).toMatchObject({
+      status: 'completed',
+      finishedAt: '2025-04-02T10:05:00.000Z',
+      score: 50,
+    });
     expect(finishReport(report, 'abandoned', finishedAt).status).toBe('abandoned');
   });
 

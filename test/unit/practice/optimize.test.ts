@@ -53,7 +53,10 @@ describe.skipIf(!hasOptimizer)('kfq optimize on a simulated log', () => {
     expect(longTermReviews(histories)).toBeGreaterThan(400);
     const binding = await import('@open-spaced-repetition/binding');
     const { train, test } = splitHeldBack(histories);
-    const fitted = await binding.computeParameters(train.flatMap((history) => trainingItems(binding, history)), { enableShortTerm: true });
+    const fitted = await binding.computeParameters(
+      train.flatMap((history) => trainingItems(binding, history)),
+      { enableShortTerm: true },
+    );
     const defaults = evaluate(test, undefined);
     const ours = evaluate(test, fitted);
     expect(ours.reviews).toBeGreaterThan(50);

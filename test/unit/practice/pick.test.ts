@@ -47,7 +47,11 @@ const states = statesOf({
   7: [[3, daysAgo(4)]],
   5: [[1, new Date(NOW.getTime() - 3_600_000)]],
   2: [[3, NOW]],
-  9: [[1, daysAgo(30)], [1, daysAgo(28)], [3, daysAgo(26)]],
+  9: [
+    [1, daysAgo(30)],
+    [1, daysAgo(28)],
+    [3, daysAgo(26)],
+  ],
 });
 
 describe('pickCards', () => {

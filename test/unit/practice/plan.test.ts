@@ -114,7 +114,14 @@ describe('the interview plan, simulated over 30 days', () => {
     const questions = await seedQuestions();
     const shortPlan = { interviewDate: '2026-12-20', minutesPerDay: 30, retention: 0.9 };
     for (const planSettings of [settings, shortPlan]) {
-      const plan = makePlan({ questions, states: new Map(), now: FIRST_DAY, rollover: 4, secondsPerCard: SECONDS_PER_CARD, settings: planSettings });
+      const plan = makePlan({
+        questions,
+        states: new Map(),
+        now: FIRST_DAY,
+        rollover: 4,
+        secondsPerCard: SECONDS_PER_CARD,
+        settings: planSettings,
+      });
       const loads = plan.days.map((day) => day.new * NEW_CARD_VIEWS + day.reviews);
       const mean = loads.reduce((sum, load) => sum + load, 0) / loads.length;
       for (const [i, load] of loads.entries()) expect(load, `${planSettings.interviewDate} day ${i}`).toBeLessThanOrEqual(2 * mean);
@@ -135,7 +142,9 @@ describe('the interview plan, simulated over 30 days', () => {
     }
     const planSettings = { interviewDate: '2026-12-11', minutesPerDay: 10, retention: 0.9 };
     const interview = interviewStart(planSettings.interviewDate, 4);
-    const byRecallOnTheDay = [...questions].sort((a, b) => retrievability(states.get(a.id)!, interview) - retrievability(states.get(b.id)!, interview));
+    const byRecallOnTheDay = [...questions].sort(
+      (a, b) => retrievability(states.get(a.id)!, interview) - retrievability(states.get(b.id)!, interview),
+    );
     const reviewedOn = new Map<string, number>();
     for (let day = 0; day < 10; day++) {
       const now = new Date(2026, 11, 1 + day, 9);
@@ -159,7 +168,12 @@ describe('the interview plan, simulated over 30 days', () => {
       interviewDate: '2026-12-31',
       daysLeft: 30,
       today: { new: expect.any(Number), reviews: 0, minutes: expect.any(Number) },
-      readiness: { overall: expect.any(Number), byCategory: expect.any(Object), weakest: expect.any(Array), ifStoppedToday: { overall: 0, byCategory: expect.any(Object) } },
+      readiness: {
+        overall: expect.any(Number),
+        byCategory: expect.any(Object),
+        weakest: expect.any(Array),
+        ifStoppedToday: { overall: 0, byCategory: expect.any(Object) },
+      },
     });
     expect(Object.keys(plan.days[0]!)).toEqual(['date', 'new', 'reviews']);
     expect(Object.keys(plan.readiness.byCategory).sort()).toEqual(Object.keys(plan.readiness.ifStoppedToday.byCategory).sort());
@@ -170,7 +184,9 @@ describe('the interview plan, simulated over 30 days', () => {
     expect(daysUntil('2026-12-31', new Date(2026, 11, 30, 23), 4)).toBe(1);
     expect(daysUntil('2026-12-31', new Date(2026, 11, 31, 3), 4)).toBe(1);
     expect(daysUntil('2026-12-31', new Date(2027, 0, 2, 9), 4)).toBe(-2);
-    expect(makePlan({ questions: [], states: new Map(), now: new Date(2027, 0, 2, 9), rollover: 4, secondsPerCard: 20, settings }).days).toEqual([]);
+    expect(
+      makePlan({ questions: [], states: new Map(), now: new Date(2027, 0, 2, 9), rollover: 4, secondsPerCard: 20, settings }).days,
+    ).toEqual([]);
     expect(dayStart(new Date(2026, 11, 31, 3), 4).getDate()).toBe(30);
   });
 });

@@ -4,18 +4,48 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/model/question.js';
 import type { Review, ReviewRating } from '../../../src/model/review.js';
 import { reviewsByQuestion } from '../../../src/practice/matchReviews.js';
-import { cardStates, DEFAULT_SCHEDULER_SETTINGS, gradeCard, isDue, isLearning, nextIntervals, replayReviews, schedulerSignature, useSchedulerSettings, type CardState } from '../../../src/practice/scheduler.js';
+import {
+  cardStates,
+  DEFAULT_SCHEDULER_SETTINGS,
+  gradeCard,
+  isDue,
+  isLearning,
+  nextIntervals,
+  replayReviews,
+  schedulerSignature,
+  useSchedulerSettings,
+  type CardState,
+} from '../../../src/practice/scheduler.js';
 import { formatInterval } from '../../../src/practice/time.js';
 
 const NOW = new Date('2025-03-10T09:00:00Z');
 const DAY = 86_400_000;
 
 function question(number: number, text = `Question ${number}?`, deck = 'kubeflow'): Question {
-  return { id: `${deck}/${number}`, number, category: 'Basics', question: text, prompt: text, answer: 'An answer.', line: number * 3, deck };
+  return {
+    id: `${deck}/${number}`,
+    number,
+    category: 'Basics',
+    question: text,
+    prompt: text,
+    answer: 'An answer.',
+    line: number * 3,
+    deck,
+  };
 }
 
 function review(q: Question, rating: ReviewRating, at: Date): Review {
-  return { questionId: q.id, deck: q.deck, number: q.number, question: q.question, rating, reviewedAt: at.toISOString(), durationMs: 5000, answer: '', mode: 'drill' };
+  return {
+    questionId: q.id,
+    deck: q.deck,
+    number: q.number,
+    question: q.question,
+    rating,
+    reviewedAt: at.toISOString(),
+    durationMs: 5000,
+    answer: '',
+    mode: 'drill',
+  };
 }
 
 const labelsOf = (state: CardState | undefined, at: Date): Record<string, string> =>

@@ -17,19 +17,36 @@ const bare = (reference: string, typed: string, asked?: string): AnswerScore => 
 
 describe('points of a reference', () => {
   it('when the reference has list items, sentences and table rows then each is a point; headings and code blocks are not', () => {
-    const points = referencePoints('## Heading\n\n- Katib tunes hyperparameters.\n- TFJob trains TensorFlow. It runs distributed jobs.\n\n```\ncode block\n```\n\n| tool | job |\n|---|---|\n| Argo | workflows |');
-    expect(points.map((point) => point.text)).toEqual(['Katib tunes hyperparameters.', 'TFJob trains TensorFlow.', 'It runs distributed jobs.', 'Argo: workflows']);
+    const points = referencePoints(
+      '## Heading\n\n- Katib tunes hyperparameters.\n- TFJob trains TensorFlow. It runs distributed jobs.\n\n```\ncode block\n```\n\n| tool | job |\n|---|---|\n| Argo | workflows |',
+    );
+    expect(points.map((point) => point.text)).toEqual([
+      'Katib tunes hyperparameters.',
+      'TFJob trains TensorFlow.',
+      'It runs distributed jobs.',
+      'Argo: workflows',
+    ]);
   });
 
   it('when a point is read then its terms are names, code spans and noun phrases as written in it', () => {
-    const [point] = referencePoints('Run `kubectl get pods -n kubeflow`, then read the **pod events** in [Argo](https://argoproj.github.io).');
+    const [point] = referencePoints(
+      'Run `kubectl get pods -n kubeflow`, then read the **pod events** in [Argo](https://argoproj.github.io).',
+    );
     expect(point!.text).toBe('Run kubectl get pods -n kubeflow, then read the pod events in Argo.');
-    expect(point!.terms.filter((term) => !term.loose).map((term) => term.text)).toEqual(['kubectl get pods -n kubeflow', 'pod events', 'Argo']);
+    expect(point!.terms.filter((term) => !term.loose).map((term) => term.text)).toEqual([
+      'kubectl get pods -n kubeflow',
+      'pod events',
+      'Argo',
+    ]);
   });
 
   it('when a seed answer is plain text then the points read without marked are those marked reads', () => {
     // An HTML comment makes the answer Markdown, so it goes through marked.
-    for (const q of deck.questions) expect(referencePoints(q.answer).map((p) => p.text), q.id).toEqual(referencePoints(`${q.answer}\n\n<!-- -->`).map((p) => p.text));
+    for (const q of deck.questions)
+      expect(
+        referencePoints(q.answer).map((p) => p.text),
+        q.id,
+      ).toEqual(referencePoints(`${q.answer}\n\n<!-- -->`).map((p) => p.text));
   });
 
   it('when any seed answer is read then every term is text of its point (no joined list items, no invented words)', () => {
@@ -64,7 +81,9 @@ describe('matching', () => {
 
 describe('aliases both ways', () => {
   it('when the answer abbreviates (HPA, k8s) then the long form is covered', () => {
-    expect(grade(70, 'the HPA of k8s scales the pods on load').covered).toEqual(expect.arrayContaining(['Horizontal Pod Autoscaler', 'Kubernetes']));
+    expect(grade(70, 'the HPA of k8s scales the pods on load').covered).toEqual(
+      expect.arrayContaining(['Horizontal Pod Autoscaler', 'Kubernetes']),
+    );
   });
 
   it('when the deck defines "machine learning (ML)" then either covers the other', () => {
@@ -86,7 +105,10 @@ describe('negation', () => {
   it('when the answer denies the right terms then the point is contradicted and the score low', () => {
     const katib = grade(23, 'katib does not do hyperparameter tuning, you have to search for the best hyperparameters by hand');
     expect(katib.score).toBeLessThanOrEqual(20);
-    const autoscaling = grade(70, 'you cannot autoscale kubeflow; kubernetes node autoscaling and horizontal pod autoscaling do not work with it');
+    const autoscaling = grade(
+      70,
+      'you cannot autoscale kubeflow; kubernetes node autoscaling and horizontal pod autoscaling do not work with it',
+    );
     expect(autoscaling.score).toBeLessThanOrEqual(20);
     expect(autoscaling.points[0]!.status).toBe('contradicted');
     expect(autoscaling.notes).toContain('the answer denies what the reference says');
@@ -99,7 +121,10 @@ describe('negation', () => {
   });
 
   it('when the reference itself denies something then saying so agrees with it', () => {
-    expect(bare('Shadow deployments test models without impacting real users.', 'shadow deployments test models without impacting real users').score).toBe(100);
+    expect(
+      bare('Shadow deployments test models without impacting real users.', 'shadow deployments test models without impacting real users')
+        .score,
+    ).toBe(100);
   });
 });
 
@@ -134,8 +159,11 @@ describe('partial credit', () => {
   });
 
   it('when a long reference is answered by its main points then it earns full marks', () => {
-    const reference = '- Katib tunes hyperparameters.\n- TFJob trains TensorFlow.\n- PyTorchJob trains PyTorch.\n- KServe serves models.\n- Argo runs workflows.\n- Istio secures traffic.';
-    expect(bare(reference, 'Katib tunes hyperparameters, TFJob trains TensorFlow, PyTorchJob trains PyTorch, KServe serves models').score).toBe(100);
+    const reference =
+      '- Katib tunes hyperparameters.\n- TFJob trains TensorFlow.\n- PyTorchJob trains PyTorch.\n- KServe serves models.\n- Argo runs workflows.\n- Istio secures traffic.';
+    expect(
+      bare(reference, 'Katib tunes hyperparameters, TFJob trains TensorFlow, PyTorchJob trains PyTorch, KServe serves models').score,
+    ).toBe(100);
   });
 });
 
@@ -148,7 +176,16 @@ describe('score and suggested grade', () => {
   it('when the answer or the reference is empty then the score is 0 and nothing divides by zero', () => {
     expect(grade(1, '').score).toBe(0);
     expect(grade(1, '   ').points.every((point) => point.status === 'missed')).toBe(true);
-    expect(bare('', 'anything')).toEqual({ terms: [], covered: [], missed: [], coverage: 0, score: 0, points: [], notes: [], suggestedRating: 1 });
+    expect(bare('', 'anything')).toEqual({
+      terms: [],
+      covered: [],
+      missed: [],
+      coverage: 0,
+      score: 0,
+      points: [],
+      notes: [],
+      suggestedRating: 1,
+    });
   });
 
   it('keeps terms, covered, missed and coverage beside the points', () => {
@@ -160,7 +197,9 @@ describe('score and suggested grade', () => {
 });
 
 // Property tests over every seed answer and the two question banks.
-const banks = ['../../fixtures/banks/devops-kubernetes.md', '../../fixtures/banks/data-engineer.md'].map((file) => readDeckFile(new URL(file, import.meta.url).pathname).deck);
+const banks = ['../../fixtures/banks/devops-kubernetes.md', '../../fixtures/banks/data-engineer.md'].map(
+  (file) => readDeckFile(new URL(file, import.meta.url).pathname).deck,
+);
 const all = [deck, ...banks].flatMap((d) => d.questions.map((q) => ({ q, options: d === deck ? options : gradingOptions([d]) })));
 const pointsOf = (answer: string): string[] => referencePoints(answer).map((point) => point.text);
 const item = fc.integer({ min: 0, max: all.length - 1 }).map((i) => all[i]!);
@@ -183,7 +222,9 @@ describe('properties', () => {
         const points = pointsOf(q.answer);
         const kept = points.filter((_, i) => keep[i % keep.length]);
         const added = [...kept, points[extra % points.length]!];
-        expect(scoreAnswer(q.answer, added.join('. '), q.question, o).score).toBeGreaterThanOrEqual(scoreAnswer(q.answer, kept.join('. '), q.question, o).score);
+        expect(scoreAnswer(q.answer, added.join('. '), q.question, o).score).toBeGreaterThanOrEqual(
+          scoreAnswer(q.answer, kept.join('. '), q.question, o).score,
+        );
       }),
     );
   });

@@ -8,7 +8,16 @@ import { computeStats, LocalDays, streaks, type CardSummary } from '../../../src
 import { type ReviewFacts } from '../../../src/model/review.js';
 
 function q(id: string, number: number, category: string): Question {
-  return { id, number, category, question: `Question ${number}?`, prompt: `Question ${number}?`, answer: 'A.', line: number, deck: id.split('/')[0]! };
+  return {
+    id,
+    number,
+    category,
+    question: `Question ${number}?`,
+    prompt: `Question ${number}?`,
+    answer: 'A.',
+    line: number,
+    deck: id.split('/')[0]!,
+  };
 }
 
 const questions = [q('d/1', 1, 'Basics'), q('d/2', 2, 'Basics'), q('d/3', 3, 'Pipelines'), q('d/4', 4, 'Pipelines')];
@@ -61,7 +70,13 @@ describe('computeStats', () => {
   });
 
   it('counts today once there is a review today', () => {
-    const withToday = computeStats({ questions, reviews: [...reviews, review('2025-04-02T07:00:00+02:00', 'd/4', 3)], cards, interviews, now });
+    const withToday = computeStats({
+      questions,
+      reviews: [...reviews, review('2025-04-02T07:00:00+02:00', 'd/4', 3)],
+      cards,
+      interviews,
+      now,
+    });
     expect(withToday.streak).toEqual({ current: 5, longest: 6 });
     expect(withToday.reviews.today).toBe(1);
   });
@@ -182,7 +197,13 @@ describe('performance', () => {
       }
     }
     const begun = performance.now();
-    const result = computeStats({ questions: bigQuestions, reviews: millionReviews(), cards: new Map(), interviews: [], now: new Date(start + 1_000_000 * 90_000) });
+    const result = computeStats({
+      questions: bigQuestions,
+      reviews: millionReviews(),
+      cards: new Map(),
+      interviews: [],
+      now: new Date(start + 1_000_000 * 90_000),
+    });
     expect(result.reviews.total).toBe(1_000_000);
     expect(performance.now() - begun).toBeLessThan(4000);
   });

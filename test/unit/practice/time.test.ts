@@ -19,17 +19,20 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(seconds);
   });
 
-  it.each(['', '90', '2 m', '1.5m', '30s1m', 'm', '-5s', '0s', '2min', 'abc', '25h'])('%j is a usage error that shows the accepted forms', (text) => {
-    let error: unknown;
-    try {
-      parseDuration(text, '--per-question');
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toContain('--per-question');
-    expect((error as UsageError).hint).toMatch(/90s.*2m.*1m30s/);
-  });
+  it.each(['', '90', '2 m', '1.5m', '30s1m', 'm', '-5s', '0s', '2min', 'abc', '25h'])(
+    '%j is a usage error that shows the accepted forms',
+    (text) => {
+      let error: unknown;
+      try {
+        parseDuration(text, '--per-question');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toContain('--per-question');
+      expect((error as UsageError).hint).toMatch(/90s.*2m.*1m30s/);
+    },
+  );
 });
 
 describe('formatDuration', () => {

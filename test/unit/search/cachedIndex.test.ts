@@ -17,9 +17,12 @@ writeFileSync(generatedFile, generated.text);
 
 describe('planted questions in a generated deck', () => {
   const index = buildSearchIndex(readDeckFile(generatedFile).deck.questions);
-  it.each(generated.planted.flatMap((planted) => planted.queries.map((query) => [query, planted.number] as const)))('"%s" finds question %i in the top 3', async (query, number) => {
-    expect((await searchQuestions(index, query, { limit: 3 })).map((hit) => hit.question.number)).toContain(number);
-  });
+  it.each(generated.planted.flatMap((planted) => planted.queries.map((query) => [query, planted.number] as const)))(
+    '"%s" finds question %i in the top 3',
+    async (query, number) => {
+      expect((await searchQuestions(index, query, { limit: 3 })).map((hit) => hit.question.number)).toContain(number);
+    },
+  );
 });
 
 describe('the cached search index', () => {
@@ -54,7 +57,12 @@ describe('the cached search index', () => {
     const { decks, contentHashes } = await loadDecksCached([dir], { installedDir: dir, cacheDir: join(dir, 'cache'), env: {} });
     const index = loadSearchIndex(decks, join(dir, 'cache'), contentHashes);
     expect(index.parts).toHaveLength(2);
-    expect((await searchQuestions(index, 'volcano gang scheduling', { limit: 2 })).map((hit) => hit.question.id)).toEqual([`a/${planted.number}`, 'b/1']);
-    expect((await searchQuestions(index, 'volcano gang scheduling', { category: 'Serving' })).map((hit) => hit.question.id)).toEqual(['b/1']);
+    expect((await searchQuestions(index, 'volcano gang scheduling', { limit: 2 })).map((hit) => hit.question.id)).toEqual([
+      `a/${planted.number}`,
+      'b/1',
+    ]);
+    expect((await searchQuestions(index, 'volcano gang scheduling', { category: 'Serving' })).map((hit) => hit.question.id)).toEqual([
+      'b/1',
+    ]);
   });
 });

@@ -11,7 +11,9 @@ import { buildSearchIndex } from '../../../src/search/index.js';
 import { nearWords, type WordIndex } from '../../../src/search/wordIndex.js';
 
 const root = new URL('../../../', import.meta.url);
-const set = JSON.parse(readFileSync(new URL('bench/search/queries.json', root), 'utf8')) as { decks: Array<{ slug: string; file: string }> };
+const set = JSON.parse(readFileSync(new URL('bench/search/queries.json', root), 'utf8')) as {
+  decks: Array<{ slug: string; file: string }>;
+};
 const vocabularies = set.decks.map((deck) => ({
   slug: deck.slug,
   words: buildSearchIndex(readDeckFile(new URL(deck.file, root).pathname, { slug: deck.slug }).deck.questions).parts[0]!.words,
@@ -21,7 +23,9 @@ const vocabularies = set.decks.map((deck) => ({
 function withinAllowance(index: WordIndex, typed: string): string[] {
   const edits = typoAllowance(typed.length);
   if (edits === 0) return [];
-  return index.surfaces.filter((surface) => surface !== typed && !surface.startsWith(typed) && editDistance(typed, surface, edits) <= edits).sort();
+  return index.surfaces
+    .filter((surface) => surface !== typed && !surface.startsWith(typed) && editDistance(typed, surface, edits) <= edits)
+    .sort();
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789-';
@@ -49,10 +53,14 @@ describe('when a typed word is a misspelling of a word of the deck', () => {
         const typed = misspelt(long[pick]!, mistakes);
         const wanted = withinAllowance(words, typed);
         // fuse alone, over the whole vocabulary, proposes them all…
-        const proposedByFuse = new Set(fuseSpeller(words.surfaces, typed, Math.max(typoAllowance(typed.length), 1)).map((at) => words.surfaces[at]!));
+        const proposedByFuse = new Set(
+          fuseSpeller(words.surfaces, typed, Math.max(typoAllowance(typed.length), 1)).map((at) => words.surfaces[at]!),
+        );
         expect(wanted.filter((surface) => !proposedByFuse.has(surface))).toEqual([]);
         // …and so does the search's lookup, which gives fuse only the words of the right length and letters.
-        const proposed = nearWords(words, typed, fuseSpeller).filter((near) => !near.prefix).map((near) => near.surface);
+        const proposed = nearWords(words, typed, fuseSpeller)
+          .filter((near) => !near.prefix)
+          .map((near) => near.surface);
         expect(proposed.sort()).toEqual(wanted);
       }),
       { numRuns: 400, seed: 18 },

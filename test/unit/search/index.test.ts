@@ -16,7 +16,8 @@ const top = async (query: string, limit = 3) => (await searchQuestions(index, qu
 function deckOf(markdown: string) {
   return buildSearchIndex(parseDeck(markdown, { path: '/decks/cases.md', slug: 'cases' }).deck.questions);
 }
-const topIn = async (deck: ReturnType<typeof deckOf>, query: string, limit = 3) => (await searchQuestions(deck, query, { limit })).map((hit) => hit.question.question);
+const topIn = async (deck: ReturnType<typeof deckOf>, query: string, limit = 3) =>
+  (await searchQuestions(deck, query, { limit })).map((hit) => hit.question.question);
 
 // Each query must find the question it names in its top 3 hits.
 const qualityTable: Array<[query: string, expected: number]> = [
@@ -133,7 +134,12 @@ describe('when a query word is near a word inside another word', () => {
 
   it('then a typo earns the rarity of the word it matched, not of the word typed', async () => {
     const rare = deckOf(
-      ['## A', '', ...Array.from({ length: 8 }, (_, i) => `${i + 1}. **How do pipelines run step ${i}?**\n   - Pipelines run steps.`), '9. **What is a pipe?**\n   - A pipe.'].join('\n'),
+      [
+        '## A',
+        '',
+        ...Array.from({ length: 8 }, (_, i) => `${i + 1}. **How do pipelines run step ${i}?**\n   - Pipelines run steps.`),
+        '9. **What is a pipe?**\n   - A pipe.',
+      ].join('\n'),
     );
     // "pipelins" is one letter from the common "pipelines": it must not outrank an exact hit for a rare word.
     expect(await topIn(rare, 'pipelins pipe', 1)).toEqual(['What is a pipe?']);

@@ -52,7 +52,11 @@ function review(spec: { target: number; rating: number; minutes: number; handWri
   const at = new Date(START + spec.minutes * 60_000);
   // 4: renumbered (question 2's text under id 1); 5: a deleted question.
   const [questionId, question] =
-    spec.target < 4 ? [questions[spec.target]!.id, questions[spec.target]!.question] : spec.target === 4 ? ['deck/1', questions[1]!.question] : ['deck/9', 'Gone?'];
+    spec.target < 4
+      ? [questions[spec.target]!.id, questions[spec.target]!.question]
+      : spec.target === 4
+        ? ['deck/1', questions[1]!.question]
+        : ['deck/9', 'Gone?'];
   return {
     questionId,
     deck: 'deck',
@@ -73,7 +77,9 @@ function logLines(specs: unknown[]): string[] {
     if (typeof spec === 'string') return spec;
     if (typeof spec === 'object' && spec !== null && 'undo' in spec) {
       const target = written[(spec as { undo: number }).undo];
-      return JSON.stringify(target ? { undo: target.reviewedAt, questionId: target.questionId } : { undo: '2020-01-01T00:00:00.000Z', questionId: 'deck/1' });
+      return JSON.stringify(
+        target ? { undo: target.reviewedAt, questionId: target.questionId } : { undo: '2020-01-01T00:00:00.000Z', questionId: 'deck/1' },
+      );
     }
     const entry = review(spec as Parameters<typeof review>[0]);
     written.push(entry);
@@ -87,8 +93,16 @@ function expectSameAsFullReplay(file: string, history: ReviewHistory<CardState>,
   expect([...history.cardStates(questions, retention)]).toEqual([...cardStates(questions, full.reviews, retention)]);
   expect(history.problems).toEqual(full.problems);
   expect(history.reviewCount).toBe(full.reviews.length);
-  const facts = [...history.reviews()].map(({ questionId, deck, question, rating, reviewedAt }) => ({ questionId, deck, question, rating, reviewedAt }));
-  expect(facts).toEqual(full.reviews.map(({ questionId, deck, question, rating, reviewedAt }) => ({ questionId, deck, question, rating, reviewedAt })));
+  const facts = [...history.reviews()].map(({ questionId, deck, question, rating, reviewedAt }) => ({
+    questionId,
+    deck,
+    question,
+    rating,
+    reviewedAt,
+  }));
+  expect(facts).toEqual(
+    full.reviews.map(({ questionId, deck, question, rating, reviewedAt }) => ({ questionId, deck, question, rating, reviewedAt })),
+  );
 }
 
 let counter = 0;
@@ -100,17 +114,23 @@ function paths(): { log: string; cacheDir: string } {
 describe('the card-state snapshot', () => {
   it('gives what a full replay gives, for a log read whole and for a snapshot plus the lines appended since', () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 40 }), fc.nat(), fc.boolean(), fc.constantFrom(0.9, 0.8), (specs, cut, endsCut, retention) => {
-        const { log, cacheDir } = paths();
-        const lines = [HEADER, ...logLines(specs)];
-        const at = 1 + (cut % lines.length);
-        // The snapshot covers the first `at` lines; later runs read the rest.
-        writeFileSync(log, `${lines.slice(0, at).join('\n')}\n`);
-        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
-        writeFileSync(log, `${lines.join('\n')}${endsCut ? '' : '\n'}`);
-        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
-        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.nat(),
+        fc.boolean(),
+        fc.constantFrom(0.9, 0.8),
+        (specs, cut, endsCut, retention) => {
+          const { log, cacheDir } = paths();
+          const lines = [HEADER, ...logLines(specs)];
+          const at = 1 + (cut % lines.length);
+          // The snapshot covers the first `at` lines; later runs read the rest.
+          writeFileSync(log, `${lines.slice(0, at).join('\n')}\n`);
+          expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
+          writeFileSync(log, `${lines.join('\n')}${endsCut ? '' : '\n'}`);
+          expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), retention);
+          expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, FSRS_REPLAY), 0.9);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -15,7 +15,16 @@ beforeEach(() => {
 });
 
 function report(id: string, startedAt: string): InterviewReport {
-  const question = { id: 'd/1', number: 1, category: 'Pipelines', question: 'What runs pipelines?', prompt: 'What runs pipelines?', answer: 'Argo Workflows.', line: 3, deck: 'd' };
+  const question = {
+    id: 'd/1',
+    number: 1,
+    category: 'Pipelines',
+    question: 'What runs pipelines?',
+    prompt: 'What runs pipelines?',
+    answer: 'Argo Workflows.',
+    line: 3,
+    deck: 'd',
+  };
   const started = startReport({ id, startedAt: new Date(startedAt), perQuestionSeconds: 90, totalSeconds: 600, seed: 3, planned: 2 });
   return addAnswer(started, scoreInterviewAnswer(question, 'argo workflows', 12, false));
 }
@@ -32,7 +41,11 @@ describe('interview reports on disk', () => {
     saveReport(folder, first);
     saveReport(folder, finishReport(first, 'abandoned', new Date('2025-04-02T10:01:00Z')));
     expect(readdirSync(folder)).toEqual(['a.json']);
-    expect(JSON.parse(readFileSync(reportFile(folder, 'a'), 'utf8'))).toMatchObject({ kfq: 'interview-report', version: 1, status: 'abandoned' });
+    expect(JSON.parse(readFileSync(reportFile(folder, 'a'), 'utf8'))).toMatchObject({
+      kfq: 'interview-report',
+      version: 1,
+      status: 'abandoned',
+    });
   });
 
   it('returns reports oldest first', () => {
@@ -89,7 +102,14 @@ describe('newReportId', () => {
 });
 
 describe('findReport', () => {
-  const saved = { reports: [report('20250401-100000', '2025-04-01T10:00:00Z'), report('20250402-100000', '2025-04-02T10:00:00Z'), report('20250402-110000', '2025-04-02T11:00:00Z')], problems: [] };
+  const saved = {
+    reports: [
+      report('20250401-100000', '2025-04-01T10:00:00Z'),
+      report('20250402-100000', '2025-04-02T10:00:00Z'),
+      report('20250402-110000', '2025-04-02T11:00:00Z'),
+    ],
+    problems: [],
+  };
 
   it('finds the last one, an id, or the unique start of an id', () => {
     expect(findReport(saved, 'last').id).toBe('20250402-110000');

@@ -26,11 +26,15 @@ function logFile(folder: string, name: string, records: object[]): string {
   return file;
 }
 
-describe('when several machines\' logs are read together', () => {
+describe("when several machines' logs are read together", () => {
   it('then every review counts once, in time order, and an undo on one machine takes back the review on another', () => {
     const folder = mkdtempSync(join(tmpdir(), 'kfq-merge-'));
     const a = logFile(folder, 'a.jsonl', [review('a1', 1), review('a2', 4), review(undefined, 5, 1)]);
-    const b = logFile(folder, 'b.jsonl', [review('b1', 2), review('a1', 1), { undo: review('a2', 4).reviewedAt, questionId: 'kubeflow/1', id: 'a2' }]);
+    const b = logFile(folder, 'b.jsonl', [
+      review('b1', 2),
+      review('a1', 1),
+      { undo: review('a2', 4).reviewedAt, questionId: 'kubeflow/1', id: 'a2' },
+    ]);
     // A log copied in twice (legacy reviews without ids included) adds nothing.
     const copy = logFile(folder, 'c.jsonl', [review(undefined, 5, 1)]);
     const { reviews, problems } = mergeLogs([a, b, copy]);

@@ -25,7 +25,7 @@ describe('kfqPaths', () => {
     expect(kfqPaths({ HOME: '/home/ann', XDG_CONFIG_HOME: 'relative' }, 'linux').config).toBe('/home/ann/.config/kfq');
   });
 
-  it('puts this machine\'s history and reports in the sync folder when KFQ_SYNC_DIR is set, with an id made once', () => {
+  it("puts this machine's history and reports in the sync folder when KFQ_SYNC_DIR is set, with an id made once", () => {
     const home = mkdtempSync(join(tmpdir(), 'kfq-paths-'));
     const paths = kfqPaths({ KFQ_HOME: home, KFQ_SYNC_DIR: '/shared', KFQ_CONFIG_HOME: home }, 'linux');
     const machine = paths.sync!.machine;

@@ -44,7 +44,10 @@ describe('appending and reading', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     expect(lines[0]).toBe('{"kfq":"review-log","version":1}');
     expect(lines).toHaveLength(4); // header, two reviews, and the final newline
-    expect(readReviewLog(file)).toEqual({ reviews: [review(1), review(2, { rating: 1, answer: 'line "quoted"\nand more', mode: 'mock' })], problems: [] });
+    expect(readReviewLog(file)).toEqual({
+      reviews: [review(1), review(2, { rating: 1, answer: 'line "quoted"\nand more', mode: 'mock' })],
+      problems: [],
+    });
   });
 
   it('refuses to write into a folder with a StorageError', () => {
@@ -62,7 +65,12 @@ describe('damaged lines', () => {
     expect(log.reviews).toEqual([review(1), review(2)]);
     expect(log.problems).toEqual([
       { line: 3, message: 'not valid JSON (edited by hand?), skipped' },
-      { line: 4, message: expect.stringMatching(/^not a review: deck, number, question, rating, reviewedAt, durationMs, answer, mode missing or invalid/) },
+      {
+        line: 4,
+        message: expect.stringMatching(
+          /^not a review: deck, number, question, rating, reviewedAt, durationMs, answer, mode missing or invalid/,
+        ),
+      },
       { line: 5, message: 'not a review: not an object, skipped' },
     ]);
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -140,10 +148,20 @@ let writer: string;
 
 beforeAll(() => {
   writer = join(mkdtempSync(join(tmpdir(), 'kfq-writer-')), 'writer.mjs');
-  buildSync({ stdin: { contents: writerSource, resolveDir: repoRoot, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: writer, logLevel: 'error' });
+  buildSync({
+    stdin: { contents: writerSource, resolveDir: repoRoot, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: writer,
+    logLevel: 'error',
+  });
 });
 
-function startWriter(tag: string, count: number): { child: ReturnType<typeof spawn>; acknowledged: () => number; exited: Promise<number | null> } {
+function startWriter(
+  tag: string,
+  count: number,
+): { child: ReturnType<typeof spawn>; acknowledged: () => number; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [writer, file, tag, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -189,7 +207,9 @@ describe('crashes and concurrent writers (real processes)', () => {
     const log = readReviewLog(file);
     expect(log.problems).toEqual([]);
     for (const tag of ['a', 'b']) {
-      expect(log.reviews.filter((r) => r.deck === tag).map((r) => r.questionId)).toEqual(Array.from({ length: count }, (_, i) => `${tag}/${i}`));
+      expect(log.reviews.filter((r) => r.deck === tag).map((r) => r.questionId)).toEqual(
+        Array.from({ length: count }, (_, i) => `${tag}/${i}`),
+      );
     }
   });
 });

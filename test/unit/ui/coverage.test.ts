@@ -16,7 +16,9 @@ describe('coverageSummary (drill)', () => {
   it('when a point is missed then one line counts the points and the missed point follows, cut to the width', () => {
     const lines = coverageSummary(partial, 120);
     expect(lines[0]).toMatch(/^ {2}Score \d+ · 1 covered · 1 missed · suggests \[\d \w+\]$/);
-    expect(lines.slice(1)).toEqual(['  ✗ missed: Use Kubeflow to monitor metrics and trigger retraining workflows when drift is detected.']);
+    expect(lines.slice(1)).toEqual([
+      '  ✗ missed: Use Kubeflow to monitor metrics and trigger retraining workflows when drift is detected.',
+    ]);
   });
 
   it('when the answer is a bare list then the note says so', () => {

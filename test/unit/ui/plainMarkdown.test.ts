@@ -52,7 +52,10 @@ describe('plain answers rendered without marked', () => {
   it('prints what marked would for any text it takes', () => {
     // Words and every character Markdown gives a meaning, in lines that often look like list items.
     const piece = fc.oneof(
-      { weight: 12, arbitrary: fc.constantFrom('kubeflow', 'pod', 'a', 'GPU', '3', '2024', 'été', '漢字', '🙂', '(ML)', 'it\'s', '"x"', '!', ',') },
+      {
+        weight: 12,
+        arbitrary: fc.constantFrom('kubeflow', 'pod', 'a', 'GPU', '3', '2024', 'été', '漢字', '🙂', '(ML)', "it's", '"x"', '!', ','),
+      },
       { weight: 8, arbitrary: fc.constantFrom(' ', ' ', '  ', '\u00a0') },
       { weight: 3, arbitrary: fc.constantFrom('`kubectl logs`', '`a`', '` a `', '`x  y`', '`', '``') },
       { weight: 2, arbitrary: fc.constantFrom(...'\\*_[]<>&~|@#=+-.:)/\t\u0007\r'.split(''), 'www.', '://', '&amp;', '1.', '---') },

@@ -11,10 +11,35 @@ function question(number: number, category: string, text: string, answer: string
 }
 
 function sampleReport(): InterviewReport {
-  const pipelines = question(1, 'Pipelines and Workflows', 'What do Kubeflow Pipelines run on?', 'They run on **Argo Workflows** and keep artifacts in `MinIO`.');
-  const katib = question(2, 'Hyperparameter Tuning and Experimentation', 'What is Katib?', 'Katib tunes hyperparameters with *Bayesian optimization* or grid search.');
-  let report = startReport({ id: '20250402-100000', startedAt: new Date('2025-04-02T10:00:00Z'), perQuestionSeconds: 90, totalSeconds: 300, seed: 1, planned: 3 });
-  report = addAnswer(report, scoreInterviewAnswer(pipelines, 'argo workflows, with a very long explanation that certainly needs wrapping at forty columns', 41, false));
+  const pipelines = question(
+    1,
+    'Pipelines and Workflows',
+    'What do Kubeflow Pipelines run on?',
+    'They run on **Argo Workflows** and keep artifacts in `MinIO`.',
+  );
+  const katib = question(
+    2,
+    'Hyperparameter Tuning and Experimentation',
+    'What is Katib?',
+    'Katib tunes hyperparameters with *Bayesian optimization* or grid search.',
+  );
+  let report = startReport({
+    id: '20250402-100000',
+    startedAt: new Date('2025-04-02T10:00:00Z'),
+    perQuestionSeconds: 90,
+    totalSeconds: 300,
+    seed: 1,
+    planned: 3,
+  });
+  report = addAnswer(
+    report,
+    scoreInterviewAnswer(
+      pipelines,
+      'argo workflows, with a very long explanation that certainly needs wrapping at forty columns',
+      41,
+      false,
+    ),
+  );
   report = addAnswer(report, scoreInterviewAnswer(katib, '', 90, true));
   return rateAnswer(finishReport(report, 'abandoned', new Date('2025-04-02T10:03:00Z')), 0, 3);
 }
