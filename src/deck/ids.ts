@@ -48,20 +48,8 @@ export function assignIds(
   const questions = drafts.map((draft, index): Question => {
     const number = numbers[index]!;
     const explicitId = explicitIds[index];
-    if (explicitId !== undefined) {
-      return {
-        id: `${slug}/${explicitId}`,
-        number,
-        category: draft.category,
-        question: draft.question,
-        prompt: draft.prompt,
-        answer: draft.answer,
-        line: draft.line,
-        deck: slug,
-        explicitId,
-      };
-    }
-    const id = uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
+    const id =
+      explicitId !== undefined ? `${slug}/${explicitId}` : uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
     return {
       id,
       number,
@@ -71,6 +59,7 @@ export function assignIds(
       answer: draft.answer,
       line: draft.line,
       deck: slug,
+      ...(explicitId !== undefined ? { explicitId } : {}),
     };
   });
   return { questions, warnings };
