@@ -3,6 +3,7 @@
 // when that command runs.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { isatty } from 'node:tty';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ConfigOptions } from './commands/config.js';
 import type { CommandContext } from './commands/context.js';
@@ -80,11 +81,14 @@ export function processContext(
       return (paths ??= kfqPaths(env));
     },
     now,
-    stdin: process.stdin,
+    // Made when first asked: creating process.stdin costs every start, and most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
     stdout,
     stderr: process.stderr,
     width: stdout.isTTY ? stdout.columns || 80 : undefined,
-    isTTY: Boolean(process.stdin.isTTY && stdout.isTTY),
+    isTTY: isatty(0) && Boolean(stdout.isTTY),
     env,
   };
 }
