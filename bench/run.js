@@ -4,13 +4,13 @@
 // dist/ and data/, so a rebuild meanwhile cannot disturb it), prints a
 // Markdown table, saves it to bench/results/latest.md and quotes it in
 // README.md (between the bench markers). Takes ~6 minutes.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trainCodeCache } from '../scripts/codeCache.js';
+import { bundleScript } from './bundleScript.js';
 import { COMMON_QUERIES, generateDeck, writeReviewLog } from './generate.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -66,18 +66,7 @@ function generateData() {
 async function buildProbe() {
   // Inside the copy of kfq, so it finds data/ (the alias list) as kfq does.
   const file = join(work, 'kfq', 'probe.mjs');
-  await build({
-    entryPoints: [join(root, 'bench', 'probe.ts')],
-    outfile: file,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: {
-      js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  await bundleScript(join(root, 'bench', 'probe.ts'), file);
   return file;
 }
 

@@ -4,20 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleScript } from '../bundleScript.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = join(root, 'node_modules', '.cache', 'kfq-bench');
 mkdirSync(work, { recursive: true });
 const file = join(work, 'grading.mjs');
-await build({
-  entryPoints: [join(root, 'bench', 'grading', 'measure.ts')],
-  outfile: file,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  banner: { js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await bundleScript(join(root, 'bench', 'grading', 'measure.ts'), file);
 execFileSync(process.execPath, [file, root, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -2,12 +2,12 @@
 // the same decks and the hand-written queries of bench/search/queries.json.
 // Prints a Markdown table and quotes it in README.md (between the bench-search
 // markers); with --misses, also each engine's misses.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleScript } from '../bundleScript.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'kfq-bench-search-'));
@@ -15,18 +15,7 @@ try {
   const file = join(work, 'measure.mjs');
   // kfq finds its data (the alias list) beside its code, as in the package.
   cpSync(join(root, 'data'), join(work, 'data'), { recursive: true });
-  await build({
-    entryPoints: [join(root, 'bench', 'search', 'measure.ts')],
-    outfile: file,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: {
-      js: "import { createRequire as __kfqCreateRequire } from 'node:module'; const require = __kfqCreateRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  await bundleScript(join(root, 'bench', 'search', 'measure.ts'), file);
   const run = spawnSync(process.execPath, [file, root], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   const result = JSON.parse(run.stdout);
