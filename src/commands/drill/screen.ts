@@ -7,7 +7,7 @@
 import type { Question } from '../../model/question.js';
 import type { AnswerScore } from '../../practice/scoring.js';
 import { RATING_NAMES, RATINGS, type ReviewRating } from '../../model/review.js';
-import { answerLines, cutNotice, typedAnswerLines } from '../../ui/answerLines.js';
+import { answerLines, editAnswer, typedAnswerLines } from '../../ui/answerLines.js';
 import { coverageLines } from '../../ui/coverageLines.js';
 import type { Key } from '../../ui/keys.js';
 import { LineInput } from '../../ui/lineInput.js';
@@ -138,17 +138,8 @@ export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
     }
     if (key.name === 'escape') return end(control, { end: 'quit' });
     if (scroller.key(key)) return control.redraw();
-    if (key.name === 'text') {
-      if (input.value === '' && repeated(key.text!.slice(0, 1))) return;
-      const taken = input.insert(key.text!);
-      if (control.plain) control.print(safeLine(taken) + (input.cut > 0 && taken.length < key.text!.length ? `\n${cutNotice()}\n> ` : ''));
-    } else if (key.name === 'backspace') {
-      if (input.backspace() && control.plain) control.print('\b \b');
-    } else if (key.name === 'ctrl-u' || key.name === 'ctrl-w') {
-      if (key.name === 'ctrl-u') input.clear();
-      else input.deleteWord();
-      if (control.plain) control.print(`\n> ${safeLine(input.value)}`);
-    } else return;
+    if (key.name === 'text' && input.value === '' && repeated(key.text!.slice(0, 1))) return;
+    if (!editAnswer(input, key, control, '> ')) return;
     message = undefined;
     control.redraw();
   };

@@ -5,7 +5,7 @@
 import type { InterviewAnswer } from '../../model/interview.js';
 import type { AnswerScore } from '../../practice/scoring.js';
 import { RATING_NAMES, type ReviewRating } from '../../model/review.js';
-import { answerLines, cutNotice, typedAnswerLines } from '../../ui/answerLines.js';
+import { answerLines, editAnswer, typedAnswerLines } from '../../ui/answerLines.js';
 import { formatClock } from '../../practice/time.js';
 import { isClockMilestone, secondsLeft, styleClock } from '../../ui/countdown.js';
 import { coverageLines } from '../../ui/coverageLines.js';
@@ -97,17 +97,7 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
   ];
 
   const type = (key: Key, control: ScreenControl<TypedAnswer>): boolean => {
-    const before = input.cut;
-    if (key.name === 'text') {
-      const taken = input.insert(key.text!);
-      if (control.plain) control.print(safeLine(taken) + (input.cut > before ? `\n${cutNotice()}\n` : ''));
-    } else if (key.name === 'backspace') {
-      if (input.backspace() && control.plain) control.print('\b \b');
-    } else if (key.name === 'ctrl-u' || key.name === 'ctrl-w') {
-      if (key.name === 'ctrl-u') input.clear();
-      else input.deleteWord();
-      if (control.plain) control.print(`\n> ${safeLine(input.value)}`);
-    } else return false;
+    if (!editAnswer(input, key, control, '')) return false;
     config.onDraft(input.value);
     return true;
   };
