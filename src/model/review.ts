@@ -1,6 +1,6 @@
 // A review: one graded answer, as the review log keeps it.
-import { randomBytes } from 'node:crypto';
 import type { Question } from './question.js';
+import { randomHex } from './randomHex.js';
 
 export type ReviewRating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
@@ -73,7 +73,7 @@ export function reviewOf(
 
 /** A new review id: the time in base 36, then 48 random bits. */
 export function newReviewId(at: Date): string {
-  return `${at.getTime().toString(36)}-${randomBytes(6).toString('hex')}`;
+  return `${at.getTime().toString(36)}-${randomHex(6)}`;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { basename, dirname, join } from 'node:path';
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { StorageError } from '../errors.js';
+import { randomHex } from '../model/randomHex.js';
 
 /**
  * `mkdir -p`. Not mkdirSync's `recursive` option: it loops forever where
@@ -50,12 +51,7 @@ export function syncFolder(folder: string): void {
 
 /** How kfq names its temp files: `.NAME.kfq-PID-RANDOM.tmp`, beside NAME. */
 export function tempFileFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.kfq-${process.pid}-${randomHex()}.tmp`);
-}
-
-/** Not node:crypto, whose loading every start would pay; Web Crypto loads when first used. */
-function randomHex(): string {
-  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(6))).toString('hex');
+  return join(dirname(file), `.${basename(file)}.kfq-${process.pid}-${randomHex(6)}.tmp`);
 }
 
 /** A file being written beside its target, published by commit() with one rename. */

@@ -3,10 +3,10 @@
 // `<dir>/reviews/<machine-id>.jsonl`, and saves its own reports under
 // `<dir>/reports/<machine-id>/`; no two machines ever write the same file, so
 // git never has a conflict to merge. Readers take the union of every log.
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { randomHex } from '../model/randomHex.js';
 import { StorageError } from '../errors.js';
 import { parseConfigText } from './configFile.js';
 import { describeFsError, makeFolders, writeAll } from './files.js';
@@ -64,7 +64,7 @@ export function machineId(home: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'machine';
-  const id = `${host}-${randomBytes(4).toString('hex')}`;
+  const id = `${host}-${randomHex(4)}`;
   try {
     makeFolders(home);
     // Exclusive create: two first runs at once agree on the id the first one wrote.
