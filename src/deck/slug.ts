@@ -3,13 +3,20 @@
  * digits of any script are kept, accents are dropped. Never empty.
  */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .slice(0, 64)
-    .replace(/^-+|-+$/g, '');
+  // The same result for plain ASCII without Unicode normalisation and property classes, which are slow the first time.
+  const slug = /^[\x20-\x7e]*$/.test(text)
+    ? text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, 64)
+        .replace(/^-+|-+$/g, '')
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .slice(0, 64)
+        .replace(/^-+|-+$/g, '');
   return slug === '' ? 'untitled' : slug;
 }
 
