@@ -1,10 +1,13 @@
 // Bundles kfq into dist/: main.cjs (src/cli.ts and every library it uses, in
-// one CommonJS file, each module evaluated only when first imported), boot.cjs
-// (src/boot.ts, which bin/kfq.js runs), main.cjs.cache (scripts/codeCache.js) and
+// one CommonJS file, each module evaluated only when first imported), start.cjs
+// (the same program with only the commands that must start fastest: the others'
+// modules are left out), boot.cjs (src/boot.ts, which bin/kfq.js runs and which
+// picks the bundle), a code cache for each bundle (scripts/codeCache.js) and
 // THIRD-PARTY-LICENSES.txt (the licences of the libraries inside main.cjs).
 // It builds into a fresh folder and swaps it in, so a test running the old build
 // never sees half a dist/.
 import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { trainCodeCache } from './codeCache.js';
@@ -27,6 +30,26 @@ const lazyChildProcess = {
     }));
   },
 };
+// The commands start.cjs runs, and their modules. Every command's options and
+// help are in both bundles; boot.cjs sends any other command to main.cjs.
+const START_COMMANDS = { list: 'src/commands/list.ts', show: 'src/commands/show.ts', search: 'src/commands/search.ts' };
+
+// In start.cjs, the other commands' modules (imported by their definitions in src/cli/) are a stand-in that fails loudly.
+const startCommandsOnly = {
+  name: 'start-commands-only',
+  setup(build) {
+    const kept = new Set(Object.values(START_COMMANDS).map((path) => `${root}${path}`));
+    build.onResolve({ filter: /^\.\.\/commands\// }, async (args) => {
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(`${root}src/cli/`)) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir });
+      return kept.has(resolved.path) ? undefined : { path: resolved.path, namespace: 'left-out' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path.slice(root.length)} is not in start.cjs (see scripts/build.js)`)});`,
+      loader: 'js',
+    }));
+  },
+};
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const staging = `${root}dist.build-${process.pid}`;
 const common = {
@@ -40,19 +63,29 @@ const common = {
   minifySyntax: true,
 };
 
+const program = {
+  ...common,
+  entryPoints: [`${root}src/cli.ts`],
+  // One id for both bundles: a deck cached by one is read by the other.
+  define: {
+    KFQ_VERSION: JSON.stringify(version),
+    KFQ_BUILD_ID: JSON.stringify(randomBytes(8).toString('hex')),
+    'import.meta.url': '__kfqModuleUrl',
+  },
+  banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The FSRS optimizer is an optional dependency with native parts, loaded only by kfq optimize.
+  external: ['@open-spaced-repetition/binding'],
+};
+
 try {
-  const main = await build({
+  const main = await build({ ...program, metafile: true, outfile: `${staging}/main.cjs`, plugins: [lazyChildProcess] });
+  await build({ ...program, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, startCommandsOnly] });
+  await build({
     ...common,
-    metafile: true,
-    entryPoints: [`${root}src/cli.ts`],
-    outfile: `${staging}/main.cjs`,
-    define: { KFQ_VERSION: JSON.stringify(version), 'import.meta.url': '__kfqModuleUrl' },
-    banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [lazyChildProcess],
-    // The FSRS optimizer is an optional dependency with native parts, loaded only by kfq optimize.
-    external: ['@open-spaced-repetition/binding'],
+    entryPoints: [`${root}src/boot.ts`],
+    outfile: `${staging}/boot.cjs`,
+    define: { KFQ_START_COMMANDS: JSON.stringify(Object.keys(START_COMMANDS)) },
   });
-  await build({ ...common, entryPoints: [`${root}src/boot.ts`], outfile: `${staging}/boot.cjs` });
   writeFileSync(`${staging}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(root, Object.keys(main.metafile.inputs)));
   rmSync(`${root}dist`, { recursive: true, force: true });
   renameSync(staging, `${root}dist`);

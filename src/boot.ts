@@ -1,11 +1,14 @@
-// Starts kfq from its one-file CommonJS bundle (dist/main.cjs) with V8's code
-// cache, so a start deserializes compiled code instead of parsing the whole
-// bundle. The build makes one (dist/main.cjs.cache); where it does not fit (another
-// Node, or the bundle installed in another place), the first run makes one for
-// this Node in kfq's cache folder. bin/kfq.js calls run(); the build calls train().
+// Starts kfq from a one-file CommonJS bundle with V8's code cache, so a start
+// deserializes compiled code instead of parsing the whole bundle. There are two
+// bundles of the same program: dist/start.cjs, with only the commands that must
+// start fastest (the others are left out, so there is less to read and
+// deserialize), and dist/main.cjs with every command. The build makes a code
+// cache for each (BUNDLE.cache); where one does not fit (another Node, or the
+// bundle installed in another place), the first run makes one for this Node in
+// kfq's cache folder. bin/kfq.js calls run(); the build calls train().
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { kfqHome } from './store/home.js';
@@ -20,29 +23,45 @@ interface LoadedKfq {
   /** The code cache given to V8, if one fitted the bundle (script.cachedDataRejected tells whether V8 took it). */
   cachedData: Buffer | undefined;
   filename: string;
-  source: string;
+  /** bundleChecksum of the bundle. */
+  checksum: number;
   /** Where this Node's own cache for this bundle is kept when the shipped one does not fit. */
   localCacheFile: string;
 }
 
-const BUNDLE = 'main.cjs';
-const CODE_CACHE = 'main.cjs.cache';
+/** The commands in dist/start.cjs (set by scripts/build.js, which builds that bundle without the others). */
+declare const KFQ_START_COMMANDS: readonly string[];
+export type Bundle = 'start.cjs' | 'main.cjs';
 /** crc32 of the bundle (bundleChecksum), then of the cached data. */
 const HEADER_BYTES = 8;
 
 export function run(distDir: string): void {
-  const loaded = loadKfq(distDir);
+  const loaded = loadKfq(distDir, { bundle: bundleFor(process.argv.slice(2), KFQ_START_COMMANDS) });
   void loaded.kfq.main().then((code) => {
     process.exitCode = code;
     if (loaded.cachedData === undefined || loaded.script.cachedDataRejected) saveLocalCodeCache(loaded);
   });
 }
 
+/**
+ * The bundle that can run these arguments: start.cjs unless they name a command
+ * it leaves out. Without a command (help, the version, a usage error) nothing
+ * runs but commander, and every command's options and help are in both.
+ */
+export function bundleFor(args: readonly string[], startCommands: readonly string[]): Bundle {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--deck') i++;
+    else if (!arg.startsWith('-')) return startCommands.includes(arg) ? 'start.cjs' : 'main.cjs';
+  }
+  return 'start.cjs';
+}
+
 /** Runs kfq once for each argv, in this process, and caches the code they compiled. */
-export async function train(distDir: string, argvs: string[][]): Promise<void> {
-  const { kfq, script, source, filename } = loadKfq(distDir, { useCache: false });
+export async function train(distDir: string, bundle: Bundle, argvs: string[][]): Promise<void> {
+  const { kfq, script, checksum, filename } = loadKfq(distDir, { bundle, useCache: false });
   for (const argv of argvs) await kfq.main(['node', 'kfq', ...argv]);
-  writeCodeCache(join(distDir, CODE_CACHE), bundleChecksum(filename, source), script.createCachedData());
+  writeCodeCache(`${filename}.cache`, checksum, script.createCachedData());
 }
 
 function writeCodeCache(file: string, checksum: number, data: Buffer): void {
@@ -55,34 +74,41 @@ function writeCodeCache(file: string, checksum: number, data: Buffer): void {
 }
 
 /** Best effort: a home that cannot be written only means the next start compiles again. */
-function saveLocalCodeCache({ script, filename, source, localCacheFile }: LoadedKfq): void {
+function saveLocalCodeCache({ script, filename, checksum, localCacheFile }: LoadedKfq): void {
   try {
     const folder = dirname(localCacheFile);
     mkdirSync(folder, { recursive: true });
-    // Caches of other bundles or other Nodes never fit again.
-    for (const name of readdirSync(folder)) if (name.endsWith('.cache')) rmSync(join(folder, name), { force: true });
-    writeCodeCache(localCacheFile, bundleChecksum(filename, source), script.createCachedData());
+    // This bundle's caches made for another build or another Node never fit again.
+    const prefix = `${basename(filename, '.cjs')}-`;
+    for (const name of readdirSync(folder))
+      if (name.startsWith(prefix) && name.endsWith('.cache')) rmSync(join(folder, name), { force: true });
+    writeCodeCache(localCacheFile, checksum, script.createCachedData());
   } catch {
     // Nothing to tell the user: kfq ran, only not from a cache.
   }
 }
 
-export function loadKfq(distDir: string, { useCache = true } = {}): LoadedKfq {
-  const filename = join(distDir, BUNDLE);
-  const source = readFileSync(filename, 'utf8');
-  const checksum = bundleChecksum(filename, source);
+export function loadKfq(
+  distDir: string,
+  { bundle = 'start.cjs', useCache = true }: { bundle?: Bundle; useCache?: boolean } = {},
+): LoadedKfq {
+  const filename = join(distDir, bundle);
+  // As bytes first: their checksum is quicker to take than the text's.
+  const bytes = readFileSync(filename);
+  const source = bytes.toString('utf8');
+  const checksum = bundleChecksum(filename, bytes);
   const localCacheFile = join(
     kfqHome(process.env, process.platform),
     'cache',
     'code',
-    `main-${process.version}-${checksum.toString(16)}.cache`,
+    `${basename(bundle, '.cjs')}-${process.version}-${checksum.toString(16)}.cache`,
   );
   // This Node's own cache first: it exists only where the shipped one did not fit.
-  const cachedData = useCache ? (readCodeCache(localCacheFile, checksum) ?? readCodeCache(join(distDir, CODE_CACHE), checksum)) : undefined;
+  const cachedData = useCache ? (readCodeCache(localCacheFile, checksum) ?? readCodeCache(`${filename}.cache`, checksum)) : undefined;
   const script = new Script(wrap(source), { filename, cachedData });
   const module = { exports: {} as Kfq };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, distDir);
-  return { kfq: module.exports, script, cachedData, filename, source, localCacheFile };
+  return { kfq: module.exports, script, cachedData, filename, checksum, localCacheFile };
 }
 
 /**
@@ -103,7 +129,7 @@ function readCodeCache(file: string, checksum: number): Buffer | undefined {
   return bytes.readUInt32LE(4) === crc32(data) ? data : undefined;
 }
 
-/** Of the bundle's text and path, and of the Node and V8 that compile it: a cache made by another Node never fits. */
-function bundleChecksum(filename: string, source: string): number {
-  return crc32(source, crc32(`${process.version} ${process.versions.v8} ${filename}`));
+/** Of the bundle's bytes and path, and of the Node and V8 that compile it: a cache made by another Node never fits. */
+function bundleChecksum(filename: string, bytes: Buffer): number {
+  return crc32(bytes, crc32(`${process.version} ${process.versions.v8} ${filename}`));
 }

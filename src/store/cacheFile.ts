@@ -16,6 +16,8 @@ import { crc32 } from 'node:zlib';
 import { makeFolders, openAtomicFile } from './files.js';
 
 declare const KFQ_VERSION: string;
+/** Made anew by each build (scripts/build.js), the same in both of its bundles. */
+declare const KFQ_BUILD_ID: string;
 
 const MAGIC = 'kfq-cache';
 const FORMAT = 1;
@@ -31,20 +33,23 @@ interface Header {
 
 /**
  * Which kfq wrote a cache: the version, the V8 that serialized it, and the
- * identity of the module file itself, so a rebuilt kfq of the same version
- * (a developer's, or a reinstall) does not trust data its older code made.
+ * build (unbundled, as in tests: the identity of the module file itself), so a
+ * rebuilt kfq of the same version (a developer's, or a reinstall) does not
+ * trust data its older code made.
  */
 export function currentBuild(): string {
   if (thisBuild !== undefined) return thisBuild;
   const version = typeof KFQ_VERSION === 'string' ? KFQ_VERSION : '0.0.0-dev';
-  let module = '';
-  try {
-    const stats = statSync(fileURLToPath(import.meta.url));
-    module = `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    // Bundled into something that is not a file: the version alone decides.
+  let build = typeof KFQ_BUILD_ID === 'string' ? KFQ_BUILD_ID : '';
+  if (build === '') {
+    try {
+      const stats = statSync(fileURLToPath(import.meta.url));
+      build = `${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      // Bundled into something that is not a file: the version alone decides.
+    }
   }
-  thisBuild = `${version}/v8-${process.versions.v8}/${module}`;
+  thisBuild = `${version}/v8-${process.versions.v8}/${build}`;
   return thisBuild;
 }
 

@@ -26,8 +26,8 @@ beforeAll(async () => {
   outputs = result.metafile.outputs;
 }, 30_000);
 
-/** The packages a command evaluates before it runs: its chunk and every chunk imported statically from it or from the entry. */
-function packagesLoadedBy(entryPoint: string): Set<string> {
+/** The chunks a command evaluates before it runs: its own and every chunk imported statically from it or from the entry. */
+function chunksLoadedBy(entryPoint: string): Set<string> {
   const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === entryPoint);
   if (!entry) throw new Error(`no chunk for ${entryPoint}`);
   const chunks = new Set<string>();
@@ -38,8 +38,13 @@ function packagesLoadedBy(entryPoint: string): Set<string> {
   };
   visit(entry);
   visit(Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'src/cli.ts')!);
+  return chunks;
+}
+
+/** The packages a command evaluates before it runs. */
+function packagesLoadedBy(entryPoint: string): Set<string> {
   const packages = new Set<string>();
-  for (const chunk of chunks) {
+  for (const chunk of chunksLoadedBy(entryPoint)) {
     for (const input of Object.keys(outputs[chunk]!.inputs)) {
       const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
       if (name) packages.add(name);
@@ -80,4 +85,19 @@ describe('fuse.js in a search', () => {
     );
     expect(withFuse.map((name) => outputs[name]!.entryPoint)).toEqual(['src/search/fuse.ts']);
   });
+});
+
+describe('the Node modules each start loads', () => {
+  // node:crypto loads a dozen internal modules; kfq needs randomness only when it writes (Web Crypto, loaded then).
+  // (commander's node:child_process is swapped for a lazy stand-in by scripts/build.js.)
+  it.each(['src/cli.ts', 'src/commands/list.ts', 'src/commands/show.ts', 'src/commands/search.ts'])(
+    '%s does not import node:crypto',
+    (entryPoint) => {
+      const builtins = [...chunksLoadedBy(entryPoint)].flatMap((chunk) =>
+        outputs[chunk]!.imports.filter((imported) => imported.external).map((imported) => imported.path),
+      );
+      expect(builtins).toContain('node:fs');
+      expect(builtins.filter((name) => /^(node:)?crypto$/.test(name))).toEqual([]);
+    },
+  );
 });

@@ -18,9 +18,12 @@ function copyOfKfq(name: string): string {
   return dir;
 }
 
-/** Whether boot gives V8 a cache for dir's bundle, and whether V8 takes it. */
-function cacheUse(dir: string, home = tempHome()): { given: boolean; rejected: boolean } {
-  const script = `const { cachedData, script } = require(${JSON.stringify(join(dir, 'dist', 'boot.cjs'))}).loadKfq(${JSON.stringify(join(dir, 'dist'))}); console.log(JSON.stringify({ given: cachedData !== undefined, rejected: script.cachedDataRejected === true }))`;
+type Bundle = 'start.cjs' | 'main.cjs';
+const BUNDLES: Bundle[] = ['start.cjs', 'main.cjs'];
+
+/** Whether boot gives V8 a cache for one of dir's bundles, and whether V8 takes it. */
+function cacheUse(dir: string, home = tempHome(), bundle: Bundle = 'start.cjs'): { given: boolean; rejected: boolean } {
+  const script = `const { cachedData, script } = require(${JSON.stringify(join(dir, 'dist', 'boot.cjs'))}).loadKfq(${JSON.stringify(join(dir, 'dist'))}, { bundle: '${bundle}' }); console.log(JSON.stringify({ given: cachedData !== undefined, rejected: script.cachedDataRejected === true }))`;
   const result = spawnSync(process.execPath, ['-e', script], {
     encoding: 'utf8',
     env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' },
@@ -39,9 +42,20 @@ function showFirst(dir: string, home = tempHome()): string {
   return (JSON.parse(result.stdout) as { question: string }).question;
 }
 
+/** A command main.cjs runs (start.cjs leaves it out): how many questions have been seen. */
+function questionsSeen(dir: string, home = tempHome()): number {
+  const result = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), 'stats', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' },
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return (JSON.parse(result.stdout) as { questions: { seen: number } }).questions.seen;
+}
+
 describe('the code cache', () => {
-  it('is built with kfq, and V8 takes it', () => {
-    expect(cacheUse(repoRoot)).toEqual({ given: true, rejected: false });
+  it.each(BUNDLES)('of %s is built with kfq, and V8 takes it', (bundle) => {
+    expect(cacheUse(repoRoot, tempHome(), bundle)).toEqual({ given: true, rejected: false });
   });
 
   it('is not used for a copy of dist/ in another place (its code would name the old path) until trained there', () => {
@@ -58,10 +72,16 @@ describe('the code cache', () => {
     expect(cacheUse(dir, home).given).toBe(false);
     expect(showFirst(dir, home)).toBe('What is Kubeflow?');
     expect(readdirSync(join(home, 'cache', 'code'))).toEqual([
-      expect.stringMatching(new RegExp(`^main-${process.version.replace(/\./g, '\\.')}-[0-9a-f]+\\.cache$`)),
+      expect.stringMatching(new RegExp(`^start-${process.version.replace(/\./g, '\\.')}-[0-9a-f]+\\.cache$`)),
     ]);
     expect(cacheUse(dir, home)).toEqual({ given: true, rejected: false });
     expect(showFirst(dir, home)).toBe('What is Kubeflow?');
+    // The other bundle gets its own, beside it.
+    expect(cacheUse(dir, home, 'main.cjs').given).toBe(false);
+    expect(questionsSeen(dir, home)).toBe(0);
+    expect(readdirSync(join(home, 'cache', 'code')).map((name) => name.split('-')[0])).toEqual(['main', 'start']);
+    expect(cacheUse(dir, home, 'main.cjs')).toEqual({ given: true, rejected: false });
+    expect(cacheUse(dir, home)).toEqual({ given: true, rejected: false });
   });
 
   it('is not needed: a home that cannot be written only means no cache', () => {
@@ -86,21 +106,23 @@ describe('the code cache', () => {
   ])('with %s is ignored', (_, damage) => {
     const dir = copyOfKfq(`damaged-${Math.random().toString(36).slice(2)}`);
     trainCodeCache(join(dir, 'dist'));
-    damage(join(dir, 'dist', 'main.cjs.cache'));
-    expect(cacheUse(dir).given).toBe(false);
+    for (const bundle of BUNDLES) damage(join(dir, 'dist', `${bundle}.cache`));
+    for (const bundle of BUNDLES) expect(cacheUse(dir, tempHome(), bundle).given).toBe(false);
     expect(showFirst(dir)).toBe('What is Kubeflow?');
+    expect(questionsSeen(dir)).toBe(0);
   });
 
   it('made for another bundle of the same length is ignored', () => {
     const dir = copyOfKfq('edited');
     trainCodeCache(join(dir, 'dist'));
-    const bundle = join(dir, 'dist', 'main.cjs');
+    const bundle = join(dir, 'dist', 'start.cjs');
     // Same length, other code: V8's own check (the length) would pass it.
     writeFileSync(
       bundle,
       readFileSync(bundle, 'utf8').replace('show a question and its reference answer', 'SHOW A QUESTION AND ITS REFERENCE ANSWER'),
     );
     expect(cacheUse(dir).given).toBe(false);
+    expect(cacheUse(dir, tempHome(), 'main.cjs')).toEqual({ given: true, rejected: false });
     const help = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), '--help'], { encoding: 'utf8' });
     expect(help.stdout).toContain('SHOW A QUESTION AND ITS REFERENCE ANSWER');
   });
