@@ -1,5 +1,6 @@
-// Makes dist/start.cjs.cache and dist/main.cjs.cache: V8's compiled code for
-// the commands people start most, by running them once in a child process whose V8 flags are those of a
+// Makes the code caches in dist/ (start.cjs.cache, start.cjs.COMMAND.cache for
+// each command start.cjs runs, main.cjs.cache): V8's compiled code for the
+// commands people start most, by running them once in a child process whose V8 flags are those of a
 // normal start (no NODE_OPTIONS), with a throwaway home. The cache is tied to
 // the bundle's path, so a copied dist/ (the benchmark's) is trained again.
 import { spawnSync } from 'node:child_process';
@@ -26,12 +27,22 @@ export function trainCodeCache(distDir) {
     const boot = JSON.stringify(join(distDir, 'boot.cjs'));
     // First fill the deck cache: parsing a deck happens once per change, and its code would make every start's cache bigger.
     node(`require(${boot}).loadKfq(${JSON.stringify(distDir)}, { useCache: false }).kfq.main(['node', 'kfq', 'list'])`, home, env);
-    // main.cjs runs the other commands; what they share with these (the program, reading decks) is cached too.
-    for (const bundle of ['start.cjs', 'main.cjs'])
-      node(`require(${boot}).train(${JSON.stringify(distDir)}, '${bundle}', ${JSON.stringify(TRAINING)})`, home, env);
+    // start.cjs: one cache for each command it runs, holding just that command's code, and one for --help.
+    const commands = new Set(TRAINING.map(([first]) => (first.startsWith('-') ? undefined : first)));
+    for (const command of commands) {
+      const argvs = TRAINING.filter(([first]) => (first.startsWith('-') ? undefined : first) === command);
+      train(distDir, { bundle: 'start.cjs', command }, argvs, home, env);
+    }
+    // main.cjs runs the other commands: what they share with these (the program, reading decks) is cached too.
+    train(distDir, { bundle: 'main.cjs' }, TRAINING, home, env);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+function train(distDir, start, argvs, home, env) {
+  const boot = JSON.stringify(join(distDir, 'boot.cjs'));
+  node(`require(${boot}).train(${JSON.stringify(distDir)}, ${JSON.stringify(start)}, ${JSON.stringify(argvs)})`, home, env);
 }
 
 function node(script, cwd, env) {

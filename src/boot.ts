@@ -32,11 +32,17 @@ interface LoadedKfq {
 /** The commands in dist/start.cjs (set by scripts/build.js, which builds that bundle without the others). */
 declare const KFQ_START_COMMANDS: readonly string[];
 export type Bundle = 'start.cjs' | 'main.cjs';
+
+/** What to start: the bundle, and the start.cjs command whose own code cache (BUNDLE.COMMAND.cache) holds just its code. */
+export interface Start {
+  bundle: Bundle;
+  command?: string;
+}
 /** crc32 of the bundle (bundleChecksum), then of the cached data. */
 const HEADER_BYTES = 8;
 
 export function run(distDir: string): void {
-  const loaded = loadKfq(distDir, { bundle: bundleFor(process.argv.slice(2), KFQ_START_COMMANDS) });
+  const loaded = loadKfq(distDir, startFor(process.argv.slice(2), KFQ_START_COMMANDS));
   void loaded.kfq.main().then((code) => {
     process.exitCode = code;
     if (loaded.cachedData === undefined || loaded.script.cachedDataRejected) saveLocalCodeCache(loaded);
@@ -48,20 +54,25 @@ export function run(distDir: string): void {
  * it leaves out. Without a command (help, the version, a usage error) nothing
  * runs but commander, and every command's options and help are in both.
  */
-export function bundleFor(args: readonly string[], startCommands: readonly string[]): Bundle {
+export function startFor(args: readonly string[], startCommands: readonly string[]): Start {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--deck') i++;
-    else if (!arg.startsWith('-')) return startCommands.includes(arg) ? 'start.cjs' : 'main.cjs';
+    else if (!arg.startsWith('-')) return startCommands.includes(arg) ? { bundle: 'start.cjs', command: arg } : { bundle: 'main.cjs' };
   }
-  return 'start.cjs';
+  return { bundle: 'start.cjs' };
 }
 
-/** Runs kfq once for each argv, in this process, and caches the code they compiled. */
-export async function train(distDir: string, bundle: Bundle, argvs: string[][]): Promise<void> {
+/** Where the build keeps the code cache of a bundle, or of one of its commands. */
+function shippedCacheFile(filename: string, command: string | undefined): string {
+  return command === undefined ? `${filename}.cache` : `${filename}.${command}.cache`;
+}
+
+/** Runs kfq once for each argv, in this process, and caches the code they compiled (for the bundle, or for one of its commands). */
+export async function train(distDir: string, { bundle, command }: Start, argvs: string[][]): Promise<void> {
   const { kfq, script, checksum, filename } = loadKfq(distDir, { bundle, useCache: false });
   for (const argv of argvs) await kfq.main(['node', 'kfq', ...argv]);
-  writeCodeCache(`${filename}.cache`, checksum, script.createCachedData());
+  writeCodeCache(shippedCacheFile(filename, command), checksum, script.createCachedData());
 }
 
 function writeCodeCache(file: string, checksum: number, data: Buffer): void {
@@ -90,7 +101,7 @@ function saveLocalCodeCache({ script, filename, checksum, localCacheFile }: Load
 
 export function loadKfq(
   distDir: string,
-  { bundle = 'start.cjs', useCache = true }: { bundle?: Bundle; useCache?: boolean } = {},
+  { bundle = 'start.cjs', command, useCache = true }: Partial<Start> & { useCache?: boolean } = {},
 ): LoadedKfq {
   const filename = join(distDir, bundle);
   // As bytes first: their checksum is quicker to take than the text's.
@@ -104,7 +115,11 @@ export function loadKfq(
     `${basename(bundle, '.cjs')}-${process.version}-${checksum.toString(16)}.cache`,
   );
   // This Node's own cache first: it exists only where the shipped one did not fit.
-  const cachedData = useCache ? (readCodeCache(localCacheFile, checksum) ?? readCodeCache(`${filename}.cache`, checksum)) : undefined;
+  const cachedData = useCache
+    ? (readCodeCache(localCacheFile, checksum) ??
+      readCodeCache(shippedCacheFile(filename, command), checksum) ??
+      readCodeCache(shippedCacheFile(filename, undefined), checksum))
+    : undefined;
   const script = new Script(wrap(source), { filename, cachedData });
   const module = { exports: {} as Kfq };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, distDir);

@@ -19,11 +19,22 @@ function copyOfKfq(name: string): string {
 }
 
 type Bundle = 'start.cjs' | 'main.cjs';
-const BUNDLES: Bundle[] = ['start.cjs', 'main.cjs'];
+/** The bundles, and start.cjs's commands with a code cache of their own. */
+const STARTS: { bundle: Bundle; command?: string }[] = [
+  { bundle: 'start.cjs' },
+  { bundle: 'start.cjs', command: 'list' },
+  { bundle: 'start.cjs', command: 'show' },
+  { bundle: 'start.cjs', command: 'search' },
+  { bundle: 'main.cjs' },
+];
 
-/** Whether boot gives V8 a cache for one of dir's bundles, and whether V8 takes it. */
-function cacheUse(dir: string, home = tempHome(), bundle: Bundle = 'start.cjs'): { given: boolean; rejected: boolean } {
-  const script = `const { cachedData, script } = require(${JSON.stringify(join(dir, 'dist', 'boot.cjs'))}).loadKfq(${JSON.stringify(join(dir, 'dist'))}, { bundle: '${bundle}' }); console.log(JSON.stringify({ given: cachedData !== undefined, rejected: script.cachedDataRejected === true }))`;
+/** Whether boot gives V8 a cache for one of dir's bundles (or commands), and whether V8 takes it. */
+function cacheUse(
+  dir: string,
+  home = tempHome(),
+  start: { bundle: Bundle; command?: string } = { bundle: 'start.cjs' },
+): { given: boolean; rejected: boolean } {
+  const script = `const { cachedData, script } = require(${JSON.stringify(join(dir, 'dist', 'boot.cjs'))}).loadKfq(${JSON.stringify(join(dir, 'dist'))}, ${JSON.stringify(start)}); console.log(JSON.stringify({ given: cachedData !== undefined, rejected: script.cachedDataRejected === true }))`;
   const result = spawnSync(process.execPath, ['-e', script], {
     encoding: 'utf8',
     env: { ...process.env, KFQ_HOME: home, NODE_OPTIONS: '' },
@@ -54,8 +65,8 @@ function questionsSeen(dir: string, home = tempHome()): number {
 }
 
 describe('the code cache', () => {
-  it.each(BUNDLES)('of %s is built with kfq, and V8 takes it', (bundle) => {
-    expect(cacheUse(repoRoot, tempHome(), bundle)).toEqual({ given: true, rejected: false });
+  it.each(STARTS)('of $bundle $command is built with kfq, and V8 takes it', (start) => {
+    expect(cacheUse(repoRoot, tempHome(), start)).toEqual({ given: true, rejected: false });
   });
 
   it('is not used for a copy of dist/ in another place (its code would name the old path) until trained there', () => {
@@ -77,10 +88,10 @@ describe('the code cache', () => {
     expect(cacheUse(dir, home)).toEqual({ given: true, rejected: false });
     expect(showFirst(dir, home)).toBe('What is Kubeflow?');
     // The other bundle gets its own, beside it.
-    expect(cacheUse(dir, home, 'main.cjs').given).toBe(false);
+    expect(cacheUse(dir, home, { bundle: 'main.cjs' }).given).toBe(false);
     expect(questionsSeen(dir, home)).toBe(0);
     expect(readdirSync(join(home, 'cache', 'code')).map((name) => name.split('-')[0])).toEqual(['main', 'start']);
-    expect(cacheUse(dir, home, 'main.cjs')).toEqual({ given: true, rejected: false });
+    expect(cacheUse(dir, home, { bundle: 'main.cjs' })).toEqual({ given: true, rejected: false });
     expect(cacheUse(dir, home)).toEqual({ given: true, rejected: false });
   });
 
@@ -106,8 +117,10 @@ describe('the code cache', () => {
   ])('with %s is ignored', (_, damage) => {
     const dir = copyOfKfq(`damaged-${Math.random().toString(36).slice(2)}`);
     trainCodeCache(join(dir, 'dist'));
-    for (const bundle of BUNDLES) damage(join(dir, 'dist', `${bundle}.cache`));
-    for (const bundle of BUNDLES) expect(cacheUse(dir, tempHome(), bundle).given).toBe(false);
+    const caches = readdirSync(join(dir, 'dist')).filter((name) => name.endsWith('.cache'));
+    expect(caches).toHaveLength(STARTS.length);
+    for (const name of caches) damage(join(dir, 'dist', name));
+    for (const start of STARTS) expect(cacheUse(dir, tempHome(), start).given).toBe(false);
     expect(showFirst(dir)).toBe('What is Kubeflow?');
     expect(questionsSeen(dir)).toBe(0);
   });
@@ -122,7 +135,7 @@ describe('the code cache', () => {
       readFileSync(bundle, 'utf8').replace('show a question and its reference answer', 'SHOW A QUESTION AND ITS REFERENCE ANSWER'),
     );
     expect(cacheUse(dir).given).toBe(false);
-    expect(cacheUse(dir, tempHome(), 'main.cjs')).toEqual({ given: true, rejected: false });
+    expect(cacheUse(dir, tempHome(), { bundle: 'main.cjs' })).toEqual({ given: true, rejected: false });
     const help = spawnSync(process.execPath, [join(dir, 'bin', 'kfq.js'), '--help'], { encoding: 'utf8' });
     expect(help.stdout).toContain('SHOW A QUESTION AND ITS REFERENCE ANSWER');
   });
