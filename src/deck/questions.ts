@@ -230,11 +230,14 @@ function numberedSummary(summary: string): { summary: string; number: number | u
  * when it ends with `?` or starts with a number, unless its section holds
  * questions of its own (then it is a category, such as `## 1. Basics`). A
  * heading that asks (`## 15. What are window functions?`) needs questions
- * that ask too: bold list items inside it are its answer's points.
+ * that ask too: bold list items inside it are its answer's points. One that
+ * is numbered and asks needs numbered questions that ask: its answer may have
+ * sub-headings of its own (`#### Why does it matter?`).
  */
 function findCategoryHeadings(elements: Element[]): Set<number> {
   const holdsQuestions = new Set<number>();
   const holdsAskingQuestions = new Set<number>();
+  const holdsNumberedAskingQuestions = new Set<number>();
   const open: Array<{ index: number; level: number }> = [];
   elements.forEach((element, index) => {
     if (element.kind === 'heading') {
@@ -244,6 +247,7 @@ function findCategoryHeadings(elements: Element[]): Set<number> {
     for (const heading of marker ? open : []) {
       holdsQuestions.add(heading.index);
       if (marker === 'asks') holdsAskingQuestions.add(heading.index);
+      if (marker === 'asks' && isNumbered(element)) holdsNumberedAskingQuestions.add(heading.index);
     }
     if (element.kind === 'heading') open.push({ index, level: element.level });
   });
@@ -251,7 +255,8 @@ function findCategoryHeadings(elements: Element[]): Set<number> {
   const categories = new Set<number>();
   elements.forEach((element, index) => {
     if (element.kind !== 'heading') return;
-    const holds = element.text.endsWith('?') ? holdsAskingQuestions : holdsQuestions;
+    const asks = element.text.endsWith('?');
+    const holds = asks ? (isNumbered(element) ? holdsNumberedAskingQuestions : holdsAskingQuestions) : holdsQuestions;
     if (!looksLikeQuestion(element) || holds.has(index)) categories.add(index);
   });
   return categories;
@@ -269,6 +274,20 @@ function questionMarker(element: Element): 'asks' | 'bold' | undefined {
       return element.question !== '' && !isAnswerSummary(element.question) ? 'asks' : undefined;
     default:
       return undefined;
+  }
+}
+
+/** A question with a number of its own: `## 3. …`, `3. …` as a list item, or a <details> summary `3. …`. */
+function isNumbered(element: Element): boolean {
+  switch (element.kind) {
+    case 'heading':
+      return HEADING_NUMBER.test(element.text);
+    case 'item':
+      return element.number !== undefined;
+    case 'details':
+      return numberedSummary(element.summary).number !== undefined;
+    default:
+      return false;
   }
 }
 

@@ -167,6 +167,25 @@ describe('one heading per question', () => {
     const { deck } = parseDeck('## 1. Basics\n\n1. **What is X?**\n   - X.\n', { path: 'numbered.md' });
     expect(summary(deck.questions)).toEqual([['numbered/1', 'Basics', 'What is X?', '- X.']]);
   });
+
+  it('when a numbered question has a sub-heading that asks then the sub-heading is part of its answer, not a question', () => {
+    const text =
+      '# My deck\n\n## Basics\n\n### 1. What is a Pod?\n\nThe smallest deployable unit.\n\n#### Why does it matter?\n\nIts containers share a network.\n\n### 2. What is a Service?\n\nA stable endpoint.\n';
+    const { deck } = parseDeck(text, { path: 'sub.md' });
+    expect(summary(deck.questions)).toEqual([
+      ['sub/1', 'Basics', 'What is a Pod?', 'The smallest deployable unit.\n\n#### Why does it matter?\n\nIts containers share a network.'],
+      ['sub/2', 'Basics', 'What is a Service?', 'A stable endpoint.'],
+    ]);
+  });
+
+  it('when a numbered heading that asks holds numbered questions that ask then it is their category', () => {
+    const text = '## 1. What about Pods?\n\n### 1. What is a Pod?\n\nA unit.\n\n### 2. Why use Pods?\n\nSharing.\n';
+    const { deck } = parseDeck(text, { path: 'cat.md' });
+    expect(summary(deck.questions)).toEqual([
+      ['cat/1', 'What about Pods?', 'What is a Pod?', 'A unit.'],
+      ['cat/2', 'What about Pods?', 'Why use Pods?', 'Sharing.'],
+    ]);
+  });
 });
 
 describe('small variations', () => {
