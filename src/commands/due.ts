@@ -7,8 +7,7 @@ import { formatWhen } from '../practice/time.js';
 import { safeLine } from '../ui/text.js';
 import { out } from '../ui/theme.js';
 import type { CommandContext } from './context.js';
-import { readHistory } from './reviewHistory.js';
-import { applySchedulerSettings } from './schedulerSettings.js';
+import { applySchedulerSettings, readHistory } from './scheduling.js';
 import { loadSelection } from './shared.js';
 
 export interface DueOptions {

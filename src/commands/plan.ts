@@ -8,7 +8,7 @@ import { daysUntil } from '../practice/plan.js';
 import { planLines } from '../ui/planView.js';
 import { activePlan, secondsPerCard } from './activePlan.js';
 import type { CommandContext } from './context.js';
-import { applySchedulerSettings } from './schedulerSettings.js';
+import { applySchedulerSettings } from './scheduling.js';
 import { checkValue, keyDefinition } from './settings.js';
 
 export interface PlanOptions {

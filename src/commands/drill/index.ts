@@ -19,8 +19,7 @@ import { TerminalSession } from '../../ui/terminalSession.js';
 import { requireInteractiveTerminal } from '../../ui/tty.js';
 import type { CommandContext } from '../context.js';
 import { activePlan } from '../activePlan.js';
-import { readHistory } from '../reviewHistory.js';
-import { applySchedulerSettings } from '../schedulerSettings.js';
+import { applySchedulerSettings, readHistory } from '../scheduling.js';
 import { layoutWidth, loadSelection } from '../shared.js';
 import { plural } from '../../model/plural.js';
 
