@@ -1,7 +1,8 @@
-// Inline Markdown to plain text, for question and category text. marked's
-// inline lexer is quadratic on some inputs (a 1 MB run of `*a` takes minutes),
-// so this is a small linear pass: code spans keep their content, links keep
-// their text, paired emphasis markers and HTML tags go, entities are decoded.
+// Inline Markdown to plain text by CommonMark's rules, for markdownText.ts
+// (its 'inline' reading). marked's inline lexer is quadratic on some inputs (a
+// long run of `*a` takes minutes), so this is a small linear pass: code spans
+// keep their content, links keep their text, paired emphasis markers and HTML
+// tags go, entities are decoded.
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const MAX_TAG_CHARS = 200;
@@ -86,16 +87,6 @@ export function plainInline(markdown: string): string {
 
   for (const index of pairedDelimiters(delimiters)) parts[index] = '';
   return parts.join('').replace(/\s+/g, ' ').trim();
-}
-
-/** True when the whole text is one bold span, like the seed's `**What is X?**`. */
-export function isWhollyBold(markdown: string): boolean {
-  return /^(\*\*|__)(?:(?!\1)[\s\S])+\1[?:.]?$/.test(markdown.trim());
-}
-
-/** True when the text is nothing but links: a table-of-contents entry. */
-export function isLinkOnly(markdown: string): boolean {
-  return /^[\s*_]*(?:!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?[\s*_,;|·-]*)+$/.test(markdown);
 }
 
 function runLength(s: string, start: number): number {
@@ -185,16 +176,6 @@ function pairedDelimiters(delimiters: Delimiter[]): number[] {
 
 /** The named character references decks use; others stay as they are written. */
 export const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Text or code from marked's lexer, which leaves these five entities encoded. */
-export function unescapeMarkedText(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 function decodeEntity([, decimal, hex, name]: RegExpExecArray): string | undefined {
   if (name !== undefined) return Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name] : undefined;
