@@ -19,8 +19,7 @@ import { safeJson } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { deckSlugFilter } from './deckFilter.js';
 import { fileOutput, stdoutOutput, type ExportOutput } from './exportOutput.js';
-import { savedReports } from './mock/reports.js';
-import { loadSelection } from './shared.js';
+import { loadSelection, savedReports } from './shared.js';
 import { plural } from '../model/plural.js';
 
 interface ExportOptions {

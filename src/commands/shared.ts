@@ -1,11 +1,13 @@
 // What most commands do first: load the selected decks (printing problems)
-// and narrow them to a category.
+// and narrow them to a category; and what mock, stats and export --history
+// read: the saved interview reports (printing problems).
 // Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
 import { loadDecksCached } from '../deck/cache.js';
 import { selectCategory } from '../deck/select.js';
 import type { Deck } from '../model/deck.js';
 import type { Question } from '../model/question.js';
 import type { FollowedDeck } from '../practice/deckIdentity.js';
+import { loadSavedReports, type SavedReports } from '../store/interviewReports.js';
 import { warn } from '../ui/output.js';
 import { terminalWidth } from '../ui/text.js';
 import type { CommandContext } from './context.js';
@@ -38,4 +40,11 @@ export async function loadSelection(ctx: CommandContext, category?: string): Pro
 /** The width to lay text out in: the terminal's (else $COLUMNS, else 80); none when output is piped, so nothing is wrapped or cut. */
 export function layoutWidth(ctx: Pick<CommandContext, 'width' | 'env'>): number {
   return terminalWidth({ columns: ctx.width, isTTY: ctx.width !== undefined }, ctx.env);
+}
+
+/** The saved interview reports (every machine's with a sync folder), with a warning on stderr for each damaged one. */
+export function savedReports(ctx: CommandContext): SavedReports {
+  const saved = loadSavedReports(ctx.paths);
+  for (const problem of saved.problems) warn(ctx.stderr, `${problem.file}: ${problem.message}`);
+  return saved;
 }

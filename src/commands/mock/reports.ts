@@ -1,19 +1,11 @@
-// kfq mock list and mock report: past interviews, from the saved reports
-// (which stats and export --history read too).
+// kfq mock list and mock report: past interviews, from the saved reports.
 import { categoryScores } from '../../practice/interview.js';
-import { findReport, loadSavedReports, type SavedReports } from '../../store/interviewReports.js';
+import { findReport } from '../../store/interviewReports.js';
 import { renderReport, renderReportList } from './report.js';
-import { note, printJson, printLines, warn } from '../../ui/output.js';
+import { note, printJson, printLines } from '../../ui/output.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../../errors.js';
-import { layoutWidth } from '../shared.js';
-
-/** The saved reports, with a warning on stderr for each damaged one. */
-export function savedReports(ctx: CommandContext): SavedReports {
-  const saved = loadSavedReports(ctx.paths);
-  for (const problem of saved.problems) warn(ctx.stderr, `${problem.file}: ${problem.message}`);
-  return saved;
-}
+import { layoutWidth, savedReports } from '../shared.js';
 
 export function listInterviews(ctx: CommandContext, json: boolean): number {
   const { reports } = savedReports(ctx);

@@ -3,8 +3,7 @@ import type { CommandContext } from '../context.js';
 import { computeStats, type CardSummary } from '../../practice/stats.js';
 import { printJson, printLines } from '../../ui/output.js';
 import { applySchedulerSettings, readHistory } from '../scheduling.js';
-import { savedReports } from '../mock/reports.js';
-import { layoutWidth, loadSelection } from '../shared.js';
+import { layoutWidth, loadSelection, savedReports } from '../shared.js';
 import { render } from './render.js';
 import { ExitCode } from '../../errors.js';
 
