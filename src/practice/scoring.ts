@@ -121,15 +121,8 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
   }
 
   const notes: string[] = [];
-  let score = 0;
-  if (answerWords.length > 0 && possible > 0) {
-    score = Math.round(100 * Math.pow(Math.min(1, earned / expectedWeight(pointWeights, possible)), CALIBRATION));
-    // When the reference is itself a list of names ("metadata, kind and apiVersion"), so may the answer be.
-    if (isBareList(typed) && !referenced.every((point) => isBareList(point.text))) {
-      notes.push(LIST_NOTE);
-      score = Math.min(score, LIST_CAP);
-    }
-  }
+  const score =
+    answerWords.length > 0 && possible > 0 ? finalScore(earned / expectedWeight(pointWeights, possible), typed, referenced, notes) : 0;
   if (points.some((point) => point.status === 'contradicted')) notes.push('the answer denies what the reference says');
   return {
     terms,
@@ -190,6 +183,15 @@ function tallyPoint(point: ReferencePoint, answer: Answer): PointTally {
   }
   if (tally.missing.length === 0) tally.missing.push(...missingLoose);
   return tally;
+}
+
+/** The covered share of the expected weight as a score, capped (with a note) for a bare list. */
+function finalScore(covered: number, typed: string, referenced: readonly ReferencePoint[], notes: string[]): number {
+  const score = Math.round(100 * Math.pow(Math.min(1, covered), CALIBRATION));
+  // When the reference is itself a list of names ("metadata, kind and apiVersion"), so may the answer be.
+  if (!isBareList(typed) || referenced.every((point) => isBareList(point.text))) return score;
+  notes.push(LIST_NOTE);
+  return Math.min(score, LIST_CAP);
 }
 
 function pointStatus(share: number, isContradicted: boolean): PointStatus {
