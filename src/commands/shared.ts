@@ -1,14 +1,12 @@
 // What most commands do first: load the selected decks (printing problems)
-// and narrow them to a category; and what mock, stats and export --history
-// read: the saved interview reports (printing problems).
+// and narrow them to a category.
 // Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
 import { loadDecksCached } from '../deck/cache.js';
 import { selectCategory } from '../deck/select.js';
 import type { Deck } from '../model/deck.js';
 import type { Question } from '../model/question.js';
 import type { FollowedDeck } from '../practice/deckIdentity.js';
-import { loadSavedReports, type SavedReports } from '../store/interviewReports.js';
-import { warn } from '../ui/output.js';
+import { warnProblems } from '../ui/output.js';
 import { terminalWidth } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { followDecks } from './followDecks.js';
@@ -28,7 +26,10 @@ export async function loadSelection(ctx: CommandContext, category?: string): Pro
   const { paths } = ctx;
   const loaded = await loadDecksCached(ctx.deckSpecs, { installedDir: paths.decks, cacheDir: paths.cache, env: ctx.env });
   // Conversions (HTML made Markdown, a footer dropped) are told by deck add and validate, not on every run.
-  for (const warning of loaded.warnings) if (!warning.conversion) warn(ctx.stderr, `${warning.file}:${warning.line}: ${warning.message}`);
+  warnProblems(
+    ctx.stderr,
+    loaded.warnings.filter((warning) => !warning.conversion),
+  );
   const { decks, contentHashes } = loaded;
   const followed = followDecks(ctx, decks, contentHashes);
   if (category === undefined) return { decks, questions: loaded.questions, contentHashes, category: undefined, followed };
@@ -40,11 +41,4 @@ export async function loadSelection(ctx: CommandContext, category?: string): Pro
 /** The width to lay text out in: the terminal's (else $COLUMNS, else 80); none when output is piped, so nothing is wrapped or cut. */
 export function layoutWidth(ctx: Pick<CommandContext, 'width' | 'env'>): number {
   return terminalWidth({ columns: ctx.width, isTTY: ctx.width !== undefined }, ctx.env);
-}
-
-/** The saved interview reports (every machine's with a sync folder), with a warning on stderr for each damaged one. */
-export function savedReports(ctx: CommandContext): SavedReports {
-  const saved = loadSavedReports(ctx.paths);
-  for (const problem of saved.problems) warn(ctx.stderr, `${problem.file}: ${problem.message}`);
-  return saved;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownText } from './markdownText.js';
+import { markdownText } from './markdownText/index.js';
 
 export type AliasGroups = string[][];
 

@@ -5,7 +5,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { DeckError } from '../errors.js';
 import { startsAnswer } from './answer.js';
-import { isLinkOnly, isWhollyBold, markdownText } from './markdownText.js';
+import { isLinkOnly, isWhollyBold, markdownText } from './markdownText/index.js';
 import { LEX_BUDGET_BASE_MS, LEX_BUDGET_MS_PER_MB } from './limits.js';
 import { countNewlines } from './lines.js';
 import type { Piece } from './pieces.js';

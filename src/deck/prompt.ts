@@ -2,7 +2,7 @@
 // and lists included) and the one line of plain text drawn from it for lists,
 // search and headers.
 import { Lexer } from 'marked';
-import { markdownText } from './markdownText.js';
+import { markdownText } from './markdownText/index.js';
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'text']);
 

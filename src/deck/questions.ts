@@ -14,7 +14,7 @@ import type { Question, QuestionContent } from '../model/question.js';
 import { cleanAnswer, trimBlock } from './answer.js';
 import type { DetailsElement, Element, HeadingElement, ItemElement } from './elements.js';
 import { convertHtml } from './html.js';
-import { isLinkOnly } from './markdownText.js';
+import { isLinkOnly } from './markdownText/index.js';
 import { countNewlines } from './lines.js';
 import { questionLine } from './prompt.js';
 import { plural } from '../model/plural.js';

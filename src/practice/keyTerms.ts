@@ -2,7 +2,7 @@
 // tool names, acronyms, code spans and technical noun phrases. A point is one
 // idea: a list item, a table row or a sentence.
 import { Lexer, type Token, type Tokens } from 'marked';
-import { markedTokenText } from '../deck/markdownText.js';
+import { markedTokenText } from '../deck/markdownText/index.js';
 import { wordsOf as matchWords, type Word as MatchWord } from '../deck/terms.js';
 import { STOP_WORDS } from './stopWords.js';
 

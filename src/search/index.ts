@@ -2,7 +2,7 @@
 // expanded, typos and prefixes forgiven, ranked BM25F-style (src/search/rank.ts),
 // with a bonus for the query's words in order in the question, and only the
 // hits near the best one kept.
-import { markdownText } from '../deck/markdownText.js';
+import { markdownText } from '../deck/markdownText/index.js';
 import type { Question } from '../model/question.js';
 import { analyseQuery } from './query.js';
 import { needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';

@@ -1,7 +1,7 @@
 // Markdown to terminal text, from marked's tokens (marked-terminal misnumbers
 // nested lists and is slow to import). Deck text is sanitised here.
 import { Lexer, type Token, type Tokens } from 'marked';
-import { markdownText, markedTokenText } from '../deck/markdownText.js';
+import { markdownText, markedTokenText } from '../deck/markdownText/index.js';
 import { renderPlainMarkdown } from './plainMarkdown.js';
 import { out } from './theme.js';
 import { safeText, wrap } from './text.js';

@@ -2,7 +2,7 @@
 // rendered here exactly as ui/markdown.ts renders them from marked's tokens,
 // without loading marked, whose regular expressions are costly to build and
 // run the first time: much of a `kfq show`. Anything else is left to marked.
-import { plainSpans, type PlainSpan } from '../deck/markdownText.js';
+import { plainSpans, type PlainSpan } from '../deck/markdownText/plainLine.js';
 import { out } from './theme.js';
 import { safeText, wrap } from './text.js';
 

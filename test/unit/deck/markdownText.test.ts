@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLinkOnly, isWhollyBold, markdownText, markedTokenText, plainSpans } from '../../../src/deck/markdownText.js';
+import { isLinkOnly, isWhollyBold, markdownText, markedTokenText, plainSpans } from '../../../src/deck/markdownText/index.js';
 
 describe('markdownText, read inline', () => {
   it.each([

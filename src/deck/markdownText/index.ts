@@ -1,9 +1,12 @@
 // Markdown to plain text: the one module every layer turns deck text into
 // words with, each caller naming the reading it needs. It loads no Markdown
 // library, so the commands that only list or show plain text stay light.
-import { NAMED_ENTITIES, plainInline } from './markdownInline.js';
+// inline.ts is the linear inline scanner; plainLine.ts tells a line that needs
+// no Markdown parser (a renderer's fast path imports it alone).
+import { NAMED_ENTITIES, plainInline } from './inline.js';
 
 export { NAMED_ENTITIES };
+export { plainSpans, type PlainSpan } from './plainLine.js';
 
 /**
  * How to read the Markdown:
@@ -65,36 +68,4 @@ export function isWhollyBold(markdown: string): boolean {
 /** True when the text is nothing but links: a table-of-contents entry. */
 export function isLinkOnly(markdown: string): boolean {
   return /^[\s*_]*(?:!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?[\s*_,;|·-]*)+$/.test(markdown);
-}
-
-/** A piece of a plain line: text as written, or the content of a code span. */
-export interface PlainSpan {
-  text: string;
-  code: boolean;
-}
-
-/** What can start Markdown syntax inside a line (emphasis, links, HTML, entities, escapes, tables, autolinks), and control characters, which marked may rewrite. */
-const MARKDOWN_INLINE = /[\\*_[\]<>&~|@\u0000-\u001f\u007f]|:\/\/|www\./i;
-/** Line starts that open another block: headings, quotes, lists, fences, rules, setext underlines, indented code. */
-const BLOCK_START = /^(?:\s|#|>|[-+*=]|\d{1,9}[.)]|`{3}|~{3})/;
-/** A code span of single backticks (not part of a longer run) with no space just inside them. */
-const CODE_SPAN = /(?<!`)`([^`\s](?:[^`]*[^`\s])?)`(?!`)/g;
-
-/**
- * A line of a paragraph that holds no Markdown but simple code spans, as its
- * pieces in order; undefined for any other line (which needs a Markdown
- * parser to read). Lets a renderer skip the parser for most answers.
- */
-export function plainSpans(line: string): PlainSpan[] | undefined {
-  if (line.length === 0 || BLOCK_START.test(line) || /\s$/.test(line) || MARKDOWN_INLINE.test(line)) return undefined;
-  // Every backtick must belong to a simple code span.
-  if (line.replace(CODE_SPAN, '').includes('`')) return undefined;
-  const spans: PlainSpan[] = [];
-  let cursor = 0;
-  for (const match of line.matchAll(CODE_SPAN)) {
-    spans.push({ text: line.slice(cursor, match.index), code: false }, { text: match[1]!, code: true });
-    cursor = match.index + match[0].length;
-  }
-  spans.push({ text: line.slice(cursor), code: false });
-  return spans;
 }

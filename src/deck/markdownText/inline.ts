@@ -1,5 +1,5 @@
-// Inline Markdown to plain text by CommonMark's rules, for markdownText.ts
-// (its 'inline' reading). marked's inline lexer is quadratic on some inputs (a
+// Inline Markdown to plain text by CommonMark's rules, for markdownText's
+// 'inline' reading (index.ts). marked's inline lexer is quadratic on some inputs (a
 // long run of `*a` takes minutes), so this is a small linear pass: code spans
 // keep their content, links keep their text, paired emphasis markers and HTML
 // tags go, entities are decoded.
