@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDeck, writeReviewLog } from './generate.js';
+import { generateDeck, writeReviewLog } from '../test/support/generate.js';
 
 const TARGET_MB = 300;
 const reviews = Number(process.argv[2] ?? 1_000_000);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trainCodeCache } from '../scripts/codeCache.js';
 import { bundleScript } from './bundleScript.js';
-import { COMMON_QUERIES, generateDeck, writeReviewLog } from './generate.js';
+import { COMMON_QUERIES, generateDeck, writeReviewLog } from '../test/support/generate.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TIME = '/usr/bin/time';
@@ -223,7 +223,7 @@ function report() {
     '',
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    "Data: synthetic decks in the seed deck's shape and vocabulary (bench/generate.js, fixed seeds), each with 8 planted questions; review logs of 1,000,000 reviews (with undo records and 4 damaged lines) over the 10,000- and the 100,000-question deck. Times are wall-clock medians of whole `kfq` processes unless marked in-process; memory is peak RSS" +
+    "Data: synthetic decks in the seed deck's shape and vocabulary (test/support/generate.js, fixed seeds), each with 8 planted questions; review logs of 1,000,000 reviews (with undo records and 4 damaged lines) over the 10,000- and the 100,000-question deck. Times are wall-clock medians of whole `kfq` processes unless marked in-process; memory is peak RSS" +
       (hasTime ? ' (`/usr/bin/time -f %M`).' : ' (not measured: /usr/bin/time is missing).'),
     '',
     '| Measure | Result | Peak memory | Target | Met |',

@@ -1,49 +1,17 @@
 // The grading benchmark, bundled and run by bench/grading/run.js: how well the
-// grader's scores agree with a person's grades on bench/grading/answers.json,
-// and how long grading a 100-question interview takes. Prints a report.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// grader's scores agree with a person's grades on the graded set
+// (test/fixtures/evaluation/graded-answers.json), and how long grading a
+// 100-question interview takes. Prints a report.
 import { performance } from 'node:perf_hooks';
-import { readDeckFile } from '../../src/deck/load.js';
-import type { Question } from '../../src/model/question.js';
 import { gradingOptions } from '../../src/practice/grading.js';
 import { scoreAnswer } from '../../src/practice/scoring.js';
-
-interface GradedAnswer {
-  deck: string;
-  question: string;
-  kind: string;
-  grade: number;
-  typed: string;
-}
+import { scoreGradedSet } from '../../test/support/gradedSet.js';
+import { spearman } from '../../test/support/spearman.js';
 
 const root = process.argv[2]!;
 const explain = process.argv.includes('--explain');
-const set = JSON.parse(readFileSync(join(root, 'bench', 'grading', 'answers.json'), 'utf8')) as { answers: GradedAnswer[] };
-const decks = new Map<string, ReturnType<typeof readDeckFile>['deck']>();
-const options = new Map<string, ReturnType<typeof gradingOptions>>();
-for (const file of new Set(set.answers.map((answer) => answer.deck))) {
-  const { deck } = readDeckFile(join(root, file));
-  decks.set(file, deck);
-  options.set(file, gradingOptions([deck]));
-}
-
-const simple = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-function questionOf(answer: GradedAnswer): Question {
-  const found = decks.get(answer.deck)!.questions.find((question) => simple(question.question).startsWith(simple(answer.question)));
-  if (!found) throw new Error(`no question "${answer.question}" in ${answer.deck}`);
-  return found;
-}
-
-const rows = set.answers.map((answer) => {
-  const question = questionOf(answer);
-  const result = scoreAnswer(question.answer, answer.typed, question.question, options.get(answer.deck));
-  return { ...answer, score: result.score, notes: result.notes, points: result.points };
-});
+const { decks, answers } = scoreGradedSet(root);
+const rows = answers.map(({ result, ...answer }) => ({ ...answer, score: result.score, notes: result.notes, points: result.points }));
 
 if (process.argv.includes('--rows'))
   for (const row of rows) console.log(`ROW ${row.kind} ${row.grade} ${row.score} ${row.typed.slice(0, 70)}`);
@@ -108,30 +76,3 @@ console.log(
     `  again (references already read): median of 21 rounds ${timings[10]!.toFixed(1)} ms wall-clock, ${cpuTimings[10]!.toFixed(1)} ms CPU\n` +
     `  once per session: ${buildMs.toFixed(1)} ms for the deck's weights and aliases`,
 );
-
-function ranks(values: number[]): number[] {
-  const order = values.map((value, i) => [value, i] as const).sort((a, b) => a[0] - b[0]);
-  const result = new Array<number>(values.length);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) result[order[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return result;
-}
-
-function spearman(a: number[], b: number[]): number {
-  const ra = ranks(a);
-  const rb = ranks(b);
-  const mean = (ra.length + 1) / 2;
-  let cov = 0;
-  let va = 0;
-  let vb = 0;
-  for (let i = 0; i < ra.length; i++) {
-    cov += (ra[i]! - mean) * (rb[i]! - mean);
-    va += (ra[i]! - mean) ** 2;
-    vb += (rb[i]! - mean) ** 2;
-  }
-  return cov / Math.sqrt(va * vb);
-}

@@ -1,5 +1,5 @@
 // Top-1, top-3 and mean reciprocal rank of each engine over the hand-written
-// query set (bench/search/queries.json), every engine given the same decks.
+// query set (test/fixtures/evaluation/search-queries.json), every engine given the same decks.
 // Bundled and run by bench/search/run.js; prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ interface QuerySet {
 }
 
 const root = process.argv[2]!;
-const set = JSON.parse(readFileSync(join(root, 'bench/search/queries.json'), 'utf8')) as QuerySet;
+const set = JSON.parse(readFileSync(join(root, 'test/fixtures/evaluation/search-queries.json'), 'utf8')) as QuerySet;
 const makers = [kfqEngine, fuseEngine, minisearchEngine];
 const totals = new Map<string, { top1: number; top3: number; rr: number; misses: string[] }>();
 

@@ -1,5 +1,5 @@
 // npm run bench:search: kfq's search beside plain fuse.js and minisearch on
-// the same decks and the hand-written queries of bench/search/queries.json.
+// the same decks and the hand-written queries of test/fixtures/evaluation/search-queries.json.
 // Prints a Markdown table and quotes it in README.md (between the bench-search
 // markers); with --misses, also each engine's misses.
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ try {
     '| --- | --- | --- | --- |',
     ...result.engines.map((engine) => `| ${engine.name} | ${percent(engine.top1)} | ${percent(engine.top3)} | ${engine.mrr.toFixed(3)} |`),
   ].join('\n');
-  console.log(`${result.queries} queries over ${result.decks} decks (bench/search/queries.json)\n\n${table}`);
+  console.log(`${result.queries} queries over ${result.decks} decks (test/fixtures/evaluation/search-queries.json)\n\n${table}`);
   const readme = join(root, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const quoted = text.replace(/(<!-- bench-search:start -->\n)[\s\S]*?(<!-- bench-search:end -->)/, `$1${table}\n$2`);

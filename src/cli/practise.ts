@@ -1,7 +1,6 @@
 // The commands that practise and plan: drill, due, plan, optimize and mock.
 import { Option, type Command } from 'commander';
-import { PICK_ORDERS } from '../model/choices.js';
-import { DEFAULT_RETENTION } from '../practice/retention.js';
+import { DEFAULT_RETENTION, PICK_ORDERS } from '../model/choices.js';
 import { examples, integer, positiveInt, retention, type DefineCommand, type GlobalOptions } from './define.js';
 
 const drill: DefineCommand = (program, { context, exit }) => {

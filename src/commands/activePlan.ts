@@ -7,7 +7,7 @@ import { daysUntil, DEFAULT_SECONDS_PER_CARD, makePlan, type Plan } from '../pra
 import type { CardState } from '../practice/scheduler.js';
 import { readReviewLog } from '../store/reviewLog.js';
 import type { CommandContext } from './context.js';
-import { readHistory } from './reviewHistory.js';
+import { readHistory } from './scheduling.js';
 import type { Settings } from './settings.js';
 import { loadSelection } from './shared.js';
 

@@ -17,9 +17,8 @@ export async function questionStatuses(ctx: CommandContext, questions: readonly 
     for (const question of questions) statuses.set(question.id, { status: 'new', due: undefined });
     return statuses;
   }
-  const [{ applySchedulerSettings }, { readHistory }, { cardStatus }] = await Promise.all([
-    import('./schedulerSettings.js'),
-    import('./reviewHistory.js'),
+  const [{ applySchedulerSettings, readHistory }, { cardStatus }] = await Promise.all([
+    import('./scheduling.js'),
     import('../practice/cardStatus.js'),
   ]);
   const settings = applySchedulerSettings(ctx);

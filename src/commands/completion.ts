@@ -128,31 +128,8 @@ function bashValue(kind: ValueKind): string {
   return 'COMPREPLY=()';
 }
 
-function bashFunction(specs: CommandSpec[]): string {
-  const program = specs[0]!;
-  const globalOptions = program.options.filter((option) => option.value);
-  const cases = specs.map((spec) => {
-    const inherited = spec.path === '' ? [] : globalOptions;
-    const options = [...spec.options, ...inherited];
-    const valueCases = options
-      .filter((option) => option.value)
-      .map((option) => `        ${option.flags.join('|')}) ${bashValue(option.value!)}; return ;;`);
-    const words = options.flatMap((option) => option.flags).join(' ');
-    const lines = [`    '${spec.path}')`, `      opts='${words}'`, `      subs='${spec.subcommands.join(' ')}'`];
-    if (valueCases.length > 0) lines.push('      case "$prev" in', ...valueCases, '      esac');
-    lines.push('      ;;');
-    return lines.join('\n');
-  });
-  const subcommandCases = specs
-    .filter((spec) => spec.subcommands.length > 0)
-    .map(
-      (spec) =>
-        `        '${spec.path}') [[ " ${spec.subcommands.join(' ')} " == *" $word "* ]] && path=${spec.path ? `"${spec.path} $word"` : '$word'} ;;`,
-    );
-  const argumentCases = specs
-    .filter((spec) => spec.argument && !('free' in spec.argument))
-    .map((spec) => `      '${spec.path}') ${bashValue(spec.argument!)} ;;`);
-  return `_kfq_dynamic() {
+/** Candidates from `kfq __complete` (with the --deck options typed so far), and file names. */
+const BASH_HELPERS = `_kfq_dynamic() {
   local line quoted
   while IFS= read -r line; do
     quoted=$(printf '%q' "\${line%%$'\\t'*}")
@@ -166,7 +143,10 @@ _kfq_files() {
   compopt -o filenames 2>/dev/null
 }
 
-_kfq() {
+`;
+
+function bashFunction(specs: CommandSpec[]): string {
+  return `${BASH_HELPERS}_kfq() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
   # --opt=value: bash splits it at '='.
   if [[ $cur == '=' ]]; then prev=\${COMP_WORDS[COMP_CWORD-1]}; cur=''
@@ -184,12 +164,12 @@ _kfq() {
       -*) continue ;;
     esac
     case "$path" in
-${subcommandCases.join('\n')}
+${bashSubcommandCases(specs).join('\n')}
     esac
   done
   local opts='' subs=''
   case "$path" in
-${cases.join('\n')}
+${bashCommandCases(specs).join('\n')}
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
@@ -197,11 +177,45 @@ ${cases.join('\n')}
     COMPREPLY=($(compgen -W "$subs" -- "$cur"))
   else
     case "$path" in
-${argumentCases.join('\n')}
+${bashArgumentCases(specs).join('\n')}
     esac
   fi
 }
 `;
+}
+
+/** For each command: its options and subcommands, and what each option's value may be. */
+function bashCommandCases(specs: CommandSpec[]): string[] {
+  const globalOptions = specs[0]!.options.filter((option) => option.value);
+  return specs.map((spec) => {
+    const inherited = spec.path === '' ? [] : globalOptions;
+    const options = [...spec.options, ...inherited];
+    const valueCases = options
+      .filter((option) => option.value)
+      .map((option) => `        ${option.flags.join('|')}) ${bashValue(option.value!)}; return ;;`);
+    const words = options.flatMap((option) => option.flags).join(' ');
+    const lines = [`    '${spec.path}')`, `      opts='${words}'`, `      subs='${spec.subcommands.join(' ')}'`];
+    if (valueCases.length > 0) lines.push('      case "$prev" in', ...valueCases, '      esac');
+    lines.push('      ;;');
+    return lines.join('\n');
+  });
+}
+
+/** For each command with subcommands: a word that names one moves the path on. */
+function bashSubcommandCases(specs: CommandSpec[]): string[] {
+  return specs
+    .filter((spec) => spec.subcommands.length > 0)
+    .map(
+      (spec) =>
+        `        '${spec.path}') [[ " ${spec.subcommands.join(' ')} " == *" $word "* ]] && path=${spec.path ? `"${spec.path} $word"` : '$word'} ;;`,
+    );
+}
+
+/** For each command with a positional argument: its candidates. */
+function bashArgumentCases(specs: CommandSpec[]): string[] {
+  return specs
+    .filter((spec) => spec.argument && !('free' in spec.argument))
+    .map((spec) => `      '${spec.path}') ${bashValue(spec.argument!)} ;;`);
 }
 
 function bashScript(specs: CommandSpec[]): string {
@@ -244,6 +258,17 @@ function fishArgument(kind: ValueKind): string {
 function fishScript(specs: CommandSpec[]): string {
   const lines = [
     '# kfq completion for fish. Install: kfq completion fish > ~/.config/fish/completions/kfq.fish',
+    ...fishPathFunction(specs),
+    ...FISH_HELPERS,
+    'complete -c kfq -f',
+    ...specs.flatMap((spec) => fishCompletions(spec, specs)),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** __kfq_path: the command (and subcommand) typed so far, skipping options and their values. */
+function fishPathFunction(specs: CommandSpec[]): string[] {
+  return [
     'function __kfq_path --description "the kfq command typed so far"',
     '    set -l words (commandline -opc)',
     '    set -e words[1]',
@@ -272,36 +297,40 @@ function fishScript(specs: CommandSpec[]): string {
     '    end',
     '    echo $path',
     'end',
-    'function __kfq_in --description "is this the kfq command typed so far"',
-    '    set -l path (__kfq_path)',
-    '    test "$path" = "$argv"',
-    'end',
-    'function __kfq_decks --description "the --deck options typed so far"',
-    '    set -l words (commandline -opc)',
-    '    for i in (seq (count $words))',
-    '        if test "$words[$i]" = --deck; and test $i -lt (count $words)',
-    '            echo --deck',
-    '            echo $words[(math $i + 1)]',
-    '        end',
-    '    end',
-    'end',
-    'complete -c kfq -f',
   ];
-  for (const spec of specs) {
-    const when = `-n ${fishQuote(`__kfq_in ${fishQuote(spec.path)}`)}`;
-    for (const sub of spec.subcommands) {
-      const child = specs.find((s) => s.path === (spec.path ? `${spec.path} ${sub}` : sub))!;
-      lines.push(`complete -c kfq ${when} -a ${fishQuote(sub)} -d ${fishQuote(child.description)}`);
-    }
-    for (const option of spec.options) {
-      const flags = option.flags.map((flag) => (flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`)).join(' ');
-      // --deck works after any command; the program's other options only before one.
-      const scope = option.flags.includes('--deck') ? '' : `${when} `;
-      lines.push(
-        `complete -c kfq ${scope}${flags} ${option.value ? `${fishValue(option.value)} ` : ''}-d ${fishQuote(option.description)}`,
-      );
-    }
-    if (spec.argument && !('free' in spec.argument)) lines.push(`complete -c kfq ${when} ${fishArgument(spec.argument)}`);
+}
+
+/** __kfq_in (is this the command typed so far) and __kfq_decks (the --deck options to pass on). */
+const FISH_HELPERS = [
+  'function __kfq_in --description "is this the kfq command typed so far"',
+  '    set -l path (__kfq_path)',
+  '    test "$path" = "$argv"',
+  'end',
+  'function __kfq_decks --description "the --deck options typed so far"',
+  '    set -l words (commandline -opc)',
+  '    for i in (seq (count $words))',
+  '        if test "$words[$i]" = --deck; and test $i -lt (count $words)',
+  '            echo --deck',
+  '            echo $words[(math $i + 1)]',
+  '        end',
+  '    end',
+  'end',
+];
+
+/** One command's completions: its subcommands, its options (with their values) and its argument. */
+function fishCompletions(spec: CommandSpec, specs: CommandSpec[]): string[] {
+  const lines: string[] = [];
+  const when = `-n ${fishQuote(`__kfq_in ${fishQuote(spec.path)}`)}`;
+  for (const sub of spec.subcommands) {
+    const child = specs.find((s) => s.path === (spec.path ? `${spec.path} ${sub}` : sub))!;
+    lines.push(`complete -c kfq ${when} -a ${fishQuote(sub)} -d ${fishQuote(child.description)}`);
   }
-  return `${lines.join('\n')}\n`;
+  for (const option of spec.options) {
+    const flags = option.flags.map((flag) => (flag.startsWith('--') ? `-l ${flag.slice(2)}` : `-s ${flag.slice(1)}`)).join(' ');
+    // --deck works after any command; the program's other options only before one.
+    const scope = option.flags.includes('--deck') ? '' : `${when} `;
+    lines.push(`complete -c kfq ${scope}${flags} ${option.value ? `${fishValue(option.value)} ` : ''}-d ${fishQuote(option.description)}`);
+  }
+  if (spec.argument && !('free' in spec.argument)) lines.push(`complete -c kfq ${when} ${fishArgument(spec.argument)}`);
+  return lines;
 }

@@ -20,70 +20,85 @@ export interface ConfigOptions {
 
 export async function run(ctx: CommandContext, options: ConfigOptions): Promise<number> {
   const file = configFile(ctx.paths.config);
-  const print = (line: string): void => void ctx.stdout.write(`${line}\n`);
   switch (options.action) {
     case 'path':
-      print(file);
+      print(ctx, file);
       return 0;
-    case 'get': {
-      const definition = keyDefinition(options.key!);
-      const value = valueAt(loadSettings(ctx.paths, ctx.env).settings as unknown as ConfigTable, definition.key);
-      if (options.json) print(JSON.stringify(value ?? null));
-      else if (value !== undefined) print(safeLine(shown(value)));
-      return 0;
-    }
-    case 'list': {
-      const { settings, sources } = loadSettings(ctx.paths, ctx.env);
-      const rows = SETTING_KEYS.map((definition) => ({
-        key: definition.key,
-        value: valueAt(settings as unknown as ConfigTable, definition.key) ?? null,
-        source: sources.get(definition.key)!,
-        env: envName(definition.key),
-        description: definition.description,
-      }));
-      if (options.json) {
-        print(JSON.stringify(rows, null, 2));
-        return 0;
-      }
-      const width = Math.max(...rows.map((row) => row.key.length)) + 2;
-      for (const row of rows) {
-        const from = row.source === 'default' ? '' : out.dim(row.source === 'file' ? '  (config file)' : `  (${row.env})`);
-        const value =
-          row.key === 'deck' && Array.isArray(row.value) && row.value.length === 0
-            ? 'built-in deck'
-            : row.value === null
-              ? '-'
-              : shown(row.value);
-        print(`${out.bold(row.key.padEnd(width))}${safeLine(value)}${from}`);
-      }
-      ctx.stderr.write(`${existsSync(file) ? `config file: ${file}` : `no config file yet (kfq config set KEY VALUE creates ${file})`}\n`);
-      return 0;
-    }
-    case 'set': {
-      const definition = keyDefinition(options.key!);
-      const typed = (options.value ?? []).join(' ');
-      const value = checkValue(definition, definition.fromText(typed), 'the command line', `kfq config list shows what each key holds`);
-      const table = readConfigFile(file);
-      setAt(table, definition.key, value);
-      writeConfigFile(file, table);
-      ctx.stderr.write(`${definition.key} = ${safeLine(shown(value))} (in ${file})\n`);
-      return 0;
-    }
-    case 'unset': {
-      const definition = keyDefinition(options.key!);
-      const table = readConfigFile(file);
-      if (valueAt(table, definition.key) === undefined) {
-        ctx.stderr.write(`${definition.key} was not set in ${file}\n`);
-        return 0;
-      }
-      setAt(table, definition.key, undefined);
-      writeConfigFile(file, table);
-      ctx.stderr.write(`${definition.key} unset (in ${file})\n`);
-      return 0;
-    }
+    case 'get':
+      return get(ctx, options.key!, Boolean(options.json));
+    case 'list':
+      return list(ctx, file, Boolean(options.json));
+    case 'set':
+      return set(ctx, file, options.key!, (options.value ?? []).join(' '));
+    case 'unset':
+      return unset(ctx, file, options.key!);
     case 'edit':
       return edit(ctx, file);
   }
+}
+
+function print(ctx: CommandContext, line: string): void {
+  ctx.stdout.write(`${line}\n`);
+}
+
+function get(ctx: CommandContext, key: string, json: boolean): number {
+  const definition = keyDefinition(key);
+  const value = valueAt(loadSettings(ctx.paths, ctx.env).settings as unknown as ConfigTable, definition.key);
+  if (json) print(ctx, JSON.stringify(value ?? null));
+  else if (value !== undefined) print(ctx, safeLine(shown(value)));
+  return 0;
+}
+
+/** Every key with its value and where the value comes from (default, the file, the environment). */
+function list(ctx: CommandContext, file: string, json: boolean): number {
+  const { settings, sources } = loadSettings(ctx.paths, ctx.env);
+  const rows = SETTING_KEYS.map((definition) => ({
+    key: definition.key,
+    value: valueAt(settings as unknown as ConfigTable, definition.key) ?? null,
+    source: sources.get(definition.key)!,
+    env: envName(definition.key),
+    description: definition.description,
+  }));
+  if (json) {
+    print(ctx, JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  const width = Math.max(...rows.map((row) => row.key.length)) + 2;
+  for (const row of rows) {
+    const from = row.source === 'default' ? '' : out.dim(row.source === 'file' ? '  (config file)' : `  (${row.env})`);
+    const value =
+      row.key === 'deck' && Array.isArray(row.value) && row.value.length === 0
+        ? 'built-in deck'
+        : row.value === null
+          ? '-'
+          : shown(row.value);
+    print(ctx, `${out.bold(row.key.padEnd(width))}${safeLine(value)}${from}`);
+  }
+  ctx.stderr.write(`${existsSync(file) ? `config file: ${file}` : `no config file yet (kfq config set KEY VALUE creates ${file})`}\n`);
+  return 0;
+}
+
+function set(ctx: CommandContext, file: string, key: string, typed: string): number {
+  const definition = keyDefinition(key);
+  const value = checkValue(definition, definition.fromText(typed), 'the command line', `kfq config list shows what each key holds`);
+  const table = readConfigFile(file);
+  setAt(table, definition.key, value);
+  writeConfigFile(file, table);
+  ctx.stderr.write(`${definition.key} = ${safeLine(shown(value))} (in ${file})\n`);
+  return 0;
+}
+
+function unset(ctx: CommandContext, file: string, key: string): number {
+  const definition = keyDefinition(key);
+  const table = readConfigFile(file);
+  if (valueAt(table, definition.key) === undefined) {
+    ctx.stderr.write(`${definition.key} was not set in ${file}\n`);
+    return 0;
+  }
+  setAt(table, definition.key, undefined);
+  writeConfigFile(file, table);
+  ctx.stderr.write(`${definition.key} unset (in ${file})\n`);
+  return 0;
 }
 
 function shown(value: unknown): string {

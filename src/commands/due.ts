@@ -1,14 +1,17 @@
 // kfq due: what is due, in learning and new, per deck and category, and when
 // the next cards fall due.
+import type { Deck } from '../model/deck.js';
+import type { Question } from '../model/question.js';
 import { countToday, leftToday } from '../practice/dailyLimits.js';
 import { cardStatus, type CardStatus } from '../practice/cardStatus.js';
 import { dueCounts } from '../practice/pick.js';
+import type { CardState } from '../practice/scheduler.js';
 import { formatWhen } from '../practice/time.js';
 import { safeLine } from '../ui/text.js';
 import { out } from '../ui/theme.js';
 import type { CommandContext } from './context.js';
-import { readHistory } from './reviewHistory.js';
-import { applySchedulerSettings } from './schedulerSettings.js';
+import { applySchedulerSettings, readHistory } from './scheduling.js';
+import type { Settings } from './settings.js';
 import { loadSelection } from './shared.js';
 
 export interface DueOptions {
@@ -37,9 +40,33 @@ export async function run(ctx: CommandContext, options: DueOptions): Promise<num
     { newPerDay: settings.drill.newPerDay, reviewsPerDay: settings.drill.reviewsPerDay, rollover: settings.day.rollover },
     countToday(log.reviews(), now, settings.day.rollover),
   );
+  const { byDeck, upcoming } = countByDeck(questions, states, now);
+  const day: DueDay = { now, today: dueCounts(questions, states, now, left), left, decks, byDeck, next: upcoming.slice(0, NEXT_SHOWN) };
+  if (options.json) ctx.stdout.write(`${JSON.stringify(dueJson(day), null, 2)}\n`);
+  else ctx.stdout.write(`${dueLines(day, settings).join('\n')}\n`);
+  return 0;
+}
 
-  const byDeck = new Map<string, { counts: Counts; categories: Map<string, Counts> }>();
-  const upcoming: { id: string; question: string; due: Date }[] = [];
+type DeckCounts = Map<string, { counts: Counts; categories: Map<string, Counts> }>;
+
+interface DueDay {
+  now: Date;
+  today: ReturnType<typeof dueCounts>;
+  left: { newCards: number; reviews: number };
+  decks: Deck[];
+  byDeck: DeckCounts;
+  /** The next cards to fall due, soonest first. */
+  next: Array<{ id: string; question: string; due: Date }>;
+}
+
+/** Each deck's counts, overall and by category, and every card not due yet, soonest first. */
+function countByDeck(
+  questions: readonly Question[],
+  states: ReadonlyMap<string, CardState>,
+  now: Date,
+): { byDeck: DeckCounts; upcoming: DueDay['next'] } {
+  const byDeck: DeckCounts = new Map();
+  const upcoming: DueDay['next'] = [];
   for (const question of questions) {
     const state = states.get(question.id);
     const status = cardStatus(state, now);
@@ -51,30 +78,29 @@ export async function run(ctx: CommandContext, options: DueOptions): Promise<num
     if (state && state.card.due > now) upcoming.push({ id: question.id, question: question.question, due: state.card.due });
   }
   upcoming.sort((a, b) => a.due.getTime() - b.due.getTime());
-  const today = dueCounts(questions, states, now, left);
-  const next = upcoming.slice(0, NEXT_SHOWN).map((card) => ({ id: card.id, question: card.question, due: card.due.toISOString() }));
+  return { byDeck, upcoming };
+}
 
-  if (options.json) {
-    const report = {
-      now: now.toISOString(),
-      today: { ...today, newLeft: left.newCards, reviewsLeft: left.reviews },
-      decks: decks
-        .filter((deck) => byDeck.has(deck.slug))
-        .map((deck) => {
-          const { counts, categories } = byDeck.get(deck.slug)!;
-          return {
-            deck: deck.slug,
-            title: deck.title || deck.slug,
-            ...counts,
-            categories: [...categories].map(([category, c]) => ({ category, ...c })),
-          };
-        }),
-      next,
-    };
-    ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return 0;
-  }
+function dueJson({ now, today, left, decks, byDeck, next }: DueDay): object {
+  return {
+    now: now.toISOString(),
+    today: { ...today, newLeft: left.newCards, reviewsLeft: left.reviews },
+    decks: decks
+      .filter((deck) => byDeck.has(deck.slug))
+      .map((deck) => {
+        const { counts, categories } = byDeck.get(deck.slug)!;
+        return {
+          deck: deck.slug,
+          title: deck.title || deck.slug,
+          ...counts,
+          categories: [...categories].map(([category, c]) => ({ category, ...c })),
+        };
+      }),
+    next: next.map((card) => ({ id: card.id, question: card.question, due: card.due.toISOString() })),
+  };
+}
 
+function dueLines({ now, today, left, decks, byDeck, next }: DueDay, settings: Settings): string[] {
   const lines: string[] = [];
   lines.push(`${out.bold(`Today: ${today.due} due · ${today.new} new · ${today.learning} learning`)}`);
   lines.push(
@@ -92,11 +118,9 @@ export async function run(ctx: CommandContext, options: DueOptions): Promise<num
   }
   if (next.length > 0) {
     lines.push('', out.bold('Next due'));
-    for (const card of upcoming.slice(0, NEXT_SHOWN))
-      lines.push(`  ${formatWhen(card.due, now).padEnd(34)} ${out.dim(card.id)} ${safeLine(card.question)}`);
+    for (const card of next) lines.push(`  ${formatWhen(card.due, now).padEnd(34)} ${out.dim(card.id)} ${safeLine(card.question)}`);
   }
-  ctx.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
+  return lines;
 }
 
 function emptyCounts(): Counts {

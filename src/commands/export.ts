@@ -13,13 +13,13 @@ import { questionsToMarkdown } from '../export/markdown.js';
 import { nonRegularTarget } from '../store/fileType.js';
 import { readAllReviews } from '../store/mergedLogs.js';
 import { forEachReview, scanLog } from '../store/reviewLogStream.js';
+import { loadSavedReports } from '../store/interviewReports.js';
 import { removeStaleTemps } from '../store/staleTemps.js';
-import { note, warn } from '../ui/output.js';
+import { note, warn, warnProblems } from '../ui/output.js';
 import { safeJson } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { deckSlugFilter } from './deckFilter.js';
 import { fileOutput, stdoutOutput, type ExportOutput } from './exportOutput.js';
-import { savedReports } from './savedReports.js';
 import { loadSelection } from './shared.js';
 import { plural } from '../model/plural.js';
 
@@ -122,7 +122,8 @@ function deckMeta(decks: Deck[]): { title: string; description?: string; author?
  */
 async function exportHistory(ctx: CommandContext, options: ExportOptions, sink: ExportOutput): Promise<string> {
   const { paths } = ctx;
-  const saved = savedReports(ctx);
+  const saved = loadSavedReports(ctx.paths);
+  warnProblems(ctx.stderr, saved.problems);
   // --deck keeps that deck's reviews, and the interviews that asked any of its questions.
   const slugs = deckSlugFilter(ctx.deckSpecs, paths);
   const kept = (reviews: Review[]): Review[] => (slugs ? reviews.filter((review) => slugs.has(review.deck)) : reviews);

@@ -6,7 +6,7 @@ import { selectCategory } from '../deck/select.js';
 import type { Deck } from '../model/deck.js';
 import type { Question } from '../model/question.js';
 import type { FollowedDeck } from '../practice/deckIdentity.js';
-import { warn } from '../ui/output.js';
+import { warnProblems } from '../ui/output.js';
 import { terminalWidth } from '../ui/text.js';
 import type { CommandContext } from './context.js';
 import { followDecks } from './followDecks.js';
@@ -26,7 +26,10 @@ export async function loadSelection(ctx: CommandContext, category?: string): Pro
   const { paths } = ctx;
   const loaded = await loadDecksCached(ctx.deckSpecs, { installedDir: paths.decks, cacheDir: paths.cache, env: ctx.env });
   // Conversions (HTML made Markdown, a footer dropped) are told by deck add and validate, not on every run.
-  for (const warning of loaded.warnings) if (!warning.conversion) warn(ctx.stderr, `${warning.file}:${warning.line}: ${warning.message}`);
+  warnProblems(
+    ctx.stderr,
+    loaded.warnings.filter((warning) => !warning.conversion),
+  );
   const { decks, contentHashes } = loaded;
   const followed = followDecks(ctx, decks, contentHashes);
   if (category === undefined) return { decks, questions: loaded.questions, contentHashes, category: undefined, followed };

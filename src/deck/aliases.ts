@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdownText } from './markdownText/index.js';
 
 export type AliasGroups = string[][];
 
@@ -81,7 +82,7 @@ const PRODUCT = /^[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*$/;
  */
 export function harvestAliases(text: string): AliasGroups {
   const groups: AliasGroups = [];
-  const plain = text.replace(/[*_`]/g, '');
+  const plain = markdownText(text, 'lines');
   for (const match of plain.matchAll(PARENTHESIS)) {
     if (groups.length >= MAX_GROUPS) break;
     // Only the last few words of the same line: a bounded look back, however long the line.

@@ -5,7 +5,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { DeckError } from '../errors.js';
 import { startsAnswer } from './answer.js';
-import { isLinkOnly, isWhollyBold, plainInline } from './inline.js';
+import { isLinkOnly, isWhollyBold, markdownText } from './markdownText/index.js';
 import { LEX_BUDGET_BASE_MS, LEX_BUDGET_MS_PER_MB } from './limits.js';
 import { countNewlines } from './lines.js';
 import type { Piece } from './pieces.js';
@@ -101,7 +101,7 @@ function pushTokens(elements: Element[], tokens: Token[], firstLine: number): vo
       elements.push({
         kind: 'heading',
         level: heading.depth,
-        text: plainInline(heading.text),
+        text: markdownText(heading.text),
         markdown: heading.text,
         raw: heading.raw,
         line,
@@ -140,7 +140,7 @@ function itemElement(item: Tokens.ListItem, line: number): ItemElement {
   return {
     kind: 'item',
     number: digits === undefined ? undefined : Number(digits),
-    question: plainInline(question),
+    question: markdownText(question),
     prompt: bold ? unwrapBold(question) : question.trim(),
     bold,
     linkOnly: isLinkOnly(question),
@@ -194,7 +194,7 @@ function detailsElement(piece: Piece): DetailsElement {
   const answer = unwrapHtml(text.slice(closeEnd + 1, end));
   return {
     kind: 'details',
-    question: plainInline(summary),
+    question: markdownText(summary),
     summary,
     summaryLine: line + countNewlines(text, openEnd + 1),
     answer: answer.text,

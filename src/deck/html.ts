@@ -107,45 +107,11 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
     return block.replace(/[^\n]+/g, REMOVED);
   });
 
-  const converted = new Map<string, { count: number; offset: number }>();
-  const links: string[] = [];
-  result = result.replace(TAG, (tag, rawName: string, attributes: string, lineEnd: string | undefined, at: number, whole: string) => {
-    const name = rawName.toLowerCase();
-    if (!ELEMENTS.has(name)) return tag;
-    const closing = tag.startsWith('</');
-    const offset = offsetOf(whole.slice(0, at));
-    const count = (): void => {
-      if (closing && name !== 'br') return;
-      const seen = converted.get(name);
-      if (seen) seen.count++;
-      else converted.set(name, { count: 1, offset });
-    };
-    const end = lineEnd === undefined ? '' : '\n';
-    if (name === 'br') {
-      count();
-      return '\n';
-    }
-    if (name === 'img') {
-      const alt = attribute(attributes, 'alt')?.trim();
-      const shown = alt ? `[image: ${alt}]` : '[image]';
-      notes.push({ offset, message: `image shown as text: ${shown}` });
-      return shown + end;
-    }
-    if (name === 'a') {
-      if (closing) {
-        const href = links.pop();
-        return (href ? `](${href})` : REMOVED) + end;
-      }
-      const href = attribute(attributes, 'href');
-      if (href === undefined || /[\s()]/.test(href)) return REMOVED + end;
-      count();
-      links.push(href);
-      return '[';
-    }
-    if (!FORMATTING.has(name)) count();
-    if (name === 'li') return closing ? REMOVED + end : '\n- ';
-    return REMOVED + (BLOCKS.has(name) ? '\n' : end);
-  });
+  const tags: TagConversion = { converted: new Map(), links: [], notes, offsetOf };
+  result = result.replace(TAG, (tag, rawName: string, attributes: string, lineEnd: string | undefined, at: number, whole: string) =>
+    convertTag(tags, { tag, name: rawName.toLowerCase(), attributes, end: lineEnd === undefined ? '' : '\n', at, whole }),
+  );
+  const { converted } = tags;
 
   for (const [name, { count, offset }] of converted) {
     const what = name === 'br' ? 'a line break' : name === 'a' ? 'a Markdown link' : name === 'li' ? 'a list item' : 'its text';
@@ -155,6 +121,55 @@ function convertText(text: string, firstOffset: number, notes: HtmlNote[]): stri
   // A link whose tags stood on lines of their own: its text on one line.
   const joined = result.replace(/\n+\]\(/g, '](').replace(/\u0000/g, () => spans[span++]!);
   return withoutEmptiedLines(joined);
+}
+
+/** What converting the tags of a text keeps track of: how many of each were converted, the open links' targets. */
+interface TagConversion {
+  converted: Map<string, { count: number; offset: number }>;
+  /** The href of each <a> still open. */
+  links: string[];
+  notes: HtmlNote[];
+  offsetOf: (before: string) => number;
+}
+
+/** One tag (at `at` in `whole`) as the Markdown it stands for; `end` is the line break after it, if any. */
+function convertTag(
+  state: TagConversion,
+  { tag, name, attributes, end, at, whole }: { tag: string; name: string; attributes: string; end: string; at: number; whole: string },
+): string {
+  if (!ELEMENTS.has(name)) return tag;
+  const closing = tag.startsWith('</');
+  const offset = state.offsetOf(whole.slice(0, at));
+  const count = (): void => {
+    if (closing && name !== 'br') return;
+    const seen = state.converted.get(name);
+    if (seen) seen.count++;
+    else state.converted.set(name, { count: 1, offset });
+  };
+  if (name === 'br') {
+    count();
+    return '\n';
+  }
+  if (name === 'img') {
+    const alt = attribute(attributes, 'alt')?.trim();
+    const shown = alt ? `[image: ${alt}]` : '[image]';
+    state.notes.push({ offset, message: `image shown as text: ${shown}` });
+    return shown + end;
+  }
+  if (name === 'a') {
+    if (closing) {
+      const href = state.links.pop();
+      return (href ? `](${href})` : REMOVED) + end;
+    }
+    const href = attribute(attributes, 'href');
+    if (href === undefined || /[\s()]/.test(href)) return REMOVED + end;
+    count();
+    state.links.push(href);
+    return '[';
+  }
+  if (!FORMATTING.has(name)) count();
+  if (name === 'li') return closing ? REMOVED + end : '\n- ';
+  return REMOVED + (BLOCKS.has(name) ? '\n' : end);
 }
 
 /** Lines that held nothing but removed HTML go, with one of the blank lines around them. */

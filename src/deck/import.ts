@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { DeckError } from '../errors.js';
 import { unneutralised } from './csvFormula.js';
 import type { QuestionContent } from '../model/question.js';
-import { NAMED_ENTITIES } from './inline.js';
+import { NAMED_ENTITIES } from './markdownText/index.js';
 
 export type DeckFormat = 'markdown' | 'anki' | 'csv';
 

@@ -12,9 +12,9 @@
 import type { DeckWarning } from '../model/deck.js';
 import type { Question, QuestionContent } from '../model/question.js';
 import { cleanAnswer, trimBlock } from './answer.js';
-import type { Element, HeadingElement, ItemElement } from './elements.js';
+import type { DetailsElement, Element, HeadingElement, ItemElement } from './elements.js';
 import { convertHtml } from './html.js';
-import { isLinkOnly } from './inline.js';
+import { isLinkOnly } from './markdownText/index.js';
 import { countNewlines } from './lines.js';
 import { questionLine } from './prompt.js';
 import { plural } from '../model/plural.js';
@@ -51,94 +51,127 @@ interface OpenQuestion {
 }
 
 export function collectQuestions(elements: Element[], file: string): CollectedQuestions {
-  const result: CollectedQuestions = { questions: [], unanswered: [], warnings: [] };
-  const categoryHeadings = findCategoryHeadings(elements);
-  const categories: Array<{ level: number; name: string }> = [];
-  const category = (): string => categories.at(-1)?.name ?? DEFAULT_CATEGORY;
-  const warn = (line: number, message: string): void => void result.warnings.push({ file, line, message });
-  const converted = (line: number, message: string): void => void result.warnings.push({ file, line, message, conversion: true });
-  let open: OpenQuestion | undefined;
+  const collector = new QuestionCollector(file, findCategoryHeadings(elements));
+  elements.forEach((element, index) => collector.add(element, index));
+  return collector.done();
+}
 
-  const draftOf = (number: number | undefined, markdown: string, line: number, textLine = line): Omit<DraftQuestion, 'answer'> => {
+/** Reads the elements in order: the category headings above, the question being answered, what it has collected. */
+class QuestionCollector {
+  private readonly result: CollectedQuestions = { questions: [], unanswered: [], warnings: [] };
+  private readonly categories: Array<{ level: number; name: string }> = [];
+  private open: OpenQuestion | undefined;
+
+  constructor(
+    private readonly file: string,
+    /** Indexes of the headings that name categories rather than ask. */
+    private readonly categoryHeadings: Set<number>,
+  ) {}
+
+  add(element: Element, index: number): void {
+    if (this.open) {
+      if (continuesAnswer(this.open, element)) return this.continueAnswer(this.open, element);
+      this.finishOpen(element);
+    }
+    switch (element.kind) {
+      case 'heading':
+        return this.heading(element, index);
+      case 'item':
+        return this.item(element);
+      case 'details':
+        return this.details(element);
+      case 'rule':
+      case 'block':
+        return;
+    }
+  }
+
+  done(): CollectedQuestions {
+    this.finishOpen();
+    return this.result;
+  }
+
+  private continueAnswer(open: OpenQuestion, element: Element): void {
+    const markdown = element.kind === 'details' && isAnswerSummary(element.question) ? `\n${element.answer}\n` : element.raw;
+    if (open.parts.length === 0) open.answerLine = element.line;
+    open.parts.push({ markdown, element });
+  }
+
+  private heading(element: HeadingElement, index: number): void {
+    while ((this.categories.at(-1)?.level ?? 0) >= element.level) this.categories.pop();
+    if (this.categoryHeadings.has(index)) {
+      const name = categoryName(element.text);
+      if (name !== '') this.categories.push({ level: element.level, name });
+      return;
+    }
+    const number = HEADING_NUMBER.exec(element.markdown);
+    const draft = this.draftOf(numberOf(number?.[1]), element.markdown.slice(number?.[0].length ?? 0), element.line);
+    this.open = { level: element.level, draft, parts: [], answerLine: element.line };
+  }
+
+  private item(element: ItemElement): void {
+    if (!isItemQuestion(element)) return;
+    const draft = this.draftOf(element.number, element.prompt, element.line);
+    // The item's own text is indented for the item; what follows it at column 0 is not.
+    const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(element.answer)![0];
+    this.open = {
+      level: 0,
+      draft,
+      parts: [{ markdown: trimBlock(element.answer) }],
+      answerLine: element.answerLine + countNewlines(leadingBlankLines),
+    };
+  }
+
+  private details(element: DetailsElement): void {
+    if (element.question === '' || isAnswerSummary(element.question)) return;
+    const { summary, number } = numberedSummary(element.summary);
+    this.finish(this.draftOf(number, summary, element.line, element.summaryLine), element.answer, element.answerLine);
+  }
+
+  private category(): string {
+    return this.categories.at(-1)?.name ?? DEFAULT_CATEGORY;
+  }
+
+  private warn(line: number, message: string): void {
+    this.result.warnings.push({ file: this.file, line, message });
+  }
+
+  private converted(line: number, message: string): void {
+    this.result.warnings.push({ file: this.file, line, message, conversion: true });
+  }
+
+  private draftOf(number: number | undefined, markdown: string, line: number, textLine = line): Omit<DraftQuestion, 'answer'> {
     const html = convertHtml(markdown);
-    for (const note of html.notes) converted(textLine + note.offset, note.message);
+    for (const note of html.notes) this.converted(textLine + note.offset, note.message);
     const prompt = trimBlock(html.text);
     const question = questionLine(prompt);
     // A prompt that differs only by backslash escapes (`for\_each`) is plain text.
     const plain = !prompt.includes('\n') && prompt.replace(/\\([!-/:-@[-`{-~])/g, '$1') === question;
-    return { number, category: category(), question, prompt: plain ? question : prompt, line };
-  };
-  const finish = (draft: Omit<DraftQuestion, 'answer'>, markdown: string, answerLine: number): void => {
+    return { number, category: this.category(), question, prompt: plain ? question : prompt, line };
+  }
+
+  private finish(draft: Omit<DraftQuestion, 'answer'>, markdown: string, answerLine: number): void {
     const html = convertHtml(markdown);
-    for (const note of html.notes) converted(answerLine + note.offset, note.message);
+    for (const note of html.notes) this.converted(answerLine + note.offset, note.message);
     const question = { ...draft, answer: cleanAnswer(html.text) };
-    if (question.answer !== '') return void result.questions.push(question);
-    result.unanswered.push(question);
-    warn(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
-  };
-  const finishOpen = (closer?: Element): void => {
+    if (question.answer !== '') return void this.result.questions.push(question);
+    this.result.unanswered.push(question);
+    this.warn(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
+  }
+
+  private finishOpen(closer?: Element): void {
+    const open = this.open;
     if (!open) return;
-    if (!closer) dropFooter(open.parts, converted);
+    if (!closer) dropFooter(open.parts, (line, message) => this.converted(line, message));
     else if (closer.kind === 'rule' && open.level === 0) dropSectionOutro(open.parts);
     // Each part starts on a line of its own (an item's answer text does not end with its line break).
     const markdown = open.parts.reduce((text, { markdown: next }) => {
       const joined = text === '' || text.endsWith('\n') || next.startsWith('\n');
       return text + (joined ? '' : '\n') + next;
     }, '');
-    finish(open.draft, markdown, open.answerLine);
-    open = undefined;
-  };
-
-  elements.forEach((element, index) => {
-    if (open) {
-      if (continuesAnswer(open, element)) {
-        const markdown = element.kind === 'details' && isAnswerSummary(element.question) ? `\n${element.answer}\n` : element.raw;
-        if (open.parts.length === 0) open.answerLine = element.line;
-        open.parts.push({ markdown, element });
-        return;
-      }
-      finishOpen(element);
-    }
-
-    switch (element.kind) {
-      case 'heading': {
-        while ((categories.at(-1)?.level ?? 0) >= element.level) categories.pop();
-        if (categoryHeadings.has(index)) {
-          const name = categoryName(element.text);
-          if (name !== '') categories.push({ level: element.level, name });
-        } else {
-          const number = HEADING_NUMBER.exec(element.markdown);
-          const draft = draftOf(numberOf(number?.[1]), element.markdown.slice(number?.[0].length ?? 0), element.line);
-          open = { level: element.level, draft, parts: [], answerLine: element.line };
-        }
-        break;
-      }
-      case 'item': {
-        if (!isItemQuestion(element)) break;
-        const draft = draftOf(element.number, element.prompt, element.line);
-        // The item's own text is indented for the item; what follows it at column 0 is not.
-        const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(element.answer)![0];
-        open = {
-          level: 0,
-          draft,
-          parts: [{ markdown: trimBlock(element.answer) }],
-          answerLine: element.answerLine + countNewlines(leadingBlankLines),
-        };
-        break;
-      }
-      case 'details': {
-        if (element.question === '' || isAnswerSummary(element.question)) break;
-        const { summary, number } = numberedSummary(element.summary);
-        finish(draftOf(number, summary, element.line, element.summaryLine), element.answer, element.answerLine);
-        break;
-      }
-      case 'rule':
-      case 'block':
-        break;
-    }
-  });
-  finishOpen();
-  return result;
+    this.finish(open.draft, markdown, open.answerLine);
+    this.open = undefined;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
 // `</details>` instead. kfq reads it back to the same questions, prompts and answers.
 import { startsAnswer } from '../deck/answer.js';
 import { explicitIdComment } from '../deck/explicitIds.js';
-import { isWhollyBold } from '../deck/inline.js';
+import { isWhollyBold } from '../deck/markdownText/index.js';
 import type { DeckMeta } from '../model/deck.js';
 import type { Question, QuestionContent } from '../model/question.js';
 

@@ -1,9 +1,12 @@
-// The fixed choices of kfq's options, declared once: commander offers and checks
+// The fixed choices and defaults of kfq's options, declared once: commander offers and checks
 // them (and completion reads them from commander), the code that acts on them takes their types.
 
 /** `kfq drill --order`: which cards first. */
 export const PICK_ORDERS = ['due', 'new', 'weak', 'random'] as const;
 export type PickOrder = (typeof PICK_ORDERS)[number];
+
+/** `kfq drill --retention` when neither it nor drill.retention is set: the share of cards you should still recall when they come due (FSRS's request_retention). */
+export const DEFAULT_RETENTION = 0.9;
 
 /** `kfq export --format`. */
 export const EXPORT_FORMATS = ['anki', 'csv', 'json', 'md'] as const;

@@ -1,8 +1,8 @@
 // FSRS as the review history replays it: the store keeps the card states it
 // derives, this says how a review moves a card on and which question it belongs to.
+import { DEFAULT_RETENTION } from '../model/choices.js';
 import type { CardReplay } from '../model/review.js';
 import { questionMatcher } from './matchReviews.js';
-import { DEFAULT_RETENTION } from './retention.js';
 import { gradeCard, schedulerSignature, type CardState } from './scheduler.js';
 
 export const FSRS_REPLAY: CardReplay<CardState> = {

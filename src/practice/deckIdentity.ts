@@ -5,7 +5,7 @@
 // and moved all at once. Pure: the store reads and writes the result.
 import type { Question } from '../model/question.js';
 import type { DeckChange, DeckChangeEntry, PastName, SeenDeck, SeenQuestion, SeenQuestionRef } from '../model/seenDeck.js';
-import { alignQuestions } from './alignQuestions.js';
+import { alignQuestions, type QuestionMatch } from './alignQuestions.js';
 
 export interface FollowedDeck {
   seen: SeenDeck;
@@ -39,46 +39,43 @@ export function followDeck(
       : { seen: { ...previous, contentHash }, updated: true };
   }
 
-  const before = previous.questions;
-  const alignment = alignQuestions(before, questions);
-  const taken = new Set([...before.map((q) => q.key), ...previous.retired, ...previous.past.map(([key]) => key)]);
-  const keys: string[] = new Array(questions.length);
-  const past: PastName[] = [...previous.past];
-  const entries: DeckChangeEntry[] = [];
-  const counts = { edited: 0, renumbered: 0, moved: 0, new: 0, removed: 0 };
+  return followChange(previous, deck, questions, now, contentHash);
+}
 
-  for (const match of alignment.matches) {
-    const old = before[match.old]!;
-    const now = questions[match.new]!;
-    keys[match.new] = old.key;
-    if (old.id !== now.id || old.question !== now.question) past.push([old.key, old.id, old.question]);
-    const edited = old.question !== now.question || old.answer !== now.answer;
-    const renumbered = old.id !== now.id;
-    const moved = old.category !== now.category;
-    if (edited) counts.edited++;
-    if (renumbered) counts.renumbered++;
-    if (moved) counts.moved++;
-    if (edited || renumbered || moved || old.number !== now.number)
-      entries.push({ before: ref(old), after: ref(now), similarity: round(match.similarity) });
-  }
-  for (const n of alignment.added) {
-    const question = questions[n]!;
-    let key = question.explicitId ?? question.id;
-    for (let suffix = 2; taken.has(key); suffix++) key = `${question.explicitId ?? question.id}~${suffix}`;
-    taken.add(key);
-    keys[n] = key;
-    counts.new++;
-    entries.push({ after: ref(question) });
-  }
-  const retired = [...previous.retired];
-  for (const o of alignment.removed) {
-    const old = before[o]!;
-    retired.push(old.key);
-    past.push([old.key, old.id, old.question]);
-    counts.removed++;
-    entries.push({ before: ref(old) });
-  }
+/** What the alignment of a deck's old and new questions makes of each: a key, old names kept, a change entry. */
+interface Following {
+  before: readonly SeenQuestion[];
+  questions: readonly Question[];
+  keys: string[];
+  past: PastName[];
+  retired: string[];
+  entries: DeckChangeEntry[];
+  counts: DeckChange['counts'];
+}
 
+function followChange(
+  previous: SeenDeck,
+  deck: string,
+  questions: readonly Question[],
+  now: Date,
+  contentHash: string | undefined,
+): FollowedDeck {
+  const alignment = alignQuestions(previous.questions, questions);
+  const following: Following = {
+    before: previous.questions,
+    questions,
+    keys: new Array<string>(questions.length),
+    past: [...previous.past],
+    retired: [...previous.retired],
+    entries: [],
+    counts: { edited: 0, renumbered: 0, moved: 0, new: 0, removed: 0 },
+  };
+  for (const match of alignment.matches) followMatch(following, match);
+  const taken = new Set([...previous.questions.map((q) => q.key), ...previous.retired, ...previous.past.map(([key]) => key)]);
+  for (const n of alignment.added) followAdded(following, n, taken);
+  for (const o of alignment.removed) followRemoved(following, o);
+
+  const { keys, past, retired, entries, counts } = following;
   const seen: SeenDeck = {
     deck,
     contentHash,
@@ -91,6 +88,43 @@ export function followDeck(
   if (!changed) return { seen: { ...seen, lastChange: previous.lastChange }, updated: true };
   seen.lastChange = { deck, at: now.toISOString(), counts, entries };
   return { seen, updated: true, change: seen.lastChange };
+}
+
+/** A question found again keeps its key; its old name is remembered when it changed. */
+function followMatch(following: Following, match: QuestionMatch): void {
+  const { counts } = following;
+  const old = following.before[match.old]!;
+  const now = following.questions[match.new]!;
+  following.keys[match.new] = old.key;
+  if (old.id !== now.id || old.question !== now.question) following.past.push([old.key, old.id, old.question]);
+  const edited = old.question !== now.question || old.answer !== now.answer;
+  const renumbered = old.id !== now.id;
+  const moved = old.category !== now.category;
+  if (edited) counts.edited++;
+  if (renumbered) counts.renumbered++;
+  if (moved) counts.moved++;
+  if (edited || renumbered || moved || old.number !== now.number)
+    following.entries.push({ before: ref(old), after: ref(now), similarity: round(match.similarity) });
+}
+
+/** A new question gets its id as its key, with a suffix when an old question had that key. */
+function followAdded(following: Following, n: number, taken: Set<string>): void {
+  const question = following.questions[n]!;
+  let key = question.explicitId ?? question.id;
+  for (let suffix = 2; taken.has(key); suffix++) key = `${question.explicitId ?? question.id}~${suffix}`;
+  taken.add(key);
+  following.keys[n] = key;
+  following.counts.new++;
+  following.entries.push({ after: ref(question) });
+}
+
+/** A removed question's key is retired, never given to another, and its name kept for its reviews. */
+function followRemoved(following: Following, o: number): void {
+  const old = following.before[o]!;
+  following.retired.push(old.key);
+  following.past.push([old.key, old.id, old.question]);
+  following.counts.removed++;
+  following.entries.push({ before: ref(old) });
 }
 
 /** `deck kubeflow changed: 1 edited (history kept), 3 renumbered, 1 new, 1 removed`. */

@@ -2,7 +2,7 @@
 // tool names, acronyms, code spans and technical noun phrases. A point is one
 // idea: a list item, a table row or a sentence.
 import { Lexer, type Token, type Tokens } from 'marked';
-import { unescapeMarkedText } from '../deck/inline.js';
+import { markedTokenText } from '../deck/markdownText/index.js';
 import { wordsOf as matchWords, type Word as MatchWord } from '../deck/terms.js';
 import { STOP_WORDS } from './stopWords.js';
 
@@ -96,12 +96,12 @@ function markdownBlocks(markdown: string): Block[] {
   const inline = (tokens: Token[] | undefined, block: Block): void => {
     for (const token of tokens ?? []) {
       if (token.type === 'codespan') {
-        const code = unescapeMarkedText(token.text);
+        const code = markedTokenText(token.text);
         block.code.push(code);
         block.plain += ` ${CODE_MARK}${code}${CODE_END} `;
       } else if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) inline(token.tokens, block);
       else if (token.type === 'html' || token.type === 'br') block.plain += ' ';
-      else if ('text' in token && typeof token.text === 'string') block.plain += unescapeMarkedText(token.text);
+      else if ('text' in token && typeof token.text === 'string') block.plain += markedTokenText(token.text);
     }
   };
   const walk = (tokens: Token[]): void => {

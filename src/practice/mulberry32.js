@@ -1,5 +1,5 @@
 // mulberry32, a tiny seeded PRNG, in plain JavaScript so the benchmark's deck
-// generator (bench/generate.js, run by node without a build) and kfq share it.
+// generator (test/support/generate.js, run by node without a build) and kfq share it.
 
 /** A generator of numbers in [0, 1), the same sequence for the same seed. */
 export function mulberry32(seed) {

@@ -139,54 +139,26 @@ export function makePlan(input: PlanInput): Plan {
   const finalDayOf = finalDays(questions, states, interview, windowStart, Math.max(1, Math.min(window, studyDays)), (j) =>
     dayAt(Math.max(0, studyDays - 1 - j)),
   );
-  const due = (question: Question): Date => plannedDue(states.get(question.id)!, finalDayOf.get(question.id)!, windowStart);
-
-  const forecastDays: ForecastDay[] = [];
-  const introDayOf = new Map<string, number>();
-  const reviewDaysOf = new Map<string, number[]>();
-  const lastIntroDay = Math.max(0, studyDays - 1 - window);
-  const days: PlanDay[] = [];
-  let todayCards: Plan['todayCards'] = { reviews: [], new: [] };
-  for (let k = 0; k < studyDays; k++) {
-    const start = dayAt(k);
-    const end = dayAt(k + 1);
-    const at = k === 0 ? now : new Date(start.getTime() + 8 * 3_600_000);
-    forecastDays.push({ at, end });
-    const done = k === 0 ? (input.doneToday ?? { newCards: 0, reviews: 0 }) : { newCards: 0, reviews: 0 };
-    const introDaysLeft = Math.max(1, lastIntroDay - k + 1);
-    const newQuota =
-      k > lastIntroDay && k > 0
-        ? 0
-        : Math.max(0, Math.min(fresh.length, Math.ceil((fresh.length + done.newCards) / introDaysLeft) - done.newCards));
-    const introduced = fresh.splice(0, newQuota);
-    for (const question of introduced) introDayOf.set(question.id, k);
-    const room = Math.max(0, capacity - done.reviews - (done.newCards + newQuota) * NEW_CARD_VIEWS);
-    const reviewed = questions
-      .filter((question) => states.has(question.id) && !introduced.includes(question) && due(question) < end)
-      .sort((a, b) => due(a).getTime() - due(b).getTime())
-      .slice(0, room);
-    // The days ahead are laid out as if each answer is recalled (Good); the readiness forecast weighs both outcomes.
-    for (const question of reviewed) {
-      states.set(question.id, gradeCard(states.get(question.id), 3, at, settings.retention));
-      reviewDaysOf.set(question.id, [...(reviewDaysOf.get(question.id) ?? []), k]);
-    }
-    for (const question of introduced) {
-      const first = gradeCard(undefined, 3, at, settings.retention);
-      states.set(question.id, gradeCard(first, 3, first.card.due, settings.retention));
-    }
-    if (k === 0) todayCards = { reviews: reviewed, new: introduced };
-    days.push({ date: isoDay(start), new: introduced.length, reviews: reviewed.length });
-  }
-  const today = days[0] ?? { new: 0, reviews: 0 };
+  const layout = layOutDays({
+    input,
+    states,
+    fresh,
+    studyDays,
+    lastIntroDay: Math.max(0, studyDays - 1 - window),
+    capacity,
+    dayAt,
+    due: (question) => plannedDue(states.get(question.id)!, finalDayOf.get(question.id)!, windowStart),
+  });
+  const today = layout.days[0] ?? { new: 0, reviews: 0 };
   const cardPlans: CardPlan[] = questions.map((question) => ({
     question,
     state: input.states.get(question.id),
-    introDay: introDayOf.get(question.id),
+    introDay: layout.introDayOf.get(question.id),
     finalDay: finalDayOf.get(question.id)!,
-    reviewDays: reviewDaysOf.get(question.id) ?? [],
+    reviewDays: layout.reviewDaysOf.get(question.id) ?? [],
   }));
   const expected = expectedRecall(cardPlans, {
-    days: forecastDays,
+    days: layout.forecastDays,
     interview,
     retention: settings.retention,
     plannedDue: (state, finalDay) => plannedDue(state, finalDay, windowStart),
@@ -200,14 +172,81 @@ export function makePlan(input: PlanInput): Plan {
       reviews: today.reviews,
       minutes: Math.round(((today.new * NEW_CARD_VIEWS + today.reviews) * input.secondsPerCard) / 60),
     },
-    todayCards,
-    days,
+    todayCards: layout.todayCards,
+    days: layout.days,
     readiness: {
       ...recallOnTheDay(questions, (question) => expected.get(question.id), settings.retention),
       ifStoppedToday: { overall: stoppedToday.overall, byCategory: stoppedToday.byCategory },
     },
     unplaced: fresh.length,
   };
+}
+
+interface DayLayoutInput {
+  input: PlanInput;
+  /** Card states, moved on as the days are laid out. */
+  states: Map<string, CardState>;
+  /** New cards not brought in yet: taken from as the days are laid out. */
+  fresh: Question[];
+  studyDays: number;
+  /** The last day new cards come in, before the final days. */
+  lastIntroDay: number;
+  /** Cards a day's budget holds. */
+  capacity: number;
+  dayAt: (k: number) => Date;
+  /** When the plan wants a card next. */
+  due: (question: Question) => Date;
+}
+
+interface DayLayout {
+  days: PlanDay[];
+  todayCards: Plan['todayCards'];
+  forecastDays: ForecastDay[];
+  introDayOf: Map<string, number>;
+  reviewDaysOf: Map<string, number[]>;
+}
+
+/** Each study day in turn: its share of the new cards, then the reviews due that fit the rest of its budget. */
+function layOutDays({ input, states, fresh, studyDays, lastIntroDay, capacity, dayAt, due }: DayLayoutInput): DayLayout {
+  const { questions, now, settings } = input;
+  const layout: DayLayout = {
+    days: [],
+    todayCards: { reviews: [], new: [] },
+    forecastDays: [],
+    introDayOf: new Map(),
+    reviewDaysOf: new Map(),
+  };
+  for (let k = 0; k < studyDays; k++) {
+    const start = dayAt(k);
+    const end = dayAt(k + 1);
+    const at = k === 0 ? now : new Date(start.getTime() + 8 * 3_600_000);
+    layout.forecastDays.push({ at, end });
+    const done = k === 0 ? (input.doneToday ?? { newCards: 0, reviews: 0 }) : { newCards: 0, reviews: 0 };
+    const introDaysLeft = Math.max(1, lastIntroDay - k + 1);
+    const newQuota =
+      k > lastIntroDay && k > 0
+        ? 0
+        : Math.max(0, Math.min(fresh.length, Math.ceil((fresh.length + done.newCards) / introDaysLeft) - done.newCards));
+    const introduced = fresh.splice(0, newQuota);
+    for (const question of introduced) layout.introDayOf.set(question.id, k);
+    const room = Math.max(0, capacity - done.reviews - (done.newCards + newQuota) * NEW_CARD_VIEWS);
+    const reviewed = questions
+      .filter((question) => states.has(question.id) && !introduced.includes(question) && due(question) < end)
+      .sort((a, b) => due(a).getTime() - due(b).getTime())
+      .slice(0, room);
+    // The days ahead are laid out as if each answer is recalled (Good); the readiness forecast weighs both outcomes.
+    for (const question of reviewed) {
+      states.set(question.id, gradeCard(states.get(question.id), 3, at, settings.retention));
+      layout.reviewDaysOf.set(question.id, [...(layout.reviewDaysOf.get(question.id) ?? []), k]);
+    }
+    for (const question of introduced) {
+      const first = gradeCard(undefined, 3, at, settings.retention);
+      states.set(question.id, gradeCard(first, 3, first.card.due, settings.retention));
+    }
+    if (k === 0) layout.todayCards = { reviews: reviewed, new: introduced };
+    layout.days.push({ date: isoDay(start), new: introduced.length, reviews: reviewed.length });
+  }
+  return layout;
 }
 
 function recallAt(state: CardState | undefined, at: Date): number {

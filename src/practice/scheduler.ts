@@ -2,11 +2,11 @@
 // derived by replaying the question's reviews from the log, so the log stays
 // the single source of truth and a fix to the scheduler applies to old reviews.
 import { createEmptyCard, fsrs, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import { DEFAULT_RETENTION } from '../model/choices.js';
 import type { Question } from '../model/question.js';
 import { RATINGS, type Review, type ReviewRating } from '../model/review.js';
 import { reviewsByQuestion } from './matchReviews.js';
 import { formatInterval } from './time.js';
-import { DEFAULT_RETENTION } from './retention.js';
 
 export interface CardState {
   card: Card;

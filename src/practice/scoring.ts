@@ -18,7 +18,7 @@ import {
 } from '../deck/terms.js';
 import type { PointResult, PointStatus } from '../model/interview.js';
 import type { ReviewRating } from '../model/review.js';
-import { referencePoints } from './keyTerms.js';
+import { referencePoints, type ReferencePoint } from './keyTerms.js';
 import { isBareList, LIST_NOTE } from './answerShape.js';
 import { negatedWords } from './negation.js';
 import { STOP_WORDS } from './stopWords.js';
@@ -81,13 +81,14 @@ const UNIFORM: TermWeights = { idf: () => 1 };
  * used to weigh down terms it already names: the answer should explain them.
  */
 export function scoreAnswer(reference: string, typed: string, question?: string, options: GradingOptions = {}): AnswerScore {
-  const aliases = options.aliases ?? NO_ALIASES;
-  const weights = options.weights ?? UNIFORM;
-  const asked = new Set(question === undefined ? [] : wordsOf(question).map((word) => word.stem));
   const answerWords = wordsOf(typed);
-  const denied = negatedWords(typed, answerWords);
-  const answer = typedWords(answerWords);
-
+  const answer: Answer = {
+    words: typedWords(answerWords),
+    denied: negatedWords(typed, answerWords),
+    asked: new Set(question === undefined ? [] : wordsOf(question).map((word) => word.stem)),
+    aliases: options.aliases ?? NO_ALIASES,
+    weights: options.weights ?? UNIFORM,
+  };
   const terms: string[] = [];
   const covered: string[] = [];
   const missed: string[] = [];
@@ -96,66 +97,32 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
   let possible = 0;
   const pointWeights: number[] = [];
   const referenced = referencePoints(reference);
-  const hasMorePoints = referenced.length > 1;
   for (const point of referenced) {
-    const pointWords = point.words;
-    const pointDenied = negatedWords(point.text, pointWords);
-    const pointDenies = pointDenied.includes(true);
-    let weight = 0;
-    let gained = 0;
-    let contradicted = 0;
-    const matched: string[] = [];
-    const missing: string[] = [];
-    const missingLoose: string[] = [];
-    for (const { text, words, loose } of point.terms) {
-      if (words.length === 0) continue;
-      const termWeight = weightOf(words, weights, asked) * (loose ? LOOSE_FACTOR : 1);
-      // A term the reference itself denies ("without impacting real users") counts however the answer puts it.
-      const referenceDenies = pointDenies && findTermAll(words, pointWords, aliases).some((match) => spanDenied(match, pointDenied));
-      const result = matchTerm(words, answer, referenceDenies ? NOTHING_DENIED : denied, weights, aliases);
-      weight += termWeight;
-      gained += termWeight * result.credit;
-      // A loose word in a denied clause is often its subject, not what is denied.
-      if (result.contradicted && !loose) contradicted += termWeight;
-      matched.push(...result.matched);
-      // The key terms are what the lists name: loose words and what the question itself names would be noise there.
-      const listed = !loose && !words.every((word) => asked.has(word.stem));
-      if (listed && !terms.includes(text)) {
-        terms.push(text);
-        (result.credit === 1 ? covered : missed).push(text);
-      }
-      if (result.credit < 1) (listed ? missing : missingLoose).push(text);
+    const tally = tallyPoint(point, answer);
+    for (const term of tally.listed) {
+      if (terms.includes(term.text)) continue;
+      terms.push(term.text);
+      (term.covered ? covered : missed).push(term.text);
     }
-    if (weight === 0) continue;
-    if (missing.length === 0) missing.push(...missingLoose);
-    const share = gained / weight;
-    const isContradicted = contradicted > gained;
-    const status: PointStatus = isContradicted
-      ? 'contradicted'
-      : share >= COVERED_SHARE
-        ? 'covered'
-        : share >= PARTLY_SHARE
-          ? 'partly'
-          : 'missed';
-    points.push({ text: point.text, status, matched: [...new Set(matched)], missing });
+    if (tally.weight === 0) continue;
+    const share = tally.gained / tally.weight;
+    const isContradicted = tally.contradicted > tally.gained;
+    points.push({
+      text: point.text,
+      status: pointStatus(share, isContradicted),
+      matched: [...new Set(tally.matched)],
+      missing: tally.missing,
+    });
     // The first point of a longer answer usually states the answer; the rest explains it.
-    const pointWeight = points.length === 1 && hasMorePoints ? weight * LEAD_FACTOR : weight;
+    const pointWeight = points.length === 1 && referenced.length > 1 ? tally.weight * LEAD_FACTOR : tally.weight;
     pointWeights.push(pointWeight);
     possible += pointWeight;
     earned += isContradicted ? 0 : pointWeight * Math.min(1, share / FULL_CREDIT_SHARE);
   }
 
   const notes: string[] = [];
-  let score = 0;
-  if (answerWords.length > 0 && possible > 0) {
-    const expected = expectedWeight(pointWeights, possible);
-    score = Math.round(100 * Math.pow(Math.min(1, earned / expected), CALIBRATION));
-    // When the reference is itself a list of names ("metadata, kind and apiVersion"), so may the answer be.
-    if (isBareList(typed) && !referenced.every((point) => isBareList(point.text))) {
-      notes.push(LIST_NOTE);
-      score = Math.min(score, LIST_CAP);
-    }
-  }
+  const score =
+    answerWords.length > 0 && possible > 0 ? finalScore(earned / expectedWeight(pointWeights, possible), typed, referenced, notes) : 0;
   if (points.some((point) => point.status === 'contradicted')) notes.push('the answer denies what the reference says');
   return {
     terms,
@@ -167,6 +134,70 @@ export function scoreAnswer(reference: string, typed: string, question?: string,
     notes,
     suggestedRating: suggestRating(score),
   };
+}
+
+/** The typed answer as every point is matched against it. */
+interface Answer {
+  words: TypedWords;
+  /** For each word, whether a negation covers it. */
+  denied: boolean[];
+  /** Stems of the question's words. */
+  asked: Set<string>;
+  aliases: AliasTable;
+  weights: TermWeights;
+}
+
+/** What one reference point's terms found in the answer. */
+interface PointTally {
+  weight: number;
+  gained: number;
+  /** The weight of key terms the answer denies. */
+  contradicted: number;
+  matched: string[];
+  /** Key terms not fully named (loose words only when no key term is missing). */
+  missing: string[];
+  /** The key terms the lists name, in order, each with whether the answer names it. */
+  listed: Array<{ text: string; covered: boolean }>;
+}
+
+function tallyPoint(point: ReferencePoint, answer: Answer): PointTally {
+  const tally: PointTally = { weight: 0, gained: 0, contradicted: 0, matched: [], missing: [], listed: [] };
+  const pointDenied = negatedWords(point.text, point.words);
+  const pointDenies = pointDenied.includes(true);
+  const missingLoose: string[] = [];
+  for (const { text, words, loose } of point.terms) {
+    if (words.length === 0) continue;
+    const termWeight = weightOf(words, answer.weights, answer.asked) * (loose ? LOOSE_FACTOR : 1);
+    // A term the reference itself denies ("without impacting real users") counts however the answer puts it.
+    const referenceDenies = pointDenies && findTermAll(words, point.words, answer.aliases).some((match) => spanDenied(match, pointDenied));
+    const result = matchTerm(words, answer.words, referenceDenies ? NOTHING_DENIED : answer.denied, answer.weights, answer.aliases);
+    tally.weight += termWeight;
+    tally.gained += termWeight * result.credit;
+    // A loose word in a denied clause is often its subject, not what is denied.
+    if (result.contradicted && !loose) tally.contradicted += termWeight;
+    tally.matched.push(...result.matched);
+    // The key terms are what the lists name: loose words and what the question itself names would be noise there.
+    const listed = !loose && !words.every((word) => answer.asked.has(word.stem));
+    if (listed) tally.listed.push({ text, covered: result.credit === 1 });
+    if (result.credit < 1) (listed ? tally.missing : missingLoose).push(text);
+  }
+  if (tally.missing.length === 0) tally.missing.push(...missingLoose);
+  return tally;
+}
+
+/** The covered share of the expected weight as a score, capped (with a note) for a bare list. */
+function finalScore(covered: number, typed: string, referenced: readonly ReferencePoint[], notes: string[]): number {
+  const score = Math.round(100 * Math.pow(Math.min(1, covered), CALIBRATION));
+  // When the reference is itself a list of names ("metadata, kind and apiVersion"), so may the answer be.
+  if (!isBareList(typed) || referenced.every((point) => isBareList(point.text))) return score;
+  notes.push(LIST_NOTE);
+  return Math.min(score, LIST_CAP);
+}
+
+function pointStatus(share: number, isContradicted: boolean): PointStatus {
+  if (isContradicted) return 'contradicted';
+  if (share >= COVERED_SHARE) return 'covered';
+  return share >= PARTLY_SHARE ? 'partly' : 'missed';
 }
 
 /** The weight full marks need: all of it for a short reference, the heaviest few points' worth for a long one. */

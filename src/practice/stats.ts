@@ -90,59 +90,11 @@ const MATURE_DAYS = 21;
 const DAY_MS = 86_400_000;
 
 export function computeStats(input: StatsInput): Stats {
-  const { questions, cards, now } = input;
+  const { questions, now } = input;
   const days = new LocalDays();
   const today = days.dayOf(now.getTime());
-  const positionOf = reviewPositions(questions);
-
-  // The one pass over the log, with per-question state in arrays by position.
-  const perDay = new Map<number, number>();
-  const lastDayOf = new Int32Array(questions.length).fill(NEVER);
-  let total = 0;
-  let recalls = 0;
-  let passed = 0;
-  for (const review of input.reviews) {
-    const position = positionOf(review);
-    if (position < 0) continue;
-    const at = review.at ?? Date.parse(review.reviewedAt);
-    if (Number.isNaN(at)) continue;
-    const day = days.dayOf(at);
-    total++;
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    const previous = lastDayOf[position]!;
-    if (previous === NEVER || previous < day) {
-      if (previous !== NEVER) {
-        recalls++;
-        if (review.rating >= 3) passed++;
-      }
-      lastDayOf[position] = day;
-    }
-  }
-
-  const endOfToday = days.startOf(today + 1);
-  const endOfWeek = days.startOf(today + 8);
-  const counts = { seen: 0, new: 0, learning: 0, mature: 0 };
-  const due = { today: 0, next7Days: 0 };
-  const byCategory = new Map<string, CategoryMastery>();
-  const weak: { question: Question; card: CardSummary }[] = [];
-  for (const question of questions) {
-    let category = byCategory.get(question.category);
-    if (!category) byCategory.set(question.category, (category = { name: question.category, total: 0, new: 0, learning: 0, mature: 0 }));
-    category.total++;
-    const card = cards.get(question.id);
-    if (!card) {
-      counts.new++;
-      category.new++;
-      continue;
-    }
-    counts.seen++;
-    const level = card.scheduledDays >= MATURE_DAYS ? 'mature' : 'learning';
-    counts[level]++;
-    category[level]++;
-    if (card.due < endOfToday) due.today++;
-    else if (card.due < endOfWeek) due.next7Days++;
-    weak.push({ question, card });
-  }
+  const { perDay, total, recalls, passed } = reviewActivity(input, days);
+  const { counts, due, byCategory, weak } = cardCounts(input, days.startOf(today + 1), days.startOf(today + 8));
 
   const weeks = input.calendarWeeks ?? 12;
   const start = today - weekdayOf(today) - 7 * (weeks - 1);
@@ -173,6 +125,77 @@ export function computeStats(input: StatsInput): Stats {
       due: new Date(card.due).toISOString(),
     })),
   };
+}
+
+/**
+ * The one pass over the log, with per-question state in arrays by position:
+ * reviews per local day, and recalls (a question's first review on a later
+ * day than its last) with how many of them passed.
+ */
+function reviewActivity(
+  input: StatsInput,
+  days: LocalDays,
+): { perDay: Map<number, number>; total: number; recalls: number; passed: number } {
+  const positionOf = reviewPositions(input.questions);
+  const perDay = new Map<number, number>();
+  const lastDayOf = new Int32Array(input.questions.length).fill(NEVER);
+  let total = 0;
+  let recalls = 0;
+  let passed = 0;
+  for (const review of input.reviews) {
+    const position = positionOf(review);
+    if (position < 0) continue;
+    const at = review.at ?? Date.parse(review.reviewedAt);
+    if (Number.isNaN(at)) continue;
+    const day = days.dayOf(at);
+    total++;
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    const previous = lastDayOf[position]!;
+    if (previous === NEVER || previous < day) {
+      if (previous !== NEVER) {
+        recalls++;
+        if (review.rating >= 3) passed++;
+      }
+      lastDayOf[position] = day;
+    }
+  }
+  return { perDay, total, recalls, passed };
+}
+
+/** Cards new, learning and mature (overall and by category), due today and this week, and the seen ones for the weakest. */
+function cardCounts(
+  { questions, cards }: StatsInput,
+  endOfToday: number,
+  endOfWeek: number,
+): {
+  counts: Record<'seen' | 'new' | 'learning' | 'mature', number>;
+  due: Stats['due'];
+  byCategory: Map<string, CategoryMastery>;
+  weak: { question: Question; card: CardSummary }[];
+} {
+  const counts = { seen: 0, new: 0, learning: 0, mature: 0 };
+  const due = { today: 0, next7Days: 0 };
+  const byCategory = new Map<string, CategoryMastery>();
+  const weak: { question: Question; card: CardSummary }[] = [];
+  for (const question of questions) {
+    let category = byCategory.get(question.category);
+    if (!category) byCategory.set(question.category, (category = { name: question.category, total: 0, new: 0, learning: 0, mature: 0 }));
+    category.total++;
+    const card = cards.get(question.id);
+    if (!card) {
+      counts.new++;
+      category.new++;
+      continue;
+    }
+    counts.seen++;
+    const level = card.scheduledDays >= MATURE_DAYS ? 'mature' : 'learning';
+    counts[level]++;
+    category[level]++;
+    if (card.due < endOfToday) due.today++;
+    else if (card.due < endOfWeek) due.next7Days++;
+    weak.push({ question, card });
+  }
+  return { counts, due, byCategory, weak };
 }
 
 /**

@@ -2,8 +2,8 @@
 // expanded, typos and prefixes forgiven, ranked BM25F-style (src/search/rank.ts),
 // with a bonus for the query's words in order in the question, and only the
 // hits near the best one kept.
+import { markdownText } from '../deck/markdownText/index.js';
 import type { Question } from '../model/question.js';
-import { plainText } from './plainText.js';
 import { analyseQuery } from './query.js';
 import { needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
 import { buildWordIndex, type WordIndex } from './wordIndex.js';
@@ -50,7 +50,7 @@ const MAX_FIELD_CHARS = 64 * 1024;
 export function searchFields(question: Question): [string, string, string] {
   return [
     question.question.slice(0, MAX_FIELD_CHARS),
-    plainText(question.answer.slice(0, 2 * MAX_FIELD_CHARS)).slice(0, MAX_FIELD_CHARS),
+    markdownText(question.answer.slice(0, 2 * MAX_FIELD_CHARS), 'words').slice(0, MAX_FIELD_CHARS),
     question.category.slice(0, MAX_FIELD_CHARS),
   ];
 }

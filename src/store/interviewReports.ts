@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { NotFoundError, StorageError } from '../errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
 import { readRegularText } from './fileType.js';
+import type { KfqPaths } from './paths.js';
 import { faultOf, isDate, isObject, isRating } from './records.js';
 import type { InterviewAnswer, InterviewReport, ReportSink } from '../model/interview.js';
 
@@ -98,6 +99,30 @@ export function loadReports(folder: string): SavedReports {
   }
   reports.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   return { reports, problems };
+}
+
+/** The saved reports kfq reads back: with a sync folder, every machine's, oldest first; else this machine's. */
+export function loadSavedReports(paths: KfqPaths): SavedReports {
+  return paths.sync ? allMachines(paths.sync.reports) : loadReports(paths.reports);
+}
+
+function allMachines(root: string): SavedReports {
+  let machines: string[];
+  try {
+    machines = readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name);
+  } catch {
+    machines = [];
+  }
+  const all: SavedReports = { reports: [], problems: [] };
+  for (const machine of machines.sort()) {
+    const saved = loadReports(join(root, machine));
+    all.reports.push(...saved.reports);
+    all.problems.push(...saved.problems);
+  }
+  all.reports.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
+  return all;
 }
 
 /** `last`, an id, or the unique start of an id. */

@@ -1,7 +1,7 @@
 // Markdown to terminal text, from marked's tokens (marked-terminal misnumbers
 // nested lists and is slow to import). Deck text is sanitised here.
 import { Lexer, type Token, type Tokens } from 'marked';
-import { plainInline, unescapeMarkedText } from '../deck/inline.js';
+import { markdownText, markedTokenText } from '../deck/markdownText/index.js';
 import { renderPlainMarkdown } from './plainMarkdown.js';
 import { out } from './theme.js';
 import { safeText, wrap } from './text.js';
@@ -42,7 +42,7 @@ function lex(markdown: string): Token[] {
       lexer.inlineTokens(src, inline);
     } else {
       // `&` encoded again: text tokens are decoded when rendered, since marked leaves them encoded.
-      inline.push({ type: 'text', raw: src, text: plainInline(src).replace(/&/g, '&amp;') });
+      inline.push({ type: 'text', raw: src, text: markdownText(src).replace(/&/g, '&amp;') });
     }
   }
   return tokens;
@@ -124,7 +124,7 @@ function renderInlineToken(token: Token): string {
     case 'del':
       return out.strikethrough(renderInline((token as Tokens.Del).tokens));
     case 'codespan':
-      return out.cyan(safeText(unescapeMarkedText((token as Tokens.Codespan).text)));
+      return out.cyan(safeText(markedTokenText((token as Tokens.Codespan).text)));
     case 'br':
       return '\n';
     case 'link': {
@@ -136,7 +136,7 @@ function renderInlineToken(token: Token): string {
       return `[image: ${safeText((token as Tokens.Image).text)}]`;
     case 'text': {
       const text = token as Tokens.Text;
-      return text.tokens ? renderInline(text.tokens) : safeText(unescapeMarkedText(text.text));
+      return text.tokens ? renderInline(text.tokens) : safeText(markedTokenText(text.text));
     }
     case 'escape':
       return safeText((token as Tokens.Escape).text);

@@ -18,6 +18,11 @@ export function warn(stderr: Stream, message: string): void {
   stderr.write(`${err.yellow('warning:')} ${safeLine(message)}\n`);
 }
 
+/** Each problem as a warning naming the file (and line) it was found in. */
+export function warnProblems(stderr: Stream, problems: Iterable<{ file: string; line?: number; message: string }>): void {
+  for (const { file, line, message } of problems) warn(stderr, `${file}${line === undefined ? '' : `:${line}`}: ${message}`);
+}
+
 /** A status message for people (not data), on stderr. */
 export function note(stderr: Stream, message: string): void {
   stderr.write(`${message}\n`);

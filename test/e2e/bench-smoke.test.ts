@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateDeck, writeReviewLog } from '../../bench/generate.js';
+import { generateDeck, writeReviewLog } from '../support/generate.js';
 import { runKfq } from './run.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kfq-bench-smoke-'));

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { writeReviewLog } from '../../bench/generate.js';
+import { writeReviewLog } from '../support/generate.js';
 import { StorageError } from '../../src/errors.js';
 import { appendReview } from '../../src/store/reviewLog.js';
 import { type Review } from '../../src/model/review.js';

@@ -1,5 +1,5 @@
 // The layer rules of .dependency-cruiser.cjs, run by dependency-cruiser on src/
-// and on a fixture tree with forbidden imports planted in it.
+// and test/, and on a fixture tree with forbidden imports planted in it.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
@@ -13,8 +13,9 @@ const config = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cj
 
 /** Each violation as `rule: from → to`. */
 async function violations(baseDir: string): Promise<string[]> {
-  const { output } = await cruise(['src'], {
+  const { output } = await cruise(['src', 'test'], {
     baseDir,
+    exclude: { path: '^test/fixtures/' },
     validate: true,
     ruleSet: { forbidden: config.forbidden },
     doNotFollow: { path: 'node_modules' },
@@ -24,7 +25,7 @@ async function violations(baseDir: string): Promise<string[]> {
 }
 
 describe('the architecture', () => {
-  it('when src/ is cruised then no module imports a layer above or beside its own, the store, cli.ts or in a circle', async () => {
+  it('when src/ and test/ are cruised then no module imports a layer above or beside its own, the store, cli.ts, bench/ or in a circle', async () => {
     expect(await violations(root)).toEqual([]);
   }, 60_000);
 
@@ -37,6 +38,7 @@ describe('the architecture', () => {
         'not-to-cli: src/commands/list.ts → src/cli.ts',
         'layer-commands: src/commands/list.ts → src/cli.ts',
         'no-circular: src/cli.ts → src/commands/list.ts',
+        'test-not-to-bench: test/measure.test.ts → bench/measure.ts',
       ]),
     );
     expect(found.filter((line) => line.includes('practice/replay.ts →'))).toEqual([]);

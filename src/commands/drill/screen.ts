@@ -12,7 +12,7 @@ import { coverageLines } from '../../ui/coverageLines.js';
 import type { Key } from '../../ui/keys.js';
 import { LineInput } from '../../ui/lineInput.js';
 import { renderMarkdown } from '../../ui/markdown.js';
-import type { Screen, ScreenControl, Size } from '../../ui/terminalSession.js';
+import type { Frame, Screen, ScreenControl, Size } from '../../ui/terminalSession.js';
 import { out, RATING_COLOURS } from '../../ui/theme.js';
 import { safeLine, truncate, visibleWidth, wrap } from '../../ui/text.js';
 import { hasFullPrompt } from '../../ui/questionText.js';
@@ -48,211 +48,242 @@ interface Graded {
 type Control = ScreenControl<DrillOutcome>;
 
 export function drillScreen(config: DrillScreenConfig): Screen<DrillOutcome> {
-  const now = config.now ?? Date.now;
-  let index = 0;
-  let phase: 'ask' | 'revealed' = 'ask';
-  const input = new LineInput();
-  let typed = '';
-  let message: string | undefined;
-  let expanded = false;
-  let shownAt = now();
-  let lastAct: { key: string; at: number } | undefined;
-  const graded: Graded[] = [];
-  const scroller = new Scroller();
-  let score: AnswerScore | undefined;
+  return new DrillScreen(config);
+}
 
-  const card = (): Question => config.cards[index]!;
-  const width = (size: Size): number => Math.min(size.cols, 100);
+/** The session's state (which card, asked or revealed, what was typed and graded) and what each key does to it. */
+class DrillScreen implements Screen<DrillOutcome> {
+  private readonly now: () => number;
+  private index = 0;
+  private phase: 'ask' | 'revealed' = 'ask';
+  private readonly input = new LineInput();
+  private typed = '';
+  private message: string | undefined;
+  private expanded = false;
+  private shownAt: number;
+  private lastAct: { key: string; at: number } | undefined;
+  private readonly graded: Graded[] = [];
+  private readonly scroller = new Scroller();
+  private score: AnswerScore | undefined;
 
-  const show = (control: Control, at: number, nextPhase: 'ask' | 'revealed', text: string, note?: string): void => {
-    index = at;
-    phase = nextPhase;
-    typed = text;
-    input.clear();
-    if (nextPhase === 'ask') input.set(text);
-    score = undefined;
-    expanded = false;
-    message = note;
-    scroller.reset();
-    shownAt = now();
+  constructor(private readonly config: DrillScreenConfig) {
+    this.now = config.now ?? Date.now;
+    this.shownAt = this.now();
+  }
+
+  start(control: Control): void {
+    this.shownAt = this.now();
+    if (control.plain) this.printPlain(control);
+  }
+
+  draw(size: Size): Frame {
+    const cols = width(size);
+    if (this.phase === 'ask') {
+      const answer = answerLines(this.input, cols, Math.max(1, Math.min(4, Math.floor(size.rows / 5))));
+      const hint = wrap(out.dim(askFooter(this.input.value.trim(), this.graded.length > 0)), cols);
+      const footer = ['', ...answer, ...(this.message ? wrap(out.yellow(this.message), cols) : []), ...hint];
+      return this.scroller.layout(
+        { header: this.header(cols, size.rows), body: [], footer, cursorLine: answer.length - (this.input.cut > 0 ? 1 : 0) },
+        size,
+      );
+    }
+    const footer = ['', ...(this.message ? wrap(out.yellow(this.message), cols) : []), ...this.revealedKeys(cols)];
+    return this.scroller.layout(
+      { header: [...this.header(cols, size.rows), ''], body: this.revealedBody(cols), footer },
+      size,
+      '↑↓ PgUp/PgDn',
+    );
+  }
+
+  key(key: Key, control: Control): void {
+    if (this.phase === 'ask') this.askKey(key, control);
+    else this.revealedKey(key, control);
+  }
+
+  private card(): Question {
+    return this.config.cards[this.index]!;
+  }
+
+  private show(control: Control, at: number, nextPhase: 'ask' | 'revealed', text: string, note?: string): void {
+    this.index = at;
+    this.phase = nextPhase;
+    this.typed = text;
+    this.input.clear();
+    if (nextPhase === 'ask') this.input.set(text);
+    this.score = undefined;
+    this.expanded = false;
+    this.message = note;
+    this.scroller.reset();
+    this.shownAt = this.now();
     control.fresh();
-    if (control.plain) printPlain(control);
+    if (control.plain) this.printPlain(control);
     control.redraw();
-  };
+  }
 
-  const end = (control: Control, outcome: DrillOutcome): void => control.done(outcome);
-
-  const undo = (control: Control): void => {
-    const last = graded.pop();
+  private undo(control: Control): void {
+    const last = this.graded.pop();
     if (!last) {
-      message = 'Nothing to undo in this session yet.';
-      if (phase === 'ask') input.clear();
-      if (control.plain) control.print(`${message}\n> `);
+      this.message = 'Nothing to undo in this session yet.';
+      if (this.phase === 'ask') this.input.clear();
+      if (control.plain) control.print(`${this.message}\n> `);
       control.redraw();
       return;
     }
     try {
-      config.undo();
+      this.config.undo();
     } catch (error) {
-      return end(control, { end: 'failed', error });
+      return control.done({ end: 'failed', error });
     }
-    lastAct = undefined;
-    show(control, last.index, 'revealed', last.typed, `Took back ${RATING_NAMES[last.rating]}; grade it again.`);
-  };
+    this.lastAct = undefined;
+    this.show(control, last.index, 'revealed', last.typed, `Took back ${RATING_NAMES[last.rating]}; grade it again.`);
+  }
 
-  const grade = (control: Control, rating: ReviewRating, key: string): void => {
+  private grade(control: Control, rating: ReviewRating, key: string): void {
     try {
-      config.grade(card(), rating, typed, now() - shownAt);
+      this.config.grade(this.card(), rating, this.typed, this.now() - this.shownAt);
     } catch (error) {
-      return end(control, { end: 'failed', error });
+      return control.done({ end: 'failed', error });
     }
     if (control.plain) control.print(`${RATING_NAMES[rating]}\n`);
-    graded.push({ index, typed, rating });
-    lastAct = { key, at: now() };
-    if (index + 1 >= config.cards.length) return end(control, { end: 'finished' });
-    show(control, index + 1, 'ask', '');
-  };
+    this.graded.push({ index: this.index, typed: this.typed, rating });
+    this.lastAct = { key, at: this.now() };
+    if (this.index + 1 >= this.config.cards.length) return control.done({ end: 'finished' });
+    this.show(control, this.index + 1, 'ask', '');
+  }
 
-  const reveal = (control: Control, key: string): void => {
-    typed = input.value;
-    lastAct = { key, at: now() };
-    phase = 'revealed';
-    message = undefined;
-    scroller.reset();
+  private reveal(control: Control, key: string): void {
+    this.typed = this.input.value;
+    this.lastAct = { key, at: this.now() };
+    this.phase = 'revealed';
+    this.message = undefined;
+    this.scroller.reset();
     control.fresh();
-    if (control.plain) printPlain(control);
+    if (control.plain) this.printPlain(control);
     control.redraw();
-  };
+  }
 
   /** The same key again right after it acted: a double press. */
-  const repeated = (key: string): boolean => lastAct !== undefined && lastAct.key === key && now() - lastAct.at < REPEAT_GUARD_MS;
+  private repeated(key: string): boolean {
+    return this.lastAct !== undefined && this.lastAct.key === key && this.now() - this.lastAct.at < REPEAT_GUARD_MS;
+  }
 
-  const askKey = (key: Key, control: Control): void => {
+  private askKey(key: Key, control: Control): void {
     if (key.name === 'enter') {
-      if (repeated('enter')) return;
+      if (this.repeated('enter')) return;
       // q or u alone, then Enter, are commands: so an answer may start with any letter.
-      const command = input.value.trim();
-      if (command === 'q') return end(control, { end: 'quit' });
-      if (command === 'u') return undo(control);
-      return reveal(control, 'enter');
+      const command = this.input.value.trim();
+      if (command === 'q') return control.done({ end: 'quit' });
+      if (command === 'u') return this.undo(control);
+      return this.reveal(control, 'enter');
     }
-    if (key.name === 'escape') return end(control, { end: 'quit' });
-    if (scroller.key(key)) return control.redraw();
-    if (key.name === 'text' && input.value === '' && repeated(key.text!.slice(0, 1))) return;
-    if (!editAnswer(input, key, control, '> ')) return;
-    message = undefined;
+    if (key.name === 'escape') return control.done({ end: 'quit' });
+    if (this.scroller.key(key)) return control.redraw();
+    if (key.name === 'text' && this.input.value === '' && this.repeated(key.text!.slice(0, 1))) return;
+    if (!editAnswer(this.input, key, control, '> ')) return;
+    this.message = undefined;
     control.redraw();
-  };
+  }
 
-  const revealedKey = (key: Key, control: Control): void => {
+  private revealedKey(key: Key, control: Control): void {
     if (key.name === 'enter') {
-      if (!repeated('enter')) grade(control, 3, 'enter');
+      if (!this.repeated('enter')) this.grade(control, 3, 'enter');
       return;
     }
-    if (key.name === 'escape') return end(control, { end: 'quit' });
-    if (scroller.key(key)) return control.redraw();
+    if (key.name === 'escape') return control.done({ end: 'quit' });
+    if (this.scroller.key(key)) return control.redraw();
     if (key.name !== 'text') return;
     // One key at a time, up to the first that acts: a grade shows the next card, and what came with it was meant for this one.
-    for (const ch of key.text!) if (revealedChar(ch, control)) return;
-  };
+    for (const ch of key.text!) if (this.revealedChar(ch, control)) return;
+  }
 
   /** Returns true when the key acted on the card (graded, undid, quit). */
-  const revealedChar = (ch: string, control: Control): boolean => {
-    if (repeated(ch)) return false;
+  private revealedChar(ch: string, control: Control): boolean {
+    if (this.repeated(ch)) return false;
     const rating = Number(ch);
     if (ch === ' ' || (rating >= 1 && rating <= 4)) {
-      grade(control, ch === ' ' ? 3 : (rating as ReviewRating), ch);
+      this.grade(control, ch === ' ' ? 3 : (rating as ReviewRating), ch);
       return true;
     }
     if (ch === 'u' || ch === 'q') {
-      if (ch === 'u') undo(control);
-      else end(control, { end: 'quit' });
+      if (ch === 'u') this.undo(control);
+      else control.done({ end: 'quit' });
       return true;
     }
     if (ch === 'c') {
-      expanded = !expanded;
-      if (control.plain) printPlain(control);
+      this.expanded = !this.expanded;
+      if (control.plain) this.printPlain(control);
     } else {
-      message = 'Grade yourself: 1 Again · 2 Hard · 3 Good (Space, Enter) · 4 Easy.';
-      if (control.plain) control.print(`\n${message}\nGrade: `);
+      this.message = 'Grade yourself: 1 Again · 2 Hard · 3 Good (Space, Enter) · 4 Easy.';
+      if (control.plain) control.print(`\n${this.message}\nGrade: `);
     }
     control.redraw();
     return false;
-  };
+  }
 
-  const scoreOf = (): AnswerScore | undefined => {
-    if (typed.trim() === '') return undefined;
-    score ??= config.score(card(), typed);
-    return score;
-  };
+  private scoreOf(): AnswerScore | undefined {
+    if (this.typed.trim() === '') return undefined;
+    this.score ??= this.config.score(this.card(), this.typed);
+    return this.score;
+  }
 
-  // What the day holds is said on the first card, where the screen has the room for it.
-  const showsStatus = (rows: number): boolean => config.status !== undefined && index === 0 && graded.length === 0 && rows >= 20;
+  /** What the day holds is said on the first card, where the screen has the room for it. */
+  private showsStatus(rows: number): boolean {
+    return this.config.status !== undefined && this.index === 0 && this.graded.length === 0 && rows >= 20;
+  }
 
-  const header = (cols: number, rows = Number.POSITIVE_INFINITY): string[] => [
-    ...titleLine(config.deckTitle(card()), index + 1, config.cards.length, cols),
-    out.dim(truncate(safeLine(card().category), cols)),
-    ...(showsStatus(rows) ? wrap(out.dim(config.status!), cols) : []),
-    '',
-    ...questionLines(card(), cols),
-  ];
+  private header(cols: number, rows = Number.POSITIVE_INFINITY): string[] {
+    return [
+      ...titleLine(this.config.deckTitle(this.card()), this.index + 1, this.config.cards.length, cols),
+      out.dim(truncate(safeLine(this.card().category), cols)),
+      ...(this.showsStatus(rows) ? wrap(out.dim(this.config.status!), cols) : []),
+      '',
+      ...questionLines(this.card(), cols),
+    ];
+  }
 
-  const revealedBody = (cols: number): string[] => {
-    const current = scoreOf();
+  private revealedBody(cols: number): string[] {
+    const current = this.scoreOf();
     const yours = current
-      ? [out.dim('Your answer'), ...typedAnswerLines(typed, cols, expanded), ...coverageLines(current, cols, expanded), '']
+      ? [out.dim('Your answer'), ...typedAnswerLines(this.typed, cols, this.expanded), ...coverageLines(current, cols, this.expanded), '']
       : [];
-    const reference = renderMarkdown(card().answer, cols - 2)
+    const reference = renderMarkdown(this.card().answer, cols - 2)
       .split('\n')
       .map((line) => (line === '' ? '' : `  ${line}`));
     return [...yours, out.dim('Reference answer'), ...reference];
-  };
+  }
 
-  const revealedKeys = (cols: number): string[] => [
-    ...gradeKeys(config.intervals(card()), cols),
-    ...wrap(out.dim(`Space/Enter Good${graded.length > 0 ? ' · u undo' : ''} · q quit`), cols),
-  ];
+  private revealedKeys(cols: number): string[] {
+    return [
+      ...gradeKeys(this.config.intervals(this.card()), cols),
+      ...wrap(out.dim(`Space/Enter Good${this.graded.length > 0 ? ' · u undo' : ''} · q quit`), cols),
+    ];
+  }
 
-  function printPlain(control: Control): void {
+  private printPlain(control: Control): void {
     const cols = width(control.size());
     const lines =
-      phase === 'ask'
-        ? ['', ...header(cols), '', ...(message ? [message] : []), askFooter(input.value.trim(), graded.length > 0)]
+      this.phase === 'ask'
+        ? [
+            '',
+            ...this.header(cols),
+            '',
+            ...(this.message ? [this.message] : []),
+            askFooter(this.input.value.trim(), this.graded.length > 0),
+          ]
         : [
             '',
             // After an undo the card is back: say which one.
-            ...(message ? [message, '', ...header(cols), ''] : []),
-            ...revealedBody(cols),
+            ...(this.message ? [this.message, '', ...this.header(cols), ''] : []),
+            ...this.revealedBody(cols),
             '',
-            ...revealedKeys(cols),
+            ...this.revealedKeys(cols),
           ];
-    control.print(lines.join('\n') + (phase === 'ask' ? `\n> ${safeLine(input.value)}` : '\nGrade: '));
+    control.print(lines.join('\n') + (this.phase === 'ask' ? `\n> ${safeLine(this.input.value)}` : '\nGrade: '));
   }
+}
 
-  return {
-    start(control) {
-      shownAt = now();
-      if (control.plain) printPlain(control);
-    },
-    draw(size) {
-      const cols = width(size);
-      if (phase === 'ask') {
-        const answer = answerLines(input, cols, Math.max(1, Math.min(4, Math.floor(size.rows / 5))));
-        const hint = wrap(out.dim(askFooter(input.value.trim(), graded.length > 0)), cols);
-        const footer = ['', ...answer, ...(message ? wrap(out.yellow(message), cols) : []), ...hint];
-        return scroller.layout(
-          { header: header(cols, size.rows), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) },
-          size,
-        );
-      }
-      const footer = ['', ...(message ? wrap(out.yellow(message), cols) : []), ...revealedKeys(cols)];
-      return scroller.layout({ header: [...header(cols, size.rows), ''], body: revealedBody(cols), footer }, size, '↑↓ PgUp/PgDn');
-    },
-    key(key, control) {
-      if (phase === 'ask') askKey(key, control);
-      else revealedKey(key, control);
-    },
-  };
+function width(size: Size): number {
+  return Math.min(size.cols, 100);
 }
 
 /** Deck and progress on one line when they fit (the title gives way), else on two. */

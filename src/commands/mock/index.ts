@@ -15,14 +15,14 @@ import { reviewLogSink } from '../../store/reviewLog.js';
 import { checkLogAppendable } from '../../store/reviewLogChecks.js';
 import { readUserAliases } from '../../store/userAliases.js';
 import { note, printLines } from '../../ui/output.js';
-import { TerminalSession } from '../../ui/terminalSession.js';
+import { TerminalSession, type Screen } from '../../ui/terminalSession.js';
 import { err, out } from '../../ui/theme.js';
 import { wrap } from '../../ui/text.js';
 import { requireInteractiveTerminal } from '../../ui/tty.js';
 import { activePlan } from '../activePlan.js';
 import type { CommandContext } from '../context.js';
-import { readHistory } from '../reviewHistory.js';
-import { applySchedulerSettings } from '../schedulerSettings.js';
+import type { Settings } from '../settings.js';
+import { applySchedulerSettings, readHistory } from '../scheduling.js';
 import { layoutWidth, loadSelection } from '../shared.js';
 import { answerScreen, choiceScreen, selfReviewScreen } from './prompts.js';
 import { renderReport, reportPage } from './report.js';
@@ -56,31 +56,60 @@ export async function run(ctx: CommandContext, given: MockOptions): Promise<numb
   const perQuestionSeconds = parseDuration(options.perQuestion, '--per-question');
   const totalSeconds = options.total === undefined ? null : parseDuration(options.total, '--total');
   requireInteractiveTerminal('kfq mock');
-  const paths = ctx.paths;
-  ensureWritableHome(paths);
-  checkLogAppendable(paths.history);
-
+  ensureWritableHome(ctx.paths);
+  checkLogAppendable(ctx.paths.history);
   const { decks, questions } = await loadSelection(ctx, options.category);
-  const grading = gradingOptions(decks, readUserAliases(paths));
+  const grading = gradingOptions(decks, readUserAliases(ctx.paths));
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
-  const log = readHistory(ctx);
   const seed = options.seed ?? randomInt(2 ** 31);
-  // During an interview plan, the categories weakest on the day are asked more.
+  const plan = await pickQuestions(ctx, settings, questions, options.count, seed);
+  const report = await runInterview(ctx, { plan, asked: options.count, limits: { perQuestionSeconds, totalSeconds, seed }, grading });
+  if (!report) return ExitCode.ok;
+  // The full screen is gone when the session closes: the report is printed again for the scrollback (plain terminals have it already).
+  if (!report.plain) printLines(ctx.stdout, ['', ...renderReport(report.report, layoutWidth(ctx))]);
+  for (const line of wrap(`Saved as ${report.report.id}; see it again with kfq mock --report ${report.report.id}`, layoutWidth(ctx)))
+    note(ctx.stderr, err.dim(line));
+  return ExitCode.ok;
+}
+
+/** The interview's questions: during an interview plan, the categories weakest on the day are asked more. */
+async function pickQuestions(
+  ctx: CommandContext,
+  settings: Settings | undefined,
+  questions: Question[],
+  count: number,
+  seed: number,
+): Promise<Question[]> {
+  const log = readHistory(ctx);
   const active = settings ? await activePlan(ctx, settings) : undefined;
   const weakCategories = new Set(active && active !== 'over' ? active.plan.readiness.weakest : []);
-  const plan = planInterview({
+  return planInterview({
     questions,
     states: log.cardStates(questions, settings?.drill.retention),
-    count: options.count,
+    count,
     seed,
     now: ctx.now(),
     weakCategories,
   });
+}
 
+interface InterviewSetup {
+  plan: Question[];
+  /** How many questions were asked for (the selection may hold fewer). */
+  asked: number;
+  limits: Limits;
+  grading: GradingOptions;
+}
+
+/** The start screen, the interview and the review screens; undefined when the user leaves at the start. */
+async function runInterview(
+  ctx: CommandContext,
+  { plan, asked, limits, grading }: InterviewSetup,
+): Promise<{ report: InterviewReport; plain: boolean } | undefined> {
   const terminal = TerminalSession.open();
-  let report: InterviewReport;
   try {
-    const lines = startLines(plan, options.count, perQuestionSeconds, totalSeconds, terminal.plain ? Infinity : layoutWidth(ctx));
+    const width = terminal.plain ? Infinity : layoutWidth(ctx);
+    const lines = startLines(plan, asked, limits.perQuestionSeconds, limits.totalSeconds, width);
     const started = await terminal.show(
       choiceScreen({
         header: [out.bold('Mock interview'), ''],
@@ -89,25 +118,19 @@ export async function run(ctx: CommandContext, given: MockOptions): Promise<numb
         plainQuestion: 'Enter starts, q leaves: ',
       }),
     );
-    if (!started) return ExitCode.ok;
-    const limits = { perQuestionSeconds, totalSeconds, seed };
+    if (!started) return undefined;
     const session = new InterviewSession(
       { startedAt: ctx.now(), ...limits, planned: plan.length },
-      reportSink(paths.reports),
-      reviewLogSink(paths.history),
+      reportSink(ctx.paths.reports),
+      reviewLogSink(ctx.paths.history),
       grading,
     );
     await interview(ctx, session, plan, limits, terminal);
     await reviewScreens(ctx, session, plan, terminal, grading);
-    report = session.report;
+    return { report: session.report, plain: terminal.plain };
   } finally {
     terminal.close();
   }
-  // The full screen is gone when the session closes: the report is printed again for the scrollback (plain terminals have it already).
-  if (!terminal.plain) printLines(ctx.stdout, ['', ...renderReport(report, layoutWidth(ctx))]);
-  for (const line of wrap(`Saved as ${report.id}; see it again with kfq mock --report ${report.id}`, layoutWidth(ctx)))
-    note(ctx.stderr, err.dim(line));
-  return ExitCode.ok;
 }
 
 function startLines(plan: Question[], asked: number, perQuestionSeconds: number, totalSeconds: number | null, width: number): string[] {
@@ -131,6 +154,12 @@ interface Limits {
   seed: number;
 }
 
+/** The question being answered, and a failure to save the report from a signal listener (rethrown by the loop). */
+interface Asking {
+  current: { question: Question; startedAt: number; draft: string } | undefined;
+  saveFailure: unknown;
+}
+
 /**
  * Asks the planned questions; the session saves the report after every answer.
  * A signal (or Ctrl+C) saves it as abandoned, with the partial answer of the
@@ -145,57 +174,73 @@ async function interview(
 ): Promise<void> {
   // Deadlines run on the real clock, like the countdown (the context clock may be set back or forth by KFQ_NOW).
   const interviewDeadline = limits.totalSeconds === null ? undefined : Date.now() + limits.totalSeconds * 1000;
-
-  let current: { question: Question; startedAt: number; draft: string } | undefined;
-  let saveFailure: unknown;
+  const asking: Asking = { current: undefined, saveFailure: undefined };
   // Saved at once, before anything else: after SIGHUP the terminal may already be gone.
   const stopListener = terminal.onStop(() => {
+    const { current } = asking;
     const partial = current && { question: current.question, typed: current.draft, secondsUsed: (Date.now() - current.startedAt) / 1000 };
-    current = undefined;
+    asking.current = undefined;
     try {
       session.abandon(ctx.now(), partial);
     } catch (error) {
       // Thrown from a signal listener it would crash the process; the loop rethrows it.
-      saveFailure = error;
+      asking.saveFailure = error;
     }
   });
-
   try {
     for (const [index, question] of plan.entries()) {
       const questionStart = Date.now();
       if (interviewDeadline !== undefined && questionStart >= interviewDeadline) break;
       const deadline = Math.min(questionStart + limits.perQuestionSeconds * 1000, interviewDeadline ?? Infinity);
-      const asking = { question, startedAt: questionStart, draft: '' };
-      current = asking;
-      let typed;
-      try {
-        typed = await terminal.show(
-          answerScreen({
-            title: `Question ${index + 1}/${plan.length}`,
-            category: question.category,
-            question: question.question,
-            prompt: question.prompt,
-            deadline,
-            interviewDeadline,
-            onDraft: (text) => (asking.draft = text),
-          }),
-        );
-      } catch (error) {
-        if (saveFailure) throw saveFailure;
-        if (error instanceof InterruptedError && error.exitCode === ExitCode.interrupted) {
-          terminal.close();
-          const id = session.report.id;
-          note(ctx.stderr, err.dim(`Stopped. Saved as ${id} (abandoned): kfq mock --report ${id}`));
-        }
-        throw error;
-      }
-      current = undefined;
+      asking.current = { question, startedAt: questionStart, draft: '' };
+      const screen = answerScreenFor(asking.current, `Question ${index + 1}/${plan.length}`, deadline, interviewDeadline);
+      const typed = await showAnswerScreen(ctx, session, terminal, asking, screen);
+      asking.current = undefined;
       const secondsUsed = ((typed.timedOut ? deadline : Date.now()) - questionStart) / 1000;
       session.answer(question, typed.answer, secondsUsed, typed.timedOut);
     }
     session.finish(ctx.now());
   } finally {
     stopListener();
+  }
+}
+
+function answerScreenFor(
+  current: NonNullable<Asking['current']>,
+  title: string,
+  deadline: number,
+  interviewDeadline: number | undefined,
+): ReturnType<typeof answerScreen> {
+  const { question } = current;
+  return answerScreen({
+    title,
+    category: question.category,
+    question: question.question,
+    prompt: question.prompt,
+    deadline,
+    interviewDeadline,
+    onDraft: (text) => (current.draft = text),
+  });
+}
+
+/** The answer screen shown; on Ctrl+C the terminal closes and says where the abandoned interview was saved. */
+async function showAnswerScreen<T>(
+  ctx: CommandContext,
+  session: InterviewSession,
+  terminal: TerminalSession,
+  asking: Asking,
+  screen: Screen<T>,
+): Promise<T> {
+  try {
+    return await terminal.show(screen);
+  } catch (error) {
+    if (asking.saveFailure) throw asking.saveFailure;
+    if (error instanceof InterruptedError && error.exitCode === ExitCode.interrupted) {
+      terminal.close();
+      const id = session.report.id;
+      note(ctx.stderr, err.dim(`Stopped. Saved as ${id} (abandoned): kfq mock --report ${id}`));
+    }
+    throw error;
   }
 }
 

@@ -78,24 +78,6 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
   const scroller = new Scroller();
   let shown = clocks(config, now());
 
-  const header = (cols: number): string[] => {
-    let right = `${styleClock(shown[0], out)} left`;
-    if (shown[1] !== undefined) right += out.dim(' · interview ') + styleClock(shown[1], out);
-    const title = out.bold(config.title);
-    const top =
-      visibleWidth(title) + 2 + visibleWidth(right) <= cols
-        ? [title + ' '.repeat(cols - visibleWidth(title) - visibleWidth(right)) + right]
-        : [title, right];
-    return [...top, ...wrap(out.dim(safeLine(config.category)), cols), '', ...questionTextLines(config.question, config.prompt, cols)];
-  };
-
-  const plainHeader = (cols: number): string[] => [
-    `${config.title} · ${formatClock(shown[0])} left${shown[1] === undefined ? '' : ` · interview ${formatClock(shown[1])}`}`,
-    ...wrap(safeLine(config.category), cols),
-    '',
-    ...questionTextLines(config.question, config.prompt, cols),
-  ];
-
   const type = (key: Key, control: ScreenControl<TypedAnswer>): boolean => {
     if (!editAnswer(input, key, control, '')) return false;
     config.onDraft(input.value);
@@ -104,7 +86,7 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
 
   return {
     start(control) {
-      if (control.plain) control.print(`${plainHeader(control.size().cols).join('\n')}\n\n(Enter submits)\n> `);
+      if (control.plain) control.print(`${plainAnswerHeader(config, shown, control.size().cols).join('\n')}\n\n(Enter submits)\n> `);
       const timer = setInterval(() => {
         const at = now();
         if (at >= config.deadline) {
@@ -125,7 +107,10 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
       const cols = size.cols;
       const answer = answerLines(input, cols, Math.max(1, Math.min(5, Math.floor(size.rows / 4))));
       const footer = ['', ...answer, out.dim('Enter submits · Ctrl+C stops')];
-      return scroller.layout({ header: header(cols), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) }, size);
+      return scroller.layout(
+        { header: answerHeader(config, shown, cols), body: [], footer, cursorLine: answer.length - (input.cut > 0 ? 1 : 0) },
+        size,
+      );
     },
     key(key, control) {
       if (key.name === 'enter' && !key.paste) {
@@ -137,8 +122,31 @@ export function answerScreen(config: AnswerScreenConfig): Screen<TypedAnswer> {
   };
 }
 
+/** The title with the clocks on its right (below it when they do not fit), the category and the question. */
+function answerHeader(config: AnswerScreenConfig, shown: Clocks, cols: number): string[] {
+  let right = `${styleClock(shown[0], out)} left`;
+  if (shown[1] !== undefined) right += out.dim(' · interview ') + styleClock(shown[1], out);
+  const title = out.bold(config.title);
+  const top =
+    visibleWidth(title) + 2 + visibleWidth(right) <= cols
+      ? [title + ' '.repeat(cols - visibleWidth(title) - visibleWidth(right)) + right]
+      : [title, right];
+  return [...top, ...wrap(out.dim(safeLine(config.category)), cols), '', ...questionTextLines(config.question, config.prompt, cols)];
+}
+
+function plainAnswerHeader(config: AnswerScreenConfig, shown: Clocks, cols: number): string[] {
+  return [
+    `${config.title} · ${formatClock(shown[0])} left${shown[1] === undefined ? '' : ` · interview ${formatClock(shown[1])}`}`,
+    ...wrap(safeLine(config.category), cols),
+    '',
+    ...questionTextLines(config.question, config.prompt, cols),
+  ];
+}
+
+type Clocks = [number, number | undefined];
+
 /** Seconds left for the question and, with a limit, for the whole interview. */
-function clocks(config: AnswerScreenConfig, now: number): [number, number | undefined] {
+function clocks(config: AnswerScreenConfig, now: number): Clocks {
   return [
     secondsLeft(config.deadline, now),
     config.interviewDeadline === undefined ? undefined : secondsLeft(config.interviewDeadline, now),
@@ -162,25 +170,8 @@ export function selfReviewScreen(config: SelfReviewConfig): Screen<SelfGrade> {
   const scroller = new Scroller();
   let ready = false;
   let expanded = false;
-  const { answer } = config;
-
-  const header = (cols: number): string[] => [
-    `${out.bold('Self-review')} ${config.position}/${config.total}`,
-    ...wrap(out.dim(`${safeLine(answer.category)} · ${formatClock(answer.secondsUsed)}${answer.timedOut ? ' · timed out' : ''}`), cols),
-    '',
-    ...questionTextLines(answer.question, config.prompt, cols),
-    '',
-  ];
-  const body = (cols: number): string[] => [
-    out.dim('Your answer'),
-    ...(answer.answer.trim() === '' ? [`  ${out.dim('(nothing typed)')}`] : typedAnswerLines(answer.answer, cols, expanded)),
-    ...coverageLines(config.score, cols, expanded),
-    '',
-    out.dim('Reference answer'),
-    ...renderMarkdown(answer.reference, cols - 2)
-      .split('\n')
-      .map((line) => (line === '' ? '' : `  ${line}`)),
-  ];
+  const header = (cols: number): string[] => selfReviewHeader(config, cols);
+  const body = (cols: number): string[] => selfReviewBody(config, cols, expanded);
   const keys = (cols: number): string[] => {
     if (!ready) return wrap(out.dim('… keys are taken in a moment'), cols);
     const full = '1 Again · 2 Hard · 3 Good · 4 Easy · s skip · q stop';
@@ -215,10 +206,8 @@ export function selfReviewScreen(config: SelfReviewConfig): Screen<SelfGrade> {
       if (key.name === 'escape') return finish('stop', 'skipped');
       if (key.name !== 'text') return;
       for (const ch of key.text!) {
-        const rating = Number(ch);
-        if (rating >= 1 && rating <= 4) return finish(rating as ReviewRating, RATING_NAMES[rating as ReviewRating]);
-        if (ch === 's') return finish('skip', 'skipped');
-        if (ch === 'q') return finish('stop', 'skipped');
+        const grade = selfGradeOf(ch);
+        if (grade !== undefined) return finish(grade, typeof grade === 'number' ? RATING_NAMES[grade] : 'skipped');
         if (ch === 'c') {
           expanded = !expanded;
           control.redraw();
@@ -226,4 +215,37 @@ export function selfReviewScreen(config: SelfReviewConfig): Screen<SelfGrade> {
       }
     },
   };
+}
+
+function selfReviewHeader({ answer, position, total, prompt }: SelfReviewConfig, cols: number): string[] {
+  return [
+    `${out.bold('Self-review')} ${position}/${total}`,
+    ...wrap(out.dim(`${safeLine(answer.category)} · ${formatClock(answer.secondsUsed)}${answer.timedOut ? ' · timed out' : ''}`), cols),
+    '',
+    ...questionTextLines(answer.question, prompt, cols),
+    '',
+  ];
+}
+
+/** The typed answer (with what it covered) above the reference. */
+function selfReviewBody({ answer, score }: SelfReviewConfig, cols: number, expanded: boolean): string[] {
+  return [
+    out.dim('Your answer'),
+    ...(answer.answer.trim() === '' ? [`  ${out.dim('(nothing typed)')}`] : typedAnswerLines(answer.answer, cols, expanded)),
+    ...coverageLines(score, cols, expanded),
+    '',
+    out.dim('Reference answer'),
+    ...renderMarkdown(answer.reference, cols - 2)
+      .split('\n')
+      .map((line) => (line === '' ? '' : `  ${line}`)),
+  ];
+}
+
+/** 1-4 grade, s skips, q stops; other keys are not grades. */
+function selfGradeOf(ch: string): SelfGrade | undefined {
+  const rating = Number(ch);
+  if (rating >= 1 && rating <= 4) return rating as ReviewRating;
+  if (ch === 's') return 'skip';
+  if (ch === 'q') return 'stop';
+  return undefined;
 }

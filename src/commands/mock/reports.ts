@@ -1,10 +1,9 @@
-// kfq mock --list and --report: past interviews, from the saved reports.
+// kfq mock list and mock report: past interviews, from the saved reports.
 import { categoryScores } from '../../practice/interview.js';
-import { findReport } from '../../store/interviewReports.js';
+import { findReport, loadSavedReports, type SavedReports } from '../../store/interviewReports.js';
 import { renderReport, renderReportList } from './report.js';
-import { note, printJson, printLines } from '../../ui/output.js';
+import { note, printJson, printLines, warnProblems } from '../../ui/output.js';
 import type { CommandContext } from '../context.js';
-import { savedReports } from '../savedReports.js';
 import { ExitCode } from '../../errors.js';
 import { layoutWidth } from '../shared.js';
 
@@ -42,4 +41,10 @@ export function showInterview(ctx: CommandContext, ref: string, json: boolean): 
   }
   printLines(ctx.stdout, renderReport(report, layoutWidth(ctx)));
   return ExitCode.ok;
+}
+
+function savedReports(ctx: CommandContext): SavedReports {
+  const saved = loadSavedReports(ctx.paths);
+  warnProblems(ctx.stderr, saved.problems);
+  return saved;
 }

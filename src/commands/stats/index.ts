@@ -1,10 +1,9 @@
 // kfq stats: progress at a glance, from the review log and interview reports.
 import type { CommandContext } from '../context.js';
 import { computeStats, type CardSummary } from '../../practice/stats.js';
-import { printJson, printLines } from '../../ui/output.js';
-import { readHistory } from '../reviewHistory.js';
-import { applySchedulerSettings } from '../schedulerSettings.js';
-import { savedReports } from '../savedReports.js';
+import { loadSavedReports } from '../../store/interviewReports.js';
+import { printJson, printLines, warnProblems } from '../../ui/output.js';
+import { applySchedulerSettings, readHistory } from '../scheduling.js';
 import { layoutWidth, loadSelection } from '../shared.js';
 import { render } from './render.js';
 import { ExitCode } from '../../errors.js';
@@ -13,7 +12,8 @@ export async function run(ctx: CommandContext, options: { category?: string; jso
   const settings = applySchedulerSettings(ctx);
   const { decks, questions, category } = await loadSelection(ctx, options.category);
   const log = readHistory(ctx, { problems: 'summary' });
-  const saved = savedReports(ctx);
+  const saved = loadSavedReports(ctx.paths);
+  warnProblems(ctx.stderr, saved.problems);
 
   const cards = new Map<string, CardSummary>();
   for (const [id, state] of log.cardStates(questions, settings.drill.retention)) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateDeck } from '../../../bench/generate.js';
+import { generateDeck } from '../../support/generate.js';
 import { loadDecksCached } from '../../../src/deck/cache.js';
 import { readDeckFile } from '../../../src/deck/load.js';
 import { loadSearchIndex } from '../../../src/search/cachedIndex.js';

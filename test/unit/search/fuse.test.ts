@@ -11,7 +11,7 @@ import { buildSearchIndex } from '../../../src/search/index.js';
 import { nearWords, type WordIndex } from '../../../src/search/wordIndex.js';
 
 const root = new URL('../../../', import.meta.url);
-const set = JSON.parse(readFileSync(new URL('bench/search/queries.json', root), 'utf8')) as {
+const set = JSON.parse(readFileSync(new URL('test/fixtures/evaluation/search-queries.json', root), 'utf8')) as {
   decks: Array<{ slug: string; file: string }>;
 };
 const vocabularies = set.decks.map((deck) => ({

@@ -3,7 +3,6 @@ import { builtinDeckPath, readDeckFile } from '../../../src/deck/index.js';
 import { parseDeck } from '../../../src/deck/parse.js';
 import { analyseQuery } from '../../../src/search/query.js';
 import { buildSearchIndex, searchQuestions } from '../../../src/search/index.js';
-import { plainText } from '../../../src/search/plainText.js';
 import { needsSpeller } from '../../../src/search/rank.js';
 import { fuseSpeller } from '../../../src/search/fuse.js';
 import { buildWordIndex, nearWords } from '../../../src/search/wordIndex.js';
@@ -207,16 +206,5 @@ describe('aliases and acronyms', () => {
 
   it('then "ab testing" finds "A/B test"', async () => {
     expect(await topIn(deck, 'ab testing', 1)).toEqual(['How do you run an A/B test?']);
-  });
-});
-
-describe('plainText', () => {
-  it.each([
-    ['- Use **Katib** for `tuning`.', 'Use Katib for tuning.'],
-    ['1. first\n2. second', 'first second'],
-    ['See [the docs](https://example.com) now', 'See the docs now'],
-    ['snake_case_name stays', 'snake_case_name stays'],
-  ])('turns %j into %j', (markdown, text) => {
-    expect(plainText(markdown)).toBe(text);
   });
 });

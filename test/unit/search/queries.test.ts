@@ -1,4 +1,4 @@
-// The hand-written query set of `npm run bench:search` (bench/search/queries.json),
+// The hand-written query set of `npm run bench:search` (test/fixtures/evaluation/search-queries.json),
 // as a floor a little under the benchmark's figures for kfq's own search.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ interface QuerySet {
 }
 
 const root = new URL('../../../', import.meta.url);
-const set = JSON.parse(readFileSync(new URL('bench/search/queries.json', root), 'utf8')) as QuerySet;
+const set = JSON.parse(readFileSync(new URL('test/fixtures/evaluation/search-queries.json', root), 'utf8')) as QuerySet;
 
 describe('the hand-written search queries over four real decks', () => {
   const ranks: number[] = [];

@@ -1,10 +1,11 @@
-// Deterministic synthetic data for the benchmark: decks in the seed deck's
+// Deterministic synthetic data for the benchmark and the tests that run kfq at
+// its sizes: decks in the seed deck's
 // Markdown shape, built from its vocabulary, with planted questions whose text
 // is known; and a review log in kfq's format. Same seed, same bytes.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { mulberry32 } from '../src/practice/mulberry32.js';
+import { mulberry32 } from '../../src/practice/mulberry32.js';
 
-const SEED_DECK = new URL('../data/kubeflow.md', import.meta.url);
+const SEED_DECK = new URL('../../data/kubeflow.md', import.meta.url);
 
 /**
  * Questions placed in every generated deck. Their distinctive words are not in

@@ -1,18 +1,32 @@
-// What drill, mock and stats do to read the review history. Not in shared.ts:
-// it loads the scheduler (ts-fsrs), which list, show and search never need.
+// What every scheduling command (drill, due, plan, mock, stats, list's statuses)
+// starts from: the settings applied to the scheduler, and the review history
+// replayed through it.
 import { FSRS_REPLAY } from '../practice/cardReplay.js';
-import { cardStates, type CardState } from '../practice/scheduler.js';
+import { cardStates, useSchedulerSettings, type CardState } from '../practice/scheduler.js';
+import { plural } from '../model/plural.js';
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
+import { readParameters } from '../store/fsrsParameters.js';
 import { readAllReviews } from '../store/mergedLogs.js';
 import type { KfqPaths } from '../store/paths.js';
 import { note, warn } from '../ui/output.js';
 import type { CommandContext } from './context.js';
-import { plural } from '../model/plural.js';
+import { loadSettings, type Settings } from './settings.js';
+
+export function applySchedulerSettings(ctx: CommandContext): Settings {
+  const { settings } = loadSettings(ctx.paths, ctx.env);
+  const weights = readParameters(ctx.paths.home)?.w;
+  useSchedulerSettings({
+    learningSteps: settings.drill.learningSteps,
+    relearningSteps: settings.drill.relearningSteps,
+    ...(weights ? { weights } : {}),
+  });
+  return settings;
+}
 
 /**
  * The review history, with a warning for each damaged line (or one summary
  * line, for stats), saying so on stderr when a big stretch of it must be read
- * first: a million reviews take a quarter of a minute, once.
+ * first: a long history is read once to index it.
  */
 export function readHistory(ctx: CommandContext, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory<CardState> {
   const { paths } = ctx;

@@ -1,4 +1,4 @@
-// Types for bench/generate.js, for the TypeScript tests that use it.
+// Types for test/support/generate.js, for the TypeScript tests and benchmark scripts that use it.
 export interface PlantedQuestion {
   question: string;
   answer: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAnswer } from '../../../src/deck/answer.js';
-import { isLinkOnly, isWhollyBold, plainInline } from '../../../src/deck/inline.js';
+import { isLinkOnly, isWhollyBold, markdownText, markedTokenText, plainSpans } from '../../../src/deck/markdownText/index.js';
 
-describe('plainInline', () => {
+describe('markdownText, read inline', () => {
   it.each([
     ['**What is Kubeflow?**', 'What is Kubeflow?'],
     ['__What is Kubeflow?__', 'What is Kubeflow?'],
@@ -27,7 +26,7 @@ describe('plainInline', () => {
     ['\\*not emphasis\\*', '*not emphasis*'],
     ['  many   spaces\nand lines  ', 'many spaces and lines'],
   ])('turns %j into %j', (markdown, plain) => {
-    expect(plainInline(markdown)).toBe(plain);
+    expect(markdownText(markdown)).toBe(plain);
   });
 
   it.each([
@@ -37,9 +36,56 @@ describe('plainInline', () => {
     ['backtick runs of every length', Array.from({ length: 800 }, (_, i) => '`'.repeat(i + 1) + 'a').join('')],
   ])('stays fast on %s', (_, markdown) => {
     const start = performance.now();
-    plainInline(markdown);
+    markdownText(markdown);
     expect(performance.now() - start).toBeLessThan(1500);
   });
+});
+
+describe('markdownText, read for words', () => {
+  it.each([
+    ['- Use **Katib** for `tuning`.', 'Use Katib for tuning.'],
+    ['1. first\n2. second', 'first second'],
+    ['See [the docs](https://example.com) now', 'See the docs now'],
+    ['snake_case_name stays', 'snake_case_name stays'],
+    ['## Heading\n> quoted <b>bold</b>', 'Heading quoted bold'],
+  ])('turns %j into %j', (markdown, text) => {
+    expect(markdownText(markdown, 'words')).toBe(text);
+  });
+});
+
+describe('markdownText, read by lines', () => {
+  it('when read by lines then emphasis and code marks go and the lines stay', () => {
+    expect(markdownText('**Machine learning** (ML)\n- `kubectl` (K8s CLI)', 'lines')).toBe('Machine learning (ML)\n- kubectl (K8s CLI)');
+  });
+});
+
+describe('markedTokenText', () => {
+  it('when marked leaves entities encoded then they are decoded', () => {
+    expect(markedTokenText('a &lt;b&gt; &amp;amp; &quot;c&quot; &#39;d&#39;')).toBe('a <b> &amp; "c" \'d\'');
+  });
+});
+
+describe('plainSpans', () => {
+  it.each([
+    [
+      'Use `kubectl logs` to read `stdout`',
+      [
+        ['Use ', false],
+        ['kubectl logs', true],
+        [' to read ', false],
+        ['stdout', true],
+        ['', false],
+      ],
+    ],
+    ['Plain words only', [['Plain words only', false]]],
+  ])('splits %j into text and code', (line, spans) => {
+    expect(plainSpans(line)).toEqual(spans.map(([text, code]) => ({ text, code })));
+  });
+
+  it.each(['**bold**', '- a list item', '# heading', 'a [link](x)', 'trailing space ', 'two ``ticks``', 'an `open tick', ''])(
+    'when %j holds other Markdown then it is not plain',
+    (line) => expect(plainSpans(line)).toBeUndefined(),
+  );
 });
 
 describe('question markers', () => {
@@ -59,21 +105,5 @@ describe('question markers', () => {
     ['What is [Katib](https://x)?', false],
   ])('isLinkOnly(%j) is %s', (markdown, expected) => {
     expect(isLinkOnly(markdown)).toBe(expected);
-  });
-});
-
-describe('cleanAnswer', () => {
-  it.each([
-    ['   - indented bullet\n', '- indented bullet'],
-    ['    - lazy line indented four spaces', '- lazy line indented four spaces'],
-    ['\n\n- a\n  - nested\n\n---\n\n', '- a\n  - nested'],
-    ['**Answer:** text', 'text'],
-    ['- **Answer**: text', '- text'],
-    ['*Answer:*\n\nParagraph.', 'Paragraph.'],
-    ['answer: lower case', 'lower case'],
-    ['\t- tab indented\n\t  more', '- tab indented\n  more'],
-    ['   ---\n', ''],
-  ])('cleans %j to %j', (markdown, answer) => {
-    expect(cleanAnswer(markdown)).toBe(answer);
   });
 });

@@ -1,7 +1,8 @@
-// Inline Markdown to plain text, for question and category text. marked's
-// inline lexer is quadratic on some inputs (a 1 MB run of `*a` takes minutes),
-// so this is a small linear pass: code spans keep their content, links keep
-// their text, paired emphasis markers and HTML tags go, entities are decoded.
+// Inline Markdown to plain text by CommonMark's rules, for markdownText's
+// 'inline' reading (index.ts). marked's inline lexer is quadratic on some inputs (a
+// long run of `*a` takes minutes), so this is a small linear pass: code spans
+// keep their content, links keep their text, paired emphasis markers and HTML
+// tags go, entities are decoded.
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const MAX_TAG_CHARS = 200;
@@ -13,89 +14,111 @@ interface Delimiter {
   canClose: boolean;
 }
 
-export function plainInline(markdown: string): string {
-  const s = markdown;
-  const parts: string[] = [];
-  const delimiters: Delimiter[] = [];
-  const find = indexFinder(s);
-  const tickCloser = s.includes('`') ? tickRunClosers(s) : new Map<number, number>();
-  let linkTailStart = -1;
-  let linkTailEnd = -1;
+/** Where the scan is: the text, the pieces of plain text so far, and what later pieces depend on. */
+interface Scan {
+  s: string;
+  parts: string[];
+  delimiters: Delimiter[];
+  find: (char: string, from: number) => number;
+  /** For each run of backticks, where its closing run starts (-1 if none). */
+  tickCloser: Map<number, number>;
+  /** The `](url)` or `][ref]` tail of the link being read, skipped when reached. */
+  linkTailStart: number;
+  linkTailEnd: number;
+}
 
+export function plainInline(markdown: string): string {
+  const scan: Scan = {
+    s: markdown,
+    parts: [],
+    delimiters: [],
+    find: indexFinder(markdown),
+    tickCloser: markdown.includes('`') ? tickRunClosers(markdown) : new Map<number, number>(),
+    linkTailStart: -1,
+    linkTailEnd: -1,
+  };
+  const s = markdown;
   let i = 0;
   while (i < s.length) {
-    if (i === linkTailStart) {
-      i = linkTailEnd;
-      continue;
-    }
     const c = s[i]!;
-    if (c === '\\' && i + 1 < s.length && ASCII_PUNCTUATION.test(s[i + 1]!)) {
-      parts.push(s[i + 1]!);
+    if (i === scan.linkTailStart) i = scan.linkTailEnd;
+    else if (c === '\\' && i + 1 < s.length && ASCII_PUNCTUATION.test(s[i + 1]!)) {
+      scan.parts.push(s[i + 1]!);
       i += 2;
-    } else if (c === '`') {
-      const run = runLength(s, i);
-      const close = tickCloser.get(i) ?? -1;
-      if (close === -1) {
-        parts.push(s.slice(i, i + run));
-        i += run;
-      } else {
-        parts.push(codeSpanText(s.slice(i + run, close)));
-        i = close + run;
-      }
-    } else if (c === '<') {
-      const end = find('>', i + 1);
-      const tag = end !== -1 && end - i <= MAX_TAG_CHARS ? s.slice(i, end + 1) : '';
-      if (/^<(?:https?|ftp|mailto):[^\s<>]*>$/i.test(tag)) {
-        parts.push(tag.slice(1, -1));
-        i = end + 1;
-      } else if (/^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>$/.test(tag)) {
-        parts.push(/^<br\b/i.test(tag) ? ' ' : '');
-        i = end + 1;
-      } else {
-        parts.push(c);
-        i++;
-      }
-    } else if ((c === '[' || (c === '!' && s[i + 1] === '[')) && linkTailStart < i) {
-      const open = c === '!' ? i + 1 : i;
-      const tail = linkTail(s, open, find);
-      if (tail) {
-        [linkTailStart, linkTailEnd] = tail;
-        i = open + 1;
-      } else {
-        parts.push(c);
-        i++;
-      }
-    } else if (c === '*' || c === '_' || c === '~') {
-      const run = runLength(s, i);
-      const flank = flanking(s, i, run);
-      if (c !== '~' || run === 2) delimiters.push({ index: parts.length, char: c, ...flank });
-      parts.push(s.slice(i, i + run));
-      i += run;
-    } else if (c === '&') {
-      const entity = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/.exec(s.slice(i, i + 12));
-      const decoded = entity ? decodeEntity(entity) : undefined;
-      parts.push(decoded ?? c);
-      i += decoded === undefined ? 1 : entity![0].length;
-    } else {
-      const special = nextSpecial(s, i + 1);
-      const next = linkTailStart > i ? Math.min(special, linkTailStart) : special;
-      parts.push(s.slice(i, next));
-      i = next;
-    }
+    } else if (c === '`') i = codeSpan(scan, i);
+    else if (c === '<') i = angleBrackets(scan, i);
+    else if ((c === '[' || (c === '!' && s[i + 1] === '[')) && scan.linkTailStart < i) i = linkStart(scan, i);
+    else if (c === '*' || c === '_' || c === '~') i = delimiterRun(scan, i);
+    else if (c === '&') i = entity(scan, i);
+    else i = textRun(scan, i);
   }
-
-  for (const index of pairedDelimiters(delimiters)) parts[index] = '';
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  for (const index of pairedDelimiters(scan.delimiters)) scan.parts[index] = '';
+  return scan.parts.join('').replace(/\s+/g, ' ').trim();
 }
 
-/** True when the whole text is one bold span, like the seed's `**What is X?**`. */
-export function isWhollyBold(markdown: string): boolean {
-  return /^(\*\*|__)(?:(?!\1)[\s\S])+\1[?:.]?$/.test(markdown.trim());
+// Each step reads what starts at `i`, pushes its plain text and returns where the next step starts.
+
+function codeSpan(scan: Scan, i: number): number {
+  const run = runLength(scan.s, i);
+  const close = scan.tickCloser.get(i) ?? -1;
+  if (close === -1) {
+    scan.parts.push(scan.s.slice(i, i + run));
+    return i + run;
+  }
+  scan.parts.push(codeSpanText(scan.s.slice(i + run, close)));
+  return close + run;
 }
 
-/** True when the text is nothing but links: a table-of-contents entry. */
-export function isLinkOnly(markdown: string): boolean {
-  return /^[\s*_]*(?:!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?[\s*_,;|·-]*)+$/.test(markdown);
+/** An autolink keeps its address, an HTML tag goes (a line break becomes a space), a lone `<` stays. */
+function angleBrackets(scan: Scan, i: number): number {
+  const end = scan.find('>', i + 1);
+  const tag = end !== -1 && end - i <= MAX_TAG_CHARS ? scan.s.slice(i, end + 1) : '';
+  if (/^<(?:https?|ftp|mailto):[^\s<>]*>$/i.test(tag)) {
+    scan.parts.push(tag.slice(1, -1));
+    return end + 1;
+  }
+  if (/^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>$/.test(tag)) {
+    scan.parts.push(/^<br\b/i.test(tag) ? ' ' : '');
+    return end + 1;
+  }
+  scan.parts.push('<');
+  return i + 1;
+}
+
+/** A `[` (or `![`) that opens a link: its text is read on, its tail skipped when reached. */
+function linkStart(scan: Scan, i: number): number {
+  const open = scan.s[i] === '!' ? i + 1 : i;
+  const tail = linkTail(scan.s, open, scan.find);
+  if (!tail) {
+    scan.parts.push(scan.s[i]!);
+    return i + 1;
+  }
+  [scan.linkTailStart, scan.linkTailEnd] = tail;
+  return open + 1;
+}
+
+/** A run of `*`, `_` or `~~`, kept until the runs that pair up are known. */
+function delimiterRun(scan: Scan, i: number): number {
+  const char = scan.s[i]!;
+  const run = runLength(scan.s, i);
+  if (char !== '~' || run === 2) scan.delimiters.push({ index: scan.parts.length, char, ...flanking(scan.s, i, run) });
+  scan.parts.push(scan.s.slice(i, i + run));
+  return i + run;
+}
+
+function entity(scan: Scan, i: number): number {
+  const match = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/.exec(scan.s.slice(i, i + 12));
+  const decoded = match ? decodeEntity(match) : undefined;
+  scan.parts.push(decoded ?? '&');
+  return decoded === undefined ? i + 1 : i + match![0].length;
+}
+
+/** Plain text up to the next character that may start syntax (or the link tail ahead). */
+function textRun(scan: Scan, i: number): number {
+  const special = nextSpecial(scan.s, i + 1);
+  const next = scan.linkTailStart > i ? Math.min(special, scan.linkTailStart) : special;
+  scan.parts.push(scan.s.slice(i, next));
+  return next;
 }
 
 function runLength(s: string, start: number): number {
@@ -185,16 +208,6 @@ function pairedDelimiters(delimiters: Delimiter[]): number[] {
 
 /** The named character references decks use; others stay as they are written. */
 export const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Text or code from marked's lexer, which leaves these five entities encoded. */
-export function unescapeMarkedText(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 function decodeEntity([, decimal, hex, name]: RegExpExecArray): string | undefined {
   if (name !== undefined) return Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name] : undefined;
