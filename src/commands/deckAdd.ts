@@ -57,6 +57,8 @@ export async function run(ctx: CommandContext, path: string, options: { name?: s
     ctx.stderr,
     `${outcome} deck '${name}': ${plural(deck.questions.length, 'question')} in ${plural(deck.categories.length, 'category', 'categories')}${from}`,
   );
+  const skipped = loaded.warnings.filter((warning) => warning.skipped).length;
+  if (skipped > 0) note(ctx.stderr, `${plural(skipped, 'question')} without an answer left out; kfq validate ${path} lists them`);
   const conversions = loaded.warnings.filter((warning) => warning.conversion).length;
   if (conversions > 0)
     note(ctx.stderr, `${plural(conversions, 'conversion')} of HTML, images or a footer; kfq validate ${path} lists them`);
@@ -91,9 +93,13 @@ function convert(format: Exclude<DeckFormat, 'markdown'>, text: string, shown: s
   });
 }
 
-/** Any problem stops the install, with the first one named; conversions of HTML and decoration do not. */
+/**
+ * Any problem stops the install, with the first one named; conversions of HTML
+ * and decoration do not, nor questions without an answer (many public banks
+ * leave some open), which are counted instead.
+ */
 function validated(loaded: LoadedDeck, shown: string): LoadedDeck {
-  const problems = loaded.warnings.filter((warning) => !warning.conversion);
+  const problems = loaded.warnings.filter((warning) => !warning.conversion && !warning.skipped);
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

@@ -132,8 +132,8 @@ class QuestionCollector {
     return this.categories.at(-1)?.name ?? DEFAULT_CATEGORY;
   }
 
-  private warn(line: number, message: string): void {
-    this.result.warnings.push({ file: this.file, line, message });
+  private skipped(line: number, message: string): void {
+    this.result.warnings.push({ file: this.file, line, message, skipped: true });
   }
 
   private converted(line: number, message: string): void {
@@ -156,7 +156,7 @@ class QuestionCollector {
     const question = { ...draft, answer: cleanAnswer(html.text) };
     if (question.answer !== '') return void this.result.questions.push(question);
     this.result.unanswered.push(question);
-    this.warn(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
+    this.skipped(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
   }
 
   private finishOpen(closer?: Element): void {

@@ -28,6 +28,8 @@ export interface DeckWarning {
   message: string;
   /** True when kfq changed or left out some of the author's text (HTML made Markdown, an image shown as text, the footer dropped), rather than found a problem. */
   conversion?: boolean;
+  /** True for a question left out because it has no answer: there is nothing of it to practise, so the rest of the deck still installs. */
+  skipped?: boolean;
 }
 
 export interface LoadedDeck {

@@ -132,6 +132,19 @@ describe('kfq deck add', () => {
     expect(missing.stderr).toMatch(/no such file/);
   });
 
+  it('when some questions have no answer then it installs the others and says how many it left out', () => {
+    const home = tempHome();
+    const file = join(home, 'open-bank.md');
+    writeFileSync(file, '# Open bank\n\n## Basics\n\n1. **What is X?**\n2. **What is Y?**\n   - Y is a thing.\n3. **What is Z?**\n');
+    const { code, stderr } = kfq(home, ['deck', 'add', file]);
+    expect(code).toBe(0);
+    expect(stderr).toContain("added deck 'open-bank': 1 question in 1 category");
+    expect(stderr).toContain(`2 questions without an answer left out; kfq validate ${file} lists them`);
+    const questions: QuestionJson[] = JSON.parse(kfq(home, ['--deck', 'open-bank', 'list', '--json']).stdout);
+    expect(questions.map((q) => q.question)).toEqual(['What is Y?']);
+    expect(kfq(home, ['validate', file]).code).toBe(1);
+  });
+
   it('rejects a name that is not a safe file name', () => {
     const { code, stderr } = kfq(tempHome(), ['deck', 'add', fixture('devops.md'), '--name', '../escape']);
     expect(code).toBe(2);

@@ -97,7 +97,7 @@ describe('loadDecks', () => {
   it('passes deck warnings through', () => {
     const dir = makeDir('warned', { 'w.md': '## X\n\n1. **Q one?**\n2. **Q two?**\n   - A.\n' });
     expect(loadDecks([dir], { installedDir: installed, env: {} }).warnings).toEqual([
-      { file: join(dir, 'w.md'), line: 3, message: 'question "Q one?" has no answer; skipped' },
+      { file: join(dir, 'w.md'), line: 3, message: 'question "Q one?" has no answer; skipped', skipped: true },
     ]);
   });
 });

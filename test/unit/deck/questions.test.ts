@@ -97,7 +97,7 @@ describe('numbered questions under category headings (the seed shape and its var
     const { deck, warnings } = read('one-unanswered.md');
     expect(deck.questions.map((q) => q.id)).toEqual(['one-unanswered/1', 'one-unanswered/3']);
     expect(warnings).toEqual([
-      { file: join(fixtures, 'one-unanswered.md'), line: 5, message: 'question "What is state?" has no answer; skipped' },
+      { file: join(fixtures, 'one-unanswered.md'), line: 5, message: 'question "What is state?" has no answer; skipped', skipped: true },
     ]);
   });
 
@@ -135,7 +135,7 @@ describe('<details><summary> questions (the devops-exercises shape)', () => {
 
   it('warns about an empty answer and skips that question', () => {
     expect(warnings).toEqual([
-      { file: join(fixtures, 'details.md'), line: 39, message: 'question "What is /proc?" has no answer; skipped' },
+      { file: join(fixtures, 'details.md'), line: 39, message: 'question "What is /proc?" has no answer; skipped', skipped: true },
     ]);
   });
 
