@@ -25,10 +25,11 @@ export interface Selection {
 export async function loadSelection(ctx: CommandContext, category?: string): Promise<Selection> {
   const { paths } = ctx;
   const loaded = await loadDecksCached(ctx.deckSpecs, { installedDir: paths.decks, cacheDir: paths.cache, env: ctx.env });
-  // Conversions (HTML made Markdown, a footer dropped) are told by deck add and validate, not on every run.
+  // Conversions (HTML made Markdown, a footer dropped) and questions left out for want of an answer are told by
+  // deck add and validate, not on every run.
   warnProblems(
     ctx.stderr,
-    loaded.warnings.filter((warning) => !warning.conversion),
+    loaded.warnings.filter((warning) => !warning.conversion && !warning.skipped),
   );
   const { decks, contentHashes } = loaded;
   const followed = followDecks(ctx, decks, contentHashes);
