@@ -77,9 +77,11 @@ describe.each([
   it('a warning quoting a question is inert', () => {
     const bad = join(tempDir(), 'warn.md');
     writeFileSync(bad, `## B\n\n1. **Unanswered ${ESC}[2J \u202e?**\n\n2. **Answered?**\n   - Yes.\n`);
-    const result = runKfq(['--deck', bad, 'list'], { env: { KFQ_HOME: home, ...colour } });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('Unanswered \\x1b[2J \\u202e?');
+    // validate lists it (other commands leave a question without an answer out quietly).
+    const result = runKfq(['validate', bad], { env: { KFQ_HOME: home, ...colour } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Unanswered \\x1b[2J \\u202e?');
+    expectInert(result.stdout);
     expectInert(result.stderr);
   });
 });
