@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanAnswer } from '../../../src/deck/answer.js';
-import { isLinkOnly, isWhollyBold, plainInline } from '../../../src/deck/inline.js';
+import { isLinkOnly, isWhollyBold, plainInline, readInline } from '../../../src/deck/inline.js';
 
 describe('plainInline', () => {
   it.each([
@@ -28,6 +29,43 @@ describe('plainInline', () => {
     ['  many   spaces\nand lines  ', 'many spaces and lines'],
   ])('turns %j into %j', (markdown, plain) => {
     expect(plainInline(markdown)).toBe(plain);
+  });
+
+  it('when a text is plain or one bold span then the shortcut gives what the full pass gives', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      'é',
+      '?',
+      '.',
+      '"',
+      '(',
+      ')',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '*',
+      '**',
+      '_',
+      '`',
+      '<',
+      '&',
+      '\\',
+      '[',
+      '!',
+      '~',
+      '-',
+      '1',
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), (inner, bold) => {
+        const markdown = bold ? `**${inner}**` : inner;
+        expect(plainInline(markdown)).toBe(readInline(markdown));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it.each([
