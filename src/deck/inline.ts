@@ -25,7 +25,8 @@ export function plainInline(markdown: string): string {
 function withoutMarkup(s: string): string | undefined {
   const bold = s.length > 4 && s.startsWith('**') && s.endsWith('**') && !/\s/.test(s[2]!) && !/\s/.test(s[s.length - 3]!);
   const inner = bold ? s.slice(2, -2) : s;
-  return ANY_SPECIAL.test(inner) ? undefined : inner.replace(/\s+/g, ' ').trim();
+  if (ANY_SPECIAL.test(inner)) return undefined;
+  return FOLDED_SPACE.test(inner) ? inner.replace(/\s+/g, ' ').trim() : inner.trim();
 }
 
 /** The full pass of plainInline; exported for the test that it agrees with the shortcut. */
@@ -166,6 +167,8 @@ function indexFinder(s: string): (char: string, from: number) => number {
 
 const SPECIAL = /[\\`<[!*_~&]/g;
 const ANY_SPECIAL = /[\\`<[!*_~&]/;
+/** White space that plain text folds into one space: any but a lone space. */
+const FOLDED_SPACE = /[^\S ]| {2}/;
 
 function nextSpecial(s: string, from: number): number {
   SPECIAL.lastIndex = from;
