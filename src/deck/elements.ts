@@ -69,7 +69,7 @@ export function readElements(pieces: Piece[], file: string, budgetMs = lexBudget
   const elements: Element[] = [];
   for (const piece of pieces) {
     if (piece.kind === 'details') elements.push(detailsElement(piece));
-    else if (!pushPlainItem(elements, piece)) pushTokens(elements, lex(piece, file), piece.line);
+    else if (!pushPlainItem(elements, piece)) elements.push(...markedElements(piece, file));
     if (performance.now() < checkAt) continue;
     const spent = cpuMs() - startCpu;
     checkAt = performance.now() + budgetMs - spent;
