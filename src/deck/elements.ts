@@ -69,7 +69,7 @@ export function readElements(pieces: Piece[], file: string, budgetMs = lexBudget
   const elements: Element[] = [];
   for (const piece of pieces) {
     if (piece.kind === 'details') elements.push(detailsElement(piece));
-    else if (!pushPlainItem(elements, piece)) elements.push(...markedElements(piece, file));
+    else if (!pushPlainItem(elements, piece)) for (const element of markedElements(piece, file)) elements.push(element);
     if (performance.now() < checkAt) continue;
     const spent = cpuMs() - startCpu;
     checkAt = performance.now() + budgetMs - spent;
