@@ -18,7 +18,7 @@ const LABEL_WIDTH = 26;
 
 export async function run(ctx: CommandContext, name: string, options: { json?: boolean }): Promise<number> {
   const { followed } = await loadSelection({ ...ctx, deckSpecs: [name] });
-  const change = followed[0]?.seen.lastChange;
+  const change = followed[0]?.lastChange;
   if (options.json) {
     printJson(ctx.stdout, change ? { ...change, entries: change.entries.map((entry) => ({ ...entry, history: fateOf(entry) })) } : null);
     return ExitCode.ok;

@@ -5,11 +5,10 @@ import { loadDecksCached } from '../deck/cache.js';
 import { selectCategory } from '../deck/select.js';
 import type { Deck } from '../model/deck.js';
 import type { Question } from '../model/question.js';
-import type { FollowedDeck } from '../practice/deckIdentity.js';
 import { warnProblems } from '../ui/output.js';
 import { terminalWidth } from '../ui/text.js';
 import type { CommandContext } from './context.js';
-import { followDecks } from './followDecks.js';
+import { followDecks, type DeckFollowing } from './followDecks.js';
 
 export interface Selection {
   decks: Deck[];
@@ -18,8 +17,8 @@ export interface Selection {
   contentHashes: ReadonlyMap<Deck, string>;
   /** The category the user asked for, resolved to its exact name. */
   category: string | undefined;
-  /** Each deck as kfq follows it across changes (same order as decks). */
-  followed: FollowedDeck[];
+  /** Each deck's past as kfq follows it across changes (same order as decks). */
+  followed: DeckFollowing[];
 }
 
 export async function loadSelection(ctx: CommandContext, category?: string): Promise<Selection> {

@@ -28,6 +28,8 @@ export function cleanAnswer(markdown: string): string {
 
 /** Markdown with its common indentation and the blank lines around it removed. */
 export function trimBlock(markdown: string): string {
+  // One line (most questions, many answers): its indentation and blank space are its ends.
+  if (!markdown.includes('\n')) return markdown.trim();
   const lines = dedent(markdown.split('\n'));
   let start = 0;
   while (start < lines.length && lines[start]!.trim() === '') start++;

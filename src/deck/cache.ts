@@ -1,6 +1,7 @@
 // Loading decks through a cache of parsed decks, so a deck is parsed once and
-// later runs only read, hash and deserialize it. On a hit the parser (and with
-// it gray-matter and marked) is never loaded: it is imported only on a miss.
+// later runs only read, hash and deserialize it (stored packed: packedDeck.ts).
+// On a hit the parser (and with it gray-matter and marked) is never loaded: it
+// is imported only on a miss.
 //
 // Validity: every run reads the deck file and hashes its bytes (length and
 // CRC-32: ~10 ms for a 20 MB deck). Trusting size and mtime would be cheaper,
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { cacheName, contentHash, readCache, writeCache } from '../store/cacheFile.js';
 import { combineLoaded } from './combine.js';
 import type { LoadedDeck, LoadedDecks } from '../model/deck.js';
+import { packDeck, unpackDeck } from './packedDeck.js';
 import { decodeDeckText, readDeckBytes } from './read.js';
 import { resolveDeckSources } from './resolve.js';
 
@@ -32,17 +34,11 @@ export async function readDeckFileCached(file: string, slug: string, cacheDir: s
   // The file name as given ends up in warnings, so it is part of the key.
   const key = JSON.stringify(['deck', path, file, slug, hash]);
 
-  let loaded = readCache<LoadedDeck>(entryFile, key);
-  if (!isLoadedDeck(loaded)) {
+  let loaded = unpackDeck(readCache<unknown>(entryFile, key));
+  if (!loaded) {
     const { parseDeck } = await import('./parse.js');
     loaded = parseDeck(decodeDeckText(bytes, file), { path: file, slug });
-    writeCache(entryFile, key, loaded);
+    writeCache(entryFile, key, packDeck(loaded));
   }
   return { deck: loaded.deck, warnings: loaded.warnings, contentHash: hash };
-}
-
-/** A last guard: the checksum already proved the bytes are what this build wrote. */
-function isLoadedDeck(value: unknown): value is LoadedDeck {
-  const loaded = value as LoadedDeck | undefined;
-  return typeof loaded === 'object' && loaded !== null && Array.isArray(loaded.warnings) && Array.isArray(loaded.deck?.questions);
 }

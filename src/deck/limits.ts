@@ -22,8 +22,9 @@ export const MAX_YAML_ALIASES = 16;
 export const MAX_NESTING = 64;
 
 /**
- * Time budget for reading the Markdown of one deck: a base plus an allowance
- * per MB, several times what a large real deck needs (a 12 MB deck takes ~1.2 s).
+ * CPU-time budget for reading the Markdown of one deck: a base plus an
+ * allowance per MB, several times what a large real deck needs (a 12 MB deck
+ * takes ~1.2 s). CPU time, so a busy machine does not make a deck fail.
  */
 export const LEX_BUDGET_BASE_MS = 3_000;
 export const LEX_BUDGET_MS_PER_MB = 250;

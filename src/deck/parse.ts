@@ -23,7 +23,7 @@ export function parseDeck(text: string, source: { path: string; slug?: string })
   const { meta, body, bodyLine } = readFrontMatter(normalized, file);
   const lines = body.split('\n');
   checkNesting(lines, bodyLine, file);
-  const elements = readElements(splitPieces(lines, bodyLine), file);
+  const elements = readElements(splitPieces(body, lines, bodyLine), file);
 
   const collected = collectQuestions(elements, file);
   if (collected.questions.length === 0) {

@@ -16,14 +16,17 @@ const BOUNDARY = /^(?:#{1,6}(?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 const DETAILS_OPEN = /^ {0,3}<details\b/i;
 const DETAILS_TAG = /<(\/?)details\b/gi;
 
-export function splitPieces(lines: string[], firstLine: number): Piece[] {
+/** `lines` is `body` split at its line breaks. */
+export function splitPieces(body: string, lines: string[], firstLine: number): Piece[] {
   const pieces: Piece[] = [];
   const details = detailsBlocks(lines);
   const raw = new RawBlockTracker();
+  const starts = new Uint32Array(lines.length + 1);
+  for (let k = 0; k < lines.length; k++) starts[k + 1] = starts[k]! + lines[k]!.length + 1;
   const flush = (kind: Piece['kind'], from: number, to: number): void => {
     if (to <= from) return;
-    // Every line but the body's last ended with a newline; keep it, so pieces add up to the body.
-    const text = lines.slice(from, to).join('\n') + (to < lines.length ? '\n' : '');
+    // Pieces add up to the body, line breaks included; slices of it, not copies, for a big deck's sake.
+    const text = body.slice(starts[from], to < lines.length ? starts[to] : body.length);
     pieces.push({ kind, text, line: firstLine + from });
   };
 

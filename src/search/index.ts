@@ -87,7 +87,7 @@ export function combineSearchIndexes(decks: ReadonlyArray<{ questions: Question[
     parts.push({ start, words: deck.words });
     start += deck.questions.length;
   }
-  return { questions: decks.flatMap((deck) => deck.questions), parts };
+  return { questions: ([] as Question[]).concat(...decks.map((deck) => deck.questions)), parts };
 }
 
 /** The hits for the query, best first: none when nothing matches enough of it. */

@@ -32,13 +32,15 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
   const surfaceIds = new Map<string, number>();
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
-  let pairTerms: Uint32Array = new Uint32Array(1 << 16);
-  let pairDocs: Uint32Array = new Uint32Array(1 << 16);
-  let pairFreqs: Uint8Array = new Uint8Array(FIELD_COUNT << 16);
-  let pairs = 0;
-  // Per term, the document it was last seen in and its pair there.
+  // Every (term, document) pair, documents in order: where each document's pairs start.
+  const pairs = new PairList();
+  const docStarts = new Uint32Array(docCount + 1);
+  // The current document's terms in order of first sight, and their counts per field.
+  const docTerms: number[] = [];
+  let docFreqs = new Uint8Array(FIELD_COUNT * 256);
+  // Per term, the document it was last seen in and its place in docTerms there.
   let lastDoc: Int32Array = new Int32Array(1024).fill(-1);
-  let lastPair: Uint32Array = new Uint32Array(1024);
+  let lastSlot: Uint32Array = new Uint32Array(1024);
   const lengths = new Uint16Array(docCount * FIELD_COUNT);
   const fieldTotals = new Array<number>(FIELD_COUNT).fill(0);
   let doc = 0;
@@ -59,28 +61,25 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
           const doc = new Int32Array(term * 2).fill(-1);
           doc.set(lastDoc);
           lastDoc = doc;
-          lastPair = grow(lastPair);
+          lastSlot = grow(lastSlot);
         }
       }
       surfaceIds.set(word, term);
     }
-    let pair = lastPair[term]!;
+    let slot = lastSlot[term]!;
     if (lastDoc[term] !== doc) {
-      if (pairs === pairTerms.length) {
-        pairTerms = grow(pairTerms);
-        pairDocs = grow(pairDocs);
-        const freqs = new Uint8Array(pairFreqs.length * 2);
-        freqs.set(pairFreqs);
-        pairFreqs = freqs;
-      }
-      pair = pairs++;
+      slot = docTerms.length;
+      docTerms.push(term);
       lastDoc[term] = doc;
-      lastPair[term] = pair;
-      pairTerms[pair] = term;
-      pairDocs[pair] = doc;
+      lastSlot[term] = slot;
+      if ((slot + 1) * FIELD_COUNT > docFreqs.length) {
+        const bigger = new Uint8Array(docFreqs.length * 2);
+        bigger.set(docFreqs);
+        docFreqs = bigger;
+      }
     }
-    const at = pair * FIELD_COUNT + field;
-    if (pairFreqs[at]! < 255) pairFreqs[at]!++;
+    const at = slot * FIELD_COUNT + field;
+    if (docFreqs[at]! < 255) docFreqs[at]!++;
   };
 
   for (doc = 0; doc < docCount; doc++) {
@@ -91,6 +90,10 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
       lengths[doc * FIELD_COUNT + field] = Math.min(words, 65_535);
       fieldTotals[field]! += words;
     }
+    docTerms.forEach((term, slot) => pairs.push(term, docFreqs, slot * FIELD_COUNT));
+    docFreqs.fill(0, 0, docTerms.length * FIELD_COUNT);
+    docTerms.length = 0;
+    docStarts[doc + 1] = pairs.length;
   }
 
   // Terms in sorted order, postings grouped by term (a counting sort keeps docs ascending).
@@ -98,19 +101,54 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
   const rank = new Uint32Array(termNames.length);
   order.forEach((id, position) => (rank[id] = position));
   const offsets = new Uint32Array(termNames.length + 1);
-  for (let i = 0; i < pairs; i++) offsets[rank[pairTerms[i]!]! + 1]!++;
+  for (let i = 0; i < pairs.length; i++) offsets[rank[pairs.term(i)]! + 1]!++;
   for (let t = 0; t < termNames.length; t++) offsets[t + 1]! += offsets[t]!;
   const fill = offsets.slice(0, termNames.length);
-  const docs = new Uint32Array(pairs);
-  const freqs = new Uint8Array(pairs * FIELD_COUNT);
-  for (let i = 0; i < pairs; i++) {
-    const at = fill[rank[pairTerms[i]!]!]!++;
-    docs[at] = pairDocs[i]!;
-    for (let f = 0; f < FIELD_COUNT; f++) freqs[at * FIELD_COUNT + f] = pairFreqs[i * FIELD_COUNT + f]!;
+  const docs = new Uint32Array(pairs.length);
+  const freqs = new Uint8Array(pairs.length * FIELD_COUNT);
+  for (let d = 0; d < docCount; d++) {
+    for (let i = docStarts[d]!; i < docStarts[d + 1]!; i++) {
+      const at = fill[rank[pairs.term(i)]!]!++;
+      docs[at] = d;
+      pairs.copyFreqs(i, freqs, at * FIELD_COUNT);
+    }
   }
   const surfaces = [...surfaceIds.keys()].sort();
   const surfaceTerms = Uint32Array.from(surfaces, (surface) => rank[surfaceIds.get(surface)!]!);
   return { docCount, terms: order.map((id) => termNames[id]!), offsets, docs, freqs, lengths, fieldTotals, surfaces, surfaceTerms };
+}
+
+/**
+ * (term, counts per field) pairs in blocks of fixed size: a list that grows
+ * without copying, and without the spare room of an array grown by doubling.
+ */
+class PairList {
+  private static readonly BLOCK_BITS = 16;
+  private readonly terms: Uint32Array[] = [];
+  private readonly freqs: Uint8Array[] = [];
+  length = 0;
+
+  push(term: number, freqs: Uint8Array, from: number): void {
+    const block = this.length >>> PairList.BLOCK_BITS;
+    const at = this.length & ((1 << PairList.BLOCK_BITS) - 1);
+    if (at === 0) {
+      this.terms.push(new Uint32Array(1 << PairList.BLOCK_BITS));
+      this.freqs.push(new Uint8Array(FIELD_COUNT << PairList.BLOCK_BITS));
+    }
+    this.terms[block]![at] = term;
+    for (let f = 0; f < FIELD_COUNT; f++) this.freqs[block]![at * FIELD_COUNT + f] = freqs[from + f]!;
+    this.length++;
+  }
+
+  term(pair: number): number {
+    return this.terms[pair >>> PairList.BLOCK_BITS]![pair & ((1 << PairList.BLOCK_BITS) - 1)]!;
+  }
+
+  copyFreqs(pair: number, to: Uint8Array, at: number): void {
+    const block = this.freqs[pair >>> PairList.BLOCK_BITS]!;
+    const from = (pair & ((1 << PairList.BLOCK_BITS) - 1)) * FIELD_COUNT;
+    for (let f = 0; f < FIELD_COUNT; f++) to[at + f] = block[from + f]!;
+  }
 }
 
 function grow(array: Uint32Array): Uint32Array {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanAnswer } from '../../../src/deck/answer.js';
+import { cleanAnswer, trimBlock } from '../../../src/deck/answer.js';
 
 describe('cleanAnswer', () => {
   it.each([
@@ -14,5 +15,18 @@ describe('cleanAnswer', () => {
     ['   ---\n', ''],
   ])('cleans %j to %j', (markdown, answer) => {
     expect(cleanAnswer(markdown)).toBe(answer);
+  });
+});
+
+describe('trimBlock', () => {
+  it('when the text is one line then it trims it as it trims a block', () => {
+    const piece = fc.constantFrom('a', ' ', '  ', '\t', '\u00a0', '\u3000', '-', '`', '*');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const line = pieces.join('');
+        expect(trimBlock(line)).toBe(trimBlock(`${line}\n`));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDecksCached, readDeckFileCached } from '../../../src/deck/cache.js';
 import { readDeckFile } from '../../../src/deck/load.js';
+import { packDeck } from '../../../src/deck/packedDeck.js';
 import { DeckError } from '../../../src/errors.js';
 import { cacheName, contentHash, writeCache } from '../../../src/store/cacheFile.js';
 
@@ -38,7 +39,7 @@ describe('the parsed-deck cache', () => {
     // Plant a different entry under the same key: only a cache hit can return it.
     const planted = { ...first, deck: { ...first.deck, title: 'from the cache' } };
     const key = JSON.stringify(['deck', resolve(deck), deck, 'basics', contentHash(readFileSync(deck))]);
-    writeCache(entryOf(cacheDir, deck), key, planted);
+    writeCache(entryOf(cacheDir, deck), key, packDeck(planted));
     expect((await readDeckFileCached(deck, 'basics', cacheDir)).deck.title).toBe('from the cache');
   });
 
@@ -70,7 +71,7 @@ describe('the parsed-deck cache', () => {
     const { deck, cacheDir } = setup();
     const parsed = await readDeckFileCached(deck, 'basics', cacheDir);
     const key = JSON.stringify(['deck', resolve(deck), deck, 'basics', contentHash(readFileSync(deck))]);
-    writeCache(entryOf(cacheDir, deck), key, { ...parsed, deck: { ...parsed.deck, title: 'stale' } }, '0.0.1/v8-old/1:1');
+    writeCache(entryOf(cacheDir, deck), key, packDeck({ ...parsed, deck: { ...parsed.deck, title: 'stale' } }), '0.0.1/v8-old/1:1');
     expect(await readDeckFileCached(deck, 'basics', cacheDir)).toEqual(parsed);
   });
 

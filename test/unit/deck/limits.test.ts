@@ -81,6 +81,21 @@ describe('large and hostile decks load or fail with a DeckError within seconds',
     expect(ms).toBeLessThan(5000);
   });
 
+  it('when the machine is busy (time passes while kfq waits for a core) then a deck is not refused for it', () => {
+    // Each piece makes the reader wait 150 ms without using the CPU, as a process does that waits for a core.
+    const sleepy = (line: number) => ({
+      kind: 'markdown' as const,
+      line,
+      get text(): string {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+        return `${line}. **What is a pod?**\n   - The smallest deployable unit.\n`;
+      },
+    });
+    const { error, ms } = timed(() => readElements([sleepy(1), sleepy(4), sleepy(7)], 'busy.md', 200));
+    expect(error).toBeUndefined();
+    expect(ms).toBeGreaterThan(400);
+  });
+
   it('reads 100,000 headings', () => {
     const { error, ms } = timed(() => parseDeck(`${'# heading\n'.repeat(100_000)}${QUESTION}`, { path: 'headings.md' }));
     expect(error).toBeUndefined();

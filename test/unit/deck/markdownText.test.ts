@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLinkOnly, isWhollyBold, markdownText, markedTokenText, plainSpans } from '../../../src/deck/markdownText/index.js';
+import { plainInline, readInline } from '../../../src/deck/markdownText/inline.js';
 
 describe('markdownText, read inline', () => {
   it.each([
@@ -27,6 +29,43 @@ describe('markdownText, read inline', () => {
     ['  many   spaces\nand lines  ', 'many spaces and lines'],
   ])('turns %j into %j', (markdown, plain) => {
     expect(markdownText(markdown)).toBe(plain);
+  });
+
+  it('when a text is plain or one bold span then the shortcut gives what the full pass gives', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      'é',
+      '?',
+      '.',
+      '"',
+      '(',
+      ')',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '*',
+      '**',
+      '_',
+      '`',
+      '<',
+      '&',
+      '\\',
+      '[',
+      '!',
+      '~',
+      '-',
+      '1',
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), (inner, bold) => {
+        const markdown = bold ? `**${inner}**` : inner;
+        expect(plainInline(markdown)).toBe(readInline(markdown));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it.each([

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDeck } from '../../support/generate.js';
 import { loadDecksCached } from '../../../src/deck/cache.js';
@@ -65,4 +65,37 @@ describe('the cached search index', () => {
       'b/1',
     ]);
   });
+});
+
+describe('search with a cold cache, a warm cache and no cache', () => {
+  const root = new URL('../../../', import.meta.url);
+  const set = JSON.parse(readFileSync(new URL('bench/search/queries.json', root), 'utf8')) as {
+    decks: Array<{ slug: string; file: string }>;
+    queries: Array<{ deck: string; query: string }>;
+  };
+
+  it.each(set.decks.map((deck) => [deck.file, deck.slug] as const))(
+    'when %s is searched with the hand-written queries then all three give the same hits',
+    async (file, slug) => {
+      const dir = mkdtempSync(join(temp, 'same-'));
+      const deck = join(dir, basename(file));
+      copyFileSync(new URL(file, root), deck);
+      const queries = set.queries.filter((entry) => entry.deck === slug).map((entry) => entry.query);
+      expect(queries.length).toBeGreaterThan(5);
+      const hitsOf = async (index: Awaited<ReturnType<typeof loadSearchIndex>>) =>
+        JSON.stringify(await Promise.all(queries.map((query) => searchQuestions(index, query, { limit: 10 }))));
+      const cached = async () => {
+        const loaded = await loadDecksCached([deck], { installedDir: dir, cacheDir: join(dir, 'cache'), env: {} });
+        return loadSearchIndex(loaded.decks, join(dir, 'cache'), loaded.contentHashes);
+      };
+
+      const cold = await hitsOf(await cached());
+      expect(readdirSync(join(dir, 'cache')).sort()).toEqual([expect.stringMatching(/^deck-/), expect.stringMatching(/^search-/)]);
+      const warm = await hitsOf(await cached());
+      const uncached = await hitsOf(buildSearchIndex(readDeckFile(deck).deck.questions));
+      expect(JSON.parse(cold)[0].length).toBeGreaterThan(0);
+      expect(warm).toBe(cold);
+      expect(uncached).toBe(cold);
+    },
+  );
 });
