@@ -42,18 +42,19 @@ function render(change: DeckChange): string[] {
     const { before, after } = entry;
     if (before && after) {
       const kinds = [
-        before.question !== after.question || (entry.similarity ?? 1) < 1 ? 'edited' : '',
+        before.question !== after.question || (entry.similarity ?? 1) < 1 || entry.answerEdited ? 'edited' : '',
         before.id !== after.id ? 'renumbered' : '',
         before.category !== after.category ? 'moved' : '',
       ].filter(Boolean);
-      const how = entry.similarity === 1 ? 'same text' : `similarity ${entry.similarity?.toFixed(2)}`;
+      const how =
+        entry.similarity === 1 ? (entry.answerEdited ? 'same question' : 'same text') : `similarity ${entry.similarity?.toFixed(2)}`;
       lines.push(
         `${out.bold((kinds.join(', ') || 'renumbered').padEnd(LABEL_WIDTH))} ${safeLine(before.id)} → ${safeLine(after.id)}  ${out.dim(`${how}; history kept`)}`,
       );
       if (before.question !== after.question) {
         lines.push(`  - ${safeLine(before.question)}`, `  + ${safeLine(after.question)}`);
       } else {
-        lines.push(`    ${safeLine(after.question)}`);
+        lines.push(`    ${safeLine(after.question)}${entry.answerEdited ? out.dim(' (answer edited)') : ''}`);
       }
       if (before.category !== after.category)
         lines.push(out.dim(`    category: ${safeLine(before.category)} → ${safeLine(after.category)}`));

@@ -28,6 +28,8 @@ export interface DeckChangeEntry {
   after?: SeenQuestionRef;
   /** 0-1 when matched by similarity, 1 for the same text; absent for new and removed questions. */
   similarity?: number;
+  /** True when the answer is not the same (the question may be). */
+  answerEdited?: true;
 }
 
 export interface DeckChange {

@@ -104,7 +104,12 @@ function followMatch(following: Following, match: QuestionMatch): void {
   if (renumbered) counts.renumbered++;
   if (moved) counts.moved++;
   if (edited || renumbered || moved || old.number !== now.number)
-    following.entries.push({ before: ref(old), after: ref(now), similarity: round(match.similarity) });
+    following.entries.push({
+      before: ref(old),
+      after: ref(now),
+      similarity: round(match.similarity),
+      ...(old.answer !== now.answer ? { answerEdited: true as const } : {}),
+    });
 }
 
 /** A new question gets its id as its key, with a suffix when an old question had that key. */

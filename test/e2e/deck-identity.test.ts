@@ -107,3 +107,24 @@ describe('when a drilled deck is renumbered and then a question edited', () => {
     expect(exported.reviews.map((r) => r.deck)).toEqual(['kubeflow']);
   });
 });
+
+describe('when only an answer is edited', () => {
+  it('then deck diff calls the question edited (not renumbered) and says it was the answer', () => {
+    const home = tempHome();
+    const folder = mkdtempSync(join(tmpdir(), 'kfq-identity-'));
+    const file = join(folder, 'k8s.md');
+    const env = { KFQ_HOME: home, KFQ_NOW: '2026-03-02T10:00:00Z' };
+    writeFileSync(file, deckText(V1));
+    runKfq(['deck', 'add', file], { env });
+    runKfq(['--deck', 'k8s', 'list'], { env });
+    writeFileSync(file, deckText(V1).replace('Rolls out ReplicaSets of Pods.', 'Rolls out new ReplicaSets of Pods, a few at a time.'));
+    runKfq(['deck', 'add', '--force', file], { env });
+    expect(runKfq(['--deck', 'k8s', 'list'], { env }).stderr).toBe('deck k8s changed: 1 edited (history kept)\n');
+
+    const text = runKfq(['deck', 'diff', 'k8s'], { env }).stdout;
+    expect(text).toMatch(/^edited +k8s\/3 → k8s\/3 {2}same question; history kept$/m);
+    expect(text).toContain('    What is a Deployment? (answer edited)');
+    const diff = JSON.parse(runKfq(['deck', 'diff', 'k8s', '--json'], { env }).stdout) as { entries: { answerEdited?: boolean }[] };
+    expect(diff.entries).toMatchObject([{ answerEdited: true }]);
+  });
+});
