@@ -1,7 +1,8 @@
 // What drill, mock and stats do to read the review history. Not in shared.ts:
 // it loads the scheduler (ts-fsrs), which list, show and search never need.
 import { FSRS_REPLAY } from '../practice/cardReplay.js';
-import { cardStates, type CardState } from '../practice/scheduler.js';
+import { cardStates } from '../practice/gradeReplay.js';
+import type { CardState } from '../practice/scheduler.js';
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
 import { readAllReviews } from '../store/mergedLogs.js';
 import type { KfqPaths } from '../store/paths.js';

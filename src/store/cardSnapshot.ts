@@ -340,9 +340,7 @@ function replay<CardState>(
   from?: CardState,
 ): CardState | null {
   indexes.sort((a, b) => snapshot.time[a]! - snapshot.time[b]!);
-  let state = from;
-  for (const i of indexes) state = replayer.grade(state, snapshot.rating[i]! as ReviewRating, new Date(snapshot.time[i]!), retention);
-  return state ?? null;
+  return replayer.replay(from, indexes, snapshot.rating, snapshot.time, retention) ?? null;
 }
 
 /**
