@@ -90,6 +90,7 @@ export function readReviewHistory<CardState>(
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const changes = newChanges(snapshot);
     extend(snapshot, fd, size, logFile, changes);
+    markUndone(snapshot, changes);
     replayChanged(snapshot, changes, replayer);
     const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
     if (snapshot !== cached || snapshot.offset > cached.offset) save();
@@ -99,6 +100,7 @@ export function readReviewHistory<CardState>(
     readSync(fd, rest, 0, rest.length, snapshot.offset);
     const restChanges = newChanges(snapshot);
     apply(snapshot, rest.toString('utf8'), logFile, restChanges);
+    markUndone(snapshot, restChanges);
     replayChanged(snapshot, restChanges, replayer);
     return history(snapshot, replayer, () => undefined);
   } catch (error) {
@@ -195,10 +197,12 @@ interface Changes {
   appended: Map<number, number[]>;
   /** Groups with a review undone: replayed in full. */
   undone: Set<number>;
+  /** Undo keys first seen in the batch: markUndone applies them to the reviews read before them. */
+  undoKeys: string[];
 }
 
 function newChanges(snapshot: Snapshot): Changes {
-  return { firstNewGroup: snapshot.groupIds.length, appended: new Map(), undone: new Set() };
+  return { firstNewGroup: snapshot.groupIds.length, appended: new Map(), undone: new Set(), undoKeys: [] };
 }
 
 /** Adds the records of whole lines (or of the file's last line) to the snapshot. */
@@ -207,13 +211,18 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
   snapshot.lines += parsed.newlines;
   snapshot.problems.push(...parsed.problems);
 
-  const newUndos = [...parsed.undone].filter((key) => !snapshot.undoKeys.has(key));
-  for (const key of newUndos) snapshot.undoKeys.add(key);
-  if (newUndos.length > 0) markUndone(snapshot, newUndos, changes);
-
+  for (const key of parsed.undone) {
+    if (snapshot.undoKeys.has(key)) continue;
+    snapshot.undoKeys.add(key);
+    changes.undoKeys.push(key);
+  }
+  // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
+  const undoKeys = snapshot.undoKeys;
+  const legacyQuestionIds = undoKeys.size === 0 ? new Set<string>() : questionIdsIn(undoKeys);
   const groups = groupLookup(snapshot);
   for (const review of parsed.reviews) {
-    if (isUndone(review, snapshot.undoKeys)) continue;
+    if (((review.id !== undefined && undoKeys.has(review.id)) || legacyQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
+      continue;
     const name = groupName(review.questionId, review.deck, review.question);
     let group = groups.get(name);
     if (group === undefined) {
@@ -225,15 +234,17 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
     }
     const index = append(snapshot, group, review.rating, Date.parse(review.reviewedAt));
     snapshot.ids[index] = review.id ?? '';
-    if (new Date(snapshot.time[index]!).toISOString() !== review.reviewedAt) snapshot.writtenTimes.set(index, review.reviewedAt);
+    if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
     const appended = changes.appended.get(group);
     if (appended) appended.push(index);
     else changes.appended.set(group, [index]);
   }
 }
 
-/** Marks the reviews the undo keys name as undone, wherever they are in the log. */
-function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void {
+/** Marks the reviews read before the batch's new undo keys, and named by them, as undone. */
+function markUndone(snapshot: Snapshot, changes: Changes): void {
+  const keys = changes.undoKeys;
+  if (keys.length === 0) return;
   const undo = (i: number): void => {
     if (snapshot.undone[i] === 1) return;
     snapshot.undone[i] = 1;
@@ -249,13 +260,15 @@ function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void 
   const legacy = keys.filter((key) => !byId.has(key) && key.includes('@'));
   if (legacy.length === 0) return;
   const wanted = new Set(legacy);
-  const questionIds = new Set(legacy.map((key) => key.slice(0, key.lastIndexOf('@'))));
+  const questionIds = questionIdsIn(legacy);
+  // The time each key may name, parsed: a review at another time cannot be named by any.
+  const times = new Set(legacy.flatMap((key) => atSigns(key).map((at) => Date.parse(key.slice(at + 1)))));
   const candidates = new Set<number>();
   snapshot.groupIds.forEach((id, group) => {
     if (questionIds.has(id)) candidates.add(group);
   });
   for (let i = 0; i < snapshot.count; i++) {
-    if (snapshot.undone[i] === 1 || !candidates.has(snapshot.group[i]!)) continue;
+    if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
     if (
       isUndone(
         { id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) },
@@ -264,6 +277,19 @@ function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void 
     )
       undo(i);
   }
+}
+
+/** The question ids legacy undo keys (`questionId@reviewedAt`) may name: the text before any of their @ signs. */
+function questionIdsIn(keys: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const key of keys) for (const at of atSigns(key)) ids.add(key.slice(0, at));
+  return ids;
+}
+
+function atSigns(key: string): number[] {
+  const found: number[] = [];
+  for (let at = key.indexOf('@'); at !== -1; at = key.indexOf('@', at + 1)) found.push(at);
+  return found;
 }
 
 const idIndexes = new WeakMap<Snapshot, { map: Map<string, number>; upTo: number }>();
@@ -318,6 +344,47 @@ function groupLookup(snapshot: Snapshot): Map<string, number> {
 
 function groupName(questionId: string, deck: string, question: string): string {
   return `${questionId}\u0000${deck}\u0000${question}`;
+}
+
+const DAY = 86_400_000;
+let isoDay = NaN;
+let isoDayPrefix = '';
+
+/**
+ * Whether `text` is exactly the ISO form of `time` (what toISOString gives),
+ * as in every line kfq writes: the date part is formatted once per day, not
+ * once per review.
+ */
+function isIsoTime(text: string, time: number): boolean {
+  const day = Math.floor(time / DAY);
+  if (day !== isoDay) {
+    isoDay = day;
+    isoDayPrefix = new Date(day * DAY).toISOString().slice(0, -'00:00:00.000Z'.length);
+  }
+  if (text.length !== isoDayPrefix.length + 13 || !text.startsWith(isoDayPrefix)) return false;
+  const rest = time - day * DAY;
+  const at = isoDayPrefix.length;
+  return (
+    digitsAt(text, at, 2) === Math.floor(rest / 3_600_000) &&
+    text[at + 2] === ':' &&
+    digitsAt(text, at + 3, 2) === Math.floor(rest / 60_000) % 60 &&
+    text[at + 5] === ':' &&
+    digitsAt(text, at + 6, 2) === Math.floor(rest / 1000) % 60 &&
+    text[at + 8] === '.' &&
+    digitsAt(text, at + 9, 3) === rest % 1000 &&
+    text[at + 12] === 'Z'
+  );
+}
+
+/** The number the `length` decimal digits at `from` spell, or -1 when they are not all digits. */
+function digitsAt(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let i = from; i < from + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function writtenTime(snapshot: Snapshot, index: number): string {

@@ -198,22 +198,26 @@ function isUndo(record: unknown): record is { undo: string; questionId: string; 
   return isObject(record) && typeof record.undo === 'string' && typeof record.questionId === 'string';
 }
 
+/** What each field of a review must be. */
+const REVIEW_FIELDS: ReadonlyArray<readonly [keyof Review, (record: Record<string, unknown>) => boolean]> = [
+  ['id', (record) => record.id === undefined || (typeof record.id === 'string' && record.id !== '')],
+  ['questionId', (record) => typeof record.questionId === 'string' && record.questionId !== ''],
+  ['deck', (record) => typeof record.deck === 'string'],
+  ['number', (record) => Number.isInteger(record.number)],
+  ['question', (record) => typeof record.question === 'string'],
+  ['rating', (record) => isRating(record.rating)],
+  ['reviewedAt', (record) => isDate(record.reviewedAt)],
+  ['durationMs', (record) => typeof record.durationMs === 'number' && record.durationMs >= 0],
+  ['answer', (record) => typeof record.answer === 'string'],
+  ['mode', (record) => record.mode === 'drill' || record.mode === 'mock'],
+];
+
 /** What is wrong with a record that should be a review, or undefined when nothing is. */
 function reviewFault(record: unknown): string | undefined {
   if (!isObject(record)) return 'not an object';
-  const checks: [keyof Review, boolean][] = [
-    ['id', record.id === undefined || (typeof record.id === 'string' && record.id !== '')],
-    ['questionId', typeof record.questionId === 'string' && record.questionId !== ''],
-    ['deck', typeof record.deck === 'string'],
-    ['number', Number.isInteger(record.number)],
-    ['question', typeof record.question === 'string'],
-    ['rating', isRating(record.rating)],
-    ['reviewedAt', isDate(record.reviewedAt)],
-    ['durationMs', typeof record.durationMs === 'number' && record.durationMs >= 0],
-    ['answer', typeof record.answer === 'string'],
-    ['mode', record.mode === 'drill' || record.mode === 'mock'],
-  ];
-  return faultOf(checks);
+  // Checked without building the list first: a log holds a million good reviews for each damaged one.
+  if (REVIEW_FIELDS.every(([, valid]) => valid(record))) return undefined;
+  return faultOf(REVIEW_FIELDS.map(([field, valid]) => [field, valid(record)]));
 }
 
 function newerVersion(file: string, version: number): StorageError {
