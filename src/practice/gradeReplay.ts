@@ -7,7 +7,7 @@
 // strategy) in the order its short-term scheduler applies them, and becomes
 // a Card once, at the end. test/unit/practice/gradeReplay.test.ts holds it
 // to gradeCard on random histories.
-import { BasicLearningStepsStrategy, dateDiffInDays, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { BasicLearningStepsStrategy, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
 import type { Question } from '../model/question.js';
 import type { Review, ReviewRating } from '../model/review.js';
 import { reviewsByQuestion } from './matchReviews.js';
@@ -147,9 +147,6 @@ function cardState(working: WorkingCard, lastReviewedAt: number): CardState {
   return { card, agains: working.agains, lastRating: working.lastRating, lastReviewedAt: reviewed };
 }
 
-const lastDate = new Date(0);
-const nowDate = new Date(0);
-
 /** One grade, as ts-fsrs's short-term scheduler (BasicScheduler) gives it with fuzz off. */
 function grade(
   fsrs: FSRS,
@@ -158,12 +155,9 @@ function grade(
   rating: ReviewRating,
   when: number,
 ): void {
-  let elapsed = 0;
-  if (card.state !== State.New && card.lastReview !== undefined) {
-    lastDate.setTime(card.lastReview);
-    nowDate.setTime(when);
-    elapsed = dateDiffInDays(lastDate, nowDate);
-  }
+  // Whole UTC days between the reviews, as ts-fsrs's dateDiffInDays counts them, without two Dates per review.
+  const elapsed =
+    card.state !== State.New && card.lastReview !== undefined ? Math.floor(when / DAY) - Math.floor(card.lastReview / DAY) : 0;
   const before = card.state;
   const memory = { difficulty: card.difficulty, stability: card.stability };
   card.lastReview = when;

@@ -219,26 +219,17 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
   // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
   const undoKeys = snapshot.undoKeys;
   const legacyQuestionIds = undoKeys.size === 0 ? new Set<string>() : questionIdsIn(undoKeys);
-  const groups = groupLookup(snapshot);
-  for (const review of parsed.reviews) {
+  parsed.reviews.forEach((review, k) => {
     if (((review.id !== undefined && undoKeys.has(review.id)) || legacyQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
-      continue;
-    const name = groupName(review.questionId, review.deck, review.question);
-    let group = groups.get(name);
-    if (group === undefined) {
-      group = snapshot.groupIds.length;
-      groups.set(name, group);
-      snapshot.groupIds.push(review.questionId);
-      snapshot.groupDecks.push(review.deck);
-      snapshot.groupQuestions.push(review.question);
-    }
-    const index = append(snapshot, group, review.rating, Date.parse(review.reviewedAt));
+      return;
+    const group = groupOf(snapshot, review.questionId, review.deck, review.question);
+    const index = append(snapshot, group, review.rating, parsed.times[k]!);
     snapshot.ids[index] = review.id ?? '';
     if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
     const appended = changes.appended.get(group);
     if (appended) appended.push(index);
     else changes.appended.set(group, [index]);
-  }
+  });
 }
 
 /** Marks the reviews read before the batch's new undo keys, and named by them, as undone. */
@@ -329,21 +320,36 @@ function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T
   return to;
 }
 
-const groupLookups = new WeakMap<Snapshot, Map<string, number>>();
+const groupLookups = new WeakMap<Snapshot, Map<string, number[]>>();
 
-function groupLookup(snapshot: Snapshot): Map<string, number> {
-  let lookup = groupLookups.get(snapshot);
-  if (!lookup) {
-    lookup = new Map(
-      snapshot.groupIds.map((id, group) => [groupName(id, snapshot.groupDecks[group]!, snapshot.groupQuestions[group]!), group]),
-    );
-    groupLookups.set(snapshot, lookup);
+/**
+ * The group of a review's (questionId, deck, question), made when new. Looked
+ * up by question id, then the few groups of that id compared: no key string
+ * is built per review.
+ */
+function groupOf(snapshot: Snapshot, questionId: string, deck: string, question: string): number {
+  let byId = groupLookups.get(snapshot);
+  if (!byId) {
+    byId = new Map();
+    snapshot.groupIds.forEach((id, group) => addGroup(byId!, id, group));
+    groupLookups.set(snapshot, byId);
   }
-  return lookup;
+  const groups = byId.get(questionId);
+  if (groups) {
+    for (const group of groups) if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
+  }
+  const group = snapshot.groupIds.length;
+  snapshot.groupIds.push(questionId);
+  snapshot.groupDecks.push(deck);
+  snapshot.groupQuestions.push(question);
+  addGroup(byId, questionId, group);
+  return group;
 }
 
-function groupName(questionId: string, deck: string, question: string): string {
-  return `${questionId}\u0000${deck}\u0000${question}`;
+function addGroup(byId: Map<string, number[]>, questionId: string, group: number): void {
+  const groups = byId.get(questionId);
+  if (groups) groups.push(group);
+  else byId.set(questionId, [group]);
 }
 
 const DAY = 86_400_000;
@@ -406,8 +412,14 @@ function replay<CardState>(
   retention: number,
   from?: CardState,
 ): CardState | null {
-  indexes.sort((a, b) => snapshot.time[a]! - snapshot.time[b]!);
+  if (!inTimeOrder(snapshot.time, indexes)) indexes.sort((a, b) => snapshot.time[a]! - snapshot.time[b]!);
   return replayer.replay(from, indexes, snapshot.rating, snapshot.time, retention) ?? null;
+}
+
+/** Whether the reviews are oldest first already, as a log's reviews nearly always are: then sorting them changes nothing. */
+function inTimeOrder(times: Float64Array, indexes: readonly number[]): boolean {
+  for (let k = 1; k < indexes.length; k++) if (times[indexes[k]!]! < times[indexes[k - 1]!]!) return false;
+  return true;
 }
 
 /**
