@@ -59,7 +59,8 @@ interface Snapshot<CardState = unknown> {
   states: Map<number, Array<CardState | null>>;
 }
 
-const CHUNK_BYTES = 8 << 20;
+/** Small: a chunk's parsed reviews are dropped before the next is read, so few of them live long enough to be copied by the garbage collector. */
+const CHUNK_BYTES = 1 << 20;
 /** Past this many bytes to read (about 70,000 reviews, a second or more), onLongRead is told first. */
 const LONG_READ_BYTES = 16 << 20;
 
