@@ -212,18 +212,20 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
   snapshot.lines += parsed.newlines;
   snapshot.problems.push(...parsed.problems);
 
+  const added: string[] = [];
   for (const key of parsed.undone) {
     if (snapshot.undoKeys.has(key)) continue;
     snapshot.undoKeys.add(key);
-    changes.undoKeys.push(key);
+    added.push(key);
   }
+  changes.undoKeys.push(...added);
   // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
   const undoKeys = snapshot.undoKeys;
-  const legacyQuestionIds = undoKeys.size === 0 ? new Set<string>() : questionIdsIn(undoKeys);
+  const { groupsById, undoQuestionIds } = lookups(snapshot, added);
   parsed.reviews.forEach((review, k) => {
-    if (((review.id !== undefined && undoKeys.has(review.id)) || legacyQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
+    if (((review.id !== undefined && undoKeys.has(review.id)) || undoQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
       return;
-    const group = groupOf(snapshot, review.questionId, review.deck, review.question);
+    const group = groupOf(snapshot, groupsById, review.questionId, review.deck, review.question);
     const index = append(snapshot, group, review.rating, parsed.times[k]!);
     snapshot.ids[index] = review.id ?? '';
     if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
@@ -321,21 +323,34 @@ function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T
   return to;
 }
 
-const groupLookups = new WeakMap<Snapshot, Map<string, number[]>>();
+interface Lookups {
+  /** Groups by question id. */
+  groupsById: Map<string, number[]>;
+  /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
+  undoQuestionIds: Set<string>;
+}
+
+const snapshotLookups = new WeakMap<Snapshot, Lookups>();
+
+/** The snapshot's lookups, made on first use and brought up to date with the undo keys just added. */
+function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Lookups {
+  let found = snapshotLookups.get(snapshot);
+  if (!found) {
+    found = { groupsById: new Map(), undoQuestionIds: questionIdsIn(snapshot.undoKeys) };
+    snapshot.groupIds.forEach((id, group) => addGroup(found!.groupsById, id, group));
+    snapshotLookups.set(snapshot, found);
+  }
+  for (const key of newUndoKeys) for (const at of atSigns(key)) found.undoQuestionIds.add(key.slice(0, at));
+  return found;
+}
 
 /**
  * The group of a review's (questionId, deck, question), made when new. Looked
  * up by question id, then the few groups of that id compared: no key string
  * is built per review.
  */
-function groupOf(snapshot: Snapshot, questionId: string, deck: string, question: string): number {
-  let byId = groupLookups.get(snapshot);
-  if (!byId) {
-    byId = new Map();
-    snapshot.groupIds.forEach((id, group) => addGroup(byId!, id, group));
-    groupLookups.set(snapshot, byId);
-  }
-  const groups = byId.get(questionId);
+function groupOf(snapshot: Snapshot, groupsById: Map<string, number[]>, questionId: string, deck: string, question: string): number {
+  const groups = groupsById.get(questionId);
   if (groups) {
     for (const group of groups) if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
   }
@@ -343,7 +358,7 @@ function groupOf(snapshot: Snapshot, questionId: string, deck: string, question:
   snapshot.groupIds.push(questionId);
   snapshot.groupDecks.push(deck);
   snapshot.groupQuestions.push(question);
-  addGroup(byId, questionId, group);
+  addGroup(groupsById, questionId, group);
   return group;
 }
 
