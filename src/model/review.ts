@@ -88,7 +88,7 @@ export interface CardReplay<CardState> {
    */
   replay(
     from: CardState | undefined,
-    order: readonly number[],
+    order: ArrayLike<number>,
     ratings: ArrayLike<number>,
     times: ArrayLike<number>,
     retention: number,

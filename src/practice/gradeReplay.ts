@@ -69,7 +69,7 @@ export function replayReviews(reviews: readonly Review[], retention: number = DE
  */
 export function replayGrades(
   from: CardState | undefined,
-  order: readonly number[],
+  order: ArrayLike<number>,
   ratings: ArrayLike<number>,
   times: ArrayLike<number>,
   retention: number,
@@ -80,7 +80,8 @@ export function replayGrades(
   const card = from ? workingCard(from) : undefined;
   let lastReviewedAt = from ? from.lastReviewedAt.getTime() : NaN;
   let working = card;
-  for (const i of order) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
     const rating = ratings[i]! as ReviewRating;
     const at = times[i]!;
     // As gradeCard: a clock set back must not make ts-fsrs see a negative elapsed time.

@@ -194,8 +194,8 @@ function forEachChunk(fd: number, from: number, to: number, use: (chunk: Buffer)
 interface Changes {
   /** Groups from this one on are new in the batch. */
   firstNewGroup: number;
-  /** Reviews appended, by group. */
-  appended: Map<number, number[]>;
+  /** Reviews from this index on were appended in the batch. */
+  firstNewReview: number;
   /** Groups with a review undone: replayed in full. */
   undone: Set<number>;
   /** Undo keys first seen in the batch: markUndone applies them to the reviews read before them. */
@@ -203,7 +203,7 @@ interface Changes {
 }
 
 function newChanges(snapshot: Snapshot): Changes {
-  return { firstNewGroup: snapshot.groupIds.length, appended: new Map(), undone: new Set(), undoKeys: [] };
+  return { firstNewGroup: snapshot.groupIds.length, firstNewReview: snapshot.count, undone: new Set(), undoKeys: [] };
 }
 
 /** Adds the records of whole lines (or of the file's last line) to the snapshot. */
@@ -229,9 +229,6 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
     const index = append(snapshot, group, review.rating, parsed.times[k]!);
     snapshot.ids[index] = review.id ?? '';
     if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
-    const appended = changes.appended.get(group);
-    if (appended) appended.push(index);
-    else changes.appended.set(group, [index]);
   });
 }
 
@@ -413,27 +410,44 @@ function writtenTime(snapshot: Snapshot, index: number): string {
   return snapshot.writtenTimes.get(index) ?? new Date(snapshot.time[index]!).toISOString();
 }
 
-/** Live reviews of the given groups, in log order. */
-function liveReviews(snapshot: Snapshot, groups: ReadonlySet<number>): number[] {
-  const indexes: number[] = [];
-  for (let i = 0; i < snapshot.count; i++) if (snapshot.undone[i] === 0 && groups.has(snapshot.group[i]!)) indexes.push(i);
-  return indexes;
+/** Live reviews from review `from` on, by group: group g's are `order[start[g]]` to before `order[start[g + 1]]`, in log order. */
+interface ReviewsByGroup {
+  order: Uint32Array;
+  start: Uint32Array;
+}
+
+/** A counting sort of the live reviews by group: two passes over the columns, no list per group. */
+function liveByGroup(snapshot: Snapshot, from: number): ReviewsByGroup {
+  const groups = snapshot.groupIds.length;
+  const start = new Uint32Array(groups + 1);
+  for (let i = from; i < snapshot.count; i++) if (snapshot.undone[i] === 0) start[snapshot.group[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const order = new Uint32Array(start[groups]!);
+  const next = start.slice(0, groups);
+  for (let i = from; i < snapshot.count; i++) if (snapshot.undone[i] === 0) order[next[snapshot.group[i]!]!++] = i;
+  return { order, start };
+}
+
+function reviewsOf({ order, start }: ReviewsByGroup, group: number): Uint32Array {
+  return order.subarray(start[group], start[group + 1]);
 }
 
 /** Replays reviews as cardStates does: oldest first (a stable sort, so equal times keep log order). */
 function replay<CardState>(
   snapshot: Snapshot<CardState>,
   replayer: CardReplay<CardState>,
-  indexes: number[],
+  indexes: Uint32Array,
   retention: number,
   from?: CardState,
 ): CardState | null {
-  if (!inTimeOrder(snapshot.time, indexes)) indexes.sort((a, b) => snapshot.time[a]! - snapshot.time[b]!);
-  return replayer.replay(from, indexes, snapshot.rating, snapshot.time, retention) ?? null;
+  const time = snapshot.time;
+  // Sorted by time, then log order: what a stable sort by time gives for reviews in log order.
+  const ordered = inTimeOrder(time, indexes) ? indexes : indexes.slice().sort((a, b) => time[a]! - time[b]! || a - b);
+  return replayer.replay(from, ordered, snapshot.rating, time, retention) ?? null;
 }
 
 /** Whether the reviews are oldest first already, as a log's reviews nearly always are: then sorting them changes nothing. */
-function inTimeOrder(times: Float64Array, indexes: readonly number[]): boolean {
+function inTimeOrder(times: Float64Array, indexes: Uint32Array): boolean {
   for (let k = 1; k < indexes.length; k++) if (times[indexes[k]!]! < times[indexes[k - 1]!]!) return false;
   return true;
 }
@@ -444,11 +458,13 @@ function inTimeOrder(times: Float64Array, indexes: readonly number[]): boolean {
  * (what a drill adds); anything else replays the group from its first review.
  */
 function replayChanged<CardState>(snapshot: Snapshot<CardState>, changes: Changes, replayer: CardReplay<CardState>): void {
+  if (snapshot.count === changes.firstNewReview && changes.undone.size === 0) return;
+  const appended = liveByGroup(snapshot, changes.firstNewReview);
   for (const [retention, states] of snapshot.states) {
     const full = new Set(changes.undone);
-    for (const [group, appended] of changes.appended) {
-      if (full.has(group)) continue;
-      const live = appended.filter((i) => snapshot.undone[i] === 0);
+    for (let group = 0; group < snapshot.groupIds.length; group++) {
+      const live = reviewsOf(appended, group);
+      if (live.length === 0 || full.has(group)) continue;
       const state = states[group];
       if (group >= changes.firstNewGroup) {
         states[group] = replay(snapshot, replayer, live, retention);
@@ -470,13 +486,8 @@ function replayGroups<CardState>(
   states: Array<CardState | null>,
 ): void {
   if (groups.size === 0) return;
-  const byGroup = new Map<number, number[]>();
-  for (const i of liveReviews(snapshot, groups)) {
-    const list = byGroup.get(snapshot.group[i]!);
-    if (list) list.push(i);
-    else byGroup.set(snapshot.group[i]!, [i]);
-  }
-  for (const group of groups) states[group] = replay(snapshot, replayer, byGroup.get(group) ?? [], retention);
+  const live = liveByGroup(snapshot, 0);
+  for (const group of groups) states[group] = replay(snapshot, replayer, reviewsOf(live, group), retention);
 }
 
 function history<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<CardState>, save: () => void): ReviewHistory<CardState> {
@@ -570,9 +581,17 @@ function statesOfQuestions<CardState>(
   const ordered = [...groupsOf].map(([id, groups]) => ({ id, groups, first: Math.min(...groups.map((group) => firstReview[group]!)) }));
   ordered.sort((a, b) => a.first - b.first);
 
+  let live: ReviewsByGroup | undefined;
   const result = new Map<string, CardState>();
   for (const { id, groups } of ordered) {
-    const state = groups.length === 1 ? states[groups[0]!] : replay(snapshot, replayer, liveReviews(snapshot, new Set(groups)), retention);
+    let state: CardState | null | undefined;
+    if (groups.length === 1) {
+      state = states[groups[0]!];
+    } else {
+      live ??= liveByGroup(snapshot, 0);
+      const merged = Uint32Array.from(groups.flatMap((group) => [...reviewsOf(live!, group)])).sort();
+      state = replay(snapshot, replayer, merged, retention);
+    }
     if (state) result.set(id, state);
   }
   return result;
