@@ -53,12 +53,19 @@ export function questionMatcher(questions: readonly Question[]): Matcher {
 
 function newMatcher(questions: readonly Question[]): Matcher {
   const byId = new Map<string, Question>();
-  const byText = new Map<string, Question>();
-  for (const question of questions) {
-    byId.set(question.id, question);
-    const key = textKey(question.deck, question.question);
-    if (!byText.has(key)) byText.set(key, question);
-  }
+  for (const question of questions) byId.set(question.id, question);
+  // Made on first need: while every review's id still has its text, it never is.
+  let byText: Map<string, Question> | undefined;
+  const textIndex = (): Map<string, Question> => {
+    if (!byText) {
+      byText = new Map();
+      for (const question of questions) {
+        const key = textKey(question.deck, question.question);
+        if (!byText.has(key)) byText.set(key, question);
+      }
+    }
+    return byText;
+  };
   return (review) => {
     const names = followedDecks.get(review.deck);
     if (names !== undefined && names.size > 0) {
@@ -68,7 +75,7 @@ function newMatcher(questions: readonly Question[]): Matcher {
     const sameId = byId.get(review.questionId);
     if (sameId && sameId.question === review.question) return sameId;
     // Renumbered: the text now lives under another id. Otherwise the text was edited in place.
-    return byText.get(textKey(review.deck, review.question)) ?? sameId;
+    return textIndex().get(textKey(review.deck, review.question)) ?? sameId;
   };
 }
 

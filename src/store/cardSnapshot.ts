@@ -513,11 +513,8 @@ function history<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<
   };
 }
 
-/** A review as stats reads it; its reviewedAt string is made only if asked for. */
+/** A review as stats reads it: the fields of its group and its reviewedAt string are looked up only if asked for. */
 class LoggedReview implements ReviewFacts {
-  readonly questionId: string;
-  readonly deck: string;
-  readonly question: string;
   readonly rating: ReviewRating;
   readonly at: number;
   readonly group: number;
@@ -526,13 +523,21 @@ class LoggedReview implements ReviewFacts {
     private readonly snapshot: Snapshot,
     private readonly index: number,
   ) {
-    const group = snapshot.group[index]!;
-    this.group = group;
-    this.questionId = snapshot.groupIds[group]!;
-    this.deck = snapshot.groupDecks[group]!;
-    this.question = snapshot.groupQuestions[group]!;
+    this.group = snapshot.group[index]!;
     this.rating = snapshot.rating[index]! as ReviewRating;
     this.at = snapshot.time[index]!;
+  }
+
+  get questionId(): string {
+    return this.snapshot.groupIds[this.group]!;
+  }
+
+  get deck(): string {
+    return this.snapshot.groupDecks[this.group]!;
+  }
+
+  get question(): string {
+    return this.snapshot.groupQuestions[this.group]!;
   }
 
   get reviewedAt(): string {
