@@ -221,11 +221,12 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
   changes.undoKeys.push(...added);
   // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
   const undoKeys = snapshot.undoKeys;
-  const { groupsById, undoQuestionIds } = lookups(snapshot, added);
+  const lookup = lookups(snapshot, added);
+  const { undoQuestionIds } = lookup;
   parsed.reviews.forEach((review, k) => {
     if (((review.id !== undefined && undoKeys.has(review.id)) || undoQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
       return;
-    const group = groupOf(snapshot, groupsById, review.questionId, review.deck, review.question);
+    const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
     const index = append(snapshot, group, review.rating, parsed.times[k]!);
     snapshot.ids[index] = review.id ?? '';
     if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
@@ -321,8 +322,12 @@ function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T
 }
 
 interface Lookups {
-  /** Groups by question id. */
-  groupsById: Map<string, number[]>;
+  /** A group of each question id: the latest made (see sameId for the others). */
+  groupById: Map<string, number>;
+  /** By group: the next group of the same question id, or -1. */
+  sameId: number[];
+  /** One string per deck name, shared by the groups: comparing a review's deck with it reads memory that is in the cache already. */
+  decks: Map<string, string>;
   /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
   undoQuestionIds: Set<string>;
 }
@@ -333,8 +338,8 @@ const snapshotLookups = new WeakMap<Snapshot, Lookups>();
 function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Lookups {
   let found = snapshotLookups.get(snapshot);
   if (!found) {
-    found = { groupsById: new Map(), undoQuestionIds: questionIdsIn(snapshot.undoKeys) };
-    snapshot.groupIds.forEach((id, group) => addGroup(found!.groupsById, id, group));
+    found = { groupById: new Map(), sameId: [], decks: new Map(), undoQuestionIds: questionIdsIn(snapshot.undoKeys) };
+    for (let group = 0; group < snapshot.groupIds.length; group++) addGroup(found, snapshot.groupIds[group]!, group);
     snapshotLookups.set(snapshot, found);
   }
   for (const key of newUndoKeys) for (const at of atSigns(key)) found.undoQuestionIds.add(key.slice(0, at));
@@ -346,23 +351,23 @@ function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Lookups {
  * up by question id, then the few groups of that id compared: no key string
  * is built per review.
  */
-function groupOf(snapshot: Snapshot, groupsById: Map<string, number[]>, questionId: string, deck: string, question: string): number {
-  const groups = groupsById.get(questionId);
-  if (groups) {
-    for (const group of groups) if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
+function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string, deck: string, question: string): number {
+  for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) {
+    if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
   }
+  let shared = lookup.decks.get(deck);
+  if (shared === undefined) lookup.decks.set(deck, (shared = deck));
   const group = snapshot.groupIds.length;
   snapshot.groupIds.push(questionId);
-  snapshot.groupDecks.push(deck);
+  snapshot.groupDecks.push(shared);
   snapshot.groupQuestions.push(question);
-  addGroup(groupsById, questionId, group);
+  addGroup(lookup, questionId, group);
   return group;
 }
 
-function addGroup(byId: Map<string, number[]>, questionId: string, group: number): void {
-  const groups = byId.get(questionId);
-  if (groups) groups.push(group);
-  else byId.set(questionId, [group]);
+function addGroup(lookup: Lookups, questionId: string, group: number): void {
+  lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
+  lookup.groupById.set(questionId, group);
 }
 
 const DAY = 86_400_000;
