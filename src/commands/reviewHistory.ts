@@ -13,7 +13,7 @@ import { plural } from '../model/plural.js';
 /**
  * The review history, with a warning for each damaged line (or one summary
  * line, for stats), saying so on stderr when a big stretch of it must be read
- * first: a million reviews take a quarter of a minute, once.
+ * first (a million reviews take seconds, once).
  */
 export function readHistory(ctx: CommandContext, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory<CardState> {
   const { paths } = ctx;

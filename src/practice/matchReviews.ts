@@ -30,8 +30,18 @@ export function reviewsByQuestion(questions: readonly Question[], reviews: Itera
     if (list) list.push(review);
     else grouped.set(question.id, [review]);
   }
-  for (const list of grouped.values()) list.sort((a, b) => Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt));
+  for (const [id, list] of grouped) grouped.set(id, oldestFirst(list));
   return grouped;
+}
+
+/** The reviews sorted by time (a stable sort: equal times keep their order), each date parsed once, not once per comparison. */
+function oldestFirst(reviews: Review[]): Review[] {
+  const times = reviews.map((review) => Date.parse(review.reviewedAt));
+  if (times.every((time, i) => i === 0 || time >= times[i - 1]!)) return reviews;
+  return times
+    .map((time, i) => ({ time, i }))
+    .sort((a, b) => a.time - b.time || a.i - b.i)
+    .map(({ i }) => reviews[i]!);
 }
 
 type Matcher = (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;
