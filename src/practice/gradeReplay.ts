@@ -77,9 +77,8 @@ export function replayGrades(
   if (order.length === 0) return from;
   const fsrs = scheduler(retention);
   const steps = learningSteps(fsrs);
-  const card = from ? workingCard(from) : undefined;
+  let working = from ? workingCard(from) : undefined;
   let lastReviewedAt = from ? from.lastReviewedAt.getTime() : NaN;
-  let working = card;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const rating = ratings[i]! as ReviewRating;
@@ -129,6 +128,7 @@ function newCard(at: number): WorkingCard {
   };
 }
 
+/** The state after a grade at `lastReviewedAt`, with Dates again. */
 function cardState(working: WorkingCard, lastReviewedAt: number): CardState {
   const reviewed = new Date(lastReviewedAt);
   const card: Card = {
@@ -142,8 +142,7 @@ function cardState(working: WorkingCard, lastReviewedAt: number): CardState {
     learning_steps: working.learningSteps,
     state: working.state,
     // ts-fsrs's card shares the review time's Date, as here.
-    last_review:
-      working.lastReview === lastReviewedAt ? reviewed : working.lastReview === undefined ? undefined : new Date(working.lastReview),
+    last_review: reviewed,
   };
   return { card, agains: working.agains, lastRating: working.lastRating, lastReviewedAt: reviewed };
 }
