@@ -247,11 +247,12 @@ function markUndone(snapshot: Snapshot, changes: Changes): void {
   // Undo records of this kfq name a review id: found through an index, not a scan of the log.
   const byId = idIndex(snapshot);
   for (const key of keys) {
-    const i = byId.get(key);
+    const i = byId.first.get(key);
     if (i !== undefined) undo(i);
+    for (const j of byId.more.get(key) ?? []) undo(j);
   }
   // Older undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
-  const legacy = keys.filter((key) => !byId.has(key) && key.includes('@'));
+  const legacy = keys.filter((key) => !byId.first.has(key) && key.includes('@'));
   if (legacy.length === 0) return;
   const wanted = new Set(legacy);
   const questionIds = questionIdsIn(legacy);
@@ -286,20 +287,32 @@ function atSigns(key: string): number[] {
   return found;
 }
 
-const idIndexes = new WeakMap<Snapshot, { map: Map<string, number>; upTo: number }>();
+interface IdIndex {
+  /** The review with each id. */
+  first: Map<string, number>;
+  /** Further reviews with an id already taken (a line copied by hand): an undo takes back each, as readReviewLog does. */
+  more: Map<string, number[]>;
+  upTo: number;
+}
 
-/** Review index by id, brought up to date with the reviews appended since it was last asked for. */
-function idIndex(snapshot: Snapshot): Map<string, number> {
+const idIndexes = new WeakMap<Snapshot, IdIndex>();
+
+/** Reviews by id, brought up to date with the reviews appended since it was last asked for. */
+function idIndex(snapshot: Snapshot): IdIndex {
   let index = idIndexes.get(snapshot);
   if (!index) {
-    index = { map: new Map(), upTo: 0 };
+    index = { first: new Map(), more: new Map(), upTo: 0 };
     idIndexes.set(snapshot, index);
   }
   for (; index.upTo < snapshot.count; index.upTo++) {
     const id = snapshot.ids[index.upTo];
-    if (id) index.map.set(id, index.upTo);
+    if (!id) continue;
+    const more = index.more.get(id);
+    if (more) more.push(index.upTo);
+    else if (index.first.has(id)) index.more.set(id, [index.upTo]);
+    else index.first.set(id, index.upTo);
   }
-  return index.map;
+  return index;
 }
 
 function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {

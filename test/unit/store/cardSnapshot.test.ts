@@ -69,6 +69,9 @@ const line = fc.oneof(
       HEADER,
       // February has no 30th: a valid date all the same, which toISOString writes as 2 March.
       JSON.stringify({ ...reviewFields('deck/3', 'What is Istio?'), rating: 2, reviewedAt: '2025-02-30T08:00:00.000Z' }),
+      // A line copied by hand: two reviews with one id, and an undo that names it.
+      JSON.stringify({ id: 'copied', ...reviewFields('deck/2', 'What is KServe?'), rating: 1, reviewedAt: '2025-01-03T08:00:00.000Z' }),
+      JSON.stringify({ undo: '2025-01-03T08:00:00.000Z', questionId: 'deck/2', id: 'copied' }),
     ),
   },
 );
@@ -180,6 +183,21 @@ describe('the card-state snapshot', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('when two reviews share an id (a line copied by hand) and an undo naming it comes after the snapshot, then both are taken back, as a full read does', () => {
+    const { log, cacheDir } = paths();
+    const copied = { id: 'copied', ...reviewFields('deck/1', 'What is Katib?'), rating: 1 };
+    const lines = [HEADER, ...['2025-01-01', '2025-01-02'].map((day) => JSON.stringify({ ...copied, reviewedAt: `${day}T08:00:00.000Z` }))];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    writeFileSync(
+      log,
+      `${[...lines, JSON.stringify({ undo: '2025-01-01T08:00:00.000Z', questionId: 'deck/1', id: 'copied' })].join('\n')}\n`,
+    );
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(history.reviewCount).toBe(0);
+    expectSameAsFullReplay(log, history, 0.9);
   });
 
   it('reads only the appended lines once it has a snapshot', () => {
