@@ -112,6 +112,8 @@ export function changeSummary(change: DeckChange): string {
  * A name some current question has now is left out: it is that question's.
  */
 export function pastNames(seen: SeenDeck): Map<string, string | null> {
+  // A deck that never changed has none: no need to key its questions (a start of a big deck would pay for it).
+  if (seen.past.length === 0) return new Map();
   const currentId = new Map(seen.questions.map((q) => [q.key, q.id]));
   const current = new Set(seen.questions.map((q) => nameKey(q.id, q.question)));
   const names = new Map<string, string | null>();
