@@ -2,7 +2,8 @@
 // starts from: the settings applied to the scheduler, and the review history
 // replayed through it.
 import { FSRS_REPLAY } from '../practice/cardReplay.js';
-import { cardStates, useSchedulerSettings, type CardState } from '../practice/scheduler.js';
+import { cardStates } from '../practice/gradeReplay.js';
+import { useSchedulerSettings, type CardState } from '../practice/scheduler.js';
 import { plural } from '../model/plural.js';
 import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
 import { readParameters } from '../store/fsrsParameters.js';

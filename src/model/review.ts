@@ -81,7 +81,18 @@ export function newReviewId(at: Date): string {
  * log (practice gives FSRS); `matcher` says which question a review belongs to now.
  */
 export interface CardReplay<CardState> {
-  grade(state: CardState | undefined, rating: ReviewRating, at: Date, retention: number): CardState;
+  /**
+   * The state after grading `from` (undefined: a new card) with the reviews
+   * `order` names, in that order: review `i` has rating `ratings[i]` at
+   * `times[i]` (epoch milliseconds).
+   */
+  replay(
+    from: CardState | undefined,
+    order: ArrayLike<number>,
+    ratings: ArrayLike<number>,
+    times: ArrayLike<number>,
+    retention: number,
+  ): CardState | undefined;
   lastReviewedAt(state: CardState): Date;
   defaultRetention: number;
   matcher(questions: readonly Question[]): (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;

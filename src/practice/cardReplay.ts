@@ -3,10 +3,11 @@
 import { DEFAULT_RETENTION } from '../model/choices.js';
 import type { CardReplay } from '../model/review.js';
 import { questionMatcher } from './matchReviews.js';
-import { gradeCard, schedulerSignature, type CardState } from './scheduler.js';
+import { replayGrades } from './gradeReplay.js';
+import { schedulerSignature, type CardState } from './scheduler.js';
 
 export const FSRS_REPLAY: CardReplay<CardState> = {
-  grade: gradeCard,
+  replay: replayGrades,
   lastReviewedAt: (state) => state.lastReviewedAt,
   defaultRetention: DEFAULT_RETENTION,
   matcher: questionMatcher,

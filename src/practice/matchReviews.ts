@@ -30,8 +30,18 @@ export function reviewsByQuestion(questions: readonly Question[], reviews: Itera
     if (list) list.push(review);
     else grouped.set(question.id, [review]);
   }
-  for (const list of grouped.values()) list.sort((a, b) => Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt));
+  for (const [id, list] of grouped) grouped.set(id, oldestFirst(list));
   return grouped;
+}
+
+/** The reviews sorted by time (a stable sort: equal times keep their order), each date parsed once, not once per comparison. */
+function oldestFirst(reviews: Review[]): Review[] {
+  const times = reviews.map((review) => Date.parse(review.reviewedAt));
+  if (times.every((time, i) => i === 0 || time >= times[i - 1]!)) return reviews;
+  return times
+    .map((time, i) => ({ time, i }))
+    .sort((a, b) => a.time - b.time || a.i - b.i)
+    .map(({ i }) => reviews[i]!);
 }
 
 type Matcher = (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;
@@ -53,12 +63,19 @@ export function questionMatcher(questions: readonly Question[]): Matcher {
 
 function newMatcher(questions: readonly Question[]): Matcher {
   const byId = new Map<string, Question>();
-  const byText = new Map<string, Question>();
-  for (const question of questions) {
-    byId.set(question.id, question);
-    const key = textKey(question.deck, question.question);
-    if (!byText.has(key)) byText.set(key, question);
-  }
+  for (const question of questions) byId.set(question.id, question);
+  // Made on first need: while every review's id still has its text, it never is.
+  let byText: Map<string, Question> | undefined;
+  const textIndex = (): Map<string, Question> => {
+    if (!byText) {
+      byText = new Map();
+      for (const question of questions) {
+        const key = textKey(question.deck, question.question);
+        if (!byText.has(key)) byText.set(key, question);
+      }
+    }
+    return byText;
+  };
   return (review) => {
     const names = followedDecks.get(review.deck);
     if (names !== undefined && names.size > 0) {
@@ -68,7 +85,7 @@ function newMatcher(questions: readonly Question[]): Matcher {
     const sameId = byId.get(review.questionId);
     if (sameId && sameId.question === review.question) return sameId;
     // Renumbered: the text now lives under another id. Otherwise the text was edited in place.
-    return byText.get(textKey(review.deck, review.question)) ?? sameId;
+    return textIndex().get(textKey(review.deck, review.question)) ?? sameId;
   };
 }
 

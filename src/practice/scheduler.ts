@@ -3,9 +3,7 @@
 // the single source of truth and a fix to the scheduler applies to old reviews.
 import { createEmptyCard, fsrs, State, type Card, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import { DEFAULT_RETENTION } from '../model/choices.js';
-import type { Question } from '../model/question.js';
-import { RATINGS, type Review, type ReviewRating } from '../model/review.js';
-import { reviewsByQuestion } from './matchReviews.js';
+import { RATINGS, type ReviewRating } from '../model/review.js';
 import { formatInterval } from './time.js';
 
 export interface CardState {
@@ -85,27 +83,6 @@ export function gradeCard(state: CardState | undefined, rating: ReviewRating, at
   const when = state && at < state.lastReviewedAt ? state.lastReviewedAt : at;
   const { card } = scheduler(retention).next(before, when, rating as Grade);
   return { card, agains: (state?.agains ?? 0) + (rating === 1 ? 1 : 0), lastRating: rating, lastReviewedAt: when };
-}
-
-/** Replays a question's reviews, oldest first. */
-export function replayReviews(reviews: readonly Review[], retention: number = DEFAULT_RETENTION): CardState | undefined {
-  let state: CardState | undefined;
-  for (const review of reviews) state = gradeCard(state, review.rating, new Date(review.reviewedAt), retention);
-  return state;
-}
-
-/** The state of every question that has been reviewed; new questions have none. */
-export function cardStates(
-  questions: readonly Question[],
-  reviews: Iterable<Review>,
-  retention: number = DEFAULT_RETENTION,
-): Map<string, CardState> {
-  const states = new Map<string, CardState>();
-  for (const [id, list] of reviewsByQuestion(questions, reviews)) {
-    const state = replayReviews(list, retention);
-    if (state) states.set(id, state);
-  }
-  return states;
 }
 
 /** When the card would be due again after each grade, for labels like `Good · 3d`. */

@@ -4,12 +4,14 @@
 // What a card state is and how a review moves it on (FSRS) is practice's
 // business: it comes in as a CardReplay, so the store only keeps the results.
 // A start reads the snapshot, checks by CRC that the log still begins with
-// those bytes (90 ms for a million reviews), and parses only what was appended
-// since; a log that shrank or changed is read again from the start.
+// those bytes, and parses only what was appended since; a log that shrank or
+// changed is read again from the start.
 //
-// Why: a million reviews take ~3 s to parse and ~12 s to replay through FSRS;
-// the snapshot is read in a fraction of a second. The result is exactly what
-// readReviewLog and cardStates give (test/unit/store/cardSnapshot.test.ts).
+// Why: parsing a million JSON lines and replaying them through FSRS takes
+// seconds; reading the snapshot takes a fraction of that. A first read keeps
+// per review only columns of numbers, sorts the reviews by card once and
+// replays each card's history in one call. The result is exactly what
+// readReviewLog and a review-by-review replay give (test/unit/store/cardSnapshot.test.ts).
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -59,7 +61,8 @@ interface Snapshot<CardState = unknown> {
   states: Map<number, Array<CardState | null>>;
 }
 
-const CHUNK_BYTES = 8 << 20;
+/** Small: a chunk's parsed reviews are dropped before the next is read, so few of them live long enough to be copied by the garbage collector. */
+const CHUNK_BYTES = 1 << 20;
 /** Past this many bytes to read (about 70,000 reviews, a second or more), onLongRead is told first. */
 const LONG_READ_BYTES = 16 << 20;
 
@@ -90,6 +93,7 @@ export function readReviewHistory<CardState>(
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const changes = newChanges(snapshot);
     extend(snapshot, fd, size, logFile, changes);
+    markUndone(snapshot, changes);
     replayChanged(snapshot, changes, replayer);
     const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
     if (snapshot !== cached || snapshot.offset > cached.offset) save();
@@ -99,6 +103,7 @@ export function readReviewHistory<CardState>(
     readSync(fd, rest, 0, rest.length, snapshot.offset);
     const restChanges = newChanges(snapshot);
     apply(snapshot, rest.toString('utf8'), logFile, restChanges);
+    markUndone(snapshot, restChanges);
     replayChanged(snapshot, restChanges, replayer);
     return history(snapshot, replayer, () => undefined);
   } catch (error) {
@@ -191,14 +196,16 @@ function forEachChunk(fd: number, from: number, to: number, use: (chunk: Buffer)
 interface Changes {
   /** Groups from this one on are new in the batch. */
   firstNewGroup: number;
-  /** Reviews appended, by group. */
-  appended: Map<number, number[]>;
+  /** Reviews from this index on were appended in the batch. */
+  firstNewReview: number;
   /** Groups with a review undone: replayed in full. */
   undone: Set<number>;
+  /** Undo keys first seen in the batch: markUndone applies them to the reviews read before them. */
+  undoKeys: string[];
 }
 
 function newChanges(snapshot: Snapshot): Changes {
-  return { firstNewGroup: snapshot.groupIds.length, appended: new Map(), undone: new Set() };
+  return { firstNewGroup: snapshot.groupIds.length, firstNewReview: snapshot.count, undone: new Set(), undoKeys: [] };
 }
 
 /** Adds the records of whole lines (or of the file's last line) to the snapshot. */
@@ -207,33 +214,31 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
   snapshot.lines += parsed.newlines;
   snapshot.problems.push(...parsed.problems);
 
-  const newUndos = [...parsed.undone].filter((key) => !snapshot.undoKeys.has(key));
-  for (const key of newUndos) snapshot.undoKeys.add(key);
-  if (newUndos.length > 0) markUndone(snapshot, newUndos, changes);
-
-  const groups = groupLookup(snapshot);
-  for (const review of parsed.reviews) {
-    if (isUndone(review, snapshot.undoKeys)) continue;
-    const name = groupName(review.questionId, review.deck, review.question);
-    let group = groups.get(name);
-    if (group === undefined) {
-      group = snapshot.groupIds.length;
-      groups.set(name, group);
-      snapshot.groupIds.push(review.questionId);
-      snapshot.groupDecks.push(review.deck);
-      snapshot.groupQuestions.push(review.question);
-    }
-    const index = append(snapshot, group, review.rating, Date.parse(review.reviewedAt));
-    snapshot.ids[index] = review.id ?? '';
-    if (new Date(snapshot.time[index]!).toISOString() !== review.reviewedAt) snapshot.writtenTimes.set(index, review.reviewedAt);
-    const appended = changes.appended.get(group);
-    if (appended) appended.push(index);
-    else changes.appended.set(group, [index]);
+  const added: string[] = [];
+  for (const key of parsed.undone) {
+    if (snapshot.undoKeys.has(key)) continue;
+    snapshot.undoKeys.add(key);
+    added.push(key);
   }
+  changes.undoKeys.push(...added);
+  // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
+  const undoKeys = snapshot.undoKeys;
+  const lookup = lookups(snapshot, added);
+  const { undoQuestionIds } = lookup;
+  parsed.reviews.forEach((review, k) => {
+    if (((review.id !== undefined && undoKeys.has(review.id)) || undoQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
+      return;
+    const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
+    const index = append(snapshot, group, review.rating, parsed.times[k]!);
+    snapshot.ids[index] = review.id ?? '';
+    if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
+  });
 }
 
-/** Marks the reviews the undo keys name as undone, wherever they are in the log. */
-function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void {
+/** Marks the reviews read before the batch's new undo keys, and named by them, as undone. */
+function markUndone(snapshot: Snapshot, changes: Changes): void {
+  const keys = changes.undoKeys;
+  if (keys.length === 0) return;
   const undo = (i: number): void => {
     if (snapshot.undone[i] === 1) return;
     snapshot.undone[i] = 1;
@@ -242,20 +247,23 @@ function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void 
   // Undo records of this kfq name a review id: found through an index, not a scan of the log.
   const byId = idIndex(snapshot);
   for (const key of keys) {
-    const i = byId.get(key);
+    const i = byId.first.get(key);
     if (i !== undefined) undo(i);
+    for (const j of byId.more.get(key) ?? []) undo(j);
   }
   // Older undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
-  const legacy = keys.filter((key) => !byId.has(key) && key.includes('@'));
+  const legacy = keys.filter((key) => !byId.first.has(key) && key.includes('@'));
   if (legacy.length === 0) return;
   const wanted = new Set(legacy);
-  const questionIds = new Set(legacy.map((key) => key.slice(0, key.lastIndexOf('@'))));
+  const questionIds = questionIdsIn(legacy);
+  // The time each key may name, parsed: a review at another time cannot be named by any.
+  const times = new Set(legacy.flatMap((key) => atSigns(key).map((at) => Date.parse(key.slice(at + 1)))));
   const candidates = new Set<number>();
   snapshot.groupIds.forEach((id, group) => {
     if (questionIds.has(id)) candidates.add(group);
   });
   for (let i = 0; i < snapshot.count; i++) {
-    if (snapshot.undone[i] === 1 || !candidates.has(snapshot.group[i]!)) continue;
+    if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
     if (
       isUndone(
         { id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) },
@@ -266,20 +274,45 @@ function markUndone(snapshot: Snapshot, keys: string[], changes: Changes): void 
   }
 }
 
-const idIndexes = new WeakMap<Snapshot, { map: Map<string, number>; upTo: number }>();
+/** The question ids legacy undo keys (`questionId@reviewedAt`) may name: the text before any of their @ signs. */
+function questionIdsIn(keys: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const key of keys) for (const at of atSigns(key)) ids.add(key.slice(0, at));
+  return ids;
+}
 
-/** Review index by id, brought up to date with the reviews appended since it was last asked for. */
-function idIndex(snapshot: Snapshot): Map<string, number> {
+function atSigns(key: string): number[] {
+  const found: number[] = [];
+  for (let at = key.indexOf('@'); at !== -1; at = key.indexOf('@', at + 1)) found.push(at);
+  return found;
+}
+
+interface IdIndex {
+  /** The review with each id. */
+  first: Map<string, number>;
+  /** Further reviews with an id already taken (a line copied by hand): an undo takes back each, as readReviewLog does. */
+  more: Map<string, number[]>;
+  upTo: number;
+}
+
+const idIndexes = new WeakMap<Snapshot, IdIndex>();
+
+/** Reviews by id, brought up to date with the reviews appended since it was last asked for. */
+function idIndex(snapshot: Snapshot): IdIndex {
   let index = idIndexes.get(snapshot);
   if (!index) {
-    index = { map: new Map(), upTo: 0 };
+    index = { first: new Map(), more: new Map(), upTo: 0 };
     idIndexes.set(snapshot, index);
   }
   for (; index.upTo < snapshot.count; index.upTo++) {
     const id = snapshot.ids[index.upTo];
-    if (id) index.map.set(id, index.upTo);
+    if (!id) continue;
+    const more = index.more.get(id);
+    if (more) more.push(index.upTo);
+    else if (index.first.has(id)) index.more.set(id, [index.upTo]);
+    else index.first.set(id, index.upTo);
   }
-  return index.map;
+  return index;
 }
 
 function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
@@ -303,46 +336,140 @@ function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T
   return to;
 }
 
-const groupLookups = new WeakMap<Snapshot, Map<string, number>>();
-
-function groupLookup(snapshot: Snapshot): Map<string, number> {
-  let lookup = groupLookups.get(snapshot);
-  if (!lookup) {
-    lookup = new Map(
-      snapshot.groupIds.map((id, group) => [groupName(id, snapshot.groupDecks[group]!, snapshot.groupQuestions[group]!), group]),
-    );
-    groupLookups.set(snapshot, lookup);
-  }
-  return lookup;
+interface Lookups {
+  /** A group of each question id: the latest made (see sameId for the others). */
+  groupById: Map<string, number>;
+  /** By group: the next group of the same question id, or -1. */
+  sameId: number[];
+  /** One string per deck name, shared by the groups: comparing a review's deck with it reads memory that is in the cache already. */
+  decks: Map<string, string>;
+  /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
+  undoQuestionIds: Set<string>;
 }
 
-function groupName(questionId: string, deck: string, question: string): string {
-  return `${questionId}\u0000${deck}\u0000${question}`;
+const snapshotLookups = new WeakMap<Snapshot, Lookups>();
+
+/** The snapshot's lookups, made on first use and brought up to date with the undo keys just added. */
+function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Lookups {
+  let found = snapshotLookups.get(snapshot);
+  if (!found) {
+    found = { groupById: new Map(), sameId: [], decks: new Map(), undoQuestionIds: questionIdsIn(snapshot.undoKeys) };
+    for (let group = 0; group < snapshot.groupIds.length; group++) addGroup(found, snapshot.groupIds[group]!, group);
+    snapshotLookups.set(snapshot, found);
+  }
+  for (const key of newUndoKeys) for (const at of atSigns(key)) found.undoQuestionIds.add(key.slice(0, at));
+  return found;
+}
+
+/**
+ * The group of a review's (questionId, deck, question), made when new. Looked
+ * up by question id, then the few groups of that id compared: no key string
+ * is built per review.
+ */
+function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string, deck: string, question: string): number {
+  for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) {
+    if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
+  }
+  let shared = lookup.decks.get(deck);
+  if (shared === undefined) lookup.decks.set(deck, (shared = deck));
+  const group = snapshot.groupIds.length;
+  snapshot.groupIds.push(questionId);
+  snapshot.groupDecks.push(shared);
+  snapshot.groupQuestions.push(question);
+  addGroup(lookup, questionId, group);
+  return group;
+}
+
+function addGroup(lookup: Lookups, questionId: string, group: number): void {
+  lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
+  lookup.groupById.set(questionId, group);
+}
+
+const DAY = 86_400_000;
+let isoDay = NaN;
+let isoDayPrefix = '';
+
+/**
+ * Whether `text` is exactly the ISO form of `time` (what toISOString gives),
+ * as in every line kfq writes: the date part is formatted once per day, not
+ * once per review.
+ */
+function isIsoTime(text: string, time: number): boolean {
+  const day = Math.floor(time / DAY);
+  if (day !== isoDay) {
+    isoDay = day;
+    isoDayPrefix = new Date(day * DAY).toISOString().slice(0, -'00:00:00.000Z'.length);
+  }
+  if (text.length !== isoDayPrefix.length + 13 || !text.startsWith(isoDayPrefix)) return false;
+  const rest = time - day * DAY;
+  const at = isoDayPrefix.length;
+  return (
+    digitsAt(text, at, 2) === Math.floor(rest / 3_600_000) &&
+    text[at + 2] === ':' &&
+    digitsAt(text, at + 3, 2) === Math.floor(rest / 60_000) % 60 &&
+    text[at + 5] === ':' &&
+    digitsAt(text, at + 6, 2) === Math.floor(rest / 1000) % 60 &&
+    text[at + 8] === '.' &&
+    digitsAt(text, at + 9, 3) === rest % 1000 &&
+    text[at + 12] === 'Z'
+  );
+}
+
+/** The number the `length` decimal digits at `from` spell, or -1 when they are not all digits. */
+function digitsAt(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let i = from; i < from + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function writtenTime(snapshot: Snapshot, index: number): string {
   return snapshot.writtenTimes.get(index) ?? new Date(snapshot.time[index]!).toISOString();
 }
 
-/** Live reviews of the given groups, in log order. */
-function liveReviews(snapshot: Snapshot, groups: ReadonlySet<number>): number[] {
-  const indexes: number[] = [];
-  for (let i = 0; i < snapshot.count; i++) if (snapshot.undone[i] === 0 && groups.has(snapshot.group[i]!)) indexes.push(i);
-  return indexes;
+/** Live reviews from review `from` on, by group: group g's are `order[start[g]]` to before `order[start[g + 1]]`, in log order. */
+interface ReviewsByGroup {
+  order: Uint32Array;
+  start: Uint32Array;
+}
+
+/** A counting sort of the live reviews by group: two passes over the columns, no list per group. */
+function liveByGroup(snapshot: Snapshot, from: number): ReviewsByGroup {
+  const groups = snapshot.groupIds.length;
+  const start = new Uint32Array(groups + 1);
+  for (let i = from; i < snapshot.count; i++) if (snapshot.undone[i] === 0) start[snapshot.group[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const order = new Uint32Array(start[groups]!);
+  const next = start.slice(0, groups);
+  for (let i = from; i < snapshot.count; i++) if (snapshot.undone[i] === 0) order[next[snapshot.group[i]!]!++] = i;
+  return { order, start };
+}
+
+function reviewsOf({ order, start }: ReviewsByGroup, group: number): Uint32Array {
+  return order.subarray(start[group], start[group + 1]);
 }
 
 /** Replays reviews as cardStates does: oldest first (a stable sort, so equal times keep log order). */
 function replay<CardState>(
   snapshot: Snapshot<CardState>,
   replayer: CardReplay<CardState>,
-  indexes: number[],
+  indexes: Uint32Array,
   retention: number,
   from?: CardState,
 ): CardState | null {
-  indexes.sort((a, b) => snapshot.time[a]! - snapshot.time[b]!);
-  let state = from;
-  for (const i of indexes) state = replayer.grade(state, snapshot.rating[i]! as ReviewRating, new Date(snapshot.time[i]!), retention);
-  return state ?? null;
+  const time = snapshot.time;
+  // Sorted by time, then log order: what a stable sort by time gives for reviews in log order.
+  const ordered = inTimeOrder(time, indexes) ? indexes : indexes.slice().sort((a, b) => time[a]! - time[b]! || a - b);
+  return replayer.replay(from, ordered, snapshot.rating, time, retention) ?? null;
+}
+
+/** Whether the reviews are oldest first already, as a log's reviews nearly always are: then sorting them changes nothing. */
+function inTimeOrder(times: Float64Array, indexes: Uint32Array): boolean {
+  for (let k = 1; k < indexes.length; k++) if (times[indexes[k]!]! < times[indexes[k - 1]!]!) return false;
+  return true;
 }
 
 /**
@@ -351,11 +478,13 @@ function replay<CardState>(
  * (what a drill adds); anything else replays the group from its first review.
  */
 function replayChanged<CardState>(snapshot: Snapshot<CardState>, changes: Changes, replayer: CardReplay<CardState>): void {
+  if (snapshot.count === changes.firstNewReview && changes.undone.size === 0) return;
+  const appended = liveByGroup(snapshot, changes.firstNewReview);
   for (const [retention, states] of snapshot.states) {
     const full = new Set(changes.undone);
-    for (const [group, appended] of changes.appended) {
-      if (full.has(group)) continue;
-      const live = appended.filter((i) => snapshot.undone[i] === 0);
+    for (let group = 0; group < snapshot.groupIds.length; group++) {
+      const live = reviewsOf(appended, group);
+      if (live.length === 0 || full.has(group)) continue;
       const state = states[group];
       if (group >= changes.firstNewGroup) {
         states[group] = replay(snapshot, replayer, live, retention);
@@ -377,13 +506,8 @@ function replayGroups<CardState>(
   states: Array<CardState | null>,
 ): void {
   if (groups.size === 0) return;
-  const byGroup = new Map<number, number[]>();
-  for (const i of liveReviews(snapshot, groups)) {
-    const list = byGroup.get(snapshot.group[i]!);
-    if (list) list.push(i);
-    else byGroup.set(snapshot.group[i]!, [i]);
-  }
-  for (const group of groups) states[group] = replay(snapshot, replayer, byGroup.get(group) ?? [], retention);
+  const live = liveByGroup(snapshot, 0);
+  for (const group of groups) states[group] = replay(snapshot, replayer, reviewsOf(live, group), retention);
 }
 
 function history<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<CardState>, save: () => void): ReviewHistory<CardState> {
@@ -409,11 +533,8 @@ function history<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<
   };
 }
 
-/** A review as stats reads it; its reviewedAt string is made only if asked for. */
+/** A review as stats reads it: the fields of its group and its reviewedAt string are looked up only if asked for. */
 class LoggedReview implements ReviewFacts {
-  readonly questionId: string;
-  readonly deck: string;
-  readonly question: string;
   readonly rating: ReviewRating;
   readonly at: number;
   readonly group: number;
@@ -422,13 +543,21 @@ class LoggedReview implements ReviewFacts {
     private readonly snapshot: Snapshot,
     private readonly index: number,
   ) {
-    const group = snapshot.group[index]!;
-    this.group = group;
-    this.questionId = snapshot.groupIds[group]!;
-    this.deck = snapshot.groupDecks[group]!;
-    this.question = snapshot.groupQuestions[group]!;
+    this.group = snapshot.group[index]!;
     this.rating = snapshot.rating[index]! as ReviewRating;
     this.at = snapshot.time[index]!;
+  }
+
+  get questionId(): string {
+    return this.snapshot.groupIds[this.group]!;
+  }
+
+  get deck(): string {
+    return this.snapshot.groupDecks[this.group]!;
+  }
+
+  get question(): string {
+    return this.snapshot.groupQuestions[this.group]!;
   }
 
   get reviewedAt(): string {
@@ -477,9 +606,17 @@ function statesOfQuestions<CardState>(
   const ordered = [...groupsOf].map(([id, groups]) => ({ id, groups, first: Math.min(...groups.map((group) => firstReview[group]!)) }));
   ordered.sort((a, b) => a.first - b.first);
 
+  let live: ReviewsByGroup | undefined;
   const result = new Map<string, CardState>();
   for (const { id, groups } of ordered) {
-    const state = groups.length === 1 ? states[groups[0]!] : replay(snapshot, replayer, liveReviews(snapshot, new Set(groups)), retention);
+    let state: CardState | null | undefined;
+    if (groups.length === 1) {
+      state = states[groups[0]!];
+    } else {
+      live ??= liveByGroup(snapshot, 0);
+      const merged = Uint32Array.from(groups.flatMap((group) => [...reviewsOf(live!, group)])).sort();
+      state = replay(snapshot, replayer, merged, retention);
+    }
     if (state) result.set(id, state);
   }
   return result;

@@ -39,7 +39,10 @@ export function logFiles(folder: string): string[] {
 }
 
 export function mergeLogs(files: readonly string[]): ReviewLogContents {
-  const byId = new Map<string, Review>();
+  // Each review once, with its time, by position; byId gives the position of each id.
+  const byId = new Map<string, number>();
+  const kept: Review[] = [];
+  const times: number[] = [];
   const undone = new Set<string>();
   const problems: ReviewLogProblem[] = [];
   for (const file of files) {
@@ -54,12 +57,16 @@ export function mergeLogs(files: readonly string[]): ReviewLogContents {
     for (const problem of parsed.problems) problems.push({ ...problem, file });
     for (const key of parsed.undone) undone.add(key);
     // The same review in two logs (a log copied into the folder twice) counts once.
-    for (const review of parsed.reviews) if (!byId.has(reviewId(review))) byId.set(reviewId(review), review);
+    parsed.reviews.forEach((review, k) => {
+      const id = reviewId(review);
+      if (byId.has(id)) return;
+      byId.set(id, kept.length);
+      kept.push(review);
+      times.push(parsed.times[k]!);
+    });
   }
-  const reviews = [...byId.values()]
-    .filter((review) => !isUndone(review, undone))
-    .map((review, order) => ({ review, order, at: Date.parse(review.reviewedAt) }))
-    .sort((a, b) => a.at - b.at || a.order - b.order)
-    .map(({ review }) => review);
+  const live = kept.flatMap((review, i) => (isUndone(review, undone) ? [] : [i]));
+  live.sort((a, b) => times[a]! - times[b]! || a - b);
+  const reviews = live.map((i) => kept[i]!);
   return { reviews, problems };
 }

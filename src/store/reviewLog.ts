@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { StorageError } from '../errors.js';
 import type { Review, ReviewKey, ReviewSink } from '../model/review.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
-import { faultOf, isDate, isObject, isRating } from './records.js';
+import { faultOf, isObject, isRating } from './records.js';
 import { checkAppendTarget, checkIsReviewLog } from './reviewLogChecks.js';
 
 export const REVIEW_LOG_VERSION = 1;
@@ -94,6 +94,8 @@ export function readReviewLog(file: string): ReviewLogContents {
 export interface LogLines {
   /** In the order they were written, undone ones included. */
   reviews: Review[];
+  /** Each review's reviewedAt as epoch milliseconds, by the same index. */
+  times: number[];
   /** What undo records name: review ids, or for old records the key legacy reviews are known by (see isUndone). */
   undone: Set<string>;
   problems: ReviewLogProblem[];
@@ -107,6 +109,7 @@ export interface LogLines {
  */
 export function parseLogLines(text: string, file: string, firstLine = 1): LogLines {
   const reviews: Review[] = [];
+  const times: number[] = [];
   const problems: ReviewLogProblem[] = [];
   const undone = new Set<string>();
   const lines = text.split('\n');
@@ -132,11 +135,16 @@ export function parseLogLines(text: string, file: string, firstLine = 1): LogLin
       undone.add(typeof record.id === 'string' ? record.id : legacyReviewId(record.questionId, record.undo));
       return;
     }
-    const fault = reviewFault(record);
-    if (fault) problems.push({ line: firstLine + index, message: `not a review: ${fault}, skipped` });
-    else reviews.push(record as Review);
+    const time = isObject(record) && typeof record.reviewedAt === 'string' ? Date.parse(record.reviewedAt) : NaN;
+    const fault = reviewFault(record, time);
+    if (fault) {
+      problems.push({ line: firstLine + index, message: `not a review: ${fault}, skipped` });
+    } else {
+      reviews.push(record as Review);
+      times.push(time);
+    }
   });
-  return { reviews, undone, problems, newlines: lines.length - 1 };
+  return { reviews, times, undone, problems, newlines: lines.length - 1 };
 }
 
 function appendRecord(file: string, record: object): void {
@@ -198,22 +206,26 @@ function isUndo(record: unknown): record is { undo: string; questionId: string; 
   return isObject(record) && typeof record.undo === 'string' && typeof record.questionId === 'string';
 }
 
-/** What is wrong with a record that should be a review, or undefined when nothing is. */
-function reviewFault(record: unknown): string | undefined {
+/** What each field of a review must be. */
+const REVIEW_FIELDS: ReadonlyArray<readonly [keyof Review, (record: Record<string, unknown>, time: number) => boolean]> = [
+  ['id', (record) => record.id === undefined || (typeof record.id === 'string' && record.id !== '')],
+  ['questionId', (record) => typeof record.questionId === 'string' && record.questionId !== ''],
+  ['deck', (record) => typeof record.deck === 'string'],
+  ['number', (record) => Number.isInteger(record.number)],
+  ['question', (record) => typeof record.question === 'string'],
+  ['rating', (record) => isRating(record.rating)],
+  ['reviewedAt', (_record, time) => !Number.isNaN(time)],
+  ['durationMs', (record) => typeof record.durationMs === 'number' && record.durationMs >= 0],
+  ['answer', (record) => typeof record.answer === 'string'],
+  ['mode', (record) => record.mode === 'drill' || record.mode === 'mock'],
+];
+
+/** What is wrong with a record that should be a review (reviewedAt parsed as `time`), or undefined when nothing is. */
+function reviewFault(record: unknown, time: number): string | undefined {
   if (!isObject(record)) return 'not an object';
-  const checks: [keyof Review, boolean][] = [
-    ['id', record.id === undefined || (typeof record.id === 'string' && record.id !== '')],
-    ['questionId', typeof record.questionId === 'string' && record.questionId !== ''],
-    ['deck', typeof record.deck === 'string'],
-    ['number', Number.isInteger(record.number)],
-    ['question', typeof record.question === 'string'],
-    ['rating', isRating(record.rating)],
-    ['reviewedAt', isDate(record.reviewedAt)],
-    ['durationMs', typeof record.durationMs === 'number' && record.durationMs >= 0],
-    ['answer', typeof record.answer === 'string'],
-    ['mode', record.mode === 'drill' || record.mode === 'mock'],
-  ];
-  return faultOf(checks);
+  // Checked without building the list first: a log holds a million good reviews for each damaged one.
+  if (REVIEW_FIELDS.every(([, valid]) => valid(record, time))) return undefined;
+  return faultOf(REVIEW_FIELDS.map(([field, valid]) => [field, valid(record, time)]));
 }
 
 function newerVersion(file: string, version: number): StorageError {

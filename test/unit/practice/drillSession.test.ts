@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/model/question.js';
 import { DrillSession } from '../../../src/practice/drillSession.js';
-import { cardStates, gradeCard, type CardState } from '../../../src/practice/scheduler.js';
+import { cardStates } from '../../../src/practice/gradeReplay.js';
+import { gradeCard, type CardState } from '../../../src/practice/scheduler.js';
 import { readReviewLog, reviewLogSink } from '../../../src/store/reviewLog.js';
 
 const START = new Date('2025-03-10T09:00:00Z');

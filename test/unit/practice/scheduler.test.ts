@@ -4,14 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/model/question.js';
 import type { Review, ReviewRating } from '../../../src/model/review.js';
 import { reviewsByQuestion } from '../../../src/practice/matchReviews.js';
+import { cardStates, replayReviews } from '../../../src/practice/gradeReplay.js';
 import {
-  cardStates,
   DEFAULT_SCHEDULER_SETTINGS,
   gradeCard,
   isDue,
   isLearning,
   nextIntervals,
-  replayReviews,
   schedulerSignature,
   useSchedulerSettings,
   type CardState,

@@ -2,12 +2,19 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { StorageError } from '../../../src/errors.js';
 import type { Question } from '../../../src/model/question.js';
 import type { Review } from '../../../src/model/review.js';
 import { FSRS_REPLAY } from '../../../src/practice/cardReplay.js';
-import { cardStates, schedulerSignature, type CardState } from '../../../src/practice/scheduler.js';
+import { reviewsByQuestion } from '../../../src/practice/matchReviews.js';
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  gradeCard,
+  schedulerSignature,
+  useSchedulerSettings,
+  type CardState,
+} from '../../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../../src/store/cacheFile.js';
 import { readReviewHistory, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
 import { readReviewLog } from '../../../src/store/reviewLog.js';
@@ -15,59 +22,88 @@ import { readReviewLog } from '../../../src/store/reviewLog.js';
 const temp = mkdtempSync(join(tmpdir(), 'kfq-snapshot-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const questions: Question[] = ['What is Katib?', 'What is KServe?', 'What is Istio?', 'What is a pipeline?'].map((question, i) => ({
-  id: `deck/${i + 1}`,
-  number: i + 1,
+const questions: Question[] = [
+  ...['What is Katib?', 'What is KServe?', 'What is Istio?', 'What is a pipeline?'].map((question) => ['deck', question]),
+  // A second deck, one of its questions worded as one of the first deck's.
+  ...['What is Katib?', 'What is Argo?'].map((question) => ['other', question]),
+].map(([deck, question], i) => ({
+  id: `${deck}/${i < 4 ? i + 1 : i - 3}`,
+  number: i < 4 ? i + 1 : i - 3,
   category: 'Basics',
-  question,
-  prompt: question,
+  question: question!,
+  prompt: question!,
   answer: '- An answer.',
   line: 3 * i + 1,
-  deck: 'deck',
+  deck: deck!,
 }));
 
 const HEADER = JSON.stringify({ kfq: 'review-log', version: 1 });
 const START = Date.parse('2025-01-01T08:00:00.000Z');
 
 /**
- * One log line. Reviews of current questions, of questions since renumbered
- * (their text is now under another id), of deleted questions, with times that
- * go back and repeat; undo records of real and unknown reviews; damaged lines.
+ * One log line. Reviews of current questions of two decks, of questions since
+ * renumbered (their text is now under another id), of deleted questions, with
+ * times that go back and repeat, with and without review ids; undo records
+ * (by id, and by question and time as older kfq wrote them) of real and
+ * unknown reviews; damaged lines; a time only a person writes.
  */
 const line = fc.oneof(
   {
     weight: 8,
     arbitrary: fc.record({
-      target: fc.integer({ min: 0, max: 5 }),
+      target: fc.integer({ min: 0, max: 7 }),
       rating: fc.constantFrom(1, 2, 3, 4),
       minutes: fc.integer({ min: 0, max: 60 * 24 * 60 }),
       handWritten: fc.boolean(),
+      withId: fc.boolean(),
     }),
   },
   { weight: 2, arbitrary: fc.record({ undo: fc.integer({ min: 0, max: 40 }) }) },
-  { weight: 1, arbitrary: fc.constantFrom('{"questionId": "cut', 'not json', '', '{"questionId":"deck/1"}', HEADER) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '{"questionId": "cut',
+      'not json',
+      '',
+      '{"questionId":"deck/1"}',
+      HEADER,
+      // February has no 30th: a valid date all the same, which toISOString writes as 2 March.
+      JSON.stringify({ ...reviewFields('deck/3', 'What is Istio?'), rating: 2, reviewedAt: '2025-02-30T08:00:00.000Z' }),
+      // A line copied by hand: two reviews with one id, and an undo that names it.
+      JSON.stringify({ id: 'copied', ...reviewFields('deck/2', 'What is KServe?'), rating: 1, reviewedAt: '2025-01-03T08:00:00.000Z' }),
+      JSON.stringify({ undo: '2025-01-03T08:00:00.000Z', questionId: 'deck/2', id: 'copied' }),
+    ),
+  },
 );
 
-function review(spec: { target: number; rating: number; minutes: number; handWritten: boolean }): Review {
-  const at = new Date(START + spec.minutes * 60_000);
-  // 4: renumbered (question 2's text under id 1); 5: a deleted question.
-  const [questionId, question] =
-    spec.target < 4
-      ? [questions[spec.target]!.id, questions[spec.target]!.question]
-      : spec.target === 4
-        ? ['deck/1', questions[1]!.question]
-        : ['deck/9', 'Gone?'];
+function reviewFields(questionId: string, question: string): Omit<Review, 'rating' | 'reviewedAt'> {
   return {
     questionId,
-    deck: 'deck',
+    deck: questionId.split('/')[0]!,
     number: Number(questionId.split('/')[1]),
     question,
-    rating: spec.rating as Review['rating'],
-    // A hand-edited time: no milliseconds, still a valid date.
-    reviewedAt: spec.handWritten ? at.toISOString().replace('.000Z', 'Z') : at.toISOString(),
     durationMs: 1000,
     answer: '',
     mode: 'drill',
+  };
+}
+
+let reviewIds = 0;
+function review(spec: { target: number; rating: number; minutes: number; handWritten: boolean; withId: boolean }): Review {
+  const at = new Date(START + spec.minutes * 60_000);
+  // 6: renumbered (question 2's text under id 1); 7: a deleted question.
+  const [questionId, question] =
+    spec.target < 6
+      ? [questions[spec.target]!.id, questions[spec.target]!.question]
+      : spec.target === 6
+        ? ['deck/1', questions[1]!.question]
+        : ['deck/9', 'Gone?'];
+  return {
+    ...(spec.withId ? { id: `review-${++reviewIds}` } : {}),
+    ...reviewFields(questionId, question),
+    rating: spec.rating as Review['rating'],
+    // A hand-edited time: no milliseconds, still a valid date.
+    reviewedAt: spec.handWritten ? at.toISOString().replace('.000Z', 'Z') : at.toISOString(),
   };
 }
 
@@ -77,9 +113,8 @@ function logLines(specs: unknown[]): string[] {
     if (typeof spec === 'string') return spec;
     if (typeof spec === 'object' && spec !== null && 'undo' in spec) {
       const target = written[(spec as { undo: number }).undo];
-      return JSON.stringify(
-        target ? { undo: target.reviewedAt, questionId: target.questionId } : { undo: '2020-01-01T00:00:00.000Z', questionId: 'deck/1' },
-      );
+      if (!target) return JSON.stringify({ undo: '2020-01-01T00:00:00.000Z', questionId: 'deck/1' });
+      return JSON.stringify({ undo: target.reviewedAt, questionId: target.questionId, ...(target.id ? { id: target.id } : {}) });
     }
     const entry = review(spec as Parameters<typeof review>[0]);
     written.push(entry);
@@ -87,10 +122,21 @@ function logLines(specs: unknown[]): string[] {
   });
 }
 
+/** The reference: each question's reviews graded one by one through ts-fsrs (gradeCard), as kfq did before it replayed a history at once. */
+function gradedOneByOne(reviews: Review[], retention: number): Map<string, CardState> {
+  const states = new Map<string, CardState>();
+  for (const [id, list] of reviewsByQuestion(questions, reviews)) {
+    let state: CardState | undefined;
+    for (const review of list) state = gradeCard(state, review.rating, new Date(review.reviewedAt), retention);
+    states.set(id, state!);
+  }
+  return states;
+}
+
 /** What the snapshot must equal: the whole log read and replayed. */
 function expectSameAsFullReplay(file: string, history: ReviewHistory<CardState>, retention: number): void {
   const full = readReviewLog(file);
-  expect([...history.cardStates(questions, retention)]).toEqual([...cardStates(questions, full.reviews, retention)]);
+  expect([...history.cardStates(questions, retention)]).toEqual([...gradedOneByOne(full.reviews, retention)]);
   expect(history.problems).toEqual(full.problems);
   expect(history.reviewCount).toBe(full.reviews.length);
   const facts = [...history.reviews()].map(({ questionId, deck, question, rating, reviewedAt }) => ({
@@ -112,6 +158,8 @@ function paths(): { log: string; cacheDir: string } {
 }
 
 describe('the card-state snapshot', () => {
+  afterEach(() => useSchedulerSettings(DEFAULT_SCHEDULER_SETTINGS));
+
   it('gives what a full replay gives, for a log read whole and for a snapshot plus the lines appended since', () => {
     fc.assert(
       fc.property(
@@ -119,7 +167,9 @@ describe('the card-state snapshot', () => {
         fc.nat(),
         fc.boolean(),
         fc.constantFrom(0.9, 0.8),
-        (specs, cut, endsCut, retention) => {
+        fc.constantFrom<string[][]>([['1m', '10m'], ['10m']], [[], []], [['1h', '1d'], ['2d']]),
+        (specs, cut, endsCut, retention, [learningSteps, relearningSteps]) => {
+          useSchedulerSettings({ learningSteps: learningSteps!, relearningSteps: relearningSteps! });
           const { log, cacheDir } = paths();
           const lines = [HEADER, ...logLines(specs)];
           const at = 1 + (cut % lines.length);
@@ -133,6 +183,21 @@ describe('the card-state snapshot', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('when two reviews share an id (a line copied by hand) and an undo naming it comes after the snapshot, then both are taken back, as a full read does', () => {
+    const { log, cacheDir } = paths();
+    const copied = { id: 'copied', ...reviewFields('deck/1', 'What is Katib?'), rating: 1 };
+    const lines = [HEADER, ...['2025-01-01', '2025-01-02'].map((day) => JSON.stringify({ ...copied, reviewedAt: `${day}T08:00:00.000Z` }))];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    writeFileSync(
+      log,
+      `${[...lines, JSON.stringify({ undo: '2025-01-01T08:00:00.000Z', questionId: 'deck/1', id: 'copied' })].join('\n')}\n`,
+    );
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(history.reviewCount).toBe(0);
+    expectSameAsFullReplay(log, history, 0.9);
   });
 
   it('reads only the appended lines once it has a snapshot', () => {
