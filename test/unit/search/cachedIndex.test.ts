@@ -69,7 +69,7 @@ describe('the cached search index', () => {
 
 describe('search with a cold cache, a warm cache and no cache', () => {
   const root = new URL('../../../', import.meta.url);
-  const set = JSON.parse(readFileSync(new URL('bench/search/queries.json', root), 'utf8')) as {
+  const set = JSON.parse(readFileSync(new URL('test/fixtures/evaluation/search-queries.json', root), 'utf8')) as {
     decks: Array<{ slug: string; file: string }>;
     queries: Array<{ deck: string; query: string }>;
   };
