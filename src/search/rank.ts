@@ -55,13 +55,55 @@ export function scoreParts(
   /** Proposes the words a typed word the deck does not know may be a misspelling of: without it, typos are not forgiven. */
   speller?: Speller,
 ): RankContext {
-  const docTotal = parts.reduce((sum, part) => sum + part.words.docCount, 0);
-  const averages = averageLengths(parts);
   const typed = typedWords(groups);
+  const idf = rarityOver(parts);
+  const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word, speller)] as const)));
+  const { groupTerms, groupWeights } = weighGroups(parts, groups, matchesByPart, idf);
+  const totalWeight = groupWeights.reduce((sum, weight) => sum + weight, 0);
+  if (totalWeight === 0) return { groups, groupTerms };
 
-  // Rarity over all parts, by stem.
+  const query: WeighedQuery = {
+    typed,
+    // Per group, per alternative, the positions in `typed` of its meaningful words.
+    plan: groups.map((group) => group.alternatives.map((words) => meaningfulWords(words).map((word) => typed.indexOf(word)))),
+    groupWeights,
+    totalWeight,
+    idf,
+  };
+  const required = requiredGroups(groupWeights, totalWeight);
+  const averages = averageLengths(parts);
+  const groupScores = new Float64Array(groups.length);
+  for (const [p, part] of parts.entries()) {
+    const matches = matchesByPart[p]!;
+    const scan = startScan(part.words, matches, typed.length, averages);
+    const entries = entryWords(query.plan, required, (k) => postingCount(part.words, matches.get(typed[k]!)!));
+    // First the entry words, which find the questions worth scoring, then the others, for those questions only.
+    for (const k of entries) scoreEntryWord(scan, query, k);
+    for (const k of typed.keys()) if (!entries.has(k)) scoreOtherWord(scan, query, k);
+    visitTouched(scan, query, groupScores, (doc, score) => {
+      const position = part.start + doc;
+      if (accept(position)) visit(position, score, groupScores);
+    });
+    clearScan(scan, typed.length);
+  }
+  return { groups, groupTerms };
+}
+
+/** The query once each group is weighed. */
+interface WeighedQuery {
+  typed: string[];
+  /** Per group, per alternative, the positions in `typed` of its meaningful words. */
+  plan: number[][][];
+  groupWeights: number[];
+  totalWeight: number;
+  idf: (term: string) => number;
+}
+
+/** A stem's rarity over all parts (BM25's idf), worked out once per stem. */
+function rarityOver(parts: readonly IndexPart[]): (term: string) => number {
+  const docTotal = parts.reduce((sum, part) => sum + part.words.docCount, 0);
   const frequencies = new Map<string, number>();
-  const idf = (term: string): number => {
+  return (term) => {
     let df = frequencies.get(term);
     if (df === undefined) {
       df = parts.reduce((sum, part) => {
@@ -72,10 +114,16 @@ export function scoreParts(
     }
     return Math.log(1 + (docTotal - df + 0.5) / (df + 0.5));
   };
+}
 
-  const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word, speller)] as const)));
+/** Per group, the stems it matches anywhere, and its weight: the rarity of the best word it can match (0 when it matches nothing). */
+function weighGroups(
+  parts: readonly IndexPart[],
+  groups: readonly QueryGroup[],
+  matchesByPart: ReadonlyArray<ReadonlyMap<string, WordMatch>>,
+  idf: (term: string) => number,
+): { groupTerms: Set<string>[]; groupWeights: number[] } {
   const groupTerms = groups.map(() => new Set<string>());
-  // Per group, its weight: the rarity of the best word it can match (0 when it matches nothing anywhere).
   const groupWeights = groups.map((group, g) => {
     let weight = 0;
     for (const words of group.alternatives) {
@@ -97,111 +145,123 @@ export function scoreParts(
     }
     return weight;
   });
-  const totalWeight = groupWeights.reduce((sum, weight) => sum + weight, 0);
-  if (totalWeight === 0) return { groups, groupTerms };
+  return { groupTerms, groupWeights };
+}
 
-  // Per group, per alternative, the positions in `typed` of its meaningful words.
-  const plan = groups.map((group) => group.alternatives.map((words) => meaningfulWords(words).map((word) => typed.indexOf(word))));
-  const required = requiredGroups(groupWeights, totalWeight);
-  const groupScores = new Float64Array(groups.length);
-  for (const [p, part] of parts.entries()) {
-    const index = part.words;
-    const { wordScores, seen, touched } = scratchOf(index, typed.length);
-    // BM25F's weight of one occurrence in a field: w / (1 - b + b * length / average length).
-    const lengthScale = averages.map((average, field) => FIELD_LENGTH_NORM[field]! / average);
-    let touchedCount = 0;
-    const entries = entryWords(plan, required, (k) => postingCount(index, matchesByPart[p]!.get(typed[k]!)!));
-    const scoreAt = (at: number, weight: number): number => {
+/** Scoring one part: its index, the typed words' matches in it, the scratch arrays and the documents touched so far. */
+interface PartScan extends Scratch {
+  index: WordIndex;
+  matches: ReadonlyMap<string, WordMatch>;
+  touchedCount: number;
+  /** A posting's BM25F score for a word of this weight. */
+  scoreAt: (at: number, weight: number) => number;
+}
+
+function startScan(index: WordIndex, matches: ReadonlyMap<string, WordMatch>, words: number, averages: readonly number[]): PartScan {
+  // BM25F's weight of one occurrence in a field: w / (1 - b + b * length / average length).
+  const lengthScale = averages.map((average, field) => FIELD_LENGTH_NORM[field]! / average);
+  const scoreAt = (at: number, weight: number): number => {
+    const doc = index.docs[at]!;
+    let tf = 0;
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const count = index.freqs[at * FIELD_COUNT + field]!;
+      if (count === 0) continue;
+      const length = index.lengths[doc * FIELD_COUNT + field]!;
+      tf += (count * FIELD_WEIGHTS[field]!) / (1 - FIELD_LENGTH_NORM[field]! + lengthScale[field]! * length);
+    }
+    return (weight * tf) / (K1 + tf);
+  };
+  return { ...scratchOf(index, words), index, matches, touchedCount: 0, scoreAt };
+}
+
+/** An entry word: every question in its postings is touched and scored. */
+function scoreEntryWord(scan: PartScan, query: WeighedQuery, k: number): void {
+  const { index, seen, touched } = scan;
+  const scores = scan.wordScores[k]!;
+  const match = scan.matches.get(query.typed[k]!)!;
+  for (let i = 0; i < match.terms.length; i++) {
+    const term = match.terms[i]!;
+    const weight = match.similarity[i]! * query.idf(index.terms[term]!);
+    for (let at = index.offsets[term]!, end = index.offsets[term + 1]!; at < end; at++) {
       const doc = index.docs[at]!;
-      let tf = 0;
-      for (let field = 0; field < FIELD_COUNT; field++) {
-        const count = index.freqs[at * FIELD_COUNT + field]!;
-        if (count === 0) continue;
-        const length = index.lengths[doc * FIELD_COUNT + field]!;
-        tf += (count * FIELD_WEIGHTS[field]!) / (1 - FIELD_LENGTH_NORM[field]! + lengthScale[field]! * length);
+      const score = scan.scoreAt(at, weight);
+      if (score > scores[doc]!) scores[doc] = score;
+      if (seen[doc] === 0) {
+        seen[doc] = 1;
+        touched[scan.touchedCount++] = doc;
       }
-      return (weight * tf) / (K1 + tf);
-    };
-    // First the entry words, which find the questions worth scoring…
-    for (const k of entries) {
-      const scores = wordScores[k]!;
-      const match = matchesByPart[p]!.get(typed[k]!)!;
-      for (let i = 0; i < match.terms.length; i++) {
-        const term = match.terms[i]!;
-        const weight = match.similarity[i]! * idf(index.terms[term]!);
-        for (let at = index.offsets[term]!, end = index.offsets[term + 1]!; at < end; at++) {
-          const doc = index.docs[at]!;
-          const score = scoreAt(at, weight);
-          if (score > scores[doc]!) scores[doc] = score;
-          if (seen[doc] === 0) {
-            seen[doc] = 1;
-            touched[touchedCount++] = doc;
-          }
-        }
-      }
-    }
-    // …then the other words, for those questions only: looked up in each
-    // posting list (documents ascending) when that is quicker than reading it.
-    for (const [k, word] of typed.entries()) {
-      if (entries.has(k)) continue;
-      const scores = wordScores[k]!;
-      const match = matchesByPart[p]!.get(word)!;
-      for (let i = 0; i < match.terms.length; i++) {
-        const term = match.terms[i]!;
-        const weight = match.similarity[i]! * idf(index.terms[term]!);
-        const start = index.offsets[term]!;
-        const end = index.offsets[term + 1]!;
-        if (touchedCount * Math.log2(end - start + 2) < end - start) {
-          for (let t = 0; t < touchedCount; t++) {
-            const doc = touched[t]!;
-            const at = findPosting(index.docs, start, end, doc);
-            if (at < 0) continue;
-            const score = scoreAt(at, weight);
-            if (score > scores[doc]!) scores[doc] = score;
-          }
-        } else {
-          for (let at = start; at < end; at++) {
-            const doc = index.docs[at]!;
-            if (seen[doc] === 0) continue;
-            const score = scoreAt(at, weight);
-            if (score > scores[doc]!) scores[doc] = score;
-          }
-        }
-      }
-    }
-
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
-      let covered = 0;
-      let score = 0;
-      for (let g = 0; g < plan.length; g++) {
-        let best = 0;
-        for (const alternative of plan[g]!) {
-          let sum = 0;
-          for (const k of alternative) {
-            const value = wordScores[k]![doc]!;
-            if (value === 0) {
-              sum = 0;
-              break;
-            }
-            sum += value;
-          }
-          if (sum / alternative.length > best) best = sum / alternative.length;
-        }
-        groupScores[g] = best;
-        if (best > 0) covered += groupWeights[g]!;
-        score += best;
-      }
-      const position = part.start + doc;
-      if (covered / totalWeight >= MIN_COVERAGE - 1e-9 && accept(position)) visit(position, score, groupScores);
-    }
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
-      seen[doc] = 0;
-      for (let k = 0; k < typed.length; k++) wordScores[k]![doc] = 0;
     }
   }
-  return { groups, groupTerms };
+}
+
+/**
+ * Another word, for the touched questions only: looked up in each posting
+ * list (documents ascending) when that is quicker than reading it.
+ */
+function scoreOtherWord(scan: PartScan, query: WeighedQuery, k: number): void {
+  const { index, seen, touched, touchedCount } = scan;
+  const scores = scan.wordScores[k]!;
+  const match = scan.matches.get(query.typed[k]!)!;
+  for (let i = 0; i < match.terms.length; i++) {
+    const term = match.terms[i]!;
+    const weight = match.similarity[i]! * query.idf(index.terms[term]!);
+    const start = index.offsets[term]!;
+    const end = index.offsets[term + 1]!;
+    if (touchedCount * Math.log2(end - start + 2) < end - start) {
+      for (let t = 0; t < touchedCount; t++) {
+        const doc = touched[t]!;
+        const at = findPosting(index.docs, start, end, doc);
+        if (at < 0) continue;
+        const score = scan.scoreAt(at, weight);
+        if (score > scores[doc]!) scores[doc] = score;
+      }
+    } else {
+      for (let at = start; at < end; at++) {
+        const doc = index.docs[at]!;
+        if (seen[doc] === 0) continue;
+        const score = scan.scoreAt(at, weight);
+        if (score > scores[doc]!) scores[doc] = score;
+      }
+    }
+  }
+}
+
+/** Each touched question that matches enough of the query's weight, with its score and (in groupScores) its score per group. */
+function visitTouched(scan: PartScan, query: WeighedQuery, groupScores: Float64Array, visit: (doc: number, score: number) => void): void {
+  const { plan, groupWeights, totalWeight } = query;
+  for (let i = 0; i < scan.touchedCount; i++) {
+    const doc = scan.touched[i]!;
+    let covered = 0;
+    let score = 0;
+    for (let g = 0; g < plan.length; g++) {
+      let best = 0;
+      for (const alternative of plan[g]!) {
+        let sum = 0;
+        for (const k of alternative) {
+          const value = scan.wordScores[k]![doc]!;
+          if (value === 0) {
+            sum = 0;
+            break;
+          }
+          sum += value;
+        }
+        if (sum / alternative.length > best) best = sum / alternative.length;
+      }
+      groupScores[g] = best;
+      if (best > 0) covered += groupWeights[g]!;
+      score += best;
+    }
+    if (covered / totalWeight >= MIN_COVERAGE - 1e-9) visit(doc, score);
+  }
+}
+
+/** The scratch arrays back to zero for the next search. */
+function clearScan(scan: PartScan, words: number): void {
+  for (let i = 0; i < scan.touchedCount; i++) {
+    const doc = scan.touched[i]!;
+    scan.seen[doc] = 0;
+    for (let k = 0; k < words; k++) scan.wordScores[k]![doc] = 0;
+  }
 }
 
 /**
