@@ -29,9 +29,7 @@ export interface WordIndex {
 
 /** `fieldsOf(doc)` is called once per document, so the texts need not all be in memory at once. */
 export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => readonly string[]): WordIndex {
-  const surfaceIds = new Map<string, number>();
-  const termIds = new Map<string, number>();
-  const termNames: string[] = [];
+  const terms = new TermTable();
   // Every (term, document) pair, documents in order: where each document's pairs start.
   const pairs = new PairList();
   const docStarts = new Uint32Array(docCount + 1);
@@ -49,22 +47,12 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
 
   const visit = (word: string, joined: boolean): void => {
     if (!joined) words++;
-    let term = surfaceIds.get(word);
-    if (term === undefined) {
-      const stem = normalizeWord(word);
-      term = termIds.get(stem);
-      if (term === undefined) {
-        term = termNames.length;
-        termIds.set(stem, term);
-        termNames.push(stem);
-        if (term === lastDoc.length) {
-          const doc = new Int32Array(term * 2).fill(-1);
-          doc.set(lastDoc);
-          lastDoc = doc;
-          lastSlot = grow(lastSlot);
-        }
-      }
-      surfaceIds.set(word, term);
+    const term = terms.idOf(word);
+    if (term === lastDoc.length) {
+      const grown = new Int32Array(term * 2).fill(-1);
+      grown.set(lastDoc);
+      lastDoc = grown;
+      lastSlot = grow(lastSlot);
     }
     let slot = lastSlot[term]!;
     if (lastDoc[term] !== doc) {
@@ -95,8 +83,41 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
     docTerms.length = 0;
     docStarts[doc + 1] = pairs.length;
   }
+  const { terms: sortedTerms, offsets, docs, freqs, surfaces, surfaceTerms } = postingsByTerm(terms, pairs, docStarts, docCount);
+  return { docCount, terms: sortedTerms, offsets, docs, freqs, lengths, fieldTotals, surfaces, surfaceTerms };
+}
 
-  // Terms in sorted order, postings grouped by term (a counting sort keeps docs ascending).
+/** Term ids by stem, and the term of each word as written (stemmed once per distinct word). */
+class TermTable {
+  /** Each term's stem, by id. */
+  readonly names: string[] = [];
+  readonly surfaceIds = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+
+  idOf(word: string): number {
+    let term = this.surfaceIds.get(word);
+    if (term === undefined) {
+      const stem = normalizeWord(word);
+      term = this.ids.get(stem);
+      if (term === undefined) {
+        term = this.names.length;
+        this.ids.set(stem, term);
+        this.names.push(stem);
+      }
+      this.surfaceIds.set(word, term);
+    }
+    return term;
+  }
+}
+
+/** Terms in sorted order, postings grouped by term (a counting sort keeps docs ascending), and the words as written with their terms. */
+function postingsByTerm(
+  terms: TermTable,
+  pairs: PairList,
+  docStarts: Uint32Array,
+  docCount: number,
+): Pick<WordIndex, 'terms' | 'offsets' | 'docs' | 'freqs' | 'surfaces' | 'surfaceTerms'> {
+  const termNames = terms.names;
   const order = termNames.map((_, id) => id).sort((a, b) => (termNames[a]! < termNames[b]! ? -1 : 1));
   const rank = new Uint32Array(termNames.length);
   order.forEach((id, position) => (rank[id] = position));
@@ -113,9 +134,9 @@ export function buildWordIndex(docCount: number, fieldsOf: (doc: number) => read
       pairs.copyFreqs(i, freqs, at * FIELD_COUNT);
     }
   }
-  const surfaces = [...surfaceIds.keys()].sort();
-  const surfaceTerms = Uint32Array.from(surfaces, (surface) => rank[surfaceIds.get(surface)!]!);
-  return { docCount, terms: order.map((id) => termNames[id]!), offsets, docs, freqs, lengths, fieldTotals, surfaces, surfaceTerms };
+  const surfaces = [...terms.surfaceIds.keys()].sort();
+  const surfaceTerms = Uint32Array.from(surfaces, (surface) => rank[terms.surfaceIds.get(surface)!]!);
+  return { terms: order.map((id) => termNames[id]!), offsets, docs, freqs, surfaces, surfaceTerms };
 }
 
 /**
