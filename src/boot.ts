@@ -11,6 +11,7 @@ import { createRequire, wrap } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { commandWord } from './model/commandLine.js';
 import { kfqHome } from './store/home.js';
 
 interface Kfq {
@@ -55,12 +56,9 @@ export function run(distDir: string): void {
  * runs but commander, and every command's options and help are in both.
  */
 export function startFor(args: readonly string[], startCommands: readonly string[]): Start {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--deck') i++;
-    else if (!arg.startsWith('-')) return startCommands.includes(arg) ? { bundle: 'start.cjs', command: arg } : { bundle: 'main.cjs' };
-  }
-  return { bundle: 'start.cjs' };
+  const { word } = commandWord(args);
+  if (word === undefined) return { bundle: 'start.cjs' };
+  return startCommands.includes(word) ? { bundle: 'start.cjs', command: word } : { bundle: 'main.cjs' };
 }
 
 /** Where the build keeps the code cache of a bundle, or of one of its commands. */

@@ -12,6 +12,7 @@ import { PRACTISE_COMMANDS } from './cli/practise.js';
 import type { CommandContext } from './commands/context.js';
 import { chosenDeckSpecs } from './deck/resolve.js';
 import { ExitCode, KfqError, UsageError } from './errors.js';
+import { commandWord } from './model/commandLine.js';
 import { kfqPaths, type KfqPaths } from './store/paths.js';
 import { tidyHome } from './store/staleTemps.js';
 import { isPromptExit } from './ui/interrupts.js';
@@ -39,12 +40,8 @@ const COMMANDS: Record<string, DefineCommand> = {
  * one) or completion (which describes every command).
  */
 export function namedCommand(args: readonly string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--deck') i++;
-    else if (!arg.startsWith('--deck=')) return Object.hasOwn(COMMANDS, arg) && arg !== 'completion' ? arg : undefined;
-  }
-  return undefined;
+  const { word, afterOption } = commandWord(args);
+  return !afterOption && word !== undefined && Object.hasOwn(COMMANDS, word) && word !== 'completion' ? word : undefined;
 }
 
 /**
