@@ -28,9 +28,9 @@ export function trainCodeCache(distDir) {
     // First fill the deck cache: parsing a deck happens once per change, and its code would make every start's cache bigger.
     node(`require(${boot}).loadKfq(${JSON.stringify(distDir)}, { useCache: false }).kfq.main(['node', 'kfq', 'list'])`, home, env);
     // start.cjs: one cache for each command it runs, holding just that command's code, and one for --help.
-    const commands = new Set(TRAINING.map(([first]) => (first.startsWith('-') ? undefined : first)));
-    for (const command of commands) {
-      const argvs = TRAINING.filter(([first]) => (first.startsWith('-') ? undefined : first) === command);
+    const commandOf = ([first]) => (first.startsWith('-') ? undefined : first);
+    for (const command of new Set(TRAINING.map(commandOf))) {
+      const argvs = TRAINING.filter((argv) => commandOf(argv) === command);
       train(distDir, { bundle: 'start.cjs', command }, argvs, home, env);
     }
     // main.cjs runs the other commands: what they share with these (the program, reading decks) is cached too.

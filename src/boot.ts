@@ -114,9 +114,7 @@ export function loadKfq(
   );
   // This Node's own cache first: it exists only where the shipped one did not fit.
   const cachedData = useCache
-    ? (readCodeCache(localCacheFile, checksum) ??
-      readCodeCache(shippedCacheFile(filename, command), checksum) ??
-      readCodeCache(shippedCacheFile(filename, undefined), checksum))
+    ? (readCodeCache(localCacheFile, checksum) ?? readCodeCache(shippedCacheFile(filename, command), checksum))
     : undefined;
   const script = new Script(wrap(source), { filename, cachedData });
   const module = { exports: {} as Kfq };
