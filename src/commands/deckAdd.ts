@@ -5,7 +5,7 @@ import { basename, extname, resolve } from 'node:path';
 import { fileError } from '../deck/fileErrors.js';
 import { detectFormat, readAnkiText, readCsv, type DeckFormat } from '../deck/import.js';
 import { parseDeckBytes } from '../deck/load.js';
-import type { LoadedDeck } from '../model/deck.js';
+import { isDeckProblem, type LoadedDeck } from '../model/deck.js';
 import { parseDeck } from '../deck/parse.js';
 import { slugify } from '../deck/slug.js';
 import { DeckError, ExitCode, NotFoundError, UsageError } from '../errors.js';
@@ -99,7 +99,7 @@ function convert(format: Exclude<DeckFormat, 'markdown'>, text: string, shown: s
  * leave some open), which are counted instead.
  */
 function validated(loaded: LoadedDeck, shown: string): LoadedDeck {
-  const problems = loaded.warnings.filter((warning) => !warning.conversion && !warning.skipped);
+  const problems = loaded.warnings.filter(isDeckProblem);
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

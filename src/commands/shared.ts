@@ -3,7 +3,7 @@
 // Not the deck/index.js barrel: it would load the parser, which a cache hit never needs.
 import { loadDecksCached } from '../deck/cache.js';
 import { selectCategory } from '../deck/select.js';
-import type { Deck } from '../model/deck.js';
+import { isDeckProblem, type Deck } from '../model/deck.js';
 import type { Question } from '../model/question.js';
 import { warnProblems } from '../ui/output.js';
 import { terminalWidth } from '../ui/text.js';
@@ -26,10 +26,7 @@ export async function loadSelection(ctx: CommandContext, category?: string): Pro
   const loaded = await loadDecksCached(ctx.deckSpecs, { installedDir: paths.decks, cacheDir: paths.cache, env: ctx.env });
   // Conversions (HTML made Markdown, a footer dropped) and questions left out for want of an answer are told by
   // deck add and validate, not on every run.
-  warnProblems(
-    ctx.stderr,
-    loaded.warnings.filter((warning) => !warning.conversion && !warning.skipped),
-  );
+  warnProblems(ctx.stderr, loaded.warnings.filter(isDeckProblem));
   const { decks, contentHashes } = loaded;
   const followed = followDecks(ctx, decks, contentHashes);
   if (category === undefined) return { decks, questions: loaded.questions, contentHashes, category: undefined, followed };

@@ -32,6 +32,11 @@ export interface DeckWarning {
   skipped?: boolean;
 }
 
+/** A problem with the deck itself: neither a conversion of the author's text nor a question left out for want of an answer. */
+export function isDeckProblem(warning: DeckWarning): boolean {
+  return !warning.conversion && !warning.skipped;
+}
+
 export interface LoadedDeck {
   deck: Deck;
   warnings: DeckWarning[];
