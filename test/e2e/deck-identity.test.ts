@@ -37,16 +37,21 @@ function logReview(home: string, number: number, question: string, rating: numbe
   appendFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify(review)}\n`);
 }
 
+/** A home with the V1 deck installed from a file of its own and seen once by kfq (as a first drill would). */
+function seenDeck(): { home: string; file: string; env: Record<string, string> } {
+  const home = tempHome();
+  const file = join(mkdtempSync(join(tmpdir(), 'kfq-identity-')), 'k8s.md');
+  const env = { KFQ_HOME: home, KFQ_NOW: '2026-03-02T10:00:00Z' };
+  writeFileSync(file, deckText(V1));
+  expect(runKfq(['deck', 'add', file], { env }).code).toBe(0);
+  expect(runKfq(['--deck', 'k8s', 'list'], { env }).stderr).toBe('');
+  return { home, file, env };
+}
+
 describe('when a drilled deck is renumbered and then a question edited', () => {
   it('then stats, history and deck diff keep each review with its own question', () => {
-    const home = tempHome();
-    const folder = mkdtempSync(join(tmpdir(), 'kfq-identity-'));
-    const file = join(folder, 'k8s.md');
-    const env = { KFQ_HOME: home, KFQ_NOW: '2026-03-02T10:00:00Z' };
-    writeFileSync(file, deckText(V1));
-    expect(runKfq(['deck', 'add', file], { env }).code).toBe(0);
     // The drill: kfq sees the deck, then Pod Easy, Service Again, Deployment Good.
-    expect(runKfq(['--deck', 'k8s', 'list'], { env }).stderr).toBe('');
+    const { home, file, env } = seenDeck();
     writeFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify({ kfq: 'review-log', version: 1 })}\n`);
     logReview(home, 1, V1[0]!, 4, 1);
     logReview(home, 2, V1[1]!, 1, 2);
@@ -76,13 +81,7 @@ describe('when a drilled deck is renumbered and then a question edited', () => {
   });
 
   it("then a removed question's reviews stay in the log, listed by history --orphans, and history --deck filters by deck", () => {
-    const home = tempHome();
-    const folder = mkdtempSync(join(tmpdir(), 'kfq-identity-'));
-    const file = join(folder, 'k8s.md');
-    const env = { KFQ_HOME: home, KFQ_NOW: '2026-03-02T10:00:00Z' };
-    writeFileSync(file, deckText(V1));
-    runKfq(['deck', 'add', file], { env });
-    runKfq(['--deck', 'k8s', 'list'], { env });
+    const { home, file, env } = seenDeck();
     writeFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify({ kfq: 'review-log', version: 1 })}\n`);
     logReview(home, 1, V1[0]!, 4, 1);
     logReview(home, 2, V1[1]!, 1, 2);
@@ -110,13 +109,7 @@ describe('when a drilled deck is renumbered and then a question edited', () => {
 
 describe('when only an answer is edited', () => {
   it('then deck diff calls the question edited (not renumbered) and says it was the answer', () => {
-    const home = tempHome();
-    const folder = mkdtempSync(join(tmpdir(), 'kfq-identity-'));
-    const file = join(folder, 'k8s.md');
-    const env = { KFQ_HOME: home, KFQ_NOW: '2026-03-02T10:00:00Z' };
-    writeFileSync(file, deckText(V1));
-    runKfq(['deck', 'add', file], { env });
-    runKfq(['--deck', 'k8s', 'list'], { env });
+    const { file, env } = seenDeck();
     writeFileSync(file, deckText(V1).replace('Rolls out ReplicaSets of Pods.', 'Rolls out new ReplicaSets of Pods, a few at a time.'));
     runKfq(['deck', 'add', '--force', file], { env });
     expect(runKfq(['--deck', 'k8s', 'list'], { env }).stderr).toBe('deck k8s changed: 1 edited (history kept)\n');
