@@ -80,6 +80,8 @@ const program = {
 try {
   const main = await build({ ...program, metafile: true, outfile: `${staging}/main.cjs`, plugins: [lazyChildProcess] });
   await build({ ...program, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, startCommandsOnly] });
+  // The worker thread that reads the back half of a long review log (src/store/logPartReader.ts).
+  await build({ ...program, entryPoints: [`${root}src/store/logPartWorker.ts`], outfile: `${staging}/logPart.cjs` });
   await build({
     ...common,
     entryPoints: [`${root}src/boot.ts`],

@@ -21,7 +21,9 @@ import type { CardReplay, ReviewFacts, ReviewRating } from '../model/review.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
 import { openRegularFile } from './fileType.js';
-import { isUndone, parseLogLines, REVIEW_LOG_HINT, type ReviewLogProblem } from './reviewLog.js';
+import { digits } from './reviewLine.js';
+import { workerPartReader, type PartReader } from './logPartReader.js';
+import { isUndone, parseLogKeys, REVIEW_LOG_HINT, type ReviewLogProblem } from './reviewLog.js';
 
 export interface ReviewHistory<CardState> {
   /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */
@@ -69,7 +71,12 @@ const LONG_READ_BYTES = 16 << 20;
 export interface ReadHistoryOptions {
   /** Called before reading and replaying a big stretch of the log the snapshot does not cover yet (the first run, or after an update). */
   onLongRead?: (bytes: number) => void;
+  /** Who may read the back part of a long stretch while this thread reads the front; by default a worker thread, when kfq runs built. */
+  partReader?: PartReader<LogPart>;
 }
+
+/** The whole lines of a stretch of the log, as a snapshot of their own: groups, reviews and undo keys of those lines alone. */
+export type LogPart = Snapshot;
 /** The default retention's states are always kept; other retentions used lately, up to this many in all. */
 const KEPT_RETENTIONS = 3;
 
@@ -92,7 +99,7 @@ export function readReviewHistory<CardState>(
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const changes = newChanges(snapshot);
-    extend(snapshot, fd, size, logFile, changes);
+    readStretch(snapshot, fd, size, logFile, changes, options.partReader ?? workerPartReader());
     markUndone(snapshot, changes);
     replayChanged(snapshot, changes, replayer);
     const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
@@ -164,7 +171,86 @@ function isSnapshot(value: Snapshot): boolean {
   );
 }
 
-/** Adds the whole lines from the snapshot's offset on. */
+/**
+ * Adds the whole lines from the snapshot's offset to `size`. A long stretch is
+ * read in two parts at once: the back one by the part reader (another
+ * thread), the front one here; then the back part is added as if read here.
+ */
+function readStretch(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes, reader: PartReader<LogPart>): void {
+  const split = lineStartFrom(fd, snapshot.offset, reader.splitAt(snapshot.offset, size), size);
+  const backPart = split === undefined ? undefined : reader.start(file, split, size);
+  extend(snapshot, fd, split ?? size, file, changes);
+  const part = backPart?.();
+  if (part) appendPart(snapshot, fd, part, changes);
+  else if (split !== undefined) extend(snapshot, fd, size, file, changes);
+}
+
+/** The start of the first line that begins at or after `from` (and after the snapshot's offset), or undefined when no line does before `size`. */
+function lineStartFrom(fd: number, offset: number, from: number | undefined, size: number): number | undefined {
+  if (from === undefined) return undefined;
+  const buffer = Buffer.allocUnsafe(1 << 16);
+  for (let position = Math.max(offset, from - 1); position < size;) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
+    if (read === 0) return undefined;
+    const newline = buffer.subarray(0, read).indexOf(0x0a);
+    if (newline !== -1) return position + newline + 1 < size ? position + newline + 1 : undefined;
+    position += read;
+  }
+  return undefined;
+}
+
+/** The whole lines of [from, to) of the log, read into a part (what a worker thread does for readStretch). */
+export function readLogPart(logFile: string, from: number, to: number): LogPart {
+  const fd = openRegularFile(logFile, 'the review log');
+  if (fd === undefined) throw new StorageError(`the review log ${logFile} is gone`);
+  try {
+    const part = newSnapshot(0);
+    part.offset = from;
+    const changes = newChanges(part);
+    extend(part, fd, to, logFile, changes);
+    markUndone(part, changes);
+    return compacted(part);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Adds a part read elsewhere, as reading its lines here would have: a review
+ * that an undo record read before it names is left out, and the part's undo
+ * keys are new keys of this batch (markUndone applies them to earlier reviews).
+ */
+function appendPart(snapshot: Snapshot, fd: number, part: LogPart, changes: Changes): void {
+  forEachChunk(fd, snapshot.offset, part.offset, (chunk) => {
+    snapshot.crc = crc32(chunk, snapshot.crc);
+  });
+  const undoKeys = snapshot.undoKeys;
+  const lookup = lookups(snapshot, []);
+  const groups = part.groupIds.map((id, g) => groupOf(snapshot, lookup, id, part.groupDecks[g]!, part.groupQuestions[g]!));
+  for (let i = 0; i < part.count; i++) {
+    if (part.undone[i] === 1) continue;
+    const id = part.ids[i] || undefined;
+    const questionId = part.groupIds[part.group[i]!]!;
+    if (
+      ((id !== undefined && undoKeys.has(id)) || lookup.undoQuestionIds.has(questionId)) &&
+      isUndone({ id, questionId, reviewedAt: writtenTime(part, i) }, undoKeys)
+    )
+      continue;
+    const index = append(snapshot, groups[part.group[i]!]!, part.rating[i]! as ReviewRating, part.time[i]!);
+    snapshot.ids[index] = part.ids[i] ?? '';
+    const written = part.writtenTimes.get(i);
+    if (written !== undefined) snapshot.writtenTimes.set(index, written);
+  }
+  for (const problem of part.problems) snapshot.problems.push({ ...problem, line: problem.line + snapshot.lines });
+  snapshot.lines += part.lines;
+  snapshot.offset = part.offset;
+  const added = [...part.undoKeys].filter((key) => !undoKeys.has(key));
+  for (const key of added) undoKeys.add(key);
+  changes.undoKeys.push(...added);
+  lookups(snapshot, added);
+}
+
+/** Adds the whole lines from the snapshot's offset to `size`. */
 function extend(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes): void {
   let carry = Buffer.alloc(0);
   forEachChunk(fd, snapshot.offset, size, (chunk) => {
@@ -210,7 +296,7 @@ function newChanges(snapshot: Snapshot): Changes {
 
 /** Adds the records of whole lines (or of the file's last line) to the snapshot. */
 function apply(snapshot: Snapshot, text: string, file: string, changes: Changes): void {
-  const parsed = parseLogLines(text, file, snapshot.lines + 1);
+  const parsed = parseLogKeys(text, file, snapshot.lines + 1);
   snapshot.lines += parsed.newlines;
   snapshot.problems.push(...parsed.problems);
 
@@ -230,7 +316,7 @@ function apply(snapshot: Snapshot, text: string, file: string, changes: Changes)
       return;
     const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
     const index = append(snapshot, group, review.rating, parsed.times[k]!);
-    snapshot.ids[index] = review.id ?? '';
+    snapshot.ids[index] = review.id === undefined ? '' : ownCopy(review.id);
     if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
   });
 }
@@ -371,13 +457,26 @@ function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string, deck: 
     if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
   }
   let shared = lookup.decks.get(deck);
-  if (shared === undefined) lookup.decks.set(deck, (shared = deck));
+  if (shared === undefined) {
+    shared = ownCopy(deck);
+    lookup.decks.set(shared, shared);
+  }
   const group = snapshot.groupIds.length;
-  snapshot.groupIds.push(questionId);
+  const id = ownCopy(questionId);
+  snapshot.groupIds.push(id);
   snapshot.groupDecks.push(shared);
-  snapshot.groupQuestions.push(question);
-  addGroup(lookup, questionId, group);
+  snapshot.groupQuestions.push(ownCopy(question));
+  addGroup(lookup, id, group);
   return group;
+}
+
+/**
+ * The text as a string of its own. A field read from a line may be a slice
+ * that keeps the line's whole chunk of the log alive; the snapshot keeps only
+ * the field.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 function addGroup(lookup: Lookups, questionId: string, group: number): void {
@@ -404,26 +503,15 @@ function isIsoTime(text: string, time: number): boolean {
   const rest = time - day * DAY;
   const at = isoDayPrefix.length;
   return (
-    digitsAt(text, at, 2) === Math.floor(rest / 3_600_000) &&
+    digits(text, at, 2) === Math.floor(rest / 3_600_000) &&
     text[at + 2] === ':' &&
-    digitsAt(text, at + 3, 2) === Math.floor(rest / 60_000) % 60 &&
+    digits(text, at + 3, 2) === Math.floor(rest / 60_000) % 60 &&
     text[at + 5] === ':' &&
-    digitsAt(text, at + 6, 2) === Math.floor(rest / 1000) % 60 &&
+    digits(text, at + 6, 2) === Math.floor(rest / 1000) % 60 &&
     text[at + 8] === '.' &&
-    digitsAt(text, at + 9, 3) === rest % 1000 &&
+    digits(text, at + 9, 3) === rest % 1000 &&
     text[at + 12] === 'Z'
   );
-}
-
-/** The number the `length` decimal digits at `from` spell, or -1 when they are not all digits. */
-function digitsAt(text: string, from: number, length: number): number {
-  let value = 0;
-  for (let i = from; i < from + length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 function writtenTime(snapshot: Snapshot, index: number): string {

@@ -16,7 +16,8 @@ import {
   type CardState,
 } from '../../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../../src/store/cacheFile.js';
-import { readReviewHistory, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import { readLogPart, readReviewHistory, type LogPart, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import type { PartReader } from '../../../src/store/logPartReader.js';
 import { readReviewLog } from '../../../src/store/reviewLog.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kfq-snapshot-'));
@@ -183,6 +184,50 @@ describe('the card-state snapshot', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('gives the same when a stretch of the log is read in two parts at once (a worker thread reads the back one), wherever it is split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.nat(),
+        fc.nat(),
+        fc.boolean(),
+        fc.boolean(),
+        (specs, cut, split, endsCut, partFails) => {
+          const { log, cacheDir } = paths();
+          const reader: PartReader<LogPart> = {
+            splitAt: (from, to) => from + (split % (to - from)),
+            start: (file, from, to) => () => (partFails ? undefined : readLogPart(file, from, to)),
+          };
+          const read = (): ReviewHistory<CardState> => readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: reader });
+          const lines = [HEADER, ...logLines(specs)];
+          const at = 1 + (cut % lines.length);
+          writeFileSync(log, `${lines.slice(0, at).join('\n')}\n`);
+          expectSameAsFullReplay(log, read(), 0.9);
+          writeFileSync(log, `${lines.join('\n')}${endsCut ? '' : '\n'}`);
+          expectSameAsFullReplay(log, read(), 0.9);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('when an undo read in an earlier run names a review in the back part of a split stretch, then that review stays taken back, as a full read has it', () => {
+    const { log, cacheDir } = paths();
+    const splitAfterFirstLine: PartReader<LogPart> = {
+      splitAt: (from) => from + 1,
+      start: (file, from, to) => () => readLogPart(file, from, to),
+    };
+    const named = { id: 'named-early', ...reviewFields('deck/1', 'What is Katib?'), rating: 1, reviewedAt: '2025-01-02T08:00:00.000Z' };
+    const lines = [HEADER, JSON.stringify({ undo: named.reviewedAt, questionId: named.questionId, id: named.id })];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    const good = { ...named, id: 'kept', rating: 3, reviewedAt: '2025-01-01T08:00:00.000Z' };
+    writeFileSync(log, `${[...lines, JSON.stringify(good), JSON.stringify(named)].join('\n')}\n`);
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: splitAfterFirstLine });
+    expect(history.reviewCount).toBe(1);
+    expectSameAsFullReplay(log, history, 0.9);
   });
 
   it('when two reviews share an id (a line copied by hand) and an undo naming it comes after the snapshot, then both are taken back, as a full read does', () => {
