@@ -22,7 +22,7 @@ import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
 import { openRegularFile } from './fileType.js';
 import { digits } from './reviewLine.js';
-import { workerPartReader, type PartReader } from './logPartReader.js';
+import { workerPartReader, type PartReader, type SharedSegments } from './logPartReader.js';
 import { isUndone, parseLogKeys, REVIEW_LOG_HINT, type ReviewLogProblem } from './reviewLog.js';
 
 export interface ReviewHistory<CardState> {
@@ -86,20 +86,70 @@ export function readReviewHistory<CardState>(
   replayer: CardReplay<CardState>,
   options: ReadHistoryOptions = {},
 ): ReviewHistory<CardState> {
+  return openReviewHistory(logFile, cacheDir, replayer, options).read();
+}
+
+/** A review history opened, and a long stretch of it already being read on another thread, until read() finishes it. */
+export interface OpenedHistory<CardState> {
+  read(): ReviewHistory<CardState>;
+}
+
+/**
+ * Opens the review log and checks its snapshot now; read() reads the rest.
+ * Between the two the caller can do other work (load its decks) while another
+ * thread reads a long stretch. What goes wrong opening is thrown by read().
+ */
+export function openReviewHistory<CardState>(
+  logFile: string,
+  cacheDir: string,
+  replayer: CardReplay<CardState>,
+  options: ReadHistoryOptions = {},
+): OpenedHistory<CardState> {
   const emptySnapshot = (): Snapshot<CardState> => newSnapshot(replayer.defaultRetention);
+  const empty = (): ReviewHistory<CardState> => history(emptySnapshot(), replayer, () => undefined);
   const cacheFile = join(cacheDir, `reviews-${cacheName(resolve(logFile))}`);
   const key = JSON.stringify(['reviews', resolve(logFile), replayer.signature()]);
   let fd: number | undefined;
+  let read: () => ReviewHistory<CardState>;
   try {
     // Not a plain open: a FIFO in place of the log would block forever.
     fd = openRegularFile(logFile, 'the review log');
-    if (fd === undefined) return history(emptySnapshot(), replayer, () => undefined);
+    if (fd === undefined) return { read: empty };
     const size = fstatSync(fd).size;
     const cached = readCache<Snapshot<CardState>>(cacheFile, key);
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
+    const segments = startSegments(fd, snapshot.offset, size, logFile, options.partReader ?? workerPartReader());
+    const openFd = fd;
+    read = () => readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key }, replayer, segments);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    read = () => historyError(error, logFile, empty);
+  }
+  let done = false;
+  return {
+    read() {
+      if (done) throw new Error('a review history is read once');
+      done = true;
+      return read();
+    },
+  };
+}
+
+/** The rest of openReviewHistory: reads what the snapshot does not cover yet, replays it and saves the snapshot. */
+function readOpened<CardState>(
+  snapshot: Snapshot<CardState>,
+  cached: Snapshot<CardState> | undefined,
+  fd: number,
+  size: number,
+  files: { logFile: string; cacheFile: string; key: string },
+  replayer: CardReplay<CardState>,
+  segments: Segments | undefined,
+): ReviewHistory<CardState> {
+  const { logFile, cacheFile, key } = files;
+  try {
     const changes = newChanges(snapshot);
-    readStretch(snapshot, fd, size, logFile, changes, options.partReader ?? workerPartReader());
+    readStretch(snapshot, fd, size, logFile, changes, segments);
     markUndone(snapshot, changes);
     replayChanged(snapshot, changes, replayer);
     const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
@@ -114,15 +164,20 @@ export function readReviewHistory<CardState>(
     replayChanged(snapshot, restChanges, replayer);
     return history(snapshot, replayer, () => undefined);
   } catch (error) {
-    if (error instanceof StorageError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return history(emptySnapshot(), replayer, () => undefined);
-    throw new StorageError(`cannot read the review log ${logFile}: ${describeFsError(error)}`, {
-      hint: REVIEW_LOG_HINT,
-      cause: error,
-    });
+    return historyError(error, logFile, () => history(newSnapshot<CardState>(replayer.defaultRetention), replayer, () => undefined));
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
+}
+
+/** What a failure to read the log means: no history yet when it is gone, else an error saying what is wrong. */
+function historyError<T>(error: unknown, logFile: string, empty: () => T): T {
+  if (error instanceof StorageError) throw error;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty();
+  throw new StorageError(`cannot read the review log ${logFile}: ${describeFsError(error)}`, {
+    hint: REVIEW_LOG_HINT,
+    cause: error,
+  });
 }
 
 function newSnapshot<CardState>(defaultRetention: number): Snapshot<CardState> {
@@ -171,23 +226,43 @@ function isSnapshot(value: Snapshot): boolean {
   );
 }
 
-/**
- * Adds the whole lines from the snapshot's offset to `size`. A long stretch is
- * read in two parts at once: the back one by the part reader (another
- * thread), the front one here; then the back part is added as if read here.
- */
-function readStretch(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes, reader: PartReader<LogPart>): void {
-  const split = lineStartFrom(fd, snapshot.offset, reader.splitAt(snapshot.offset, size), size);
-  const backPart = split === undefined ? undefined : reader.start(file, split, size);
-  extend(snapshot, fd, split ?? size, file, changes);
-  const part = backPart?.();
-  if (part) appendPart(snapshot, fd, part, changes);
-  else if (split !== undefined) extend(snapshot, fd, size, file, changes);
+/** A long stretch of the log cut into segments at line starts, which this thread and another read from either end. */
+interface Segments {
+  /** Segment i is [bounds[i], bounds[i + 1]). */
+  bounds: number[];
+  shared: SharedSegments<LogPart>;
 }
 
-/** The start of the first line that begins at or after `from` (and after the snapshot's offset), or undefined when no line does before `size`. */
-function lineStartFrom(fd: number, offset: number, from: number | undefined, size: number): number | undefined {
-  if (from === undefined) return undefined;
+/** Starts the other reader on a long stretch [from, size), when the part reader cuts it. */
+function startSegments(fd: number, from: number, size: number, logFile: string, reader: PartReader<LogPart>): Segments | undefined {
+  const cuts = reader.cuts(from, size);
+  if (cuts === undefined) return undefined;
+  const starts = cuts.map((cut) => lineStartFrom(fd, from, cut, size)).filter((start): start is number => start !== undefined);
+  const bounds = [from, ...[...new Set(starts)].sort((a, b) => a - b), size];
+  return { bounds, shared: reader.start(logFile, bounds) };
+}
+
+/**
+ * Adds the whole lines from the snapshot's offset to `size`. Cut into
+ * segments, this thread reads them from the front and the other reader from
+ * the back until they meet; then the other's parts are added in order, as if
+ * read here (a segment it could not read is read here).
+ */
+function readStretch(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes, segments: Segments | undefined): void {
+  if (segments === undefined) return extend(snapshot, fd, size, file, changes);
+  const { bounds, shared } = segments;
+  const count = bounds.length - 1;
+  let next = 0;
+  for (; next < count && shared.claim(next); next++) extend(snapshot, fd, bounds[next + 1]!, file, changes);
+  if (next === count) return;
+  shared.parts(next).forEach((part, k) => {
+    if (part) appendPart(snapshot, fd, part, changes);
+    else extend(snapshot, fd, bounds[next + k + 1]!, file, changes);
+  });
+}
+
+/** The start of the first line that begins at or after `from` (and after `offset`), or undefined when no line does before `size`. */
+function lineStartFrom(fd: number, offset: number, from: number, size: number): number | undefined {
   const buffer = Buffer.allocUnsafe(1 << 16);
   for (let position = Math.max(offset, from - 1); position < size;) {
     const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);

@@ -1,6 +1,8 @@
-// A long stretch of the review log read on two threads: a worker thread reads
-// the back part while the main thread reads the front (readStretch in
-// cardSnapshot.ts). Only when kfq runs built: the worker is the bundle
+// A long stretch of the review log read on two threads: the stretch is cut
+// into segments, the main thread reads them from the front and a worker
+// thread from the back until they meet (readStretch in cardSnapshot.ts).
+// Started when the log is opened, the worker reads while the main thread
+// loads the decks. Only when kfq runs built: the worker is the bundle
 // logPart.cjs beside kfq's own (scripts/build.js); from the sources (tests)
 // there is none, and the log is read on one thread.
 import { existsSync } from 'node:fs';
@@ -8,45 +10,67 @@ import { fileURLToPath } from 'node:url';
 
 /** Below this, one thread: starting a worker would cost more than it saves. */
 const SPLIT_BYTES = 16 << 20;
-/** How long to wait for a worker to start, then to read its part, before reading the part here after all: a worker that could not load or died. */
+/** Segments small enough for the two threads to meet near the best point, big enough that few parts are added. */
+const SEGMENT_BYTES = 24 << 20;
+const MAX_SEGMENTS = 12;
+/** How long to wait for a worker to start, then to finish, before reading its segments here after all: a worker that could not load or died. */
 const START_MS = 2_000;
 const READ_MS = 60_000;
-/** The worker's state, in a shared Int32Array the main thread waits on. */
+
+/** The worker's state (slot 0 of the shared Int32Array), and who claimed each segment (slot 1 + segment). */
 export const WORKER_LOADING = 0;
 export const WORKER_READING = 1;
 export const WORKER_DONE = 2;
+export const UNCLAIMED = 0;
+export const CLAIMED_HERE = 1;
+export const CLAIMED_BY_WORKER = 2;
 
-/** Reads the whole lines of a stretch of the log into a part (for the review-log snapshot: a snapshot of those lines alone), possibly on another thread. */
+/** Reads segments of a stretch of the log into parts (for the review-log snapshot: a snapshot of those lines alone), on another thread. */
 export interface PartReader<Part> {
-  /** Where to split the stretch [from, to) (a byte offset; the back part starts at the next line), or undefined to read it all here. */
-  splitAt(from: number, to: number): number | undefined;
-  /** Starts reading [from, to) of the log; the function returned waits for the part, or gives undefined when it could not be read there. */
-  start(logFile: string, from: number, to: number): () => Part | undefined;
+  /** Where to cut the stretch [from, to) into segments (each cut moves on to a line start), or undefined to read it all on this thread. */
+  cuts(from: number, to: number): number[] | undefined;
+  /** Starts the other reader on the segments [bounds[i], bounds[i + 1]), from the last one back. */
+  start(logFile: string, bounds: readonly number[]): SharedSegments<Part>;
+}
+
+export interface SharedSegments<Part> {
+  /** Claims a segment for this thread (front to back): false once the other reader has it. */
+  claim(segment: number): boolean;
+  /** Waits for the other reader: the parts of the segments from `first` to the last, undefined where it read none. */
+  parts(first: number): Array<Part | undefined>;
 }
 
 export function workerPartReader<Part>(): PartReader<Part> {
   return {
-    splitAt(from, to) {
+    cuts(from, to) {
       if (to - from < SPLIT_BYTES || !existsSync(workerFile())) return undefined;
-      return from + Math.floor((to - from) / 2);
+      const count = Math.min(MAX_SEGMENTS, Math.max(2, Math.round((to - from) / SEGMENT_BYTES)));
+      return Array.from({ length: count - 1 }, (_, k) => from + Math.floor(((k + 1) * (to - from)) / count));
     },
-    start(logFile, from, to) {
+    start(logFile, bounds) {
       const { MessageChannel, receiveMessageOnPort, Worker } = process.getBuiltinModule('node:worker_threads');
-      const state = new Int32Array(new SharedArrayBuffer(4));
+      const shared = new Int32Array(new SharedArrayBuffer(4 * bounds.length));
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(workerFile(), { workerData: { logFile, from, to, port: port2, state }, transferList: [port2] });
-      // A worker left behind (the front part failed) must not keep kfq running,
-      // and one that fails is not an error: its part is read here instead.
+      const worker = new Worker(workerFile(), { workerData: { logFile, bounds, port: port2, shared }, transferList: [port2] });
+      // A worker left behind (reading the rest failed) must not keep kfq running,
+      // and one that fails is not an error: its segments are read here instead.
       worker.unref();
       worker.on('error', () => undefined);
-      return () => {
-        // Blocking is the point: the main thread has nothing else to do until the part is there.
-        Atomics.wait(state, 0, WORKER_LOADING, START_MS);
-        Atomics.wait(state, 0, WORKER_READING, READ_MS);
-        const message = receiveMessageOnPort(port1)?.message as { part?: Part } | undefined;
-        port1.close();
-        if (Atomics.load(state, 0) !== WORKER_DONE) void worker.terminate();
-        return message?.part;
+      return {
+        claim: (segment) => Atomics.compareExchange(shared, 1 + segment, UNCLAIMED, CLAIMED_HERE) === UNCLAIMED,
+        parts(first) {
+          // Blocking is the point: this thread has nothing else to do until the parts are there.
+          Atomics.wait(shared, 0, WORKER_LOADING, START_MS);
+          Atomics.wait(shared, 0, WORKER_READING, READ_MS);
+          if (Atomics.load(shared, 0) !== WORKER_DONE) void worker.terminate();
+          const parts: Array<Part | undefined> = Array.from({ length: bounds.length - 1 - first });
+          for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+            const { segment, part } = message.message as { segment: number; part?: Part };
+            if (segment >= first) parts[segment - first] = part;
+          }
+          port1.close();
+          return parts;
+        },
       };
     },
   };

@@ -16,12 +16,28 @@ import {
   type CardState,
 } from '../../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../../src/store/cacheFile.js';
-import { readLogPart, readReviewHistory, type LogPart, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import { openReviewHistory, readLogPart, readReviewHistory, type LogPart, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
 import type { PartReader } from '../../../src/store/logPartReader.js';
 import { readReviewLog } from '../../../src/store/reviewLog.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kfq-snapshot-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/**
+ * The other reader of a long stretch, on this thread: the stretch is cut at
+ * the fractions given; it has claimed the segments from `meet` on and reads
+ * none of those in `failing` (which this thread then reads itself).
+ */
+function inThreadReader(fractions: number[], meet: number, failing: ReadonlySet<number> = new Set()): PartReader<LogPart> {
+  return {
+    cuts: (from, to) => fractions.map((fraction) => from + Math.floor(fraction * (to - from))),
+    start: (file, bounds) => ({
+      claim: (segment) => segment < meet,
+      parts: (first) =>
+        bounds.slice(first, -1).map((from, k) => (failing.has(first + k) ? undefined : readLogPart(file, from, bounds[first + k + 1]!))),
+    }),
+  };
+}
 
 const questions: Question[] = [
   ...['What is Katib?', 'What is KServe?', 'What is Istio?', 'What is a pipeline?'].map((question) => ['deck', question]),
@@ -186,20 +202,18 @@ describe('the card-state snapshot', () => {
     );
   });
 
-  it('gives the same when a stretch of the log is read in two parts at once (a worker thread reads the back one), wherever it is split', () => {
+  it('gives the same when a stretch of the log is cut into segments that another reader reads from the back, wherever it is cut and they meet', () => {
     fc.assert(
       fc.property(
         fc.array(line, { maxLength: 40 }),
         fc.nat(),
-        fc.nat(),
         fc.boolean(),
-        fc.boolean(),
-        (specs, cut, split, endsCut, partFails) => {
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        fc.nat(5),
+        fc.array(fc.nat(5), { maxLength: 2 }),
+        (specs, cut, endsCut, cuts, meet, failing) => {
           const { log, cacheDir } = paths();
-          const reader: PartReader<LogPart> = {
-            splitAt: (from, to) => from + (split % (to - from)),
-            start: (file, from, to) => () => (partFails ? undefined : readLogPart(file, from, to)),
-          };
+          const reader = inThreadReader(cuts, meet, new Set(failing));
           const read = (): ReviewHistory<CardState> => readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: reader });
           const lines = [HEADER, ...logLines(specs)];
           const at = 1 + (cut % lines.length);
@@ -209,25 +223,34 @@ describe('the card-state snapshot', () => {
           expectSameAsFullReplay(log, read(), 0.9);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
-  it('when an undo read in an earlier run names a review in the back part of a split stretch, then that review stays taken back, as a full read has it', () => {
+  it('when an undo read in an earlier run names a review in a segment the other reader read, then that review stays taken back, as a full read has it', () => {
     const { log, cacheDir } = paths();
-    const splitAfterFirstLine: PartReader<LogPart> = {
-      splitAt: (from) => from + 1,
-      start: (file, from, to) => () => readLogPart(file, from, to),
-    };
     const named = { id: 'named-early', ...reviewFields('deck/1', 'What is Katib?'), rating: 1, reviewedAt: '2025-01-02T08:00:00.000Z' };
     const lines = [HEADER, JSON.stringify({ undo: named.reviewedAt, questionId: named.questionId, id: named.id })];
     writeFileSync(log, `${lines.join('\n')}\n`);
     readReviewHistory(log, cacheDir, FSRS_REPLAY);
     const good = { ...named, id: 'kept', rating: 3, reviewedAt: '2025-01-01T08:00:00.000Z' };
     writeFileSync(log, `${[...lines, JSON.stringify(good), JSON.stringify(named)].join('\n')}\n`);
-    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: splitAfterFirstLine });
+    // Cut after the first new line: the other reader reads the line of the review named.
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: inThreadReader([0], 1) });
     expect(history.reviewCount).toBe(1);
     expectSameAsFullReplay(log, history, 0.9);
+  });
+
+  it('when opened, then a log replaced or damaged before it is read is still read as it is then, and an error opening it is thrown by read', () => {
+    const { log, cacheDir } = paths();
+    writeFileSync(log, `${HEADER}\n`);
+    const opened = openReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(opened.read().reviewCount).toBe(0);
+    expect(() => opened.read()).toThrow();
+    const folder = join(temp, `folder-${++counter}`);
+    mkdirSync(folder);
+    const broken = openReviewHistory(folder, cacheDir, FSRS_REPLAY);
+    expect(() => broken.read()).toThrow(StorageError);
   });
 
   it('when two reviews share an id (a line copied by hand) and an undo naming it comes after the snapshot, then both are taken back, as a full read does', () => {
