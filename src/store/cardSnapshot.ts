@@ -39,7 +39,8 @@ export interface ReviewHistory<CardState> {
 interface Snapshot<CardState = unknown> {
   /** Bytes of the log covered: whole lines only. */
   offset: number;
-  crc: number;
+  /** CRCs of consecutive stretches of those bytes (one per part read on another thread, which cannot continue another's CRC). */
+  checksums: Checksum[];
   /** Lines in those bytes. */
   lines: number;
   groupIds: string[];
@@ -63,6 +64,12 @@ interface Snapshot<CardState = unknown> {
   states: Map<number, Array<CardState | null>>;
 }
 
+interface Checksum {
+  /** The stretch ends here and starts where the one before ends (the first at 0). */
+  end: number;
+  crc: number;
+}
+
 /** Small: a chunk's parsed reviews are dropped before the next is read, so few of them live long enough to be copied by the garbage collector. */
 const CHUNK_BYTES = 1 << 20;
 /** Past this many bytes to read (about 70,000 reviews, a second or more), onLongRead is told first. */
@@ -75,8 +82,15 @@ export interface ReadHistoryOptions {
   partReader?: PartReader<LogPart>;
 }
 
-/** The whole lines of a stretch of the log, as a snapshot of their own: groups, reviews and undo keys of those lines alone. */
-export type LogPart = Snapshot;
+/**
+ * A segment's whole lines, read by the other reader: a snapshot of those lines
+ * alone, whose groups are numbered in that reader's own table; it brings the
+ * groups new in it (numbered from firstGroup).
+ */
+export interface LogPart {
+  lines: Snapshot;
+  firstGroup: number;
+}
 /** The default retention's states are always kept; other retentions used lately, up to this many in all. */
 const KEPT_RETENTIONS = 3;
 
@@ -183,7 +197,7 @@ function historyError<T>(error: unknown, logFile: string, empty: () => T): T {
 function newSnapshot<CardState>(defaultRetention: number): Snapshot<CardState> {
   return {
     offset: 0,
-    crc: 0,
+    checksums: [],
     lines: 0,
     groupIds: [],
     groupDecks: [],
@@ -204,11 +218,16 @@ function newSnapshot<CardState>(defaultRetention: number): Snapshot<CardState> {
 /** Whether the log still begins with the bytes the snapshot was made from. */
 function coversStartOf(fd: number, size: number, snapshot: Snapshot): boolean {
   if (!isSnapshot(snapshot) || size < snapshot.offset) return false;
-  let crc = 0;
-  forEachChunk(fd, 0, snapshot.offset, (chunk) => {
-    crc = crc32(chunk, crc);
-  });
-  return crc === snapshot.crc;
+  let start = 0;
+  for (const { end, crc } of snapshot.checksums) {
+    let found = 0;
+    forEachChunk(fd, start, end, (chunk) => {
+      found = crc32(chunk, found);
+    });
+    if (found !== crc) return false;
+    start = end;
+  }
+  return start === snapshot.offset;
 }
 
 function isSnapshot(value: Snapshot): boolean {
@@ -216,6 +235,7 @@ function isSnapshot(value: Snapshot): boolean {
     typeof value === 'object' &&
     value !== null &&
     Number.isSafeInteger(value.offset) &&
+    Array.isArray(value.checksums) &&
     value.group instanceof Uint32Array &&
     value.rating instanceof Uint8Array &&
     value.time instanceof Float64Array &&
@@ -255,10 +275,26 @@ function readStretch(snapshot: Snapshot, fd: number, size: number, file: string,
   let next = 0;
   for (; next < count && shared.claim(next); next++) extend(snapshot, fd, bounds[next + 1]!, file, changes);
   if (next === count) return;
-  shared.parts(next).forEach((part, k) => {
-    if (part) appendPart(snapshot, fd, part, changes);
+  const parts = shared.parts(next);
+  const groupsOfReader = mapGroups(snapshot, parts);
+  parts.forEach((part, k) => {
+    if (part) appendPart(snapshot, part.lines, groupsOfReader, changes);
     else extend(snapshot, fd, bounds[next + k + 1]!, file, changes);
   });
+}
+
+/** The snapshot's group of each group of the other reader's table, made where new. All parts first: a part may use a group one read before it brought. */
+function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>): number[] {
+  const lookup = lookups(snapshot, []);
+  const groups: number[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    const { groupIds, groupDecks, groupQuestions } = part.lines;
+    groupIds.forEach((id, k) => {
+      groups[part.firstGroup + k] = groupOf(snapshot, lookup, id, groupDecks[k]!, groupQuestions[k]!);
+    });
+  }
+  return groups;
 }
 
 /** The start of the first line that begins at or after `from` (and after `offset`), or undefined when no line does before `size`. */
@@ -274,20 +310,57 @@ function lineStartFrom(fd: number, offset: number, from: number, size: number): 
   return undefined;
 }
 
-/** The whole lines of [from, to) of the log, read into a part (what a worker thread does for readStretch). */
-export function readLogPart(logFile: string, from: number, to: number): LogPart {
+/**
+ * What the other reader does (a worker thread, logPartWorker.ts): reads the
+ * segments from the last one back, while it can claim them, each into a part.
+ * The parts share one table of groups and each brings the groups new in it.
+ */
+export function readSegmentsFromBack(
+  logFile: string,
+  bounds: readonly number[],
+  claim: (segment: number) => boolean,
+  send: (segment: number, part: LogPart | undefined) => void,
+): void {
   const fd = openRegularFile(logFile, 'the review log');
-  if (fd === undefined) throw new StorageError(`the review log ${logFile} is gone`);
+  if (fd === undefined) return;
+  const table = newSnapshot(0);
   try {
-    const part = newSnapshot(0);
-    part.offset = from;
-    const changes = newChanges(part);
-    extend(part, fd, to, logFile, changes);
-    markUndone(part, changes);
-    return compacted(part);
+    for (let segment = bounds.length - 2; segment >= 0 && claim(segment); segment--) {
+      const firstGroup = table.groupIds.length;
+      let lines: Snapshot;
+      try {
+        lines = readSegment(fd, logFile, bounds[segment]!, bounds[segment + 1]!, table);
+      } catch {
+        // Groups it made are in the table but never sent: no later part may use them, so none is read.
+        send(segment, undefined);
+        return;
+      }
+      const { groupIds, groupDecks, groupQuestions } = lines;
+      const sent = {
+        ...compacted(lines),
+        groupIds: groupIds.slice(firstGroup),
+        groupDecks: groupDecks.slice(firstGroup),
+        groupQuestions: groupQuestions.slice(firstGroup),
+      };
+      send(segment, { lines: sent, firstGroup });
+    }
   } finally {
     closeSync(fd);
   }
+}
+
+/** The whole lines of [from, to), grouped in `table`'s groups. */
+function readSegment(fd: number, logFile: string, from: number, to: number, table: Snapshot): Snapshot {
+  const lines = newSnapshot(0);
+  lines.offset = from;
+  lines.groupIds = table.groupIds;
+  lines.groupDecks = table.groupDecks;
+  lines.groupQuestions = table.groupQuestions;
+  snapshotLookups.set(lines, lookups(table, []));
+  const changes = newChanges(lines);
+  extend(lines, fd, to, logFile, changes);
+  markUndone(lines, changes);
+  return lines;
 }
 
 /**
@@ -295,23 +368,21 @@ export function readLogPart(logFile: string, from: number, to: number): LogPart 
  * that an undo record read before it names is left out, and the part's undo
  * keys are new keys of this batch (markUndone applies them to earlier reviews).
  */
-function appendPart(snapshot: Snapshot, fd: number, part: LogPart, changes: Changes): void {
-  forEachChunk(fd, snapshot.offset, part.offset, (chunk) => {
-    snapshot.crc = crc32(chunk, snapshot.crc);
-  });
+function appendPart(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly number[], changes: Changes): void {
+  snapshot.checksums.push(...part.checksums);
   const undoKeys = snapshot.undoKeys;
   const lookup = lookups(snapshot, []);
-  const groups = part.groupIds.map((id, g) => groupOf(snapshot, lookup, id, part.groupDecks[g]!, part.groupQuestions[g]!));
   for (let i = 0; i < part.count; i++) {
     if (part.undone[i] === 1) continue;
+    const group = groupsOfReader[part.group[i]!]!;
     const id = part.ids[i] || undefined;
-    const questionId = part.groupIds[part.group[i]!]!;
+    const questionId = snapshot.groupIds[group]!;
     if (
       ((id !== undefined && undoKeys.has(id)) || lookup.undoQuestionIds.has(questionId)) &&
       isUndone({ id, questionId, reviewedAt: writtenTime(part, i) }, undoKeys)
     )
       continue;
-    const index = append(snapshot, groups[part.group[i]!]!, part.rating[i]! as ReviewRating, part.time[i]!);
+    const index = append(snapshot, group, part.rating[i]! as ReviewRating, part.time[i]!);
     snapshot.ids[index] = part.ids[i] ?? '';
     const written = part.writtenTimes.get(i);
     if (written !== undefined) snapshot.writtenTimes.set(index, written);
@@ -337,10 +408,21 @@ function extend(snapshot: Snapshot, fd: number, size: number, file: string, chan
     }
     const whole = bytes.subarray(0, lastNewline + 1);
     apply(snapshot, whole.toString('utf8'), file, changes);
-    snapshot.crc = crc32(whole, snapshot.crc);
+    addChecksum(snapshot, whole);
     snapshot.offset += whole.length;
     carry = Buffer.from(bytes.subarray(lastNewline + 1));
   });
+}
+
+/** Counts the bytes just read (at the snapshot's offset) into the last checksum, or a new one when the last ends elsewhere. */
+function addChecksum(snapshot: Snapshot, bytes: Buffer): void {
+  const last = snapshot.checksums.at(-1);
+  if (last?.end === snapshot.offset) {
+    last.crc = crc32(bytes, last.crc);
+    last.end += bytes.length;
+  } else {
+    snapshot.checksums.push({ end: snapshot.offset + bytes.length, crc: crc32(bytes) });
+  }
 }
 
 function forEachChunk(fd: number, from: number, to: number, use: (chunk: Buffer) => void): void {

@@ -16,7 +16,13 @@ import {
   type CardState,
 } from '../../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../../src/store/cacheFile.js';
-import { openReviewHistory, readLogPart, readReviewHistory, type LogPart, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import {
+  openReviewHistory,
+  readReviewHistory,
+  readSegmentsFromBack,
+  type LogPart,
+  type ReviewHistory,
+} from '../../../src/store/cardSnapshot.js';
 import type { PartReader } from '../../../src/store/logPartReader.js';
 import { readReviewLog } from '../../../src/store/reviewLog.js';
 
@@ -25,16 +31,26 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /**
  * The other reader of a long stretch, on this thread: the stretch is cut at
- * the fractions given; it has claimed the segments from `meet` on and reads
- * none of those in `failing` (which this thread then reads itself).
+ * the fractions given; it reads the segments from the back down to `meet`,
+ * and stops (reads no more) at `stopAt` as a worker that fails does.
  */
-function inThreadReader(fractions: number[], meet: number, failing: ReadonlySet<number> = new Set()): PartReader<LogPart> {
+function inThreadReader(fractions: number[], meet: number, stopAt = -1): PartReader<LogPart> {
   return {
     cuts: (from, to) => fractions.map((fraction) => from + Math.floor(fraction * (to - from))),
     start: (file, bounds) => ({
       claim: (segment) => segment < meet,
-      parts: (first) =>
-        bounds.slice(first, -1).map((from, k) => (failing.has(first + k) ? undefined : readLogPart(file, from, bounds[first + k + 1]!))),
+      parts: (first) => {
+        const parts: Array<LogPart | undefined> = Array.from({ length: bounds.length - 1 - first });
+        readSegmentsFromBack(
+          file,
+          bounds,
+          (segment) => segment >= first && segment !== stopAt,
+          (segment, part) => {
+            parts[segment - first] = part;
+          },
+        );
+        return parts;
+      },
     }),
   };
 }
@@ -210,10 +226,10 @@ describe('the card-state snapshot', () => {
         fc.boolean(),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
         fc.nat(5),
-        fc.array(fc.nat(5), { maxLength: 2 }),
-        (specs, cut, endsCut, cuts, meet, failing) => {
+        fc.integer({ min: -1, max: 5 }),
+        (specs, cut, endsCut, cuts, meet, stopAt) => {
           const { log, cacheDir } = paths();
-          const reader = inThreadReader(cuts, meet, new Set(failing));
+          const reader = inThreadReader(cuts, meet, stopAt);
           const read = (): ReviewHistory<CardState> => readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: reader });
           const lines = [HEADER, ...logLines(specs)];
           const at = 1 + (cut % lines.length);
