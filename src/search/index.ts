@@ -1,12 +1,12 @@
 // Search over questions, answers and categories: filler dropped, aliases
 // expanded, typos and prefixes forgiven, ranked BM25F-style (src/search/rank.ts),
-// with a bonus for the query's words in order in the question, and only the
-// hits near the best one kept.
+// with a bonus for the query's words in order in the question (and, for less,
+// in the answer), and only the hits near the best one kept.
 import { markdownText } from '../deck/markdownText/index.js';
 import type { Question } from '../model/question.js';
 import { analyseQuery } from './query.js';
 import { QUERY_FILLER } from './queryWords.js';
-import { needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
+import { FIELD_WEIGHTS, needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
 import { buildWordIndex, type WordIndex } from './wordIndex.js';
 import { normalizeWord, scanWords, textWords } from './words.js';
 
@@ -37,11 +37,12 @@ const ORDER_WINDOW = 5;
 /**
  * The bonus, as a share of a hit's score, when the question holds the query
  * as typed, filler included ("what is katib" in "What is Katib, and ..."):
- * in part for each pair of typed neighbours that are neighbours there too.
+ * in part for each pair of typed neighbours that are neighbours there too,
+ * other than a pair of filler words.
  */
 const PHRASE_BONUS = 0.25;
-/** A pair found in the answer counts for what an answer's word weighs against a question's (rank.ts FIELD_WEIGHTS). */
-const ANSWER_PHRASE_SHARE = 1 / 3;
+/** A pair found only in the answer counts for what an answer's word weighs against a question's. */
+const ANSWER_PHRASE_SHARE = FIELD_WEIGHTS[1]! / FIELD_WEIGHTS[0]!;
 /** How much of an answer is read for the query's pairs: its start says what it is about, and reading all of a long one costs time in proportion. */
 const ANSWER_PHRASE_CHARS = 4096;
 

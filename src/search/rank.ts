@@ -3,20 +3,24 @@
 // a short field that repeats a common word cannot outweigh the rest. A typed
 // word matches its stem, whole words within a few typing mistakes and words it
 // is the start of; a near match earns the rarity of the word it matched, less
-// a penalty for the difference.
+// a penalty for the difference, and no more than the word typed is worth when
+// the deck knows it (so too an alias: a rarer synonym earns no more).
 import { typoAllowance } from '../deck/terms.js';
 import { meaningfulWords, type QueryGroup } from './query.js';
 import { documentCount, FIELD_COUNT, findTerm, nearWords, type Speller, type WordIndex } from './wordIndex.js';
 import { normalizeWord } from './words.js';
 
 /** Field weights (question, answer, category) and length normalisation, BM25F's w and b. */
-const FIELD_WEIGHTS = [3, 1, 0.8];
+export const FIELD_WEIGHTS = [3, 1, 0.8];
 const FIELD_LENGTH_NORM = [0.5, 0.75, 0.5];
 /** BM25's term-frequency saturation. */
 const K1 = 1.2;
 /**
  * A question is shown only when the words it matches carry this share of the
- * query's weight (by rarity): both words of two, two of three.
+ * query's weight (by rarity) or are this share of its words: both words of
+ * two, two of three, three of four. By count too, so that one rare word the
+ * question does not say ("when to use vm *instead* of container") cannot hide
+ * a question that holds all the others.
  */
 export const MIN_COVERAGE = 0.6;
 
@@ -103,11 +107,11 @@ interface WeighedQuery {
   typed: string[];
   /** Per group, per alternative, the positions in `typed` of its meaningful words. */
   plan: number[][][];
-  /** Per group, per alternative, what its score is multiplied by so that every way of saying the group is worth the same. */
+  /** Per group, per alternative, what its score is multiplied by so that no other way of saying the group is worth more than the words typed. */
   alternativeScales: number[][];
   groupWeights: number[];
   totalWeight: number;
-  /** How many of the groups that match anything a question must match when they weigh less than MIN_COVERAGE. */
+  /** How many groups (of those that match anything) a question must match to be shown when they carry less than MIN_COVERAGE of the weight. */
   minMatched: number;
 }
 
@@ -304,8 +308,9 @@ function clearScan(scan: PartScan, words: number): void {
 
 /**
  * The groups a question must match one of to match enough of the query: the
- * weightiest few, whose weight the rest cannot make up for. Only questions
- * holding one of their words are scored, not every question holding "model".
+ * weightiest few, whose weight the rest cannot make up for and without which
+ * too few groups are left to match. Only questions holding one of their words
+ * are scored, not every question holding "model".
  */
 function requiredGroups(groupWeights: readonly number[], totalWeight: number, minMatched: number): Set<number> {
   const required = new Set<number>();
@@ -383,10 +388,10 @@ function matchWord(index: WordIndex, typed: string, speller: Speller | undefined
 
 /**
  * What each matched term is worth: how closely it matches times its rarity.
- * A word the deck knows is what was meant, so a longer word it starts or a
- * word a letter away is worth no more than the word itself: "git" in a deck
- * about git says little, and "github" or "gitignore" being rare does not make
- * it say more. A word the deck does not know is worth the rarity of what it matched.
+ * A word the deck knows is what was meant, so a longer word it starts is worth
+ * no more than the word itself: "git" in a deck about git says little, and
+ * "github" or "gitignore" being rare does not make it say more. A word the
+ * deck does not know is worth the rarity of what it matched.
  */
 function weighMatch(index: WordIndex, typed: string, match: WordMatch, rarity: Rarity): WeighedMatch {
   // The rarity of a word no question holds is above any a matched word can have.
