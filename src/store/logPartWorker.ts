@@ -2,7 +2,7 @@
 // segments of the review log from the last one back, each into a part, until
 // it reaches one the main thread has claimed.
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { readSegmentsFromBack } from './cardSnapshot.js';
+import { readSegmentsFromBack } from './logSegments.js';
 import { CLAIMED_BY_WORKER, UNCLAIMED, WORKER_DONE, WORKER_READING } from './logPartReader.js';
 
 const { logFile, bounds, port, shared } = workerData as { logFile: string; bounds: number[]; port: MessagePort; shared: Int32Array };

@@ -16,13 +16,8 @@ import {
   type CardState,
 } from '../../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../../src/store/cacheFile.js';
-import {
-  openReviewHistory,
-  readReviewHistory,
-  readSegmentsFromBack,
-  type LogPart,
-  type ReviewHistory,
-} from '../../../src/store/cardSnapshot.js';
+import { openReviewHistory, readReviewHistory, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import { readSegmentsFromBack, type LogPart } from '../../../src/store/logSegments.js';
 import type { PartReader } from '../../../src/store/logPartReader.js';
 import { readReviewLog } from '../../../src/store/reviewLog.js';
 
