@@ -29,8 +29,16 @@ export const CLAIMED_BY_WORKER = 2;
 export interface PartReader<Part> {
   /** Where to cut the stretch [from, to) into segments (each cut moves on to a line start), or undefined to read it all on this thread. */
   cuts(from: number, to: number): number[] | undefined;
-  /** Starts the other reader on the segments [bounds[i], bounds[i + 1]), from the last one back. */
-  start(logFile: string, bounds: readonly number[]): SharedSegments<Part>;
+  /** Starts the other reader on the stretch's segments, from the last one back. */
+  start(stretch: Stretch): SharedSegments<Part>;
+}
+
+/** A stretch of the log cut into segments: segment i is [bounds[i], bounds[i + 1]) of the file the main thread opened. */
+export interface Stretch {
+  logFile: string;
+  bounds: readonly number[];
+  /** Which file that is: the other reader reads nothing of another put in its place since. */
+  file: { dev: number; ino: number };
 }
 
 export interface SharedSegments<Part> {
@@ -47,11 +55,11 @@ export function workerPartReader<Part>(): PartReader<Part> {
       const count = Math.min(MAX_SEGMENTS, Math.max(2, Math.round((to - from) / SEGMENT_BYTES)));
       return Array.from({ length: count - 1 }, (_, k) => from + Math.floor(((k + 1) * (to - from)) / count));
     },
-    start(logFile, bounds) {
+    start(stretch) {
       const { MessageChannel, receiveMessageOnPort, Worker } = process.getBuiltinModule('node:worker_threads');
-      const shared = new Int32Array(new SharedArrayBuffer(4 * bounds.length));
+      const shared = new Int32Array(new SharedArrayBuffer(4 * stretch.bounds.length));
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(workerFile(), { workerData: { logFile, bounds, port: port2, shared }, transferList: [port2] });
+      const worker = new Worker(workerFile(), { workerData: { stretch, port: port2, shared }, transferList: [port2] });
       // A worker left behind (reading the rest failed) must not keep kfq running,
       // and one that fails is not an error: its segments are read here instead.
       worker.unref();
@@ -63,7 +71,7 @@ export function workerPartReader<Part>(): PartReader<Part> {
           Atomics.wait(shared, 0, WORKER_LOADING, START_MS);
           Atomics.wait(shared, 0, WORKER_READING, READ_MS);
           if (Atomics.load(shared, 0) !== WORKER_DONE) void worker.terminate();
-          const parts: Array<Part | undefined> = Array.from({ length: bounds.length - 1 - first });
+          const parts: Array<Part | undefined> = Array.from({ length: stretch.bounds.length - 1 - first });
           for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
             const { segment, part } = message.message as { segment: number; part?: Part };
             if (segment >= first) parts[segment - first] = part;

@@ -3,14 +3,13 @@
 // it reaches one the main thread has claimed.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { readSegmentsFromBack } from './logSegments.js';
-import { CLAIMED_BY_WORKER, UNCLAIMED, WORKER_DONE, WORKER_READING } from './logPartReader.js';
+import { CLAIMED_BY_WORKER, UNCLAIMED, WORKER_DONE, WORKER_READING, type Stretch } from './logPartReader.js';
 
-const { logFile, bounds, port, shared } = workerData as { logFile: string; bounds: number[]; port: MessagePort; shared: Int32Array };
+const { stretch, port, shared } = workerData as { stretch: Stretch; port: MessagePort; shared: Int32Array };
 tell(WORKER_READING);
 try {
   readSegmentsFromBack(
-    logFile,
-    bounds,
+    stretch,
     (segment) => Atomics.compareExchange(shared, 1 + segment, UNCLAIMED, CLAIMED_BY_WORKER) === UNCLAIMED,
     (segment, part) => {
       const columns = part ? [part.lines.group, part.lines.rating, part.lines.time, part.lines.undone] : [];

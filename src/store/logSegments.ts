@@ -2,10 +2,10 @@
 // two threads from either end until they meet (logPartReader.ts starts the
 // other one): each of the other's segments comes back as a part, added here
 // as if this thread had read its lines.
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import type { ReviewRating } from '../model/review.js';
 import { openRegularFile } from './fileType.js';
-import type { PartReader, SharedSegments } from './logPartReader.js';
+import type { PartReader, SharedSegments, Stretch } from './logPartReader.js';
 import { isUndone } from './reviewLog.js';
 import {
   append,
@@ -45,7 +45,8 @@ export function startSegments(fd: number, from: number, size: number, logFile: s
   if (cuts === undefined) return undefined;
   const starts = cuts.map((cut) => lineStartFrom(fd, from, cut, size)).filter((start): start is number => start !== undefined);
   const bounds = [from, ...[...new Set(starts)].sort((a, b) => a - b), size];
-  return { bounds, shared: reader.start(logFile, bounds) };
+  const { dev, ino } = fstatSync(fd);
+  return { bounds, shared: reader.start({ logFile, bounds, file: { dev, ino } }) };
 }
 
 /**
@@ -109,8 +110,7 @@ function lineStartFrom(fd: number, offset: number, from: number, size: number): 
  * The parts share one table of groups and each brings the groups new in it.
  */
 export function readSegmentsFromBack(
-  logFile: string,
-  bounds: readonly number[],
+  { logFile, bounds, file }: Stretch,
   claim: (segment: number) => boolean,
   send: (segment: number, part: LogPart | undefined) => void,
 ): void {
@@ -118,6 +118,9 @@ export function readSegmentsFromBack(
   if (fd === undefined) return;
   const table = newSnapshot(0);
   try {
+    // The log replaced since it was opened is another file: the main thread reads its own.
+    const { dev, ino } = fstatSync(fd);
+    if (dev !== file.dev || ino !== file.ino) return;
     for (let segment = bounds.length - 2; segment >= 0 && claim(segment); segment--) {
       const firstGroup = table.groupIds.length;
       let lines: Snapshot;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -32,13 +32,12 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 function inThreadReader(fractions: number[], meet: number, stopAt = -1): PartReader<LogPart> {
   return {
     cuts: (from, to) => fractions.map((fraction) => from + Math.floor(fraction * (to - from))),
-    start: (file, bounds) => ({
+    start: (stretch) => ({
       claim: (segment) => segment < meet,
       parts: (first) => {
-        const parts: Array<LogPart | undefined> = Array.from({ length: bounds.length - 1 - first });
+        const parts: Array<LogPart | undefined> = Array.from({ length: stretch.bounds.length - 1 - first });
         readSegmentsFromBack(
-          file,
-          bounds,
+          stretch,
           (segment) => segment >= first && segment !== stopAt,
           (segment, part) => {
             parts[segment - first] = part;
@@ -250,6 +249,27 @@ describe('the card-state snapshot', () => {
     const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: inThreadReader([0], 1) });
     expect(history.reviewCount).toBe(1);
     expectSameAsFullReplay(log, history, 0.9);
+  });
+
+  it('when the log is replaced by another file after it was opened, then the other reader reads nothing of the new one: the history is that of the file opened', () => {
+    const { log, cacheDir } = paths();
+    const lines = [
+      HEADER,
+      ...[1, 2, 3, 4].map((day) =>
+        JSON.stringify({ ...reviewFields('deck/1', 'What is Katib?'), rating: 3, reviewedAt: `2025-01-0${day}T08:00:00.000Z` }),
+      ),
+    ];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    const original = `${log}.original`;
+    writeFileSync(original, `${lines.join('\n')}\n`);
+    const opened = openReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: inThreadReader([0.5], 1) });
+    const replacement = `${log}.new`;
+    // Longer than the file opened: the segments cut in that one hold lines of this one.
+    const other = (day: number): string =>
+      JSON.stringify({ ...reviewFields('deck/2', 'What is KServe?'), rating: 1, reviewedAt: `2025-02-${10 + day}T08:00:00.000Z` });
+    writeFileSync(replacement, `${[HEADER, ...Array.from({ length: 12 }, (_, day) => other(day))].join('\n')}\n`);
+    renameSync(replacement, log);
+    expectSameAsFullReplay(original, opened.read(), 0.9);
   });
 
   it('when opened, then a log replaced or damaged before it is read is still read as it is then, and an error opening it is thrown by read', () => {
