@@ -50,7 +50,7 @@ export function assignIds(
     const explicitId = explicitIds[index];
     const id =
       explicitId !== undefined ? `${slug}/${explicitId}` : uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
-    return {
+    const question: Question = {
       id,
       number,
       category: draft.category,
@@ -59,8 +59,9 @@ export function assignIds(
       answer: draft.answer,
       line: draft.line,
       deck: slug,
-      ...(explicitId !== undefined ? { explicitId } : {}),
     };
+    if (explicitId !== undefined) question.explicitId = explicitId;
+    return question;
   });
   return { questions, warnings };
 }

@@ -146,14 +146,21 @@ class QuestionCollector {
     const prompt = trimBlock(html.text);
     const question = questionLine(prompt);
     // A prompt that differs only by backslash escapes (`for\_each`) is plain text.
-    const plain = !prompt.includes('\n') && prompt.replace(/\\([!-/:-@[-`{-~])/g, '$1') === question;
+    const plain = !prompt.includes('\n') && (prompt.includes('\\') ? prompt.replace(/\\([!-/:-@[-`{-~])/g, '$1') : prompt) === question;
     return { number, category: this.category(), question, prompt: plain ? question : prompt, line };
   }
 
   private finish(draft: Omit<DraftQuestion, 'answer'>, markdown: string, answerLine: number): void {
     const html = convertHtml(markdown);
     for (const note of html.notes) this.converted(answerLine + note.offset, note.message);
-    const question = { ...draft, answer: cleanAnswer(html.text) };
+    const question: DraftQuestion = {
+      number: draft.number,
+      category: draft.category,
+      question: draft.question,
+      prompt: draft.prompt,
+      line: draft.line,
+      answer: cleanAnswer(html.text),
+    };
     if (question.answer !== '') return void this.result.questions.push(question);
     this.result.unanswered.push(question);
     this.skipped(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
