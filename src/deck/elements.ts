@@ -129,8 +129,19 @@ function pushPlainItem(elements: Element[], piece: Piece): boolean {
   if (answers.length === 0 || !/^\n*$/.test(rest)) return false;
   const raw = text.slice(0, at).replace(/\n$/, '');
   const question = head[2]!;
-  const item = { raw, text: [question, ...answers].join('\n'), tokens: [{ type: 'text', raw: question }] } as unknown as Tokens.ListItem;
-  const element = itemElement(item, piece.line);
+  // What itemElement makes of such an item, known without its checks: one line of bold, markup-free text, its ends not blank.
+  const element: ItemElement = {
+    kind: 'item',
+    number: Number(head[1]),
+    question: markdownText(question),
+    prompt: question.slice(2, -2),
+    bold: true,
+    linkOnly: false,
+    answer: answers.join('\n'),
+    answerLine: piece.line + 1,
+    raw,
+    line: piece.line,
+  };
   elements.push(element);
   // What follows the item's last line: marked adds a lone line break to the item, and makes more a space token.
   const after = text.slice(raw.length);
