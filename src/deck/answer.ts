@@ -45,6 +45,8 @@ export function startsAnswer(line: string): boolean {
 
 /** Lines without their common indentation; lines of nothing but spaces and tabs become empty. */
 function dedent(lines: string[]): string[] {
+  // Most answers: no line starts with white space, so there is nothing to remove.
+  if (lines.every(startsFlush)) return lines;
   const expanded = lines.map((line) => (line.trim() === '' ? '' : expandLeadingTabs(line)));
   let indent = Infinity;
   for (const line of expanded) {
@@ -53,6 +55,13 @@ function dedent(lines: string[]): string[] {
   }
   return indent === Infinity || indent === 0 ? expanded : expanded.map((line) => line.slice(indent));
 }
+
+/** An empty line, or one whose first character is not white space (as `trim` counts it). */
+function startsFlush(line: string): boolean {
+  return line === '' || !WHITE_SPACE_START.test(line);
+}
+
+const WHITE_SPACE_START = /^\s/;
 
 function expandLeadingTabs(line: string): string {
   if (!/^ *\t/.test(line)) return line;

@@ -97,6 +97,8 @@ class RawBlockTracker {
 
   /** Call with each non-empty line in turn. */
   update(line: string): void {
+    // A line without a fence or comment mark changes nothing outside them; inside a fence it cannot close it.
+    if (!this.comment && !line.includes('`') && !line.includes('~') && !line.includes('<!--')) return;
     if (this.comment) {
       if (line.includes('-->')) this.comment = false;
       return;
