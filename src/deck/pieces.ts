@@ -15,6 +15,8 @@ export interface Piece {
 const BOUNDARY = /^(?:#{1,6}(?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 const DETAILS_OPEN = /^ {0,3}<details\b/i;
 const DETAILS_TAG = /<(\/?)details\b/gi;
+/** Tells a line with text from a blank one without trimming (a copy) per line. */
+const NOT_BLANK = /\S/;
 
 /** `lines` is `body` split at its line breaks. */
 export function splitPieces(body: string, lines: string[], firstLine: number): Piece[] {
@@ -34,7 +36,7 @@ export function splitPieces(body: string, lines: string[], firstLine: number): P
   let size = 0;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
-    const blank = line === '' || line.trim() === '';
+    const blank = !NOT_BLANK.test(line);
     if (!raw.inside) {
       const close = blank ? undefined : details.get(k);
       if (close !== undefined) {

@@ -204,7 +204,7 @@ function continuesAnswer(open: OpenQuestion, element: Element): boolean {
 
 /** Numbered steps, notes and table-of-contents links are not questions. */
 function isItemQuestion(item: ItemElement): boolean {
-  const hasAnswer = item.answer.trim() !== '';
+  const hasAnswer = /\S/.test(item.answer);
   return item.question !== '' && !item.linkOnly && (hasAnswer || item.bold || item.question.endsWith('?'));
 }
 
