@@ -31,14 +31,17 @@ function seenDeckOf(count: number): SeenDeck {
 }
 
 describe('writing the deck kfq last saw', () => {
-  it.each([0, 1, 1999, 2000, 2001, 4500])('when the list has %i questions then the file is its JSON text and reads back the same', (count) => {
-    const folder = mkdtempSync(join(tmpdir(), 'kfq-seen-'));
-    folders.push(folder);
-    const seen = seenDeckOf(count);
-    const hash = writeSeenDeck(folder, seen);
-    const bytes = readFileSync(seenDeckFile(folder, 'big'));
-    expect(bytes.toString('utf8')).toBe(`${JSON.stringify({ kfq: 'seen-deck', version: SEEN_DECK_VERSION, seen })}\n`);
-    expect(hash).toBe(contentHash(bytes));
-    expect(readSeenDeck(folder, 'big')).toEqual(seen);
-  });
+  it.each([0, 1, 1999, 2000, 2001, 4500])(
+    'when the list has %i questions then the file is its JSON text and reads back the same',
+    (count) => {
+      const folder = mkdtempSync(join(tmpdir(), 'kfq-seen-'));
+      folders.push(folder);
+      const seen = seenDeckOf(count);
+      const hash = writeSeenDeck(folder, seen);
+      const bytes = readFileSync(seenDeckFile(folder, 'big'));
+      expect(bytes.toString('utf8')).toBe(`${JSON.stringify({ kfq: 'seen-deck', version: SEEN_DECK_VERSION, seen })}\n`);
+      expect(hash).toBe(contentHash(bytes));
+      expect(readSeenDeck(folder, 'big')).toEqual(seen);
+    },
+  );
 });
