@@ -75,7 +75,7 @@ function detailsBlocks(lines: string[]): Map<number, number> {
     if (line === '') return;
     const inside = raw.inside;
     raw.update(line);
-    if (inside || !line.includes('details')) return;
+    if (inside || !line.includes('<') || !line.includes('details')) return;
     for (const tag of line.matchAll(DETAILS_TAG)) {
       if (tag[1] === '/') {
         const first = open.pop();

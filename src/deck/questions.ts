@@ -113,7 +113,7 @@ class QuestionCollector {
     if (!isItemQuestion(element)) return;
     const draft = this.draftOf(element.number, element.prompt, element.line);
     // The item's own text is indented for the item; what follows it at column 0 is not.
-    const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(element.answer)![0];
+    const leadingBlankLines = /^[ \t\n]/.test(element.answer) ? /^(?:[ \t]*\n)*/.exec(element.answer)![0] : '';
     this.open = {
       level: 0,
       draft,
@@ -284,10 +284,12 @@ function findCategoryHeadings(elements: Element[]): Set<number> {
       while ((open.at(-1)?.level ?? 0) >= element.level) open.pop();
     }
     const marker = questionMarker(element);
-    for (const heading of marker ? open : []) {
-      holdsQuestions.add(heading.index);
-      if (marker === 'asks') holdsAskingQuestions.add(heading.index);
-      if (marker === 'asks' && isNumbered(element)) holdsNumberedAskingQuestions.add(heading.index);
+    if (marker) {
+      for (const heading of open) {
+        holdsQuestions.add(heading.index);
+        if (marker === 'asks') holdsAskingQuestions.add(heading.index);
+        if (marker === 'asks' && isNumbered(element)) holdsNumberedAskingQuestions.add(heading.index);
+      }
     }
     if (element.kind === 'heading') open.push({ index, level: element.level });
   });
