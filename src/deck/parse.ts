@@ -19,7 +19,8 @@ const SHAPE_HINT =
 export function parseDeck(text: string, source: { path: string; slug?: string }): LoadedDeck {
   const file = source.path;
   if (text.length > MAX_DECK_BYTES) throw deckTooLargeError(file);
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const normalized = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const { meta, body, bodyLine } = readFrontMatter(normalized, file);
   const lines = body.split('\n');
   checkNesting(lines, bodyLine, file);
