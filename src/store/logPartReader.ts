@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 /** Below this, one thread: starting a worker would cost more than it saves. */
 const SPLIT_BYTES = 16 << 20;
-/** Segments small enough for the two threads to meet near the best point, big enough that few parts are added. */
-const SEGMENT_BYTES = 24 << 20;
-const MAX_SEGMENTS = 12;
+/** Small segments: the two threads meet near the best point, and a part costs little beyond its lines (its groups are sent once). */
+const SEGMENT_BYTES = 8 << 20;
+const MAX_SEGMENTS = 64;
 /** How long to wait for a worker to start, then to finish, before reading its segments here after all: a worker that could not load or died. */
 const START_MS = 2_000;
 const READ_MS = 60_000;
