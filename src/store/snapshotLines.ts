@@ -188,15 +188,18 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
     snapshot.undone[i] = 1;
     changes.undone.add(snapshot.group[i]!);
   };
-  // Undo records of this kfq name a review id: found through an index, not a scan of the log.
-  const byId = idIndex(snapshot);
-  for (const key of keys) {
-    const i = byId.first.get(key);
-    if (i !== undefined) undo(i);
-    for (const j of byId.more.get(key) ?? []) undo(j);
+  // Undo records of this kfq name a review id: one pass over the ids, looking each up among the batch's
+  // keys (an index of every id would cost more to build than the pass). A line copied by hand may share an id: all go.
+  const newKeys = new Set(keys);
+  const named = new Set<string>();
+  for (let i = 0; i < snapshot.count; i++) {
+    const id = snapshot.ids[i];
+    if (!id || !newKeys.has(id)) continue;
+    undo(i);
+    named.add(id);
   }
   // Older undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
-  const legacy = keys.filter((key) => !byId.first.has(key) && key.includes('@'));
+  const legacy = keys.filter((key) => !named.has(key) && key.includes('@'));
   if (legacy.length === 0) return;
   const wanted = new Set(legacy);
   const questionIds = questionIdsIn(legacy);
@@ -229,34 +232,6 @@ function atSigns(key: string): number[] {
   const found: number[] = [];
   for (let at = key.indexOf('@'); at !== -1; at = key.indexOf('@', at + 1)) found.push(at);
   return found;
-}
-
-interface IdIndex {
-  /** The review with each id. */
-  first: Map<string, number>;
-  /** Further reviews with an id already taken (a line copied by hand): an undo takes back each, as readReviewLog does. */
-  more: Map<string, number[]>;
-  upTo: number;
-}
-
-const idIndexes = new WeakMap<Snapshot, IdIndex>();
-
-/** Reviews by id, brought up to date with the reviews appended since it was last asked for. */
-function idIndex(snapshot: Snapshot): IdIndex {
-  let index = idIndexes.get(snapshot);
-  if (!index) {
-    index = { first: new Map(), more: new Map(), upTo: 0 };
-    idIndexes.set(snapshot, index);
-  }
-  for (; index.upTo < snapshot.count; index.upTo++) {
-    const id = snapshot.ids[index.upTo];
-    if (!id) continue;
-    const more = index.more.get(id);
-    if (more) more.push(index.upTo);
-    else if (index.first.has(id)) index.more.set(id, [index.upTo]);
-    else index.first.set(id, index.upTo);
-  }
-  return index;
 }
 
 export function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
