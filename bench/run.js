@@ -225,7 +225,7 @@ function report() {
     '',
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()} ${release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    "Data: synthetic decks in the seed deck's shape and vocabulary (test/support/generate.js, fixed seeds), each with 8 planted questions; review logs of 1,000,000 reviews (with undo records and 4 damaged lines) over the 10,000- and the 100,000-question deck. Times are wall-clock medians of whole `kfq` processes unless marked in-process; memory is peak RSS" +
+    "Data: synthetic decks in the seed deck's shape and vocabulary (test/support/generate.js, fixed seeds), each with 8 planted questions; review logs of 1,000,000 reviews as kfq writes them (each with its id; undo records by id; 4 damaged lines) over the 10,000- and the 100,000-question deck. Times are wall-clock medians of whole `kfq` processes unless marked in-process; memory is peak RSS" +
       (hasTime ? ' (`/usr/bin/time -f %M`).' : ' (not measured: /usr/bin/time is missing).'),
     '',
     '| Measure | Result | Peak memory | Target | Met |',

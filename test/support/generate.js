@@ -141,6 +141,13 @@ export function generateDeck({ count, seed = 1, title = `Synthetic deck of ${cou
   return { text: `${lines.join('\n')}\n`, questions, planted };
 }
 
+/** Six random hex digits: a review id's random part is two of these. */
+function hex24(random) {
+  return Math.floor(random() * 2 ** 24)
+    .toString(16)
+    .padStart(6, '0');
+}
+
 function sentence(random, pick, between) {
   const parts = [];
   for (let i = between(8, 22); i > 0; i--) {
@@ -154,7 +161,7 @@ function sentence(random, pick, between) {
 /**
  * Writes a review log of `count` reviews of the given questions, oldest first,
  * ending at `end`: mostly Good, some Again/Hard/Easy, a few undo records and
- * damaged lines, as a long-time user's log would have.
+ * damaged lines, as a long-time user's log would have, each record as kfq writes it.
  * @param {string} file
  * @param {{ deck: string, questions: { number: number, question: string }[], count: number, seed?: number, end?: Date, days?: number }} options
  * @returns {{ reviews: number, undos: number, damaged: number, bytes: number }}
@@ -177,20 +184,23 @@ export function writeReviewLog(file, { deck, questions, count, seed = 2, end = n
     const question = questions[Math.floor(random() * random() * questions.length)];
     const roll = random();
     const rating = roll < 0.1 ? 1 : roll < 0.25 ? 2 : roll < 0.85 ? 3 : 4;
+    const at = Math.round(start + i * step + random() * step * 0.9);
+    // As kfq writes a review (model/review.ts reviewOf): first an id of the time and 48 random bits.
     const review = {
+      id: `${at.toString(36)}-${hex24(random)}${hex24(random)}`,
       questionId: `${deck}/${question.number}`,
       deck,
       number: question.number,
       question: question.question,
       rating,
-      reviewedAt: new Date(Math.round(start + i * step + random() * step * 0.9)).toISOString(),
+      reviewedAt: new Date(at).toISOString(),
       durationMs: Math.round(2_000 + random() * 40_000),
       answer: random() < 0.2 ? 'it schedules pods on kubernetes' : '',
       mode: random() < 0.9 ? 'drill' : 'mock',
     };
     chunk.push(JSON.stringify(review));
     if (random() < 0.003) {
-      chunk.push(JSON.stringify({ undo: review.reviewedAt, questionId: review.questionId }));
+      chunk.push(JSON.stringify({ undo: review.reviewedAt, questionId: review.questionId, id: review.id }));
       undos++;
     }
     if (i % 250_000 === 125_000) {
