@@ -30,6 +30,24 @@ const lazyChildProcess = {
     }));
   },
 };
+// chalk's supports-color asks node:tty whether stdout and stderr are terminals
+// as it loads, and node:tty loads Node's network modules: a real share of a
+// start whose output is a pipe. It asks src/ui/isTerminal.ts instead, which
+// gives tty.isatty's answer and loads node:tty only for a character device.
+const supportsColorWithoutTty = {
+  name: 'supports-color-without-tty',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source
+        .replace("import tty from 'node:tty';", `import { isTerminal } from ${JSON.stringify(`${root}src/ui/isTerminal.ts`)};`)
+        .replaceAll('tty.isatty(', 'isTerminal(');
+      if (patched.includes('tty.') || !patched.includes('isTerminal(1)') || !patched.includes('isTerminal(2)'))
+        throw new Error(`${args.path} no longer reads as scripts/build.js expects: update supportsColorWithoutTty`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
 // The commands start.cjs runs, and their modules. Every command's options and
 // help are in both bundles; boot.cjs sends any other command to main.cjs.
 const START_COMMANDS = { list: 'src/commands/list.ts', show: 'src/commands/show.ts', search: 'src/commands/search.ts' };
@@ -78,8 +96,13 @@ const program = {
 };
 
 try {
-  const main = await build({ ...program, metafile: true, outfile: `${staging}/main.cjs`, plugins: [lazyChildProcess] });
-  await build({ ...program, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, startCommandsOnly] });
+  const main = await build({
+    ...program,
+    metafile: true,
+    outfile: `${staging}/main.cjs`,
+    plugins: [lazyChildProcess, supportsColorWithoutTty],
+  });
+  await build({ ...program, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, supportsColorWithoutTty, startCommandsOnly] });
   await build({
     ...common,
     entryPoints: [`${root}src/boot.ts`],
