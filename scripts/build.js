@@ -105,7 +105,12 @@ const program = {
     KFQ_BUILD_ID: JSON.stringify(randomBytes(8).toString('hex')),
     'import.meta.url': '__kfqModuleUrl',
   },
-  banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Each bundle is the function src/boot.ts runs, already wrapped as Node wraps a
+  // CommonJS module: wrapping it at each start would copy the whole text again.
+  banner: {
+    js: "(function (exports, require, module, __filename, __dirname) {\nconst __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+  footer: { js: '})' },
   // The FSRS optimizer is an optional dependency with native parts, loaded only by kfq optimize.
   external: ['@open-spaced-repetition/binding'],
 };
