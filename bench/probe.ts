@@ -10,7 +10,7 @@ import { pickCards } from '../src/practice/pick.js';
 import { loadSearchIndex } from '../src/search/cachedIndex.js';
 import { searchQuestions } from '../src/search/index.js';
 import { FSRS_REPLAY } from '../src/practice/cardReplay.js';
-import { readReviewHistory } from '../src/store/cardSnapshot.js';
+import { openReviewHistory } from '../src/store/cardSnapshot.js';
 import { kfqPaths } from '../src/store/paths.js';
 import { fuseEngine } from './search/peers.js';
 
@@ -55,8 +55,10 @@ async function searchProbe(deckFile: string, cacheDir: string, queries: Query[])
 
 async function drillProbe(deckFile: string, home: string): Promise<void> {
   const paths = kfqPaths({ KFQ_HOME: home });
+  // As kfq drill does: the log opened first, so a long first read starts on the worker while the deck loads.
+  const opened = openReviewHistory(paths.history, paths.cache, FSRS_REPLAY);
   const { questions } = await loadDecksCached([deckFile], { installedDir: paths.decks, cacheDir: paths.cache });
-  const history = readReviewHistory(paths.history, paths.cache, FSRS_REPLAY);
+  const history = opened.read();
   const states = history.cardStates(questions);
   const cards = pickCards({ questions, states, now: new Date(), count: 10, order: 'due' });
   console.log(JSON.stringify({ cards: cards.length, reviews: history.reviewCount, maxRss: process.resourceUsage().maxRSS * 1024 }));

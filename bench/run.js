@@ -67,6 +67,8 @@ async function buildProbe() {
   // Inside the copy of kfq, so it finds data/ (the alias list) as kfq does.
   const file = join(work, 'kfq', 'probe.mjs');
   await bundleScript(join(root, 'bench', 'probe.ts'), file);
+  // Beside it, the worker that reads a long review log's back segments, where the probe looks for it.
+  copyFileSync(join(work, 'kfq', 'dist', 'logPart.cjs'), join(work, 'kfq', 'logPart.cjs'));
   return file;
 }
 

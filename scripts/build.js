@@ -105,31 +105,36 @@ const program = {
     KFQ_BUILD_ID: JSON.stringify(randomBytes(8).toString('hex')),
     'import.meta.url': '__kfqModuleUrl',
   },
-  // Each bundle is the function src/boot.ts runs, already wrapped as Node wraps a
-  // CommonJS module: wrapping it at each start would copy the whole text again.
-  banner: {
-    js: "(function (exports, require, module, __filename, __dirname) {\nconst __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;",
-  },
-  footer: { js: '})' },
+  banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // The FSRS optimizer is an optional dependency with native parts, loaded only by kfq optimize.
   external: ['@open-spaced-repetition/binding'],
 };
 
+// main.cjs and start.cjs are each the function src/boot.ts runs, already wrapped
+// as Node wraps a CommonJS module: wrapping it at each start would copy the whole text again.
+const runByBoot = {
+  ...program,
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {\n${program.banner.js}` },
+  footer: { js: '})' },
+};
+
 try {
   const main = await build({
-    ...program,
+    ...runByBoot,
     metafile: true,
     outfile: `${staging}/main.cjs`,
     plugins: [lazyChildProcess, supportsColorWithoutTty],
   });
-  await build({ ...program, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, supportsColorWithoutTty, startCommandsOnly] });
+  await build({ ...runByBoot, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, supportsColorWithoutTty, startCommandsOnly] });
+  // The worker thread that reads the back half of a long review log (src/store/logPartReader.ts).
+  await build({ ...program, entryPoints: [`${root}src/store/logPartWorker.ts`], outfile: `${staging}/logPart.cjs` });
   await build({
     ...common,
     entryPoints: [`${root}src/boot.ts`],
     outfile: `${staging}/boot.cjs`,
     define: { KFQ_START_COMMANDS: JSON.stringify(Object.keys(START_COMMANDS)) },
   });
-  for (const bundle of ['main.cjs', 'start.cjs', 'boot.cjs']) asciiOnly(`${staging}/${bundle}`);
+  for (const bundle of ['main.cjs', 'start.cjs', 'logPart.cjs', 'boot.cjs']) asciiOnly(`${staging}/${bundle}`);
   writeFileSync(`${staging}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(root, Object.keys(main.metafile.inputs)));
   rmSync(`${root}dist`, { recursive: true, force: true });
   renameSync(staging, `${root}dist`);

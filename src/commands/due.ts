@@ -10,7 +10,7 @@ import { formatWhen } from '../practice/time.js';
 import { safeLine } from '../ui/text.js';
 import { out } from '../ui/theme.js';
 import type { CommandContext } from './context.js';
-import { applySchedulerSettings, readHistory } from './scheduling.js';
+import { applySchedulerSettings, openHistory, readHistory } from './scheduling.js';
 import type { Settings } from './settings.js';
 import { loadSelection } from './shared.js';
 
@@ -32,8 +32,9 @@ const NEXT_SHOWN = 5;
 
 export async function run(ctx: CommandContext, options: DueOptions): Promise<number> {
   const settings = applySchedulerSettings(ctx);
+  const opened = openHistory(ctx);
   const { decks, questions } = await loadSelection(ctx, options.category);
-  const log = readHistory(ctx);
+  const log = readHistory(ctx, { opened });
   const states = log.cardStates(questions, settings.drill.retention);
   const now = ctx.now();
   const left = leftToday(

@@ -5,7 +5,7 @@ import { FSRS_REPLAY } from '../practice/cardReplay.js';
 import { cardStates } from '../practice/gradeReplay.js';
 import { useSchedulerSettings, type CardState } from '../practice/scheduler.js';
 import { plural } from '../model/plural.js';
-import { readReviewHistory, type ReviewHistory } from '../store/cardSnapshot.js';
+import { openReviewHistory, type OpenedHistory, type ReviewHistory } from '../store/cardSnapshot.js';
 import { readParameters } from '../store/fsrsParameters.js';
 import { readAllReviews } from '../store/mergedLogs.js';
 import type { KfqPaths } from '../store/paths.js';
@@ -25,18 +25,26 @@ export function applySchedulerSettings(ctx: CommandContext): Settings {
 }
 
 /**
- * The review history, with a warning for each damaged line (or one summary
- * line, for stats), saying so on stderr when a big stretch of it must be read
- * first: a long history is read once to index it.
+ * The review history opened now, to be read (readHistory) once the decks are
+ * loaded: meanwhile another thread reads a long stretch of it. Says so on
+ * stderr when a big stretch must be read: a long history is read once to index it.
  */
-export function readHistory(ctx: CommandContext, { problems = 'each' }: { problems?: 'each' | 'summary' } = {}): ReviewHistory<CardState> {
+export function openHistory(ctx: CommandContext): OpenedHistory<CardState> {
   const { paths } = ctx;
-  const log = paths.sync
-    ? mergedHistory(paths)
-    : readReviewHistory(paths.history, paths.cache, FSRS_REPLAY, {
-        onLongRead: (bytes) =>
-          note(ctx.stderr, `kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
-      });
+  if (paths.sync) return { read: () => mergedHistory(paths) };
+  return openReviewHistory(paths.history, paths.cache, FSRS_REPLAY, {
+    onLongRead: (bytes) =>
+      note(ctx.stderr, `kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
+  });
+}
+
+/** The review history (opened by openHistory, or now), with a warning for each damaged line (or one summary line, for stats). */
+export function readHistory(
+  ctx: CommandContext,
+  { problems = 'each', opened = openHistory(ctx) }: { problems?: 'each' | 'summary'; opened?: OpenedHistory<CardState> } = {},
+): ReviewHistory<CardState> {
+  const { paths } = ctx;
+  const log = opened.read();
   if (problems === 'summary' && log.problems.length > 0) {
     const first = log.problems[0]!;
     warn(

@@ -8,6 +8,11 @@ const ANSWER_LABEL = /^([-*+][ \t]+)?(?:\*\*|__|\*|_)?answer(?:\*\*|__|\*|_)?[ \
  * thematic breaks (`---`) around it dropped, and an `Answer:` label removed.
  */
 export function cleanAnswer(markdown: string): string {
+  const text = withoutTrailingNewlines(markdown);
+  // Most answers: lines that start flush, text on the first line and the last; then only the ends' space goes.
+  if (startsAndEndsFlush(text) && !THEMATIC_BREAK.test(text.slice(text.lastIndexOf('\n') + 1)) && !ANSWER_LABEL.test(text)) {
+    return text.trimEnd();
+  }
   const lines = dedent(markdown.split('\n'));
   let end = lines.length;
   while (end > 0 && (lines[end - 1]!.trim() === '' || THEMATIC_BREAK.test(lines[end - 1]!))) end--;
@@ -30,6 +35,7 @@ export function cleanAnswer(markdown: string): string {
 export function trimBlock(markdown: string): string {
   // One line (most questions, many answers): its indentation and blank space are its ends.
   if (!markdown.includes('\n')) return markdown.trim();
+  if (startsAndEndsFlush(markdown)) return markdown.trimEnd();
   const lines = dedent(markdown.split('\n'));
   let start = 0;
   while (start < lines.length && lines[start]!.trim() === '') start++;
@@ -43,8 +49,37 @@ export function startsAnswer(line: string): boolean {
   return /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~|>)/.test(line) || ANSWER_LABEL.test(line.trimStart());
 }
 
+/**
+ * True when no line starts with white space and the first and last lines are
+ * not empty: then there is no indentation to remove and no blank line at
+ * either end.
+ */
+function startsAndEndsFlush(text: string): boolean {
+  if (text === '' || text[0] === '\n' || text[text.length - 1] === '\n') return false;
+  for (let at = 0; ; at++) {
+    if (startsWithSpace(text, at)) return false;
+    at = text.indexOf('\n', at);
+    if (at === -1) return true;
+  }
+}
+
+/** Whether white space (as `trim` counts it) other than a line break is at `at`. */
+function startsWithSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d && code !== 0x0a);
+  return WHITE_SPACE_START.test(text[at]!);
+}
+
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** Lines without their common indentation; lines of nothing but spaces and tabs become empty. */
 function dedent(lines: string[]): string[] {
+  // Most answers: no line starts with white space, so there is nothing to remove.
+  if (lines.every(startsFlush)) return lines;
   const expanded = lines.map((line) => (line.trim() === '' ? '' : expandLeadingTabs(line)));
   let indent = Infinity;
   for (const line of expanded) {
@@ -53,6 +88,13 @@ function dedent(lines: string[]): string[] {
   }
   return indent === Infinity || indent === 0 ? expanded : expanded.map((line) => line.slice(indent));
 }
+
+/** An empty line, or one whose first character is not white space (as `trim` counts it). */
+function startsFlush(line: string): boolean {
+  return line === '' || !WHITE_SPACE_START.test(line);
+}
+
+const WHITE_SPACE_START = /^\s/;
 
 function expandLeadingTabs(line: string): string {
   if (!/^ *\t/.test(line)) return line;

@@ -100,6 +100,8 @@ export function markedElements(piece: Piece, file: string): Element[] {
   return elements;
 }
 
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
 /** A numbered bold question: the item's marker and the question. */
 const PLAIN_QUESTION = /^(\d{1,9})\. (\*\*[^\s\\`<>[\]!*_~&|](?:[^\n\\`<>[\]!*_~&|]*[^\s\\`<>[\]!*_~&|])?\*\*)\n/;
 /** An answer line: a bullet of plain text, without tabs or trailing space. */
@@ -115,27 +117,42 @@ function pushPlainItem(elements: Element[], piece: Piece): boolean {
   const text = piece.text;
   const head = PLAIN_QUESTION.exec(text);
   if (!head) return false;
-  const indent = ' '.repeat(head[1]!.length + 2);
-  const answers: string[] = [];
+  const indent = head[1]!.length + 2;
+  // The answer lines without their indentation, read in place rather than cut into lines first.
+  let answer: string | undefined;
+  let answerLines = 0;
   let at = head[0].length;
-  while (at < text.length && text[at] !== '\n') {
+  while (at < text.length && text.charCodeAt(at) !== NEWLINE) {
+    for (let k = at; k < at + indent; k++) if (text.charCodeAt(k) !== SPACE) return false;
     const end = text.indexOf('\n', at);
-    const line = text.slice(at, end === -1 ? text.length : end);
-    if (!line.startsWith(indent) || !PLAIN_ANSWER_LINE.test(line.slice(indent.length))) return false;
-    answers.push(line.slice(indent.length));
+    const line = text.slice(at + indent, end === -1 ? text.length : end);
+    if (!PLAIN_ANSWER_LINE.test(line)) return false;
+    answer = answer === undefined ? line : `${answer}\n${line}`;
+    answerLines++;
     at = end === -1 ? text.length : end + 1;
   }
-  const rest = text.slice(at);
-  if (answers.length === 0 || !/^\n*$/.test(rest)) return false;
-  const raw = text.slice(0, at).replace(/\n$/, '');
+  if (answer === undefined) return false;
+  for (let k = at; k < text.length; k++) if (text.charCodeAt(k) !== NEWLINE) return false;
+  const raw = text.slice(0, text.charCodeAt(at - 1) === NEWLINE ? at - 1 : at);
   const question = head[2]!;
-  const item = { raw, text: [question, ...answers].join('\n'), tokens: [{ type: 'text', raw: question }] } as unknown as Tokens.ListItem;
-  const element = itemElement(item, piece.line);
+  // What itemElement makes of such an item, known without its checks: one line of bold, markup-free text, its ends not blank.
+  const element: ItemElement = {
+    kind: 'item',
+    number: Number(head[1]),
+    question: markdownText(question),
+    prompt: question.slice(2, -2),
+    bold: true,
+    linkOnly: false,
+    answer,
+    answerLine: piece.line + 1,
+    raw,
+    line: piece.line,
+  };
   elements.push(element);
   // What follows the item's last line: marked adds a lone line break to the item, and makes more a space token.
   const after = text.slice(raw.length);
   if (after === '\n') element.raw += after;
-  else if (after !== '') elements.push({ kind: 'block', type: 'space', raw: after, line: piece.line + answers.length });
+  else if (after !== '') elements.push({ kind: 'block', type: 'space', raw: after, line: piece.line + answerLines });
   return true;
 }
 

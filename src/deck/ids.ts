@@ -17,8 +17,7 @@ export function assignIds(
   const explicitIds = givenIds(drafts, explicitIdAt, file, warnings);
   // Questions with no number in the source are numbered by their position.
   const numbers = drafts.map((draft, index) => draft.number ?? index + 1);
-  const uses = new Map<number, number>();
-  for (const number of numbers) uses.set(number, (uses.get(number) ?? 0) + 1);
+  const repeated = repeatedNumbers(numbers);
 
   // Only ids of repeated numbers need checks: `<deck>/<n>` ids cannot clash with anything.
   const firstInCategory = new Map<string, { line: number; repeats: number }>();
@@ -49,8 +48,8 @@ export function assignIds(
     const number = numbers[index]!;
     const explicitId = explicitIds[index];
     const id =
-      explicitId !== undefined ? `${slug}/${explicitId}` : uses.get(number) === 1 ? `${slug}/${number}` : qualifiedId(draft, number);
-    return {
+      explicitId !== undefined ? `${slug}/${explicitId}` : !repeated.has(number) ? `${slug}/${number}` : qualifiedId(draft, number);
+    const question: Question = {
       id,
       number,
       category: draft.category,
@@ -59,10 +58,19 @@ export function assignIds(
       answer: draft.answer,
       line: draft.line,
       deck: slug,
-      ...(explicitId !== undefined ? { explicitId } : {}),
     };
+    if (explicitId !== undefined) question.explicitId = explicitId;
+    return question;
   });
   return { questions, warnings };
+}
+
+/** The numbers used more than once; found by sorting, which is cheaper than counting every number in a map. */
+function repeatedNumbers(numbers: readonly number[]): Set<number> {
+  const sorted = Float64Array.from(numbers).sort();
+  const repeated = new Set<number>();
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]!);
+  return repeated;
 }
 
 /** Each draft's explicit id (`<!-- kfq:id … -->`), the first use of an id winning; later uses are warned about and ignored. */

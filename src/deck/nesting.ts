@@ -17,7 +17,8 @@ export function checkNesting(lines: string[], firstLine: number, file: string): 
     while (open.length > 0 && open[open.length - 1]! >= indent) open.pop();
 
     let markers = 0;
-    CONTAINER_MARKER.lastIndex = line.length - line.trimStart().length;
+    const text = line.search(/\S/);
+    CONTAINER_MARKER.lastIndex = text === -1 ? line.length : text;
     while (CONTAINER_MARKER.lastIndex < line.length && CONTAINER_MARKER.test(line)) {
       if (++markers > MAX_NESTING) break;
     }

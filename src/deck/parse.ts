@@ -11,7 +11,6 @@ import { checkNesting } from './nesting.js';
 import { splitPieces } from './pieces.js';
 import { collectQuestions } from './questions.js';
 import { slugify } from './slug.js';
-import { plural } from '../model/plural.js';
 
 const SHAPE_HINT =
   'a deck lists numbered questions ("1. **What is X?**") each followed by an indented "- answer", under "### Category" headings; see the built-in deck';
@@ -19,7 +18,8 @@ const SHAPE_HINT =
 export function parseDeck(text: string, source: { path: string; slug?: string }): LoadedDeck {
   const file = source.path;
   if (text.length > MAX_DECK_BYTES) throw deckTooLargeError(file);
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const normalized = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const { meta, body, bodyLine } = readFrontMatter(normalized, file);
   const lines = body.split('\n');
   checkNesting(lines, bodyLine, file);
@@ -29,9 +29,15 @@ export function parseDeck(text: string, source: { path: string; slug?: string })
   if (collected.questions.length === 0) {
     const first = collected.unanswered[0];
     if (first) {
-      throw new DeckError(file, first.line, `none of the ${plural(collected.unanswered.length, 'question')} has an answer`, {
-        hint: 'put each answer on the lines after its question, e.g. an indented "- answer" bullet',
-      });
+      const count = collected.unanswered.length;
+      throw new DeckError(
+        file,
+        first.line,
+        count === 1 ? 'the only question has no answer' : `none of the ${count} questions has an answer`,
+        {
+          hint: 'put each answer on the lines after its question, e.g. an indented "- answer" bullet',
+        },
+      );
     }
     throw new DeckError(file, undefined, 'no questions found', { hint: SHAPE_HINT });
   }

@@ -15,6 +15,8 @@ export interface Piece {
 const BOUNDARY = /^(?:#{1,6}(?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 const DETAILS_OPEN = /^ {0,3}<details\b/i;
 const DETAILS_TAG = /<(\/?)details\b/gi;
+/** Tells a line with text from a blank one without trimming (a copy) per line. */
+const NOT_BLANK = /\S/;
 
 /** `lines` is `body` split at its line breaks. */
 export function splitPieces(body: string, lines: string[], firstLine: number): Piece[] {
@@ -34,7 +36,7 @@ export function splitPieces(body: string, lines: string[], firstLine: number): P
   let size = 0;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
-    const blank = line === '' || line.trim() === '';
+    const blank = !NOT_BLANK.test(line);
     if (!raw.inside) {
       const close = blank ? undefined : details.get(k);
       if (close !== undefined) {
@@ -73,7 +75,7 @@ function detailsBlocks(lines: string[]): Map<number, number> {
     if (line === '') return;
     const inside = raw.inside;
     raw.update(line);
-    if (inside || !line.includes('details')) return;
+    if (inside || !line.includes('<') || !line.includes('details')) return;
     for (const tag of line.matchAll(DETAILS_TAG)) {
       if (tag[1] === '/') {
         const first = open.pop();
@@ -97,6 +99,8 @@ class RawBlockTracker {
 
   /** Call with each non-empty line in turn. */
   update(line: string): void {
+    // A line without a fence or comment mark changes nothing outside them; inside a fence it cannot close it.
+    if (!this.comment && !line.includes('`') && !line.includes('~') && !line.includes('<!--')) return;
     if (this.comment) {
       if (line.includes('-->')) this.comment = false;
       return;

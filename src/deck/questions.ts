@@ -113,7 +113,7 @@ class QuestionCollector {
     if (!isItemQuestion(element)) return;
     const draft = this.draftOf(element.number, element.prompt, element.line);
     // The item's own text is indented for the item; what follows it at column 0 is not.
-    const leadingBlankLines = /^(?:[ \t]*\n)*/.exec(element.answer)![0];
+    const leadingBlankLines = /^[ \t\n]/.test(element.answer) ? /^(?:[ \t]*\n)*/.exec(element.answer)![0] : '';
     this.open = {
       level: 0,
       draft,
@@ -146,14 +146,21 @@ class QuestionCollector {
     const prompt = trimBlock(html.text);
     const question = questionLine(prompt);
     // A prompt that differs only by backslash escapes (`for\_each`) is plain text.
-    const plain = !prompt.includes('\n') && prompt.replace(/\\([!-/:-@[-`{-~])/g, '$1') === question;
+    const plain = !prompt.includes('\n') && (prompt.includes('\\') ? prompt.replace(/\\([!-/:-@[-`{-~])/g, '$1') : prompt) === question;
     return { number, category: this.category(), question, prompt: plain ? question : prompt, line };
   }
 
   private finish(draft: Omit<DraftQuestion, 'answer'>, markdown: string, answerLine: number): void {
     const html = convertHtml(markdown);
     for (const note of html.notes) this.converted(answerLine + note.offset, note.message);
-    const question = { ...draft, answer: cleanAnswer(html.text) };
+    const question: DraftQuestion = {
+      number: draft.number,
+      category: draft.category,
+      question: draft.question,
+      prompt: draft.prompt,
+      line: draft.line,
+      answer: cleanAnswer(html.text),
+    };
     if (question.answer !== '') return void this.result.questions.push(question);
     this.result.unanswered.push(question);
     this.skipped(question.line, `question "${shorten(question.question)}" has no answer; skipped`);
@@ -197,7 +204,7 @@ function continuesAnswer(open: OpenQuestion, element: Element): boolean {
 
 /** Numbered steps, notes and table-of-contents links are not questions. */
 function isItemQuestion(item: ItemElement): boolean {
-  const hasAnswer = item.answer.trim() !== '';
+  const hasAnswer = /\S/.test(item.answer);
   return item.question !== '' && !item.linkOnly && (hasAnswer || item.bold || item.question.endsWith('?'));
 }
 
@@ -277,10 +284,12 @@ function findCategoryHeadings(elements: Element[]): Set<number> {
       while ((open.at(-1)?.level ?? 0) >= element.level) open.pop();
     }
     const marker = questionMarker(element);
-    for (const heading of marker ? open : []) {
-      holdsQuestions.add(heading.index);
-      if (marker === 'asks') holdsAskingQuestions.add(heading.index);
-      if (marker === 'asks' && isNumbered(element)) holdsNumberedAskingQuestions.add(heading.index);
+    if (marker) {
+      for (const heading of open) {
+        holdsQuestions.add(heading.index);
+        if (marker === 'asks') holdsAskingQuestions.add(heading.index);
+        if (marker === 'asks' && isNumbered(element)) holdsNumberedAskingQuestions.add(heading.index);
+      }
     }
     if (element.kind === 'heading') open.push({ index, level: element.level });
   });

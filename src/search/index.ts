@@ -1,13 +1,14 @@
 // Search over questions, answers and categories: filler dropped, aliases
 // expanded, typos and prefixes forgiven, ranked BM25F-style (src/search/rank.ts),
-// with a bonus for the query's words in order in the question, and only the
-// hits near the best one kept.
+// with a bonus for the query's words in order in the question (and, for less,
+// in the answer), and only the hits near the best one kept.
 import { markdownText } from '../deck/markdownText/index.js';
 import type { Question } from '../model/question.js';
 import { analyseQuery } from './query.js';
-import { needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
+import { QUERY_FILLER } from './queryWords.js';
+import { FIELD_WEIGHTS, needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
 import { buildWordIndex, type WordIndex } from './wordIndex.js';
-import { normalizeWord, textWords } from './words.js';
+import { normalizeWord, scanWords, textWords } from './words.js';
 
 export interface SearchHit {
   question: Question;
@@ -36,9 +37,14 @@ const ORDER_WINDOW = 5;
 /**
  * The bonus, as a share of a hit's score, when the question holds the query
  * as typed, filler included ("what is katib" in "What is Katib, and ..."):
- * in part for each pair of typed neighbours that are neighbours there too.
+ * in part for each pair of typed neighbours that are neighbours there too,
+ * other than a pair of filler words.
  */
 const PHRASE_BONUS = 0.25;
+/** A pair found only in the answer counts for what an answer's word weighs against a question's. */
+const ANSWER_PHRASE_SHARE = FIELD_WEIGHTS[1]! / FIELD_WEIGHTS[0]!;
+/** How much of an answer is read for the query's pairs: its start says what it is about, and reading all of a long one costs time in proportion. */
+const ANSWER_PHRASE_CHARS = 4096;
 
 /**
  * Text past this many characters of a field is not searched: a 1 MB answer
@@ -102,7 +108,9 @@ export async function searchQuestions(
   // fuse.js is loaded only for a word the deck does not know: most searches never need it.
   const speller = needsSpeller(index.parts, groups) ? (await import('./fuse.js')).fuseSpeller : undefined;
   const category = options.category;
-  const typed = textWords(query).map((word) => normalizeWord(word.word));
+  const typedWords = textWords(query).map((word) => word.word);
+  const typed = typedWords.map(normalizeWord);
+  const typedPairs = neighbourPairs(typedWords);
 
   // The order bonus can lift a hit by at most half its score, so a margin past `limit` is plenty.
   const best = new BestScores(limit * 3 + 20);
@@ -121,7 +129,8 @@ export async function searchQuestions(
     .map((scored) => {
       if (typed.length < 2) return { scored, score: scored.score };
       const stems = textWords(index.questions[scored.position]!.question).map((word) => wanted.stem(word.word));
-      return { scored, score: scored.score * (1 + PHRASE_BONUS * phraseShare(typed, stems)) + orderBonus(stems, scored, context) };
+      const share = phraseShare(typedPairs, stems, index.questions[scored.position]!, wanted);
+      return { scored, score: scored.score * (1 + PHRASE_BONUS * share) + orderBonus(stems, scored, context) };
     })
     .sort((a, b) => b.score - a.score || a.scored.position - b.scored.position);
   const top = ranked[0]?.score ?? 0;
@@ -150,14 +159,43 @@ function orderBonus(stems: readonly string[], scored: Scored, context: RankConte
   return bonus;
 }
 
-/** The share of the typed words' neighbour pairs that are neighbours, in the same order, in the question. */
-function phraseShare(typed: readonly string[], stems: readonly string[]): number {
-  if (typed.length < 2) return 0;
-  const pairs = new Set<string>();
-  for (let at = 0; at + 1 < stems.length; at++) pairs.add(`${stems[at]} ${stems[at + 1]}`);
+/**
+ * The typed words' neighbour pairs (as stems) that say something: "is katib"
+ * but not "what is", which holds no word of what is asked about and would
+ * favour every question that starts "What is".
+ */
+function neighbourPairs(words: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let at = 0; at + 1 < words.length; at++) {
+    if (QUERY_FILLER.has(words[at]!) && QUERY_FILLER.has(words[at + 1]!)) continue;
+    pairs.push(`${normalizeWord(words[at]!)} ${normalizeWord(words[at + 1]!)}`);
+  }
+  return pairs;
+}
+
+/**
+ * The share of the typed pairs found as neighbours, in order, in the question,
+ * or failing that in the answer, where a pair counts as much as an answer's
+ * word does against a question's in the ranking.
+ */
+function phraseShare(typedPairs: readonly string[], questionStems: readonly string[], question: Question, wanted: StemFilter): number {
+  if (typedPairs.length === 0) return 0;
+  const inQuestion = new Set<string>();
+  for (let at = 0; at + 1 < questionStems.length; at++) inQuestion.add(`${questionStems[at]} ${questionStems[at + 1]}`);
+  const missing = new Set(typedPairs.filter((pair) => !inQuestion.has(pair)));
+  const inAnswer = new Set<string>();
+  if (missing.size > 0) {
+    let previous = '';
+    scanWords(question.answer.slice(0, ANSWER_PHRASE_CHARS).replace(MARKUP_WITHOUT_WORDS, ' ').toLowerCase(), (word, joined) => {
+      if (joined) return;
+      const stem = wanted.stem(word);
+      if (missing.has(`${previous} ${stem}`)) inAnswer.add(`${previous} ${stem}`);
+      previous = stem;
+    });
+  }
   let found = 0;
-  for (let at = 0; at + 1 < typed.length; at++) if (pairs.has(`${typed[at]} ${typed[at + 1]}`)) found++;
-  return found / (typed.length - 1);
+  for (const pair of typedPairs) found += inQuestion.has(pair) ? 1 : inAnswer.has(pair) ? ANSWER_PHRASE_SHARE : 0;
+  return found / typedPairs.length;
 }
 
 function hitOf(question: Question, distance: number, context: RankContext, wanted: StemFilter): SearchHit {

@@ -3,20 +3,24 @@
 // a short field that repeats a common word cannot outweigh the rest. A typed
 // word matches its stem, whole words within a few typing mistakes and words it
 // is the start of; a near match earns the rarity of the word it matched, less
-// a penalty for the difference.
+// a penalty for the difference, and no more than the word typed is worth when
+// the deck knows it (so too an alias: a rarer synonym earns no more).
 import { typoAllowance } from '../deck/terms.js';
 import { meaningfulWords, type QueryGroup } from './query.js';
 import { documentCount, FIELD_COUNT, findTerm, nearWords, type Speller, type WordIndex } from './wordIndex.js';
 import { normalizeWord } from './words.js';
 
 /** Field weights (question, answer, category) and length normalisation, BM25F's w and b. */
-const FIELD_WEIGHTS = [3, 1, 0.8];
+export const FIELD_WEIGHTS = [3, 1, 0.8];
 const FIELD_LENGTH_NORM = [0.5, 0.75, 0.5];
 /** BM25's term-frequency saturation. */
 const K1 = 1.2;
 /**
  * A question is shown only when the words it matches carry this share of the
- * query's weight (by rarity): both words of two, two of three.
+ * query's weight (by rarity) or are this share of its words: both words of
+ * two, two of three, three of four. By count too, so that one rare word the
+ * question does not say ("when to use vm *instead* of container") cannot hide
+ * a question that holds all the others.
  */
 export const MIN_COVERAGE = 0.6;
 
@@ -30,6 +34,12 @@ export interface IndexPart {
 interface WordMatch {
   terms: Int32Array;
   similarity: Float64Array;
+}
+
+/** A word's matches in one part with what each is worth: how closely it matches times its rarity. */
+interface WeighedMatch {
+  terms: Int32Array;
+  weights: Float64Array;
 }
 
 export interface Scored {
@@ -56,9 +66,11 @@ export function scoreParts(
   speller?: Speller,
 ): RankContext {
   const typed = typedWords(groups);
-  const idf = rarityOver(parts);
-  const matchesByPart = parts.map((part) => new Map(typed.map((word) => [word, matchWord(part.words, word, speller)] as const)));
-  const { groupTerms, groupWeights } = weighGroups(parts, groups, matchesByPart, idf);
+  const rarity = rarityOver(parts);
+  const matchesByPart = parts.map(
+    (part) => new Map(typed.map((word) => [word, weighMatch(part.words, word, matchWord(part.words, word, speller), rarity)] as const)),
+  );
+  const { groupTerms, groupWeights, alternativeScales } = weighGroups(parts, groups, matchesByPart, rarity);
   const totalWeight = groupWeights.reduce((sum, weight) => sum + weight, 0);
   if (totalWeight === 0) return { groups, groupTerms };
 
@@ -66,11 +78,12 @@ export function scoreParts(
     typed,
     // Per group, per alternative, the positions in `typed` of its meaningful words.
     plan: groups.map((group) => group.alternatives.map((words) => meaningfulWords(words).map((word) => typed.indexOf(word)))),
+    alternativeScales,
     groupWeights,
     totalWeight,
-    idf,
+    minMatched: Math.ceil(MIN_COVERAGE * groupWeights.filter((weight) => weight > 0).length - 1e-9),
   };
-  const required = requiredGroups(groupWeights, totalWeight);
+  const required = requiredGroups(groupWeights, totalWeight, query.minMatched);
   const averages = averageLengths(parts);
   const groupScores = new Float64Array(groups.length);
   for (const [p, part] of parts.entries()) {
@@ -94,16 +107,24 @@ interface WeighedQuery {
   typed: string[];
   /** Per group, per alternative, the positions in `typed` of its meaningful words. */
   plan: number[][][];
+  /** Per group, per alternative, what its score is multiplied by so that no other way of saying the group is worth more than the words typed. */
+  alternativeScales: number[][];
   groupWeights: number[];
   totalWeight: number;
-  idf: (term: string) => number;
+  /** How many groups (of those that match anything) a question must match to be shown when they carry less than MIN_COVERAGE of the weight. */
+  minMatched: number;
 }
 
-/** A stem's rarity over all parts (BM25's idf), worked out once per stem. */
-function rarityOver(parts: readonly IndexPart[]): (term: string) => number {
+/** A stem's rarity over all parts (BM25's idf), worked out once per stem, and whether any question holds it. */
+interface Rarity {
+  of(term: string): number;
+  known(term: string): boolean;
+}
+
+function rarityOver(parts: readonly IndexPart[]): Rarity {
   const docTotal = parts.reduce((sum, part) => sum + part.words.docCount, 0);
   const frequencies = new Map<string, number>();
-  return (term) => {
+  const frequency = (term: string): number => {
     let df = frequencies.get(term);
     if (df === undefined) {
       df = parts.reduce((sum, part) => {
@@ -112,21 +133,34 @@ function rarityOver(parts: readonly IndexPart[]): (term: string) => number {
       }, 0);
       frequencies.set(term, df);
     }
-    return Math.log(1 + (docTotal - df + 0.5) / (df + 0.5));
+    return df;
+  };
+  return {
+    of: (term) => {
+      const df = frequency(term);
+      return Math.log(1 + (docTotal - df + 0.5) / (df + 0.5));
+    },
+    known: (term) => frequency(term) > 0,
   };
 }
 
-/** Per group, the stems it matches anywhere, and its weight: the rarity of the best word it can match (0 when it matches nothing). */
+/**
+ * Per group, the stems it matches anywhere, its weight and the scale of each
+ * of its alternatives. When the deck knows the words typed, another way of
+ * saying them (an alias) is worth no more than they are: a question does not
+ * rank above another for using a rarer synonym ("folder" for "directory").
+ * 0 when the group matches nothing.
+ */
 function weighGroups(
   parts: readonly IndexPart[],
   groups: readonly QueryGroup[],
-  matchesByPart: ReadonlyArray<ReadonlyMap<string, WordMatch>>,
-  idf: (term: string) => number,
-): { groupTerms: Set<string>[]; groupWeights: number[] } {
+  matchesByPart: ReadonlyArray<ReadonlyMap<string, WeighedMatch>>,
+  rarity: Rarity,
+): { groupTerms: Set<string>[]; groupWeights: number[]; alternativeScales: number[][] } {
   const groupTerms = groups.map(() => new Set<string>());
+  const alternativeScales: number[][] = [];
   const groupWeights = groups.map((group, g) => {
-    let weight = 0;
-    for (const words of group.alternatives) {
+    const phraseWeights = group.alternatives.map((words) => {
       const kept = meaningfulWords(words);
       let phraseWeight = 0;
       for (const word of kept) {
@@ -134,30 +168,33 @@ function weighGroups(
         for (const [p, part] of parts.entries()) {
           const match = matchesByPart[p]!.get(word)!;
           for (let i = 0; i < match.terms.length; i++) {
-            const term = part.words.terms[match.terms[i]!]!;
-            groupTerms[g]!.add(term);
-            best = Math.max(best, match.similarity[i]! * idf(term));
+            groupTerms[g]!.add(part.words.terms[match.terms[i]!]!);
+            best = Math.max(best, match.weights[i]!);
           }
         }
         phraseWeight += best / kept.length;
       }
-      weight = Math.max(weight, phraseWeight);
-    }
-    return weight;
+      return phraseWeight;
+    });
+    const typedKnown = meaningfulWords(group.alternatives[0]!).every((word) => rarity.known(normalizeWord(word)));
+    const cap = typedKnown ? phraseWeights[0]! : Infinity;
+    const capped = phraseWeights.map((weight) => Math.min(weight, cap));
+    alternativeScales.push(phraseWeights.map((weight, a) => (weight > 0 ? capped[a]! / weight : 0)));
+    return Math.max(...capped);
   });
-  return { groupTerms, groupWeights };
+  return { groupTerms, groupWeights, alternativeScales };
 }
 
 /** Scoring one part: its index, the typed words' matches in it, the scratch arrays and the documents touched so far. */
 interface PartScan extends Scratch {
   index: WordIndex;
-  matches: ReadonlyMap<string, WordMatch>;
+  matches: ReadonlyMap<string, WeighedMatch>;
   touchedCount: number;
   /** A posting's BM25F score for a word of this weight. */
   scoreAt: (at: number, weight: number) => number;
 }
 
-function startScan(index: WordIndex, matches: ReadonlyMap<string, WordMatch>, words: number, averages: readonly number[]): PartScan {
+function startScan(index: WordIndex, matches: ReadonlyMap<string, WeighedMatch>, words: number, averages: readonly number[]): PartScan {
   // BM25F's weight of one occurrence in a field: w / (1 - b + b * length / average length).
   const lengthScale = averages.map((average, field) => FIELD_LENGTH_NORM[field]! / average);
   const scoreAt = (at: number, weight: number): number => {
@@ -181,7 +218,7 @@ function scoreEntryWord(scan: PartScan, query: WeighedQuery, k: number): void {
   const match = scan.matches.get(query.typed[k]!)!;
   for (let i = 0; i < match.terms.length; i++) {
     const term = match.terms[i]!;
-    const weight = match.similarity[i]! * query.idf(index.terms[term]!);
+    const weight = match.weights[i]!;
     for (let at = index.offsets[term]!, end = index.offsets[term + 1]!; at < end; at++) {
       const doc = index.docs[at]!;
       const score = scan.scoreAt(at, weight);
@@ -204,7 +241,7 @@ function scoreOtherWord(scan: PartScan, query: WeighedQuery, k: number): void {
   const match = scan.matches.get(query.typed[k]!)!;
   for (let i = 0; i < match.terms.length; i++) {
     const term = match.terms[i]!;
-    const weight = match.similarity[i]! * query.idf(index.terms[term]!);
+    const weight = match.weights[i]!;
     const start = index.offsets[term]!;
     const end = index.offsets[term + 1]!;
     if (touchedCount * Math.log2(end - start + 2) < end - start) {
@@ -228,14 +265,15 @@ function scoreOtherWord(scan: PartScan, query: WeighedQuery, k: number): void {
 
 /** Each touched question that matches enough of the query's weight, with its score and (in groupScores) its score per group. */
 function visitTouched(scan: PartScan, query: WeighedQuery, groupScores: Float64Array, visit: (doc: number, score: number) => void): void {
-  const { plan, groupWeights, totalWeight } = query;
+  const { plan, alternativeScales, groupWeights, totalWeight } = query;
   for (let i = 0; i < scan.touchedCount; i++) {
     const doc = scan.touched[i]!;
     let covered = 0;
+    let matched = 0;
     let score = 0;
     for (let g = 0; g < plan.length; g++) {
       let best = 0;
-      for (const alternative of plan[g]!) {
+      for (const [a, alternative] of plan[g]!.entries()) {
         let sum = 0;
         for (const k of alternative) {
           const value = scan.wordScores[k]![doc]!;
@@ -245,13 +283,17 @@ function visitTouched(scan: PartScan, query: WeighedQuery, groupScores: Float64A
           }
           sum += value;
         }
-        if (sum / alternative.length > best) best = sum / alternative.length;
+        const value = (sum * alternativeScales[g]![a]!) / alternative.length;
+        if (value > best) best = value;
       }
       groupScores[g] = best;
-      if (best > 0) covered += groupWeights[g]!;
+      if (best > 0) {
+        covered += groupWeights[g]!;
+        matched++;
+      }
       score += best;
     }
-    if (covered / totalWeight >= MIN_COVERAGE - 1e-9) visit(doc, score);
+    if (covered / totalWeight >= MIN_COVERAGE - 1e-9 || matched >= query.minMatched) visit(doc, score);
   }
 }
 
@@ -266,14 +308,16 @@ function clearScan(scan: PartScan, words: number): void {
 
 /**
  * The groups a question must match one of to match enough of the query: the
- * weightiest few, whose weight the rest cannot make up for. Only questions
- * holding one of their words are scored, not every question holding "model".
+ * weightiest few, whose weight the rest cannot make up for and without which
+ * too few groups are left to match. Only questions holding one of their words
+ * are scored, not every question holding "model".
  */
-function requiredGroups(groupWeights: readonly number[], totalWeight: number): Set<number> {
+function requiredGroups(groupWeights: readonly number[], totalWeight: number, minMatched: number): Set<number> {
   const required = new Set<number>();
+  const weighed = groupWeights.filter((weight) => weight > 0).length;
   let rest = totalWeight;
   for (const g of groupWeights.map((_, g) => g).sort((a, b) => groupWeights[b]! - groupWeights[a]!)) {
-    if (rest < MIN_COVERAGE * totalWeight - 1e-9) break;
+    if (rest < MIN_COVERAGE * totalWeight - 1e-9 && weighed - required.size < minMatched) break;
     required.add(g);
     rest -= groupWeights[g]!;
   }
@@ -305,7 +349,7 @@ function findPosting(docs: Uint32Array, start: number, end: number, doc: number)
   return low < end && docs[low] === doc ? low : -1;
 }
 
-function postingCount(index: WordIndex, match: WordMatch): number {
+function postingCount(index: WordIndex, match: WeighedMatch): number {
   let count = 0;
   for (const term of match.terms) count += documentCount(index, term);
   return count;
@@ -340,6 +384,22 @@ function matchWord(index: WordIndex, typed: string, speller: Speller | undefined
   }
   const terms = Int32Array.from(best.keys());
   return { terms, similarity: Float64Array.from(terms, (term) => best.get(term)!) };
+}
+
+/**
+ * What each matched term is worth: how closely it matches times its rarity.
+ * A word the deck knows is what was meant, so a longer word it starts is worth
+ * no more than the word itself: "git" in a deck about git says little, and
+ * "github" or "gitignore" being rare does not make it say more. A word the
+ * deck does not know is worth the rarity of what it matched.
+ */
+function weighMatch(index: WordIndex, typed: string, match: WordMatch, rarity: Rarity): WeighedMatch {
+  // The rarity of a word no question holds is above any a matched word can have.
+  const ownRarity = rarity.of(normalizeWord(typed));
+  return {
+    terms: match.terms,
+    weights: Float64Array.from(match.terms, (term, i) => match.similarity[i]! * Math.min(rarity.of(index.terms[term]!), ownRarity)),
+  };
 }
 
 /** Buffers reused from query to query: allocating them for a big deck each time costs more than the search. */

@@ -5,7 +5,9 @@
 // business: it comes in as a CardReplay, so the store only keeps the results.
 // A start reads the snapshot, checks by CRC that the log still begins with
 // those bytes, and parses only what was appended since; a log that shrank or
-// changed is read again from the start.
+// changed is read again from the start. The columns and how lines are read
+// into them are in snapshotLines.ts; a long stretch is read on two threads
+// (logSegments.ts).
 //
 // Why: parsing a million JSON lines and replaying them through FSRS takes
 // seconds; reading the snapshot takes a fraction of that. A first read keeps
@@ -14,14 +16,26 @@
 // readReviewLog and a review-by-review replay give (test/unit/store/cardSnapshot.test.ts).
 import { closeSync, fstatSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { StorageError } from '../errors.js';
 import type { Question } from '../model/question.js';
 import type { CardReplay, ReviewFacts, ReviewRating } from '../model/review.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
 import { openRegularFile } from './fileType.js';
-import { isUndone, parseLogLines, REVIEW_LOG_HINT, type ReviewLogProblem } from './reviewLog.js';
+import { workerPartReader, type PartReader } from './logPartReader.js';
+import { readStretch, startSegments, type LogPart, type Segments } from './logSegments.js';
+import { REVIEW_LOG_HINT, type ReviewLogProblem } from './reviewLog.js';
+import {
+  apply,
+  compacted,
+  coversStartOf,
+  markUndone,
+  newChanges,
+  newSnapshot,
+  writtenTime,
+  type Changes,
+  type Snapshot,
+} from './snapshotLines.js';
 
 export interface ReviewHistory<CardState> {
   /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */
@@ -33,43 +47,16 @@ export interface ReviewHistory<CardState> {
   cardStates(questions: readonly Question[], retention?: number): Map<string, CardState>;
 }
 
-/** What the snapshot keeps; a review's group is its (questionId, deck, question), which decides the question it belongs to. */
-interface Snapshot<CardState = unknown> {
-  /** Bytes of the log covered: whole lines only. */
-  offset: number;
-  crc: number;
-  /** Lines in those bytes. */
-  lines: number;
-  groupIds: string[];
-  groupDecks: string[];
-  groupQuestions: string[];
-  /** Reviews in log order: columns of `count` entries (the arrays may be longer). */
-  count: number;
-  group: Uint32Array;
-  rating: Uint8Array;
-  /** Epoch milliseconds. */
-  time: Float64Array;
-  /** 1 once an undo record took the review back. */
-  undone: Uint8Array;
-  /** Each review's id as logged ('' for reviews logged before ids), by review index. */
-  ids: string[];
-  /** reviewedAt as written, where it is not the ISO form of `time` (hand-edited logs); by review index. */
-  writtenTimes: Map<number, string>;
-  undoKeys: Set<string>;
-  problems: ReviewLogProblem[];
-  /** Per retention, the card state of each group's reviews alone (null when all were undone). */
-  states: Map<number, Array<CardState | null>>;
-}
-
-/** Small: a chunk's parsed reviews are dropped before the next is read, so few of them live long enough to be copied by the garbage collector. */
-const CHUNK_BYTES = 1 << 20;
 /** Past this many bytes to read (about 70,000 reviews, a second or more), onLongRead is told first. */
 const LONG_READ_BYTES = 16 << 20;
 
 export interface ReadHistoryOptions {
   /** Called before reading and replaying a big stretch of the log the snapshot does not cover yet (the first run, or after an update). */
   onLongRead?: (bytes: number) => void;
+  /** Who may read the back part of a long stretch while this thread reads the front; by default a worker thread, when kfq runs built. */
+  partReader?: PartReader<LogPart>;
 }
+
 /** The default retention's states are always kept; other retentions used lately, up to this many in all. */
 const KEPT_RETENTIONS = 3;
 
@@ -79,20 +66,70 @@ export function readReviewHistory<CardState>(
   replayer: CardReplay<CardState>,
   options: ReadHistoryOptions = {},
 ): ReviewHistory<CardState> {
+  return openReviewHistory(logFile, cacheDir, replayer, options).read();
+}
+
+/** A review history opened, and a long stretch of it already being read on another thread, until read() finishes it. */
+export interface OpenedHistory<CardState> {
+  read(): ReviewHistory<CardState>;
+}
+
+/**
+ * Opens the review log and checks its snapshot now; read() reads the rest.
+ * Between the two the caller can do other work (load its decks) while another
+ * thread reads a long stretch. What goes wrong opening is thrown by read().
+ */
+export function openReviewHistory<CardState>(
+  logFile: string,
+  cacheDir: string,
+  replayer: CardReplay<CardState>,
+  options: ReadHistoryOptions = {},
+): OpenedHistory<CardState> {
   const emptySnapshot = (): Snapshot<CardState> => newSnapshot(replayer.defaultRetention);
+  const empty = (): ReviewHistory<CardState> => history(emptySnapshot(), replayer, () => undefined);
   const cacheFile = join(cacheDir, `reviews-${cacheName(resolve(logFile))}`);
   const key = JSON.stringify(['reviews', resolve(logFile), replayer.signature()]);
   let fd: number | undefined;
+  let read: () => ReviewHistory<CardState>;
   try {
     // Not a plain open: a FIFO in place of the log would block forever.
     fd = openRegularFile(logFile, 'the review log');
-    if (fd === undefined) return history(emptySnapshot(), replayer, () => undefined);
+    if (fd === undefined) return { read: empty };
     const size = fstatSync(fd).size;
     const cached = readCache<Snapshot<CardState>>(cacheFile, key);
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
+    const segments = startSegments(fd, snapshot.offset, size, logFile, options.partReader ?? workerPartReader());
+    const openFd = fd;
+    read = () => readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key }, replayer, segments);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    read = () => historyError(error, logFile, empty);
+  }
+  let done = false;
+  return {
+    read() {
+      if (done) throw new Error('a review history is read once');
+      done = true;
+      return read();
+    },
+  };
+}
+
+/** The rest of openReviewHistory: reads what the snapshot does not cover yet, replays it and saves the snapshot. */
+function readOpened<CardState>(
+  snapshot: Snapshot<CardState>,
+  cached: Snapshot<CardState> | undefined,
+  fd: number,
+  size: number,
+  files: { logFile: string; cacheFile: string; key: string },
+  replayer: CardReplay<CardState>,
+  segments: Segments | undefined,
+): ReviewHistory<CardState> {
+  const { logFile, cacheFile, key } = files;
+  try {
     const changes = newChanges(snapshot);
-    extend(snapshot, fd, size, logFile, changes);
+    readStretch(snapshot, fd, size, logFile, changes, segments);
     markUndone(snapshot, changes);
     replayChanged(snapshot, changes, replayer);
     const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
@@ -107,327 +144,20 @@ export function readReviewHistory<CardState>(
     replayChanged(snapshot, restChanges, replayer);
     return history(snapshot, replayer, () => undefined);
   } catch (error) {
-    if (error instanceof StorageError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return history(emptySnapshot(), replayer, () => undefined);
-    throw new StorageError(`cannot read the review log ${logFile}: ${describeFsError(error)}`, {
-      hint: REVIEW_LOG_HINT,
-      cause: error,
-    });
+    return historyError(error, logFile, () => history(newSnapshot<CardState>(replayer.defaultRetention), replayer, () => undefined));
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 
-function newSnapshot<CardState>(defaultRetention: number): Snapshot<CardState> {
-  return {
-    offset: 0,
-    crc: 0,
-    lines: 0,
-    groupIds: [],
-    groupDecks: [],
-    groupQuestions: [],
-    count: 0,
-    group: new Uint32Array(1024),
-    rating: new Uint8Array(1024),
-    time: new Float64Array(1024),
-    undone: new Uint8Array(1024),
-    ids: [],
-    writtenTimes: new Map(),
-    undoKeys: new Set(),
-    problems: [],
-    states: new Map([[defaultRetention, []]]),
-  };
-}
-
-/** Whether the log still begins with the bytes the snapshot was made from. */
-function coversStartOf(fd: number, size: number, snapshot: Snapshot): boolean {
-  if (!isSnapshot(snapshot) || size < snapshot.offset) return false;
-  let crc = 0;
-  forEachChunk(fd, 0, snapshot.offset, (chunk) => {
-    crc = crc32(chunk, crc);
+/** What a failure to read the log means: no history yet when it is gone, else an error saying what is wrong. */
+function historyError<T>(error: unknown, logFile: string, empty: () => T): T {
+  if (error instanceof StorageError) throw error;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty();
+  throw new StorageError(`cannot read the review log ${logFile}: ${describeFsError(error)}`, {
+    hint: REVIEW_LOG_HINT,
+    cause: error,
   });
-  return crc === snapshot.crc;
-}
-
-function isSnapshot(value: Snapshot): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Number.isSafeInteger(value.offset) &&
-    value.group instanceof Uint32Array &&
-    value.rating instanceof Uint8Array &&
-    value.time instanceof Float64Array &&
-    value.undone instanceof Uint8Array &&
-    Array.isArray(value.ids) &&
-    value.group.length >= value.count &&
-    value.states instanceof Map
-  );
-}
-
-/** Adds the whole lines from the snapshot's offset on. */
-function extend(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes): void {
-  let carry = Buffer.alloc(0);
-  forEachChunk(fd, snapshot.offset, size, (chunk) => {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const lastNewline = bytes.lastIndexOf(0x0a);
-    if (lastNewline === -1) {
-      carry = Buffer.from(bytes);
-      return;
-    }
-    const whole = bytes.subarray(0, lastNewline + 1);
-    apply(snapshot, whole.toString('utf8'), file, changes);
-    snapshot.crc = crc32(whole, snapshot.crc);
-    snapshot.offset += whole.length;
-    carry = Buffer.from(bytes.subarray(lastNewline + 1));
-  });
-}
-
-function forEachChunk(fd: number, from: number, to: number, use: (chunk: Buffer) => void): void {
-  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, to - from)));
-  for (let position = from; position < to;) {
-    const read = readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
-    if (read === 0) break;
-    use(buffer.subarray(0, read));
-    position += read;
-  }
-}
-
-/** What a batch of lines changed, for replayChanged. */
-interface Changes {
-  /** Groups from this one on are new in the batch. */
-  firstNewGroup: number;
-  /** Reviews from this index on were appended in the batch. */
-  firstNewReview: number;
-  /** Groups with a review undone: replayed in full. */
-  undone: Set<number>;
-  /** Undo keys first seen in the batch: markUndone applies them to the reviews read before them. */
-  undoKeys: string[];
-}
-
-function newChanges(snapshot: Snapshot): Changes {
-  return { firstNewGroup: snapshot.groupIds.length, firstNewReview: snapshot.count, undone: new Set(), undoKeys: [] };
-}
-
-/** Adds the records of whole lines (or of the file's last line) to the snapshot. */
-function apply(snapshot: Snapshot, text: string, file: string, changes: Changes): void {
-  const parsed = parseLogLines(text, file, snapshot.lines + 1);
-  snapshot.lines += parsed.newlines;
-  snapshot.problems.push(...parsed.problems);
-
-  const added: string[] = [];
-  for (const key of parsed.undone) {
-    if (snapshot.undoKeys.has(key)) continue;
-    snapshot.undoKeys.add(key);
-    added.push(key);
-  }
-  changes.undoKeys.push(...added);
-  // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
-  const undoKeys = snapshot.undoKeys;
-  const lookup = lookups(snapshot, added);
-  const { undoQuestionIds } = lookup;
-  parsed.reviews.forEach((review, k) => {
-    if (((review.id !== undefined && undoKeys.has(review.id)) || undoQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
-      return;
-    const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
-    const index = append(snapshot, group, review.rating, parsed.times[k]!);
-    snapshot.ids[index] = review.id ?? '';
-    if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
-  });
-}
-
-/** Marks the reviews read before the batch's new undo keys, and named by them, as undone. */
-function markUndone(snapshot: Snapshot, changes: Changes): void {
-  const keys = changes.undoKeys;
-  if (keys.length === 0) return;
-  const undo = (i: number): void => {
-    if (snapshot.undone[i] === 1) return;
-    snapshot.undone[i] = 1;
-    changes.undone.add(snapshot.group[i]!);
-  };
-  // Undo records of this kfq name a review id: found through an index, not a scan of the log.
-  const byId = idIndex(snapshot);
-  for (const key of keys) {
-    const i = byId.first.get(key);
-    if (i !== undefined) undo(i);
-    for (const j of byId.more.get(key) ?? []) undo(j);
-  }
-  // Older undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
-  const legacy = keys.filter((key) => !byId.first.has(key) && key.includes('@'));
-  if (legacy.length === 0) return;
-  const wanted = new Set(legacy);
-  const questionIds = questionIdsIn(legacy);
-  // The time each key may name, parsed: a review at another time cannot be named by any.
-  const times = new Set(legacy.flatMap((key) => atSigns(key).map((at) => Date.parse(key.slice(at + 1)))));
-  const candidates = new Set<number>();
-  snapshot.groupIds.forEach((id, group) => {
-    if (questionIds.has(id)) candidates.add(group);
-  });
-  for (let i = 0; i < snapshot.count; i++) {
-    if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
-    if (
-      isUndone(
-        { id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) },
-        wanted,
-      )
-    )
-      undo(i);
-  }
-}
-
-/** The question ids legacy undo keys (`questionId@reviewedAt`) may name: the text before any of their @ signs. */
-function questionIdsIn(keys: Iterable<string>): Set<string> {
-  const ids = new Set<string>();
-  for (const key of keys) for (const at of atSigns(key)) ids.add(key.slice(0, at));
-  return ids;
-}
-
-function atSigns(key: string): number[] {
-  const found: number[] = [];
-  for (let at = key.indexOf('@'); at !== -1; at = key.indexOf('@', at + 1)) found.push(at);
-  return found;
-}
-
-interface IdIndex {
-  /** The review with each id. */
-  first: Map<string, number>;
-  /** Further reviews with an id already taken (a line copied by hand): an undo takes back each, as readReviewLog does. */
-  more: Map<string, number[]>;
-  upTo: number;
-}
-
-const idIndexes = new WeakMap<Snapshot, IdIndex>();
-
-/** Reviews by id, brought up to date with the reviews appended since it was last asked for. */
-function idIndex(snapshot: Snapshot): IdIndex {
-  let index = idIndexes.get(snapshot);
-  if (!index) {
-    index = { first: new Map(), more: new Map(), upTo: 0 };
-    idIndexes.set(snapshot, index);
-  }
-  for (; index.upTo < snapshot.count; index.upTo++) {
-    const id = snapshot.ids[index.upTo];
-    if (!id) continue;
-    const more = index.more.get(id);
-    if (more) more.push(index.upTo);
-    else if (index.first.has(id)) index.more.set(id, [index.upTo]);
-    else index.first.set(id, index.upTo);
-  }
-  return index;
-}
-
-function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
-  if (snapshot.count === snapshot.group.length) {
-    const capacity = Math.max(1024, snapshot.count * 2);
-    snapshot.group = grown(snapshot.group, new Uint32Array(capacity));
-    snapshot.rating = grown(snapshot.rating, new Uint8Array(capacity));
-    snapshot.time = grown(snapshot.time, new Float64Array(capacity));
-    snapshot.undone = grown(snapshot.undone, new Uint8Array(capacity));
-  }
-  const index = snapshot.count++;
-  snapshot.group[index] = group;
-  snapshot.rating[index] = rating;
-  snapshot.time[index] = time;
-  snapshot.undone[index] = 0;
-  return index;
-}
-
-function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
-
-interface Lookups {
-  /** A group of each question id: the latest made (see sameId for the others). */
-  groupById: Map<string, number>;
-  /** By group: the next group of the same question id, or -1. */
-  sameId: number[];
-  /** One string per deck name, shared by the groups: comparing a review's deck with it reads memory that is in the cache already. */
-  decks: Map<string, string>;
-  /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
-  undoQuestionIds: Set<string>;
-}
-
-const snapshotLookups = new WeakMap<Snapshot, Lookups>();
-
-/** The snapshot's lookups, made on first use and brought up to date with the undo keys just added. */
-function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Lookups {
-  let found = snapshotLookups.get(snapshot);
-  if (!found) {
-    found = { groupById: new Map(), sameId: [], decks: new Map(), undoQuestionIds: questionIdsIn(snapshot.undoKeys) };
-    for (let group = 0; group < snapshot.groupIds.length; group++) addGroup(found, snapshot.groupIds[group]!, group);
-    snapshotLookups.set(snapshot, found);
-  }
-  for (const key of newUndoKeys) for (const at of atSigns(key)) found.undoQuestionIds.add(key.slice(0, at));
-  return found;
-}
-
-/**
- * The group of a review's (questionId, deck, question), made when new. Looked
- * up by question id, then the few groups of that id compared: no key string
- * is built per review.
- */
-function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string, deck: string, question: string): number {
-  for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) {
-    if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
-  }
-  let shared = lookup.decks.get(deck);
-  if (shared === undefined) lookup.decks.set(deck, (shared = deck));
-  const group = snapshot.groupIds.length;
-  snapshot.groupIds.push(questionId);
-  snapshot.groupDecks.push(shared);
-  snapshot.groupQuestions.push(question);
-  addGroup(lookup, questionId, group);
-  return group;
-}
-
-function addGroup(lookup: Lookups, questionId: string, group: number): void {
-  lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
-  lookup.groupById.set(questionId, group);
-}
-
-const DAY = 86_400_000;
-let isoDay = NaN;
-let isoDayPrefix = '';
-
-/**
- * Whether `text` is exactly the ISO form of `time` (what toISOString gives),
- * as in every line kfq writes: the date part is formatted once per day, not
- * once per review.
- */
-function isIsoTime(text: string, time: number): boolean {
-  const day = Math.floor(time / DAY);
-  if (day !== isoDay) {
-    isoDay = day;
-    isoDayPrefix = new Date(day * DAY).toISOString().slice(0, -'00:00:00.000Z'.length);
-  }
-  if (text.length !== isoDayPrefix.length + 13 || !text.startsWith(isoDayPrefix)) return false;
-  const rest = time - day * DAY;
-  const at = isoDayPrefix.length;
-  return (
-    digitsAt(text, at, 2) === Math.floor(rest / 3_600_000) &&
-    text[at + 2] === ':' &&
-    digitsAt(text, at + 3, 2) === Math.floor(rest / 60_000) % 60 &&
-    text[at + 5] === ':' &&
-    digitsAt(text, at + 6, 2) === Math.floor(rest / 1000) % 60 &&
-    text[at + 8] === '.' &&
-    digitsAt(text, at + 9, 3) === rest % 1000 &&
-    text[at + 12] === 'Z'
-  );
-}
-
-/** The number the `length` decimal digits at `from` spell, or -1 when they are not all digits. */
-function digitsAt(text: string, from: number, length: number): number {
-  let value = 0;
-  for (let i = from; i < from + length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function writtenTime(snapshot: Snapshot, index: number): string {
-  return snapshot.writtenTimes.get(index) ?? new Date(snapshot.time[index]!).toISOString();
 }
 
 /** Live reviews from review `from` on, by group: group g's are `order[start[g]]` to before `order[start[g + 1]]`, in log order. */
@@ -620,17 +350,4 @@ function statesOfQuestions<CardState>(
     if (state) result.set(id, state);
   }
   return result;
-}
-
-/** The snapshot with its columns cut to length, so the file holds no unused capacity. */
-function compacted<CardState>(snapshot: Snapshot<CardState>): Snapshot<CardState> {
-  const count = snapshot.count;
-  return {
-    ...snapshot,
-    group: snapshot.group.slice(0, count),
-    rating: snapshot.rating.slice(0, count),
-    time: snapshot.time.slice(0, count),
-    undone: snapshot.undone.slice(0, count),
-    ids: snapshot.ids.slice(0, count),
-  };
 }

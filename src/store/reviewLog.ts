@@ -12,6 +12,7 @@ import type { Review, ReviewKey, ReviewSink } from '../model/review.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
 import { faultOf, isObject, isRating } from './records.js';
 import { checkAppendTarget, checkIsReviewLog } from './reviewLogChecks.js';
+import { quickReview, type ReviewKeyFields } from './reviewLine.js';
 
 export const REVIEW_LOG_VERSION = 1;
 
@@ -91,9 +92,9 @@ export function readReviewLog(file: string): ReviewLogContents {
   return { reviews: undone.size === 0 ? reviews : reviews.filter((review) => !isUndone(review, undone)), problems };
 }
 
-export interface LogLines {
+export interface LogLines<R extends ReviewKeyFields = Review> {
   /** In the order they were written, undone ones included. */
-  reviews: Review[];
+  reviews: R[];
   /** Each review's reviewedAt as epoch milliseconds, by the same index. */
   times: number[];
   /** What undo records name: review ids, or for old records the key legacy reviews are known by (see isUndone). */
@@ -108,43 +109,65 @@ export interface LogLines {
  * `firstLine` and, unless it ends with a newline, runs to the end of the file.
  */
 export function parseLogLines(text: string, file: string, firstLine = 1): LogLines {
-  const reviews: Review[] = [];
-  const times: number[] = [];
-  const problems: ReviewLogProblem[] = [];
-  const undone = new Set<string>();
+  return parseLines<Review>(text, file, firstLine, () => undefined);
+}
+
+/** What parseLogLines gives, but of each review only the fields that key it (quicker: see reviewLine.ts). */
+export function parseLogKeys(text: string, file: string, firstLine = 1): LogLines<ReviewKeyFields> {
+  return parseLines<ReviewKeyFields>(text, file, firstLine, quickReview);
+}
+
+function parseLines<R extends ReviewKeyFields>(
+  text: string,
+  file: string,
+  firstLine: number,
+  quick: (line: string) => { review: R; time: number } | undefined,
+): LogLines<R> {
+  const parsed: LogLines<R> = { reviews: [], times: [], undone: new Set(), problems: [], newlines: 0 };
   const lines = text.split('\n');
   lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '') return;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      const cut = index === lines.length - 1 && !text.endsWith('\n');
-      problems.push({
-        line: firstLine + index,
-        message: cut ? 'incomplete line (cut short by a crash?), skipped' : 'not valid JSON (edited by hand?), skipped',
-      });
-      return;
-    }
-    if (isHeader(record)) {
-      if (record.version > REVIEW_LOG_VERSION) throw newerVersion(file, record.version);
-      return;
-    }
-    if (isUndo(record)) {
-      undone.add(typeof record.id === 'string' ? record.id : legacyReviewId(record.questionId, record.undo));
-      return;
-    }
-    const time = isObject(record) && typeof record.reviewedAt === 'string' ? Date.parse(record.reviewedAt) : NaN;
-    const fault = reviewFault(record, time);
-    if (fault) {
-      problems.push({ line: firstLine + index, message: `not a review: ${fault}, skipped` });
+    const found = quick(raw);
+    if (found) {
+      parsed.reviews.push(found.review);
+      parsed.times.push(found.time);
     } else {
-      reviews.push(record as Review);
-      times.push(time);
+      parseLine(raw, parsed, { file, line: firstLine + index, cut: index === lines.length - 1 && !text.endsWith('\n') });
     }
   });
-  return { reviews, times, undone, problems, newlines: lines.length - 1 };
+  parsed.newlines = lines.length - 1;
+  return parsed;
+}
+
+/** Adds what one line holds to `parsed`. */
+function parseLine<R extends ReviewKeyFields>(raw: string, parsed: LogLines<R>, at: { file: string; line: number; cut: boolean }): void {
+  const line = raw.trim();
+  if (line === '') return;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    parsed.problems.push({
+      line: at.line,
+      message: at.cut ? 'incomplete line (cut short by a crash?), skipped' : 'not valid JSON (edited by hand?), skipped',
+    });
+    return;
+  }
+  if (isHeader(record)) {
+    if (record.version > REVIEW_LOG_VERSION) throw newerVersion(at.file, record.version);
+    return;
+  }
+  if (isUndo(record)) {
+    parsed.undone.add(typeof record.id === 'string' ? record.id : legacyReviewId(record.questionId, record.undo));
+    return;
+  }
+  const time = isObject(record) && typeof record.reviewedAt === 'string' ? Date.parse(record.reviewedAt) : NaN;
+  const fault = reviewFault(record, time);
+  if (fault) {
+    parsed.problems.push({ line: at.line, message: `not a review: ${fault}, skipped` });
+  } else {
+    parsed.reviews.push(record as R);
+    parsed.times.push(time);
+  }
 }
 
 function appendRecord(file: string, record: object): void {

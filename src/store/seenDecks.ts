@@ -49,6 +49,7 @@ export function parseSeenDeck(bytes: Buffer, deck: string): SeenDeck | undefined
 
 /** Questions per piece of JSON written: one JSON text of a 100,000-question list would take tens of MB at once. */
 const QUESTIONS_PER_WRITE = 2000;
+const COMMA = 0x2c;
 
 /** Saves the deck as seen; returns the content hash (contentHash in cacheFile.ts) of the bytes written. */
 export function writeSeenDeck(folder: string, seen: SeenDeck): string {
@@ -59,11 +60,11 @@ export function writeSeenDeck(folder: string, seen: SeenDeck): string {
   }
   const atomic = openAtomicFile(seenDeckFile(folder, seen.deck), { what: `the deck identity file of ${seen.deck}` });
   const hash = new ContentHasher();
-  const write = (text: string): void => {
-    const bytes = Buffer.from(text, 'utf8');
+  const writeBytes = (bytes: Buffer): void => {
     hash.update(bytes);
     atomic.write(bytes);
   };
+  const write = (text: string): void => writeBytes(Buffer.from(text, 'utf8'));
   // The same text as JSON.stringify({ kfq, version, seen }) would give, written a piece at a time.
   write(`{"kfq":"seen-deck","version":${SEEN_DECK_VERSION},"seen":{`);
   let first = true;
@@ -76,10 +77,13 @@ export function writeSeenDeck(folder: string, seen: SeenDeck): string {
       continue;
     }
     const questions = value as SeenQuestion[];
-    write('[');
+    // Each piece is a JSON array whose `[` opens the list or, after the first piece, becomes the comma between pieces;
+    // written as encoded, without a copy of its text that leaves out the brackets.
+    if (questions.length === 0) write('[');
     for (let at = 0; at < questions.length; at += QUESTIONS_PER_WRITE) {
-      const json = JSON.stringify(questions.slice(at, at + QUESTIONS_PER_WRITE));
-      write(`${at === 0 ? '' : ','}${json.slice(1, -1)}`);
+      const bytes = Buffer.from(JSON.stringify(questions.slice(at, at + QUESTIONS_PER_WRITE)), 'utf8');
+      if (at > 0) bytes[0] = COMMA;
+      writeBytes(bytes.subarray(0, bytes.length - 1));
     }
     write(']');
   }

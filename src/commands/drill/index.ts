@@ -20,7 +20,7 @@ import { TerminalSession } from '../../ui/terminalSession.js';
 import { requireInteractiveTerminal } from '../../ui/tty.js';
 import type { CommandContext } from '../context.js';
 import { activePlan, type ActivePlan } from '../activePlan.js';
-import { applySchedulerSettings, readHistory } from '../scheduling.js';
+import { applySchedulerSettings, openHistory, readHistory } from '../scheduling.js';
 import type { Settings } from '../settings.js';
 import { layoutWidth, loadSelection } from '../shared.js';
 import { plural } from '../../model/plural.js';
@@ -43,11 +43,12 @@ export async function run(ctx: CommandContext, options: DrillOptions): Promise<n
   ensureWritableHome(paths);
   checkLogAppendable(paths.history);
   const planned = await plannedDay(ctx, options, settings);
+  const opened = openHistory(ctx);
   const { decks, questions } = await loadSelection(
     planned && settings.plan.decks.length > 0 ? { ...ctx, deckSpecs: settings.plan.decks } : ctx,
     options.category,
   );
-  const log = readHistory(ctx);
+  const log = readHistory(ctx, { opened });
   const grading = gradingOptions(decks, readUserAliases(paths));
   const states = planned ? planned.states : log.cardStates(questions, retention);
   const now = ctx.now();

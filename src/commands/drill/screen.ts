@@ -232,9 +232,12 @@ class DrillScreen implements Screen<DrillOutcome> {
   }
 
   private header(cols: number, rows = Number.POSITIVE_INFINITY): string[] {
+    const title = this.config.deckTitle(this.card());
+    const category = this.card().category;
     return [
-      ...titleLine(this.config.deckTitle(this.card()), this.index + 1, this.config.cards.length, cols),
-      out.dim(truncate(safeLine(this.card().category), cols)),
+      ...titleLine(title, this.index + 1, this.config.cards.length, cols),
+      // A deck without sections has its title as its only category: said once.
+      ...(category.trim().toLowerCase() === title.trim().toLowerCase() ? [] : [out.dim(truncate(safeLine(category), cols))]),
       ...(this.showsStatus(rows) ? wrap(out.dim(this.config.status!), cols) : []),
       '',
       ...questionLines(this.card(), cols),

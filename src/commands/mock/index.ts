@@ -9,6 +9,8 @@ import { planInterview } from '../../practice/interview.js';
 import { InterviewSession } from '../../practice/interviewSession.js';
 import { scoreAnswer, type GradingOptions } from '../../practice/scoring.js';
 import { formatDuration, parseDuration } from '../../practice/time.js';
+import type { CardState } from '../../practice/scheduler.js';
+import type { OpenedHistory } from '../../store/cardSnapshot.js';
 import { reportSink } from '../../store/interviewReports.js';
 import { ensureWritableHome } from '../../store/paths.js';
 import { reviewLogSink } from '../../store/reviewLog.js';
@@ -22,7 +24,7 @@ import { requireInteractiveTerminal } from '../../ui/tty.js';
 import { activePlan } from '../activePlan.js';
 import type { CommandContext } from '../context.js';
 import type { Settings } from '../settings.js';
-import { applySchedulerSettings, readHistory } from '../scheduling.js';
+import { applySchedulerSettings, openHistory, readHistory } from '../scheduling.js';
 import { layoutWidth, loadSelection } from '../shared.js';
 import { answerScreen, choiceScreen, selfReviewScreen } from './prompts.js';
 import { renderReport, reportPage } from './report.js';
@@ -58,11 +60,12 @@ export async function run(ctx: CommandContext, given: MockOptions): Promise<numb
   requireInteractiveTerminal('kfq mock');
   ensureWritableHome(ctx.paths);
   checkLogAppendable(ctx.paths.history);
+  const opened = openHistory(ctx);
   const { decks, questions } = await loadSelection(ctx, options.category);
   const grading = gradingOptions(decks, readUserAliases(ctx.paths));
   if (questions.length === 0) throw new NotFoundError('no questions to ask in the selected decks');
   const seed = options.seed ?? randomInt(2 ** 31);
-  const plan = await pickQuestions(ctx, settings, questions, options.count, seed);
+  const plan = await pickQuestions(ctx, { settings, opened }, questions, options.count, seed);
   const report = await runInterview(ctx, { plan, asked: options.count, limits: { perQuestionSeconds, totalSeconds, seed }, grading });
   if (!report) return ExitCode.ok;
   // The full screen is gone when the session closes: the report is printed again for the scrollback (plain terminals have it already).
@@ -75,12 +78,12 @@ export async function run(ctx: CommandContext, given: MockOptions): Promise<numb
 /** The interview's questions: during an interview plan, the categories weakest on the day are asked more. */
 async function pickQuestions(
   ctx: CommandContext,
-  settings: Settings | undefined,
+  { settings, opened }: { settings: Settings | undefined; opened: OpenedHistory<CardState> },
   questions: Question[],
   count: number,
   seed: number,
 ): Promise<Question[]> {
-  const log = readHistory(ctx);
+  const log = readHistory(ctx, { opened });
   const active = settings ? await activePlan(ctx, settings) : undefined;
   const weakCategories = new Set(active && active !== 'over' ? active.plan.readiness.weakest : []);
   return planInterview({

@@ -3,15 +3,16 @@ import type { CommandContext } from '../context.js';
 import { computeStats, type CardSummary } from '../../practice/stats.js';
 import { loadSavedReports } from '../../store/interviewReports.js';
 import { printJson, printLines, warnProblems } from '../../ui/output.js';
-import { applySchedulerSettings, readHistory } from '../scheduling.js';
+import { applySchedulerSettings, openHistory, readHistory } from '../scheduling.js';
 import { layoutWidth, loadSelection } from '../shared.js';
 import { render } from './render.js';
 import { ExitCode } from '../../errors.js';
 
 export async function run(ctx: CommandContext, options: { category?: string; json?: boolean }): Promise<number> {
   const settings = applySchedulerSettings(ctx);
+  const opened = openHistory(ctx);
   const { decks, questions, category } = await loadSelection(ctx, options.category);
-  const log = readHistory(ctx, { problems: 'summary' });
+  const log = readHistory(ctx, { problems: 'summary', opened });
   const saved = loadSavedReports(ctx.paths);
   warnProblems(ctx.stderr, saved.problems);
 

@@ -65,6 +65,12 @@ describe('the drill screen', () => {
     return { ...drive<DrillOutcome>(screen), grades };
   }
 
+  it("when the card's category is the deck's title (a deck without sections) then the title is shown once", () => {
+    const { screen } = drill([{ ...question(1), category: 'Test deck' }, question(2)], { now: 0 });
+    expect(screen().split('Test deck').length - 1).toBe(1);
+    expect(drill([question(1)], { now: 0 }).screen()).toContain('Manifests');
+  });
+
   it('when the question has a full prompt then its code block is on the question screen', () => {
     const { screen } = drill([question(1, PROMPT)], { now: 0 });
     expect(screen()).toContain('kind: Deployment');

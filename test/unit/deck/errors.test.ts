@@ -34,6 +34,11 @@ describe('decks that cannot be used', () => {
     expect(error.hint).toBeTruthy();
   });
 
+  it('when the one question of a deck has no answer then it says so in plain words', () => {
+    const error = deckError(() => parseDeck('# Deck\n\n## What is Katib?\n', { path: 'one.md' }));
+    expect(error.message).toMatch(/: the only question has no answer$/);
+  });
+
   it('fails fast on a YAML alias bomb', () => {
     const start = performance.now();
     deckError(() => readDeckFile(join(fixtures, 'alias-bomb.md')));

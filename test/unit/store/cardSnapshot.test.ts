@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -16,11 +16,38 @@ import {
   type CardState,
 } from '../../../src/practice/scheduler.js';
 import { cacheName, readCache, writeCache } from '../../../src/store/cacheFile.js';
-import { readReviewHistory, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import { openReviewHistory, readReviewHistory, type ReviewHistory } from '../../../src/store/cardSnapshot.js';
+import { readSegmentsFromBack, type LogPart } from '../../../src/store/logSegments.js';
+import type { PartReader } from '../../../src/store/logPartReader.js';
 import { readReviewLog } from '../../../src/store/reviewLog.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kfq-snapshot-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/**
+ * The other reader of a long stretch, on this thread: the stretch is cut at
+ * the fractions given; it reads the segments from the back down to `meet`,
+ * and stops (reads no more) at `stopAt` as a worker that fails does.
+ */
+function inThreadReader(fractions: number[], meet: number, stopAt = -1): PartReader<LogPart> {
+  return {
+    cuts: (from, to) => fractions.map((fraction) => from + Math.floor(fraction * (to - from))),
+    start: (stretch) => ({
+      claim: (segment) => segment < meet,
+      parts: (first) => {
+        const parts: Array<LogPart | undefined> = Array.from({ length: stretch.bounds.length - 1 - first });
+        readSegmentsFromBack(
+          stretch,
+          (segment) => segment >= first && segment !== stopAt,
+          (segment, part) => {
+            parts[segment - first] = part;
+          },
+        );
+        return parts;
+      },
+    }),
+  };
+}
 
 const questions: Question[] = [
   ...['What is Katib?', 'What is KServe?', 'What is Istio?', 'What is a pipeline?'].map((question) => ['deck', question]),
@@ -183,6 +210,78 @@ describe('the card-state snapshot', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('gives the same when a stretch of the log is cut into segments that another reader reads from the back, wherever it is cut and they meet', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.nat(),
+        fc.boolean(),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        fc.nat(5),
+        fc.integer({ min: -1, max: 5 }),
+        (specs, cut, endsCut, cuts, meet, stopAt) => {
+          const { log, cacheDir } = paths();
+          const reader = inThreadReader(cuts, meet, stopAt);
+          const read = (): ReviewHistory<CardState> => readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: reader });
+          const lines = [HEADER, ...logLines(specs)];
+          const at = 1 + (cut % lines.length);
+          writeFileSync(log, `${lines.slice(0, at).join('\n')}\n`);
+          expectSameAsFullReplay(log, read(), 0.9);
+          writeFileSync(log, `${lines.join('\n')}${endsCut ? '' : '\n'}`);
+          expectSameAsFullReplay(log, read(), 0.9);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('when an undo read in an earlier run names a review in a segment the other reader read, then that review stays taken back, as a full read has it', () => {
+    const { log, cacheDir } = paths();
+    const named = { id: 'named-early', ...reviewFields('deck/1', 'What is Katib?'), rating: 1, reviewedAt: '2025-01-02T08:00:00.000Z' };
+    const lines = [HEADER, JSON.stringify({ undo: named.reviewedAt, questionId: named.questionId, id: named.id })];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    const good = { ...named, id: 'kept', rating: 3, reviewedAt: '2025-01-01T08:00:00.000Z' };
+    writeFileSync(log, `${[...lines, JSON.stringify(good), JSON.stringify(named)].join('\n')}\n`);
+    // Cut after the first new line: the other reader reads the line of the review named.
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: inThreadReader([0], 1) });
+    expect(history.reviewCount).toBe(1);
+    expectSameAsFullReplay(log, history, 0.9);
+  });
+
+  it('when the log is replaced by another file after it was opened, then the other reader reads nothing of the new one: the history is that of the file opened', () => {
+    const { log, cacheDir } = paths();
+    const lines = [
+      HEADER,
+      ...[1, 2, 3, 4].map((day) =>
+        JSON.stringify({ ...reviewFields('deck/1', 'What is Katib?'), rating: 3, reviewedAt: `2025-01-0${day}T08:00:00.000Z` }),
+      ),
+    ];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    const original = `${log}.original`;
+    writeFileSync(original, `${lines.join('\n')}\n`);
+    const opened = openReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: inThreadReader([0.5], 1) });
+    const replacement = `${log}.new`;
+    // Longer than the file opened: the segments cut in that one hold lines of this one.
+    const other = (day: number): string =>
+      JSON.stringify({ ...reviewFields('deck/2', 'What is KServe?'), rating: 1, reviewedAt: `2025-02-${10 + day}T08:00:00.000Z` });
+    writeFileSync(replacement, `${[HEADER, ...Array.from({ length: 12 }, (_, day) => other(day))].join('\n')}\n`);
+    renameSync(replacement, log);
+    expectSameAsFullReplay(original, opened.read(), 0.9);
+  });
+
+  it('when opened, then a log replaced or damaged before it is read is still read as it is then, and an error opening it is thrown by read', () => {
+    const { log, cacheDir } = paths();
+    writeFileSync(log, `${HEADER}\n`);
+    const opened = openReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(opened.read().reviewCount).toBe(0);
+    expect(() => opened.read()).toThrow();
+    const folder = join(temp, `folder-${++counter}`);
+    mkdirSync(folder);
+    const broken = openReviewHistory(folder, cacheDir, FSRS_REPLAY);
+    expect(() => broken.read()).toThrow(StorageError);
   });
 
   it('when two reviews share an id (a line copied by hand) and an undo naming it comes after the snapshot, then both are taken back, as a full read does', () => {

@@ -1,0 +1,31 @@
+// The worker thread of logPartReader.ts (built as dist/logPart.cjs): reads
+// segments of the review log from the last one back, each into a part, until
+// it reaches one the main thread has claimed.
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { readSegmentsFromBack } from './logSegments.js';
+import { CLAIMED_BY_WORKER, UNCLAIMED, WORKER_DONE, WORKER_READING, type Stretch } from './logPartReader.js';
+
+const { stretch, port, shared } = workerData as { stretch: Stretch; port: MessagePort; shared: Int32Array };
+tell(WORKER_READING);
+try {
+  readSegmentsFromBack(
+    stretch,
+    (segment) => Atomics.compareExchange(shared, 1 + segment, UNCLAIMED, CLAIMED_BY_WORKER) === UNCLAIMED,
+    (segment, part) => {
+      const columns = part ? [part.lines.group, part.lines.rating, part.lines.time, part.lines.undone] : [];
+      port.postMessage(
+        { segment, part },
+        columns.map(({ buffer }) => buffer as ArrayBuffer),
+      );
+    },
+  );
+} catch {
+  // Whatever it did not send, the main thread reads itself, and reports what is wrong there.
+} finally {
+  tell(WORKER_DONE);
+}
+
+function tell(state: number): void {
+  Atomics.store(shared, 0, state);
+  Atomics.notify(shared, 0);
+}

@@ -1,0 +1,400 @@
+// The review-log snapshot's columns, and reading lines of the log into them:
+// each review as a group (its questionId, deck and question), rating and time,
+// undo keys and damaged lines, and CRCs of the bytes read (see cardSnapshot.ts).
+import { readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import type { ReviewRating } from '../model/review.js';
+import { digits } from './reviewLine.js';
+import { isUndone, parseLogKeys, type ReviewLogProblem } from './reviewLog.js';
+
+/** What the snapshot keeps; a review's group is its (questionId, deck, question), which decides the question it belongs to. */
+export interface Snapshot<CardState = unknown> {
+  /** Bytes of the log covered: whole lines only. */
+  offset: number;
+  /** CRCs of consecutive stretches of those bytes (one per part read on another thread, which cannot continue another's CRC). */
+  checksums: Checksum[];
+  /** Lines in those bytes. */
+  lines: number;
+  groupIds: string[];
+  groupDecks: string[];
+  groupQuestions: string[];
+  /** Reviews in log order: columns of `count` entries (the arrays may be longer). */
+  count: number;
+  group: Uint32Array;
+  rating: Uint8Array;
+  /** Epoch milliseconds. */
+  time: Float64Array;
+  /** 1 once an undo record took the review back. */
+  undone: Uint8Array;
+  /** Each review's id as logged ('' for reviews logged before ids), by review index. */
+  ids: string[];
+  /** reviewedAt as written, where it is not the ISO form of `time` (hand-edited logs); by review index. */
+  writtenTimes: Map<number, string>;
+  undoKeys: Set<string>;
+  problems: ReviewLogProblem[];
+  /** Per retention, the card state of each group's reviews alone (null when all were undone). */
+  states: Map<number, Array<CardState | null>>;
+}
+
+interface Checksum {
+  /** The stretch ends here and starts where the one before ends (the first at 0). */
+  end: number;
+  crc: number;
+}
+
+/** Small: a chunk's parsed reviews are dropped before the next is read, so few of them live long enough to be copied by the garbage collector. */
+const CHUNK_BYTES = 1 << 20;
+
+export function newSnapshot<CardState>(defaultRetention: number): Snapshot<CardState> {
+  return {
+    offset: 0,
+    checksums: [],
+    lines: 0,
+    groupIds: [],
+    groupDecks: [],
+    groupQuestions: [],
+    count: 0,
+    group: new Uint32Array(1024),
+    rating: new Uint8Array(1024),
+    time: new Float64Array(1024),
+    undone: new Uint8Array(1024),
+    ids: [],
+    writtenTimes: new Map(),
+    undoKeys: new Set(),
+    problems: [],
+    states: new Map([[defaultRetention, []]]),
+  };
+}
+
+/** Whether the log still begins with the bytes the snapshot was made from. */
+export function coversStartOf(fd: number, size: number, snapshot: Snapshot): boolean {
+  if (!isSnapshot(snapshot) || size < snapshot.offset) return false;
+  let start = 0;
+  for (const { end, crc } of snapshot.checksums) {
+    let found = 0;
+    forEachChunk(fd, start, end, (chunk) => {
+      found = crc32(chunk, found);
+    });
+    if (found !== crc) return false;
+    start = end;
+  }
+  return start === snapshot.offset;
+}
+
+function isSnapshot(value: Snapshot): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isSafeInteger(value.offset) &&
+    Array.isArray(value.checksums) &&
+    value.group instanceof Uint32Array &&
+    value.rating instanceof Uint8Array &&
+    value.time instanceof Float64Array &&
+    value.undone instanceof Uint8Array &&
+    Array.isArray(value.ids) &&
+    value.group.length >= value.count &&
+    value.states instanceof Map
+  );
+}
+
+/** Adds the whole lines from the snapshot's offset to `size`. */
+export function extend(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes): void {
+  let carry = Buffer.alloc(0);
+  forEachChunk(fd, snapshot.offset, size, (chunk) => {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const lastNewline = bytes.lastIndexOf(0x0a);
+    if (lastNewline === -1) {
+      carry = Buffer.from(bytes);
+      return;
+    }
+    const whole = bytes.subarray(0, lastNewline + 1);
+    apply(snapshot, whole.toString('utf8'), file, changes);
+    addChecksum(snapshot, whole);
+    snapshot.offset += whole.length;
+    carry = Buffer.from(bytes.subarray(lastNewline + 1));
+  });
+}
+
+/** Counts the bytes just read (at the snapshot's offset) into the last checksum, or a new one when the last ends elsewhere. */
+function addChecksum(snapshot: Snapshot, bytes: Buffer): void {
+  const last = snapshot.checksums.at(-1);
+  if (last?.end === snapshot.offset) {
+    last.crc = crc32(bytes, last.crc);
+    last.end += bytes.length;
+  } else {
+    snapshot.checksums.push({ end: snapshot.offset + bytes.length, crc: crc32(bytes) });
+  }
+}
+
+export function forEachChunk(fd: number, from: number, to: number, use: (chunk: Buffer) => void): void {
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, to - from)));
+  for (let position = from; position < to;) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+    if (read === 0) break;
+    use(buffer.subarray(0, read));
+    position += read;
+  }
+}
+
+/** What a batch of lines changed, for replayChanged. */
+export interface Changes {
+  /** Groups from this one on are new in the batch. */
+  firstNewGroup: number;
+  /** Reviews from this index on were appended in the batch. */
+  firstNewReview: number;
+  /** Groups with a review undone: replayed in full. */
+  undone: Set<number>;
+  /** Undo keys first seen in the batch: markUndone applies them to the reviews read before them. */
+  undoKeys: string[];
+}
+
+export function newChanges(snapshot: Snapshot): Changes {
+  return { firstNewGroup: snapshot.groupIds.length, firstNewReview: snapshot.count, undone: new Set(), undoKeys: [] };
+}
+
+/** Adds the records of whole lines (or of the file's last line) to the snapshot. */
+export function apply(snapshot: Snapshot, text: string, file: string, changes: Changes): void {
+  const parsed = parseLogKeys(text, file, snapshot.lines + 1);
+  snapshot.lines += parsed.newlines;
+  snapshot.problems.push(...parsed.problems);
+
+  const added: string[] = [];
+  for (const key of parsed.undone) {
+    if (snapshot.undoKeys.has(key)) continue;
+    snapshot.undoKeys.add(key);
+    added.push(key);
+  }
+  changes.undoKeys.push(...added);
+  // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
+  const undoKeys = snapshot.undoKeys;
+  const lookup = lookups(snapshot, added);
+  const { undoQuestionIds } = lookup;
+  parsed.reviews.forEach((review, k) => {
+    if (((review.id !== undefined && undoKeys.has(review.id)) || undoQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
+      return;
+    const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
+    const index = append(snapshot, group, review.rating, parsed.times[k]!);
+    snapshot.ids[index] = review.id === undefined ? '' : ownCopy(review.id);
+    if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
+  });
+}
+
+/** Marks the reviews read before the batch's new undo keys, and named by them, as undone. */
+export function markUndone(snapshot: Snapshot, changes: Changes): void {
+  const keys = changes.undoKeys;
+  if (keys.length === 0) return;
+  const undo = (i: number): void => {
+    if (snapshot.undone[i] === 1) return;
+    snapshot.undone[i] = 1;
+    changes.undone.add(snapshot.group[i]!);
+  };
+  // Undo records of this kfq name a review id: found through an index, not a scan of the log.
+  const byId = idIndex(snapshot);
+  for (const key of keys) {
+    const i = byId.first.get(key);
+    if (i !== undefined) undo(i);
+    for (const j of byId.more.get(key) ?? []) undo(j);
+  }
+  // Older undo records name `questionId@reviewedAt`: only reviews of those questions need their time written out.
+  const legacy = keys.filter((key) => !byId.first.has(key) && key.includes('@'));
+  if (legacy.length === 0) return;
+  const wanted = new Set(legacy);
+  const questionIds = questionIdsIn(legacy);
+  // The time each key may name, parsed: a review at another time cannot be named by any.
+  const times = new Set(legacy.flatMap((key) => atSigns(key).map((at) => Date.parse(key.slice(at + 1)))));
+  const candidates = new Set<number>();
+  snapshot.groupIds.forEach((id, group) => {
+    if (questionIds.has(id)) candidates.add(group);
+  });
+  for (let i = 0; i < snapshot.count; i++) {
+    if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
+    if (
+      isUndone(
+        { id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) },
+        wanted,
+      )
+    )
+      undo(i);
+  }
+}
+
+/** The question ids legacy undo keys (`questionId@reviewedAt`) may name: the text before any of their @ signs. */
+function questionIdsIn(keys: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const key of keys) for (const at of atSigns(key)) ids.add(key.slice(0, at));
+  return ids;
+}
+
+function atSigns(key: string): number[] {
+  const found: number[] = [];
+  for (let at = key.indexOf('@'); at !== -1; at = key.indexOf('@', at + 1)) found.push(at);
+  return found;
+}
+
+interface IdIndex {
+  /** The review with each id. */
+  first: Map<string, number>;
+  /** Further reviews with an id already taken (a line copied by hand): an undo takes back each, as readReviewLog does. */
+  more: Map<string, number[]>;
+  upTo: number;
+}
+
+const idIndexes = new WeakMap<Snapshot, IdIndex>();
+
+/** Reviews by id, brought up to date with the reviews appended since it was last asked for. */
+function idIndex(snapshot: Snapshot): IdIndex {
+  let index = idIndexes.get(snapshot);
+  if (!index) {
+    index = { first: new Map(), more: new Map(), upTo: 0 };
+    idIndexes.set(snapshot, index);
+  }
+  for (; index.upTo < snapshot.count; index.upTo++) {
+    const id = snapshot.ids[index.upTo];
+    if (!id) continue;
+    const more = index.more.get(id);
+    if (more) more.push(index.upTo);
+    else if (index.first.has(id)) index.more.set(id, [index.upTo]);
+    else index.first.set(id, index.upTo);
+  }
+  return index;
+}
+
+export function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
+  if (snapshot.count === snapshot.group.length) {
+    const capacity = Math.max(1024, snapshot.count * 2);
+    snapshot.group = grown(snapshot.group, new Uint32Array(capacity));
+    snapshot.rating = grown(snapshot.rating, new Uint8Array(capacity));
+    snapshot.time = grown(snapshot.time, new Float64Array(capacity));
+    snapshot.undone = grown(snapshot.undone, new Uint8Array(capacity));
+  }
+  const index = snapshot.count++;
+  snapshot.group[index] = group;
+  snapshot.rating[index] = rating;
+  snapshot.time[index] = time;
+  snapshot.undone[index] = 0;
+  return index;
+}
+
+function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+export interface Lookups {
+  /** A group of each question id: the latest made (see sameId for the others). */
+  groupById: Map<string, number>;
+  /** By group: the next group of the same question id, or -1. */
+  sameId: number[];
+  /** One string per deck name, shared by the groups: comparing a review's deck with it reads memory that is in the cache already. */
+  decks: Map<string, string>;
+  /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
+  undoQuestionIds: Set<string>;
+}
+
+const snapshotLookups = new WeakMap<Snapshot, Lookups>();
+
+/** The snapshot's lookups, made on first use and brought up to date with the undo keys just added. */
+export function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Lookups {
+  let found = snapshotLookups.get(snapshot);
+  if (!found) {
+    found = { groupById: new Map(), sameId: [], decks: new Map(), undoQuestionIds: questionIdsIn(snapshot.undoKeys) };
+    for (let group = 0; group < snapshot.groupIds.length; group++) addGroup(found, snapshot.groupIds[group]!, group);
+    snapshotLookups.set(snapshot, found);
+  }
+  for (const key of newUndoKeys) for (const at of atSigns(key)) found.undoQuestionIds.add(key.slice(0, at));
+  return found;
+}
+
+/**
+ * The group of a review's (questionId, deck, question), made when new. Looked
+ * up by question id, then the few groups of that id compared: no key string
+ * is built per review.
+ */
+export function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string, deck: string, question: string): number {
+  for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) {
+    if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
+  }
+  let shared = lookup.decks.get(deck);
+  if (shared === undefined) {
+    shared = ownCopy(deck);
+    lookup.decks.set(shared, shared);
+  }
+  const group = snapshot.groupIds.length;
+  const id = ownCopy(questionId);
+  snapshot.groupIds.push(id);
+  snapshot.groupDecks.push(shared);
+  snapshot.groupQuestions.push(ownCopy(question));
+  addGroup(lookup, id, group);
+  return group;
+}
+
+/**
+ * The text as a string of its own. A field read from a line may be a slice
+ * that keeps the line's whole chunk of the log alive; the snapshot keeps only
+ * the field.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** Makes `lines` group its reviews in `table`'s groups (the same arrays and lookups): parts read one after another share them. */
+export function shareGroups(lines: Snapshot, table: Snapshot): void {
+  lines.groupIds = table.groupIds;
+  lines.groupDecks = table.groupDecks;
+  lines.groupQuestions = table.groupQuestions;
+  snapshotLookups.set(lines, lookups(table, []));
+}
+
+function addGroup(lookup: Lookups, questionId: string, group: number): void {
+  lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
+  lookup.groupById.set(questionId, group);
+}
+
+const DAY = 86_400_000;
+
+let isoDay = NaN;
+
+let isoDayPrefix = '';
+
+/**
+ * Whether `text` is exactly the ISO form of `time` (what toISOString gives),
+ * as in every line kfq writes: the date part is formatted once per day, not
+ * once per review.
+ */
+function isIsoTime(text: string, time: number): boolean {
+  const day = Math.floor(time / DAY);
+  if (day !== isoDay) {
+    isoDay = day;
+    isoDayPrefix = new Date(day * DAY).toISOString().slice(0, -'00:00:00.000Z'.length);
+  }
+  if (text.length !== isoDayPrefix.length + 13 || !text.startsWith(isoDayPrefix)) return false;
+  const rest = time - day * DAY;
+  const at = isoDayPrefix.length;
+  return (
+    digits(text, at, 2) === Math.floor(rest / 3_600_000) &&
+    text[at + 2] === ':' &&
+    digits(text, at + 3, 2) === Math.floor(rest / 60_000) % 60 &&
+    text[at + 5] === ':' &&
+    digits(text, at + 6, 2) === Math.floor(rest / 1000) % 60 &&
+    text[at + 8] === '.' &&
+    digits(text, at + 9, 3) === rest % 1000 &&
+    text[at + 12] === 'Z'
+  );
+}
+
+export function writtenTime(snapshot: Snapshot, index: number): string {
+  return snapshot.writtenTimes.get(index) ?? new Date(snapshot.time[index]!).toISOString();
+}
+
+/** The snapshot with its columns cut to length, so the file holds no unused capacity. */
+export function compacted<CardState>(snapshot: Snapshot<CardState>): Snapshot<CardState> {
+  const count = snapshot.count;
+  return {
+    ...snapshot,
+    group: snapshot.group.slice(0, count),
+    rating: snapshot.rating.slice(0, count),
+    time: snapshot.time.slice(0, count),
+    undone: snapshot.undone.slice(0, count),
+    ids: snapshot.ids.slice(0, count),
+  };
+}

@@ -1,0 +1,112 @@
+// A long review log is read on two threads (src/store/logPartReader.ts): a
+// worker thread reads the back half. What kfq shows must be exactly what one
+// thread gives, and a worker that cannot run must not stop kfq.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/practice/mulberry32.js';
+import { generateDeck } from '../support/generate.js';
+import { kfqEnv, repoRoot, tempHome } from './run.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'kfq-log-worker-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const deck = generateDeck({ count: 2_000, seed: 5 });
+const deckFile = join(temp, 'worker.md');
+writeFileSync(deckFile, deck.text);
+
+/**
+ * Reviews as kfq writes them (with ids), undo records by id, a line damaged
+ * by hand and lines of another deck: over 16 MB, so it is read in two parts.
+ */
+function writeLog(file: string): void {
+  const random = mulberry32(11);
+  const lines = [JSON.stringify({ kfq: 'review-log', version: 1 })];
+  const ids: string[] = [];
+  const start = Date.parse('2025-01-01T00:00:00.000Z');
+  for (let i = 0; i < 80_000; i++) {
+    const question = deck.questions[Math.floor(random() * random() * deck.questions.length)]!;
+    const other = random() < 0.05;
+    const id = `r${i.toString(36)}-${Math.floor(random() * 1e9).toString(16)}`;
+    ids.push(id);
+    lines.push(
+      JSON.stringify({
+        id,
+        questionId: other ? `other/${question.number}` : `worker/${question.number}`,
+        deck: other ? 'other' : 'worker',
+        number: question.number,
+        question: question.question,
+        rating: 1 + Math.floor(random() * 4),
+        reviewedAt: new Date(start + i * 600_000 + Math.floor(random() * 1000)).toISOString(),
+        durationMs: Math.round(random() * 30_000),
+        answer: random() < 0.1 ? 'a "quoted" answer\\ with\nlines' : '',
+        mode: random() < 0.9 ? 'drill' : 'mock',
+      }),
+    );
+    // Undo records name reviews on both sides of the middle of the log.
+    if (random() < 0.01) lines.push(JSON.stringify({ undo: '', questionId: '', id: ids[Math.floor(random() * ids.length)] }));
+    if (i % 20_000 === 10_000) lines.push('{"questionId": "damaged by hand');
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+const log = join(temp, 'reviews.jsonl');
+writeLog(log);
+
+/** A private copy of the built kfq, changed by `change`. */
+function copyOfKfq(name: string, change: (dist: string) => void): string {
+  const dir = join(temp, name);
+  for (const part of ['bin', 'dist', 'data', 'package.json']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+  change(join(dir, 'dist'));
+  return dir;
+}
+
+/** `kfq stats --json` over the log, on a first run (no snapshot yet). */
+function statsOnFirstRun(kfqDir: string): { stdout: string; stderr: string; status: number | null } {
+  const home = tempHome();
+  cpSync(log, join(home, 'reviews.jsonl'));
+  const result = spawnSync(process.execPath, [join(kfqDir, 'bin', 'kfq.js'), '--deck', deckFile, 'stats', '--json'], {
+    env: kfqEnv({ KFQ_HOME: home, KFQ_NOW: '2026-01-01T00:00:00.000Z', NODE_DEBUG: 'worker' }),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+describe('a long review log read on two threads', () => {
+  const oneThread = statsOnFirstRun(copyOfKfq('one-thread', (dist) => rmSync(join(dist, 'logPart.cjs'))));
+
+  it('when the worker reads the back half, then stats are exactly those of one thread', () => {
+    const twoThreads = statsOnFirstRun(repoRoot);
+    expect(twoThreads.stderr).toMatch(/create new worker .*logPart\.cjs/);
+    expect(oneThread.stderr).not.toMatch(/create new worker/);
+    expect(twoThreads.status).toBe(0);
+    expect(stats(twoThreads.stdout)).toEqual(stats(oneThread.stdout));
+    expect(stats(oneThread.stdout).reviews.total).toBeGreaterThan(70_000);
+    // The damaged lines are reported once each, at their lines, as one thread does.
+    expect(twoThreads.stderr).toContain('4 damaged lines skipped (first at line ');
+    expect(warnings(twoThreads.stderr)).toEqual(warnings(oneThread.stderr));
+  });
+
+  it('when the worker cannot load, then kfq reads the whole log itself and shows the same', () => {
+    const broken = statsOnFirstRun(
+      copyOfKfq('broken-worker', (dist) => writeFileSync(join(dist, 'logPart.cjs'), 'this is not JavaScript(')),
+    );
+    expect(broken.status).toBe(0);
+    expect(stats(broken.stdout)).toEqual(stats(oneThread.stdout));
+  });
+});
+
+/** The stats, but the time they were made (the clock runs on from KFQ_NOW). */
+function stats(stdout: string): { reviews: { total: number } } {
+  const { generatedAt: _, ...rest } = JSON.parse(stdout) as { generatedAt: string; reviews: { total: number } };
+  return rest;
+}
+
+function warnings(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('warning:'))
+    .map((line) => line.replace(/^.*reviews\.jsonl:/, 'reviews.jsonl:'));
+}
