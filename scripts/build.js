@@ -30,6 +30,24 @@ const lazyChildProcess = {
     }));
   },
 };
+// chalk's supports-color asks node:tty whether stdout and stderr are terminals
+// as it loads, and node:tty loads Node's network modules: a real share of a
+// start whose output is a pipe. It asks src/ui/isTerminal.ts instead, which
+// gives tty.isatty's answer and loads node:tty only for a character device.
+const supportsColorWithoutTty = {
+  name: 'supports-color-without-tty',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source
+        .replace("import tty from 'node:tty';", `import { isTerminal } from ${JSON.stringify(`${root}src/ui/isTerminal.ts`)};`)
+        .replaceAll('tty.isatty(', 'isTerminal(');
+      if (patched.includes('tty.') || !patched.includes('isTerminal(1)') || !patched.includes('isTerminal(2)'))
+        throw new Error(`${args.path} no longer reads as scripts/build.js expects: update supportsColorWithoutTty`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
 // The commands start.cjs runs, and their modules. Every command's options and
 // help are in both bundles; boot.cjs sends any other command to main.cjs.
 const START_COMMANDS = { list: 'src/commands/list.ts', show: 'src/commands/show.ts', search: 'src/commands/search.ts' };
@@ -50,6 +68,21 @@ const startCommandsOnly = {
     }));
   },
 };
+// esbuild writes ASCII, except in regular expression literals. One other character
+// makes V8 keep the whole bundle as a two-byte string, twice as big, which costs
+// every start a garbage collection. A \u escape means the same in a regular
+// expression (a character outside the BMP becomes its two halves, which a /u
+// expression reads as one); after a backslash it would not, so the build stops there.
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const escaped = /\\[^\x00-\x7f]/.exec(text);
+  if (escaped) throw new Error(`${file}: an escaped non-ASCII character (${escaped[0]}): write it as a \\u escape in the source`);
+  writeFileSync(
+    file,
+    text.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}
+
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const staging = `${root}dist.build-${process.pid}`;
 const common = {
@@ -77,9 +110,22 @@ const program = {
   external: ['@open-spaced-repetition/binding'],
 };
 
+// main.cjs and start.cjs are each the function src/boot.ts runs, already wrapped
+// as Node wraps a CommonJS module: wrapping it at each start would copy the whole text again.
+const runByBoot = {
+  ...program,
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {\n${program.banner.js}` },
+  footer: { js: '})' },
+};
+
 try {
-  const main = await build({ ...program, metafile: true, outfile: `${staging}/main.cjs`, plugins: [lazyChildProcess] });
-  await build({ ...program, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, startCommandsOnly] });
+  const main = await build({
+    ...runByBoot,
+    metafile: true,
+    outfile: `${staging}/main.cjs`,
+    plugins: [lazyChildProcess, supportsColorWithoutTty],
+  });
+  await build({ ...runByBoot, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, supportsColorWithoutTty, startCommandsOnly] });
   // The worker thread that reads the back half of a long review log (src/store/logPartReader.ts).
   await build({ ...program, entryPoints: [`${root}src/store/logPartWorker.ts`], outfile: `${staging}/logPart.cjs` });
   await build({
@@ -88,6 +134,7 @@ try {
     outfile: `${staging}/boot.cjs`,
     define: { KFQ_START_COMMANDS: JSON.stringify(Object.keys(START_COMMANDS)) },
   });
+  for (const bundle of ['main.cjs', 'start.cjs', 'logPart.cjs', 'boot.cjs']) asciiOnly(`${staging}/${bundle}`);
   writeFileSync(`${staging}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(root, Object.keys(main.metafile.inputs)));
   rmSync(`${root}dist`, { recursive: true, force: true });
   renameSync(staging, `${root}dist`);

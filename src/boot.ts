@@ -7,7 +7,7 @@
 // bundle installed in another place), the first run makes one for this Node in
 // kfq's cache folder. bin/kfq.js calls run(); the build calls train().
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
@@ -116,7 +116,8 @@ export function loadKfq(
   const cachedData = useCache
     ? (readCodeCache(localCacheFile, checksum) ?? readCodeCache(shippedCacheFile(filename, command), checksum))
     : undefined;
-  const script = new Script(wrap(source), { filename, cachedData });
+  // The bundle is a function expression (see scripts/build.js), as module.wrap would make it.
+  const script = new Script(source, { filename, cachedData });
   const module = { exports: {} as Kfq };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, distDir);
   return { kfq: module.exports, script, cachedData, filename, checksum, localCacheFile };

@@ -3,8 +3,7 @@
 // module is imported only when that command runs.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isatty } from 'node:tty';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { BROWSE_COMMANDS } from './cli/browse.js';
 import { collect, examples, type CommandRunner, type DefineCommand, type GlobalOptions } from './cli/define.js';
 import { MANAGE_COMMANDS } from './cli/manage.js';
@@ -16,6 +15,8 @@ import { commandWord } from './model/commandLine.js';
 import { kfqPaths, type KfqPaths } from './store/paths.js';
 import { tidyHome } from './store/staleTemps.js';
 import { isPromptExit } from './ui/interrupts.js';
+import { isTerminal } from './ui/isTerminal.js';
+import { standardOutput } from './ui/standardOutput.js';
 import { safeLine, safeText } from './ui/text.js';
 import { releaseClosedTerminal, terminalClosed } from './ui/tty.js';
 
@@ -69,7 +70,7 @@ export function processContext(
   paths: () => KfqPaths,
   env: NodeJS.ProcessEnv = process.env,
 ): CommandContext {
-  const stdout = process.stdout;
+  const stdoutIsTerminal = isTerminal(1);
   const chosen = chosenDeckSpecs(globals.deck, env);
   return {
     deckSpecs: chosen.length > 0 ? chosen : fallbackDecks,
@@ -82,10 +83,15 @@ export function processContext(
     get stdin() {
       return process.stdin;
     },
-    stdout,
-    stderr: process.stderr,
-    width: stdout.isTTY ? stdout.columns || 80 : undefined,
-    isTTY: isatty(0) && Boolean(stdout.isTTY),
+    // Streams made when first asked, as stdin: see ui/standardOutput.ts.
+    get stdout() {
+      return standardOutput();
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    width: stdoutIsTerminal ? process.stdout.columns || 80 : undefined,
+    isTTY: isTerminal(0) && stdoutIsTerminal,
     env,
   };
 }
@@ -95,7 +101,9 @@ export function processContext(
  * namedCommand) only that one. `onExit` is told each command's exit code.
  */
 export function buildProgram(onExit: (code: number) => void = () => undefined, args: readonly string[] = []): Command {
-  const program = new Command('kfq')
+  const program = new Command('kfq');
+  program
+    .configureOutput(standardOutputConfiguration(program.configureOutput()))
     .description('Practise Kubeflow and MLOps interview questions: spaced-repetition drills, fuzzy search, timed mock interviews.')
     .version(typeof KFQ_VERSION === 'string' ? KFQ_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -144,6 +152,23 @@ const PROGRAM_HELP =
   ) +
   '\nEnvironment:\n  KFQ_DECK         default deck (path or installed name)\n  KFQ_HOME         where history, reports and decks are kept\n  KFQ_CONFIG_HOME  where config.toml is (kfq config path)\n  KFQ_SYNC_DIR     shared folder for practising on several machines (see kfq sync init)\n  KFQ_NOW          start the clock at this time (ISO 8601), for tests\n  NO_COLOR         disable colour; FORCE_COLOR forces it\n  KFQ_DEBUG=1      show stack traces\nEvery config key has a variable too: kfq config list names them.\n';
 
+/**
+ * Commander's help and version go to kfq's stdout (ui/standardOutput.ts), and
+ * it looks at process.stdout only on a terminal. Its colour answer off a
+ * terminal depends only on these variables, and is no without them.
+ */
+function standardOutputConfiguration(defaults: OutputConfiguration): OutputConfiguration {
+  return {
+    writeOut: (text) => standardOutput().write(text),
+    // Off a terminal commander's own answer is undefined too (its type says number).
+    getOutHelpWidth: (() => (isTerminal(1) ? defaults.getOutHelpWidth!() : undefined)) as () => number,
+    getOutHasColors: () =>
+      isTerminal(1) || COLOUR_VARIABLES.some((name) => process.env[name] !== undefined) ? defaults.getOutHasColors!() : false,
+  };
+}
+
+const COLOUR_VARIABLES = ['NO_COLOR', 'FORCE_COLOR', 'CLICOLOR_FORCE'];
+
 /** The command whose usage was wrong, for the hint: `kfq deck add`. */
 let usageErrorCommand = 'kfq';
 
@@ -171,10 +196,15 @@ function usageMessage(error: CommanderError): string {
 }
 
 /** Prints an error once and returns the exit code. */
-export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
+export function reportError(error: unknown, stderr?: NodeJS.WritableStream): number {
+  // Help and the version end in a CommanderError too; process.stderr is made only for a real one.
+  if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code))
+    return ExitCode.ok;
+  return printError(error, stderr ?? process.stderr);
+}
+
+function printError(error: unknown, stderr: NodeJS.WritableStream): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
-      return ExitCode.ok;
     stderr.write(`kfq: ${safeLine(usageMessage(error))}\n`);
     stderr.write(`hint: run '${usageErrorCommand} --help' for usage\n`);
     return ExitCode.usage;
@@ -197,7 +227,7 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream = proc
 
 export async function main(argv: string[] = process.argv): Promise<number> {
   // `kfq list | head` closes the pipe early; that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  standardOutput().on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });

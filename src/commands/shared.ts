@@ -26,7 +26,9 @@ export async function loadSelection(ctx: CommandContext, category?: string): Pro
   const loaded = await loadDecksCached(ctx.deckSpecs, { installedDir: paths.decks, cacheDir: paths.cache, env: ctx.env });
   // Conversions (HTML made Markdown, a footer dropped) and questions left out for want of an answer are told by
   // deck add and validate, not on every run.
-  warnProblems(ctx.stderr, loaded.warnings.filter(isDeckProblem));
+  const problems = loaded.warnings.filter(isDeckProblem);
+  // ctx.stderr only when there is something to say: asking makes the stream (see ui/standardOutput.ts).
+  if (problems.length > 0) warnProblems(ctx.stderr, problems);
   const { decks, contentHashes } = loaded;
   const followed = followDecks(ctx, decks, contentHashes);
   if (category === undefined) return { decks, questions: loaded.questions, contentHashes, category: undefined, followed };

@@ -1,6 +1,6 @@
 import { closeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { UsageError } from '../errors.js';
+import { isTerminal } from './isTerminal.js';
 
 /** Interactive commands call this first: inquirer would wait on a pipe, then fail late. */
 export function requireInteractiveTerminal(command: string): void {
@@ -12,11 +12,11 @@ export function requireInteractiveTerminal(command: string): void {
 }
 
 const STDIO = [0, 1, 2] as const;
-const startedOnTerminal = STDIO.filter((fd) => isatty(fd));
+const startedOnTerminal = STDIO.filter((fd) => isTerminal(fd));
 
 /** True once the terminal kfq started on has gone away (window closed, ssh dropped): a hung-up TTY is no longer a TTY. */
 export function terminalClosed(): boolean {
-  return startedOnTerminal.some((fd) => !isatty(fd));
+  return startedOnTerminal.some((fd) => !isTerminal(fd));
 }
 
 /**
