@@ -12,7 +12,7 @@ try {
     stretch,
     (segment) => Atomics.compareExchange(shared, 1 + segment, UNCLAIMED, CLAIMED_BY_WORKER) === UNCLAIMED,
     (segment, part) => {
-      const columns = part ? [part.lines.group, part.lines.rating, part.lines.time, part.lines.undone] : [];
+      const columns = part ? [part.lines.group, part.lines.rating, part.lines.time, part.lines.undone, part.lines.idEnds] : [];
       port.postMessage(
         { segment, part },
         columns.map(({ buffer }) => buffer as ArrayBuffer),

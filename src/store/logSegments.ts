@@ -8,10 +8,13 @@ import { openRegularFile } from './fileType.js';
 import type { PartReader, SharedSegments, Stretch } from './logPartReader.js';
 import { isUndone } from './reviewLog.js';
 import {
+  addId,
   append,
   compacted,
   extend,
   groupOf,
+  idOf,
+  idText,
   lookups,
   markUndone,
   newChanges,
@@ -168,7 +171,7 @@ function appendPart(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly
   for (let i = 0; i < part.count; i++) {
     if (part.undone[i] === 1) continue;
     const group = groupsOfReader[part.group[i]!]!;
-    const id = part.ids[i] || undefined;
+    const id = idOf(part, i);
     const questionId = snapshot.groupIds[group]!;
     if (
       ((id !== undefined && undoKeys.has(id)) || lookup.undoQuestionIds.has(questionId)) &&
@@ -176,10 +179,11 @@ function appendPart(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly
     )
       continue;
     const index = append(snapshot, group, part.rating[i]! as ReviewRating, part.time[i]!);
-    snapshot.ids[index] = part.ids[i] ?? '';
+    addId(snapshot, index, id);
     const written = part.writtenTimes.get(i);
     if (written !== undefined) snapshot.writtenTimes.set(index, written);
   }
+  idText(snapshot);
   for (const problem of part.problems) snapshot.problems.push({ ...problem, line: problem.line + snapshot.lines });
   snapshot.lines += part.lines;
   snapshot.offset = part.offset;

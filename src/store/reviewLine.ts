@@ -8,7 +8,10 @@
 import type { Review } from '../model/review.js';
 
 /** What the review-log snapshot keeps of a review. */
-export type ReviewKeyFields = Pick<Review, 'id' | 'questionId' | 'deck' | 'question' | 'rating' | 'reviewedAt'>;
+export type ReviewKeyFields = Pick<Review, 'id' | 'questionId' | 'deck' | 'number' | 'question' | 'rating' | 'reviewedAt'> & {
+  /** The line's text from questionId to question as written: two lines with the same text here have the same group. */
+  groupText?: string;
+};
 
 /** A JSON string's contents: any character but a quote, a backslash or a control character, or an escape. */
 const STRING = String.raw`(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))`;
@@ -19,7 +22,7 @@ const INTEGER = String.raw`-?(?:0|[1-9]\d{0,14})`;
 const NON_NEGATIVE = String.raw`(?:0|[1-9]\d{0,14})(?:\.\d{1,6})?`;
 
 const KFQ_REVIEW = new RegExp(
-  String.raw`^\{(?:"id":${NON_EMPTY_TEXT},)?"questionId":${NON_EMPTY_TEXT},"deck":${TEXT},"number":${INTEGER},"question":${TEXT},` +
+  String.raw`^\{(?:"id":${NON_EMPTY_TEXT},)?("questionId":${NON_EMPTY_TEXT},"deck":${TEXT},"number":(${INTEGER}),"question":${TEXT}),` +
     String.raw`"rating":([1-4]),"reviewedAt":${TEXT},"durationMs":${NON_NEGATIVE},"answer":"${STRING}*","mode":"(?:drill|mock)"\}$`,
 );
 
@@ -27,15 +30,17 @@ const KFQ_REVIEW = new RegExp(
 export function quickReview(line: string): { review: ReviewKeyFields; time: number } | undefined {
   const match = KFQ_REVIEW.exec(line);
   if (match === null) return undefined;
-  const reviewedAt = unescaped(match[6]!);
+  const reviewedAt = unescaped(match[8]!);
   const time = isoTime(reviewedAt);
   if (Number.isNaN(time)) return undefined;
   const review: ReviewKeyFields = {
-    questionId: unescaped(match[2]!),
-    deck: unescaped(match[3]!),
-    question: unescaped(match[4]!),
-    rating: (match[5]!.charCodeAt(0) - 48) as ReviewKeyFields['rating'],
+    questionId: unescaped(match[3]!),
+    deck: unescaped(match[4]!),
+    number: Number(match[5]),
+    question: unescaped(match[6]!),
+    rating: (match[7]!.charCodeAt(0) - 48) as ReviewKeyFields['rating'],
     reviewedAt,
+    groupText: match[2]!,
   };
   if (match[1] !== undefined) review.id = unescaped(match[1]);
   return { review, time };

@@ -4,7 +4,7 @@
 import { readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { ReviewRating } from '../model/review.js';
-import { digits } from './reviewLine.js';
+import { digits, type ReviewKeyFields } from './reviewLine.js';
 import { isUndone, parseLogKeys, type ReviewLogProblem } from './reviewLog.js';
 
 /** What the snapshot keeps; a review's group is its (questionId, deck, question), which decides the question it belongs to. */
@@ -26,8 +26,14 @@ export interface Snapshot<CardState = unknown> {
   time: Float64Array;
   /** 1 once an undo record took the review back. */
   undone: Uint8Array;
-  /** Each review's id as logged ('' for reviews logged before ids), by review index. */
-  ids: string[];
+  /**
+   * The reviews' ids as logged, one after another, and by review index where
+   * each ends (it starts where the one before ends; no id for reviews logged
+   * before ids): a million short strings would each be an object for the
+   * garbage collector to copy, serialize and send between threads.
+   */
+  idText: string;
+  idEnds: Uint32Array;
   /** reviewedAt as written, where it is not the ISO form of `time` (hand-edited logs); by review index. */
   writtenTimes: Map<number, string>;
   undoKeys: Set<string>;
@@ -58,7 +64,8 @@ export function newSnapshot<CardState>(defaultRetention: number): Snapshot<CardS
     rating: new Uint8Array(1024),
     time: new Float64Array(1024),
     undone: new Uint8Array(1024),
-    ids: [],
+    idText: '',
+    idEnds: new Uint32Array(1024),
     writtenTimes: new Map(),
     undoKeys: new Set(),
     problems: [],
@@ -91,7 +98,9 @@ function isSnapshot(value: Snapshot): boolean {
     value.rating instanceof Uint8Array &&
     value.time instanceof Float64Array &&
     value.undone instanceof Uint8Array &&
-    Array.isArray(value.ids) &&
+    typeof value.idText === 'string' &&
+    value.idEnds instanceof Uint32Array &&
+    value.idEnds.length >= value.count &&
     value.group.length >= value.count &&
     value.states instanceof Map
   );
@@ -172,11 +181,43 @@ export function apply(snapshot: Snapshot, text: string, file: string, changes: C
   parsed.reviews.forEach((review, k) => {
     if (((review.id !== undefined && undoKeys.has(review.id)) || undoQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
       return;
-    const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
+    const group = groupOfReview(snapshot, lookup, review);
     const index = append(snapshot, group, review.rating, parsed.times[k]!);
-    snapshot.ids[index] = review.id === undefined ? '' : ownCopy(review.id);
+    addId(snapshot, index, review.id);
     if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
   });
+  // The ids read are slices of this chunk's text: joined now, they keep none of it.
+  idText(snapshot);
+}
+
+/** Ids added since the snapshot's idText was last brought up to date. */
+const pendingIds = new WeakMap<Snapshot, string[]>();
+
+/** Gives review `index` (the last added) its id. */
+export function addId(snapshot: Snapshot, index: number, id: string | undefined): void {
+  const start = index === 0 ? 0 : snapshot.idEnds[index - 1]!;
+  snapshot.idEnds[index] = start + (id?.length ?? 0);
+  if (!id) return;
+  const pending = pendingIds.get(snapshot);
+  if (pending) pending.push(id);
+  else pendingIds.set(snapshot, [id]);
+}
+
+/** The snapshot's idText, with the ids added since. */
+export function idText(snapshot: Snapshot): string {
+  const pending = pendingIds.get(snapshot);
+  if (pending && pending.length > 0) {
+    snapshot.idText += pending.join('');
+    pending.length = 0;
+  }
+  return snapshot.idText;
+}
+
+/** Review `index`'s id, or undefined when it was logged without one. */
+export function idOf(snapshot: Snapshot, index: number): string | undefined {
+  const start = index === 0 ? 0 : snapshot.idEnds[index - 1]!;
+  const end = snapshot.idEnds[index]!;
+  return end === start ? undefined : idText(snapshot).slice(start, end);
 }
 
 /** Marks the reviews read before the batch's new undo keys, and named by them, as undone. */
@@ -192,9 +233,12 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   // keys (an index of every id would cost more to build than the pass). A line copied by hand may share an id: all go.
   const newKeys = new Set(keys);
   const named = new Set<string>();
-  for (let i = 0; i < snapshot.count; i++) {
-    const id = snapshot.ids[i];
-    if (!id || !newKeys.has(id)) continue;
+  const text = idText(snapshot);
+  for (let i = 0, start = 0; i < snapshot.count; start = snapshot.idEnds[i++]!) {
+    const end = snapshot.idEnds[i]!;
+    if (end === start) continue;
+    const id = text.slice(start, end);
+    if (!newKeys.has(id)) continue;
     undo(i);
     named.add(id);
   }
@@ -212,10 +256,7 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   for (let i = 0; i < snapshot.count; i++) {
     if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
     if (
-      isUndone(
-        { id: snapshot.ids[i] || undefined, questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) },
-        wanted,
-      )
+      isUndone({ id: idOf(snapshot, i), questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) }, wanted)
     )
       undo(i);
   }
@@ -241,6 +282,7 @@ export function append(snapshot: Snapshot, group: number, rating: ReviewRating, 
     snapshot.rating = grown(snapshot.rating, new Uint8Array(capacity));
     snapshot.time = grown(snapshot.time, new Float64Array(capacity));
     snapshot.undone = grown(snapshot.undone, new Uint8Array(capacity));
+    snapshot.idEnds = grown(snapshot.idEnds, new Uint32Array(capacity));
   }
   const index = snapshot.count++;
   snapshot.group[index] = group;
@@ -264,6 +306,15 @@ export interface Lookups {
   decks: Map<string, string>;
   /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
   undoQuestionIds: Set<string>;
+  /**
+   * The group last found for a question number, and by group the text of the
+   * line that found it (its questionId to question, as written; see
+   * reviewLine.ts): a line with the same number and that same text is in that
+   * group. One lookup by number and one comparison of text kept together, where
+   * comparing the group's three strings reads memory all over the heap.
+   */
+  lastByNumber: Map<number, number>;
+  groupTexts: string[];
 }
 
 const snapshotLookups = new WeakMap<Snapshot, Lookups>();
@@ -272,7 +323,14 @@ const snapshotLookups = new WeakMap<Snapshot, Lookups>();
 export function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Lookups {
   let found = snapshotLookups.get(snapshot);
   if (!found) {
-    found = { groupById: new Map(), sameId: [], decks: new Map(), undoQuestionIds: questionIdsIn(snapshot.undoKeys) };
+    found = {
+      groupById: new Map(),
+      sameId: [],
+      decks: new Map(),
+      undoQuestionIds: questionIdsIn(snapshot.undoKeys),
+      lastByNumber: new Map(),
+      groupTexts: [],
+    };
     for (let group = 0; group < snapshot.groupIds.length; group++) addGroup(found, snapshot.groupIds[group]!, group);
     snapshotLookups.set(snapshot, found);
   }
@@ -301,6 +359,23 @@ export function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string,
   snapshot.groupQuestions.push(ownCopy(question));
   addGroup(lookup, id, group);
   return group;
+}
+
+/** The group of a review read from a line, found first by its number and line text (see Lookups). */
+function groupOfReview(snapshot: Snapshot, lookup: Lookups, review: ReviewKeyFields): number {
+  const guess = lookup.lastByNumber.get(review.number);
+  if (guess !== undefined && review.groupText !== undefined && lookup.groupTexts[guess] === review.groupText) return guess;
+  const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
+  if (review.groupText !== undefined) {
+    lookup.lastByNumber.set(review.number, group);
+    lookup.groupTexts[group] = flatCopy(review.groupText);
+  }
+  return group;
+}
+
+/** The text as one flat string of its own: compared a million times, it should be one object in memory, not a slice of another. */
+function flatCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /**
@@ -370,6 +445,7 @@ export function compacted<CardState>(snapshot: Snapshot<CardState>): Snapshot<Ca
     rating: snapshot.rating.slice(0, count),
     time: snapshot.time.slice(0, count),
     undone: snapshot.undone.slice(0, count),
-    ids: snapshot.ids.slice(0, count),
+    idText: idText(snapshot),
+    idEnds: snapshot.idEnds.slice(0, count),
   };
 }

@@ -125,12 +125,20 @@ function review(spec: { target: number; rating: number; minutes: number; handWri
       : spec.target === 6
         ? ['deck/1', questions[1]!.question]
         : ['deck/9', 'Gone?'];
+  const { deck, number, durationMs, answer, mode } = reviewFields(questionId, question);
+  // In the order kfq writes a review's fields (reviewOf), so most lines are read without JSON.parse.
   return {
     ...(spec.withId ? { id: `review-${++reviewIds}` } : {}),
-    ...reviewFields(questionId, question),
+    questionId,
+    deck,
+    number,
+    question,
     rating: spec.rating as Review['rating'],
     // A hand-edited time: no milliseconds, still a valid date.
     reviewedAt: spec.handWritten ? at.toISOString().replace('.000Z', 'Z') : at.toISOString(),
+    durationMs,
+    answer,
+    mode,
   };
 }
 
@@ -282,6 +290,26 @@ describe('the card-state snapshot', () => {
     mkdirSync(folder);
     const broken = openReviewHistory(folder, cacheDir, FSRS_REPLAY);
     expect(() => broken.read()).toThrow(StorageError);
+  });
+
+  it('when undo records after the snapshot name reviews by id, among reviews with and without ids, then exactly those are taken back', () => {
+    const { log, cacheDir } = paths();
+    const reviews = [1, 2, 3, 4, 5, 6, 7, 8].map((day) => ({
+      ...(day % 3 === 0 ? {} : { id: `id-of-day-${day}` }),
+      ...reviewFields('deck/1', 'What is Katib?'),
+      rating: 3,
+      reviewedAt: `2025-01-0${day}T08:00:00.000Z`,
+    }));
+    const lines = [HEADER, ...reviews.map((review) => JSON.stringify(review))];
+    writeFileSync(log, `${lines.join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    const undo = (day: number): string =>
+      JSON.stringify({ undo: reviews[day - 1]!.reviewedAt, questionId: 'deck/1', id: `id-of-day-${day}` });
+    writeFileSync(log, `${[...lines, undo(5), undo(8), undo(1)].join('\n')}\n`);
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(history.reviewCount).toBe(5);
+    expect([...history.reviews()].map((review) => review.reviewedAt.slice(8, 10))).toEqual(['02', '03', '04', '06', '07']);
+    expectSameAsFullReplay(log, history, 0.9);
   });
 
   it('when two reviews share an id (a line copied by hand) and an undo naming it comes after the snapshot, then both are taken back, as a full read does', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reviewOf, type Review } from '../../../src/model/review.js';
-import { isoTime, quickReview } from '../../../src/store/reviewLine.js';
+import { isoTime, quickReview, type ReviewKeyFields } from '../../../src/store/reviewLine.js';
 import { parseLogKeys, parseLogLines, type LogLines } from '../../../src/store/reviewLog.js';
 
 /** Text as people and decks write it: quotes, backslashes, control characters, accents, emoji, lone surrogates. */
@@ -55,13 +55,14 @@ const logLine = fc.oneof(
 );
 
 /** What the snapshot reads of each review: the fields that key it. */
-function keyFields(lines: LogLines<Pick<Review, 'id' | 'questionId' | 'deck' | 'question' | 'rating' | 'reviewedAt'>>): unknown {
+function keyFields(lines: LogLines<ReviewKeyFields>): unknown {
   return {
     ...lines,
-    reviews: lines.reviews.map(({ id, questionId, deck, question, rating, reviewedAt }) => ({
+    reviews: lines.reviews.map(({ id, questionId, deck, number, question, rating, reviewedAt }) => ({
       id,
       questionId,
       deck,
+      number,
       question,
       rating,
       reviewedAt,
@@ -75,8 +76,12 @@ describe('reading the usual review line quickly', () => {
       fc.property(kfqReview, (review) => {
         const found = quickReview(JSON.stringify(review));
         expect(found).toBeDefined();
-        const { id, questionId, deck, question, rating, reviewedAt } = review;
-        expect(found!.review).toEqual({ id, questionId, deck, question, rating, reviewedAt });
+        const { id, questionId, deck, number, question, rating, reviewedAt } = review;
+        const { groupText, ...fields } = found!.review;
+        expect(fields).toEqual({ id, questionId, deck, number, question, rating, reviewedAt });
+        // The text that keys the group: the line from questionId to question, as written.
+        const line = JSON.stringify(review);
+        expect(groupText).toBe(line.slice(line.indexOf('"questionId"'), line.indexOf(',"rating"')));
         expect(found!.time).toBe(Date.parse(reviewedAt));
       }),
     );
