@@ -9,6 +9,7 @@ import type { PartReader, SharedSegments, Stretch } from './logPartReader.js';
 import { isUndone } from './reviewLog.js';
 import {
   addId,
+  addIds,
   append,
   compacted,
   extend,
@@ -16,6 +17,7 @@ import {
   idOf,
   idText,
   lookups,
+  makeRoom,
   markUndone,
   newChanges,
   newSnapshot,
@@ -94,6 +96,40 @@ function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>
   return groups;
 }
 
+/**
+ * Which of a part's reviews are added: not one undone in the part, nor one an
+ * undo record read before it names. Usually all, which appendAll adds at once.
+ */
+function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly number[]): Uint8Array | 'all' {
+  const undoKeys = snapshot.undoKeys;
+  const { undoQuestionIds } = lookups(snapshot, []);
+  let kept: Uint8Array | undefined;
+  for (let i = 0; i < part.count; i++) {
+    const id = idOf(part, i);
+    const questionId = snapshot.groupIds[groupsOfReader[part.group[i]!]!]!;
+    const named =
+      ((id !== undefined && undoKeys.has(id)) || undoQuestionIds.has(questionId)) &&
+      isUndone({ id, questionId, reviewedAt: writtenTime(part, i) }, undoKeys);
+    if (part.undone[i] === 0 && !named) continue;
+    kept ??= new Uint8Array(part.count).fill(1);
+    kept[i] = 0;
+  }
+  return kept ?? 'all';
+}
+
+/** Adds every review of a part, column by column. */
+function appendAll(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly number[]): void {
+  const at = snapshot.count;
+  makeRoom(snapshot, part.count);
+  for (let i = 0; i < part.count; i++) snapshot.group[at + i] = groupsOfReader[part.group[i]!]!;
+  snapshot.rating.set(part.rating.subarray(0, part.count), at);
+  snapshot.time.set(part.time.subarray(0, part.count), at);
+  snapshot.undone.fill(0, at, at + part.count);
+  addIds(snapshot, at, part, part.count);
+  for (const [i, written] of part.writtenTimes) snapshot.writtenTimes.set(at + i, written);
+  snapshot.count += part.count;
+}
+
 /** The start of the first line that begins at or after `from` (and after `offset`), or undefined when no line does before `size`. */
 function lineStartFrom(fd: number, offset: number, from: number, size: number): number | undefined {
   const buffer = Buffer.allocUnsafe(1 << 16);
@@ -166,29 +202,24 @@ function readSegment(fd: number, logFile: string, from: number, to: number, tabl
  */
 function appendPart(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly number[], changes: Changes): void {
   snapshot.checksums.push(...part.checksums);
-  const undoKeys = snapshot.undoKeys;
-  const lookup = lookups(snapshot, []);
-  for (let i = 0; i < part.count; i++) {
-    if (part.undone[i] === 1) continue;
-    const group = groupsOfReader[part.group[i]!]!;
-    const id = idOf(part, i);
-    const questionId = snapshot.groupIds[group]!;
-    if (
-      ((id !== undefined && undoKeys.has(id)) || lookup.undoQuestionIds.has(questionId)) &&
-      isUndone({ id, questionId, reviewedAt: writtenTime(part, i) }, undoKeys)
-    )
-      continue;
-    const index = append(snapshot, group, part.rating[i]! as ReviewRating, part.time[i]!);
-    addId(snapshot, index, id);
-    const written = part.writtenTimes.get(i);
-    if (written !== undefined) snapshot.writtenTimes.set(index, written);
+  const kept = keptReviews(snapshot, part, groupsOfReader);
+  if (kept === 'all') {
+    appendAll(snapshot, part, groupsOfReader);
+  } else {
+    for (let i = 0; i < part.count; i++) {
+      if (kept[i] === 0) continue;
+      const index = append(snapshot, groupsOfReader[part.group[i]!]!, part.rating[i]! as ReviewRating, part.time[i]!);
+      addId(snapshot, index, idOf(part, i));
+      const written = part.writtenTimes.get(i);
+      if (written !== undefined) snapshot.writtenTimes.set(index, written);
+    }
   }
   idText(snapshot);
   for (const problem of part.problems) snapshot.problems.push({ ...problem, line: problem.line + snapshot.lines });
   snapshot.lines += part.lines;
   snapshot.offset = part.offset;
-  const added = [...part.undoKeys].filter((key) => !undoKeys.has(key));
-  for (const key of added) undoKeys.add(key);
+  const added = [...part.undoKeys].filter((key) => !snapshot.undoKeys.has(key));
+  for (const key of added) snapshot.undoKeys.add(key);
   changes.undoKeys.push(...added);
   lookups(snapshot, added);
 }

@@ -193,6 +193,19 @@ export function apply(snapshot: Snapshot, text: string, file: string, changes: C
 /** Ids added since the snapshot's idText was last brought up to date. */
 const pendingIds = new WeakMap<Snapshot, string[]>();
 
+/** Adds the ids of `from`'s first `count` reviews, given to the snapshot's reviews from `at` on. */
+export function addIds(snapshot: Snapshot, at: number, from: Snapshot, count: number): void {
+  const base = at === 0 ? 0 : snapshot.idEnds[at - 1]!;
+  for (let i = 0; i < count; i++) snapshot.idEnds[at + i] = base + from.idEnds[i]!;
+  const text = idText(from);
+  const length = count === 0 ? 0 : from.idEnds[count - 1]!;
+  if (length === 0) return;
+  const pending = pendingIds.get(snapshot);
+  const added = length === text.length ? text : text.slice(0, length);
+  if (pending) pending.push(added);
+  else pendingIds.set(snapshot, [added]);
+}
+
 /** Gives review `index` (the last added) its id. */
 export function addId(snapshot: Snapshot, index: number, id: string | undefined): void {
   const start = index === 0 ? 0 : snapshot.idEnds[index - 1]!;
@@ -276,20 +289,24 @@ function atSigns(key: string): number[] {
 }
 
 export function append(snapshot: Snapshot, group: number, rating: ReviewRating, time: number): number {
-  if (snapshot.count === snapshot.group.length) {
-    const capacity = Math.max(1024, snapshot.count * 2);
-    snapshot.group = grown(snapshot.group, new Uint32Array(capacity));
-    snapshot.rating = grown(snapshot.rating, new Uint8Array(capacity));
-    snapshot.time = grown(snapshot.time, new Float64Array(capacity));
-    snapshot.undone = grown(snapshot.undone, new Uint8Array(capacity));
-    snapshot.idEnds = grown(snapshot.idEnds, new Uint32Array(capacity));
-  }
+  makeRoom(snapshot, 1);
   const index = snapshot.count++;
   snapshot.group[index] = group;
   snapshot.rating[index] = rating;
   snapshot.time[index] = time;
   snapshot.undone[index] = 0;
   return index;
+}
+
+/** Grows the columns, if need be, to hold `more` reviews more. */
+export function makeRoom(snapshot: Snapshot, more: number): void {
+  if (snapshot.count + more <= snapshot.group.length) return;
+  const capacity = Math.max(1024, snapshot.count * 2, snapshot.count + more);
+  snapshot.group = grown(snapshot.group, new Uint32Array(capacity));
+  snapshot.rating = grown(snapshot.rating, new Uint8Array(capacity));
+  snapshot.time = grown(snapshot.time, new Float64Array(capacity));
+  snapshot.undone = grown(snapshot.undone, new Uint8Array(capacity));
+  snapshot.idEnds = grown(snapshot.idEnds, new Uint32Array(capacity));
 }
 
 function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {

@@ -302,7 +302,8 @@ describe('the card-state snapshot', () => {
     }));
     const lines = [HEADER, ...reviews.map((review) => JSON.stringify(review))];
     writeFileSync(log, `${lines.join('\n')}\n`);
-    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    // The first read in three segments, the last two read by the other reader: their ids come from its parts.
+    readReviewHistory(log, cacheDir, FSRS_REPLAY, { partReader: inThreadReader([0.3, 0.6], 1) });
     const undo = (day: number): string =>
       JSON.stringify({ undo: reviews[day - 1]!.reviewedAt, questionId: 'deck/1', id: `id-of-day-${day}` });
     writeFileSync(log, `${[...lines, undo(5), undo(8), undo(1)].join('\n')}\n`);
