@@ -3,10 +3,12 @@
 // replayed through it.
 import { FSRS_REPLAY } from '../practice/cardReplay.js';
 import { cardStates } from '../practice/gradeReplay.js';
-import { useSchedulerSettings, type CardState } from '../practice/scheduler.js';
+import { currentSchedulerSettings, useSchedulerSettings, type CardState } from '../practice/scheduler.js';
 import { plural } from '../model/plural.js';
+import type { CardReplay } from '../model/review.js';
 import { openReviewHistory, type OpenedHistory, type ReviewHistory } from '../store/cardSnapshot.js';
 import { readParameters } from '../store/fsrsParameters.js';
+import { replayOnWorker } from '../store/replayThread.js';
 import { readAllReviews } from '../store/mergedLogs.js';
 import type { KfqPaths } from '../store/paths.js';
 import { note, warn } from '../ui/output.js';
@@ -24,6 +26,12 @@ export function applySchedulerSettings(ctx: CommandContext): Settings {
   return settings;
 }
 
+/** FSRS replays the history; a long one's new cards in part on a worker thread, under the same scheduler settings. */
+const HISTORY_REPLAY: CardReplay<CardState> = {
+  ...FSRS_REPLAY,
+  replayElsewhere: (batch) => replayOnWorker<CardState>(batch, currentSchedulerSettings()),
+};
+
 /**
  * The review history opened now, to be read (readHistory) once the decks are
  * loaded: meanwhile another thread reads a long stretch of it. Says so on
@@ -32,9 +40,10 @@ export function applySchedulerSettings(ctx: CommandContext): Settings {
 export function openHistory(ctx: CommandContext): OpenedHistory<CardState> {
   const { paths } = ctx;
   if (paths.sync) return { read: () => mergedHistory(paths) };
-  return openReviewHistory(paths.history, paths.cache, FSRS_REPLAY, {
+  return openReviewHistory(paths.history, paths.cache, HISTORY_REPLAY, {
     onLongRead: (bytes) =>
       note(ctx.stderr, `kfq: reading ${Math.round(bytes / (1 << 20))} MB of review history once to index it; later starts are quick…`),
+    ...(ctx.env.KFQ_DEBUG === '1' ? { onOtherThread: (done: string) => note(ctx.stderr, `kfq: ${done}`) } : {}),
   });
 }
 

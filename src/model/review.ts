@@ -80,6 +80,15 @@ export function newReviewId(at: Date): string {
  * How a card's state follows from its reviews, for whoever replays a review
  * log (practice gives FSRS); `matcher` says which question a review belongs to now.
  */
+/** Groups of reviews to replay, each in order: group k's are those from starts[k] to before starts[k + 1]. */
+export interface ReplayBatch {
+  starts: Uint32Array;
+  ratings: Uint8Array;
+  /** Epoch milliseconds. */
+  times: Float64Array;
+  retention: number;
+}
+
 export interface CardReplay<CardState> {
   /**
    * The state after grading `from` (undefined: a new card) with the reviews
@@ -93,6 +102,13 @@ export interface CardReplay<CardState> {
     times: ArrayLike<number>,
     retention: number,
   ): CardState | undefined;
+  /**
+   * Starts replaying groups of reviews elsewhere (another thread), each from
+   * a new card; the function returned waits and gives each group's state, or
+   * undefined when they could not be replayed there. Without it, or when it
+   * gives undefined, everything is replayed with replay().
+   */
+  replayElsewhere?(batch: ReplayBatch): () => Array<CardState | undefined> | undefined;
   lastReviewedAt(state: CardState): Date;
   defaultRetention: number;
   matcher(questions: readonly Question[]): (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;

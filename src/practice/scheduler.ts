@@ -41,6 +41,11 @@ export function useSchedulerSettings(next: SchedulerSettings): void {
   schedulers.clear();
 }
 
+/** The settings in use (for a worker thread to use the same). */
+export function currentSchedulerSettings(): SchedulerSettings {
+  return settings;
+}
+
 /** Names the settings, so states cached under other settings are not reused. */
 export function schedulerSignature(): string {
   return JSON.stringify([settings.learningSteps, settings.relearningSteps, settings.weights ?? null]);

@@ -18,7 +18,7 @@ import { closeSync, fstatSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StorageError } from '../errors.js';
 import type { Question } from '../model/question.js';
-import type { CardReplay, ReviewFacts, ReviewRating } from '../model/review.js';
+import type { CardReplay, ReplayBatch, ReviewFacts, ReviewRating } from '../model/review.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
 import { openRegularFile } from './fileType.js';
@@ -55,6 +55,8 @@ export interface ReadHistoryOptions {
   onLongRead?: (bytes: number) => void;
   /** Who may read the back part of a long stretch while this thread reads the front; by default a worker thread, when kfq runs built. */
   partReader?: PartReader<LogPart>;
+  /** Told what another thread did of reading and replaying (for KFQ_DEBUG). */
+  onOtherThread?: (done: string) => void;
 }
 
 /** The default retention's states are always kept; other retentions used lately, up to this many in all. */
@@ -101,7 +103,7 @@ export function openReviewHistory<CardState>(
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const segments = startSegments(fd, snapshot.offset, size, logFile, options.partReader ?? workerPartReader());
     const openFd = fd;
-    read = () => readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key }, replayer, segments);
+    read = () => readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key }, replayer, segments, options.onOtherThread);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     read = () => historyError(error, logFile, empty);
@@ -125,13 +127,16 @@ function readOpened<CardState>(
   files: { logFile: string; cacheFile: string; key: string },
   replayer: CardReplay<CardState>,
   segments: Segments | undefined,
+  tell: (done: string) => void = () => undefined,
 ): ReviewHistory<CardState> {
   const { logFile, cacheFile, key } = files;
   try {
     const changes = newChanges(snapshot);
-    readStretch(snapshot, fd, size, logFile, changes, segments);
+    const read = readStretch(snapshot, fd, size, logFile, changes, segments);
+    if (read.readByOther > 0) tell(`read ${read.readByOther} of ${read.segments} segments of the review log on a worker thread`);
     markUndone(snapshot, changes);
-    replayChanged(snapshot, changes, replayer);
+    const replayed = replayChanged(snapshot, changes, replayer);
+    if (replayed.elsewhere > 0) tell(`replayed ${replayed.elsewhere} of ${replayed.fresh} new cards on a worker thread`);
     const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
     if (snapshot !== cached || snapshot.offset > cached.offset) save();
     if (size === snapshot.offset) return history(snapshot, replayer, save);
@@ -190,10 +195,12 @@ function replay<CardState>(
   retention: number,
   from?: CardState,
 ): CardState | null {
-  const time = snapshot.time;
-  // Sorted by time, then log order: what a stable sort by time gives for reviews in log order.
-  const ordered = inTimeOrder(time, indexes) ? indexes : indexes.slice().sort((a, b) => time[a]! - time[b]! || a - b);
-  return replayer.replay(from, ordered, snapshot.rating, time, retention) ?? null;
+  return replayer.replay(from, inReplayOrder(snapshot.time, indexes), snapshot.rating, snapshot.time, retention) ?? null;
+}
+
+/** Sorted by time, then log order: what a stable sort by time gives for reviews in log order. */
+function inReplayOrder(time: Float64Array, indexes: Uint32Array): Uint32Array {
+  return inTimeOrder(time, indexes) ? indexes : indexes.slice().sort((a, b) => time[a]! - time[b]! || a - b);
 }
 
 /** Whether the reviews are oldest first already, as a log's reviews nearly always are: then sorting them changes nothing. */
@@ -207,25 +214,94 @@ function inTimeOrder(times: Float64Array, indexes: Uint32Array): boolean {
  * kept. Reviews appended after a group's last one continue from its state
  * (what a drill adds); anything else replays the group from its first review.
  */
-function replayChanged<CardState>(snapshot: Snapshot<CardState>, changes: Changes, replayer: CardReplay<CardState>): void {
-  if (snapshot.count === changes.firstNewReview && changes.undone.size === 0) return;
+function replayChanged<CardState>(
+  snapshot: Snapshot<CardState>,
+  changes: Changes,
+  replayer: CardReplay<CardState>,
+): { fresh: number; elsewhere: number } {
+  const replayed = { fresh: 0, elsewhere: 0 };
+  if (snapshot.count === changes.firstNewReview && changes.undone.size === 0) return replayed;
   const appended = liveByGroup(snapshot, changes.firstNewReview);
   for (const [retention, states] of snapshot.states) {
     const full = new Set(changes.undone);
+    const fresh: number[] = [];
     for (let group = 0; group < snapshot.groupIds.length; group++) {
       const live = reviewsOf(appended, group);
+      // A new group is replayed from a new card, whether or not a review of it was undone.
+      if (group >= changes.firstNewGroup) {
+        fresh.push(group);
+        full.delete(group);
+        continue;
+      }
       if (live.length === 0 || full.has(group)) continue;
       const state = states[group];
-      if (group >= changes.firstNewGroup) {
-        states[group] = replay(snapshot, replayer, live, retention);
-      } else if (state && live.every((i) => snapshot.time[i]! >= replayer.lastReviewedAt(state).getTime())) {
+      if (state && live.every((i) => snapshot.time[i]! >= replayer.lastReviewedAt(state).getTime())) {
         states[group] = replay(snapshot, replayer, live, retention, state);
       } else {
         full.add(group);
       }
     }
+    replayed.fresh += fresh.length;
+    replayed.elsewhere += replayFresh(snapshot, replayer, { groups: fresh, reviews: appended, retention }, states);
     replayGroups(snapshot, replayer, full, retention, states);
   }
+  return replayed;
+}
+
+/** A card's replay costs about this many reviews' on top of its reviews (a new card, its state, sending it back). */
+const CARD_COST_IN_REVIEWS = 4;
+/** The share of the work kept here: the other thread starts late and sends its states back. */
+const SHARE_HERE = 0.55;
+
+/**
+ * Replays groups new in the batch, each from a new card: the later ones
+ * elsewhere, when the replayer can, while this thread replays the first. Says
+ * how many were replayed elsewhere.
+ */
+function replayFresh<CardState>(
+  snapshot: Snapshot<CardState>,
+  replayer: CardReplay<CardState>,
+  { groups, reviews, retention }: { groups: number[]; reviews: ReviewsByGroup; retention: number },
+  states: Array<CardState | null>,
+): number {
+  const cost = (group: number): number => reviews.start[group + 1]! - reviews.start[group]! + CARD_COST_IN_REVIEWS;
+  const total = groups.reduce((sum, group) => sum + cost(group), 0);
+  let split = groups.length;
+  let rest: (() => Array<CardState | undefined> | undefined) | undefined;
+  if (replayer.replayElsewhere && groups.length > 1) {
+    for (let sum = 0, k = 0; k < groups.length; k++) {
+      sum += cost(groups[k]!);
+      if (sum >= total * SHARE_HERE) {
+        split = k + 1;
+        break;
+      }
+    }
+    rest = replayer.replayElsewhere(replayBatch(snapshot, groups.slice(split), reviews, retention));
+  }
+  for (let k = 0; k < split; k++) states[groups[k]!] = replay(snapshot, replayer, reviewsOf(reviews, groups[k]!), retention);
+  const replayed = rest?.();
+  for (let k = split; k < groups.length; k++) {
+    const group = groups[k]!;
+    states[group] = replayed ? (replayed[k - split] ?? null) : replay(snapshot, replayer, reviewsOf(reviews, group), retention);
+  }
+  return replayed ? groups.length - split : 0;
+}
+
+/** The groups' reviews, each group's in replay order, as a batch of their own. */
+function replayBatch(snapshot: Snapshot, groups: readonly number[], reviews: ReviewsByGroup, retention: number): ReplayBatch {
+  const starts = new Uint32Array(groups.length + 1);
+  groups.forEach((group, k) => {
+    starts[k + 1] = starts[k]! + reviews.start[group + 1]! - reviews.start[group]!;
+  });
+  const ratings = new Uint8Array(starts[groups.length]!);
+  const times = new Float64Array(starts[groups.length]!);
+  groups.forEach((group, k) => {
+    inReplayOrder(snapshot.time, reviewsOf(reviews, group)).forEach((i, j) => {
+      ratings[starts[k]! + j] = snapshot.rating[i]!;
+      times[starts[k]! + j] = snapshot.time[i]!;
+    });
+  });
+  return { starts, ratings, times, retention };
 }
 
 function replayGroups<CardState>(

@@ -5,9 +5,9 @@
 // loads the decks. Only when kfq runs built: the worker is the bundle
 // logPart.cjs beside kfq's own (scripts/build.js); from the sources (tests)
 // there is none, and the log is read on one thread.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { startWorker, workerBundle } from './workerThread.js';
 
+const WORKER = 'logPart.cjs';
 /** Below this, one thread: starting a worker would cost more than it saves. */
 const SPLIT_BYTES = 16 << 20;
 /** Small segments: the two threads meet near the best point, and a part costs little beyond its lines (its groups are sent once). */
@@ -17,10 +17,7 @@ const MAX_SEGMENTS = 64;
 const START_MS = 2_000;
 const READ_MS = 60_000;
 
-/** The worker's state (slot 0 of the shared Int32Array), and who claimed each segment (slot 1 + segment). */
-export const WORKER_LOADING = 0;
-export const WORKER_READING = 1;
-export const WORKER_DONE = 2;
+/** Who claimed each segment (slot 1 + segment of the shared Int32Array; slot 0 is the worker's state, see model/workerState.ts). */
 export const UNCLAIMED = 0;
 export const CLAIMED_HERE = 1;
 export const CLAIMED_BY_WORKER = 2;
@@ -51,39 +48,24 @@ export interface SharedSegments<Part> {
 export function workerPartReader<Part>(): PartReader<Part> {
   return {
     cuts(from, to) {
-      if (to - from < SPLIT_BYTES || !existsSync(workerFile())) return undefined;
+      if (to - from < SPLIT_BYTES || workerBundle(WORKER) === undefined) return undefined;
       const count = Math.min(MAX_SEGMENTS, Math.max(2, Math.round((to - from) / SEGMENT_BYTES)));
       return Array.from({ length: count - 1 }, (_, k) => from + Math.floor(((k + 1) * (to - from)) / count));
     },
     start(stretch) {
-      const { MessageChannel, receiveMessageOnPort, Worker } = process.getBuiltinModule('node:worker_threads');
       const shared = new Int32Array(new SharedArrayBuffer(4 * stretch.bounds.length));
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(workerFile(), { workerData: { stretch, port: port2, shared }, transferList: [port2] });
-      // A worker left behind (reading the rest failed) must not keep kfq running,
-      // and one that fails is not an error: its segments are read here instead.
-      worker.unref();
-      worker.on('error', () => undefined);
+      const worker = startWorker(workerBundle(WORKER)!, { stretch }, { state: shared });
       return {
         claim: (segment) => Atomics.compareExchange(shared, 1 + segment, UNCLAIMED, CLAIMED_HERE) === UNCLAIMED,
         parts(first) {
-          // Blocking is the point: this thread has nothing else to do until the parts are there.
-          Atomics.wait(shared, 0, WORKER_LOADING, START_MS);
-          Atomics.wait(shared, 0, WORKER_READING, READ_MS);
-          if (Atomics.load(shared, 0) !== WORKER_DONE) void worker.terminate();
           const parts: Array<Part | undefined> = Array.from({ length: stretch.bounds.length - 1 - first });
-          for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
-            const { segment, part } = message.message as { segment: number; part?: Part };
+          for (const message of worker.messages(START_MS, READ_MS)) {
+            const { segment, part } = message as { segment: number; part?: Part };
             if (segment >= first) parts[segment - first] = part;
           }
-          port1.close();
           return parts;
         },
       };
     },
   };
-}
-
-function workerFile(): string {
-  return fileURLToPath(new URL('logPart.cjs', import.meta.url));
 }

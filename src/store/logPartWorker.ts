@@ -3,10 +3,11 @@
 // it reaches one the main thread has claimed.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { readSegmentsFromBack } from './logSegments.js';
-import { CLAIMED_BY_WORKER, UNCLAIMED, WORKER_DONE, WORKER_READING, type Stretch } from './logPartReader.js';
+import { tellState, WORKER_DONE, WORKER_WORKING } from '../model/workerState.js';
+import { CLAIMED_BY_WORKER, UNCLAIMED, type Stretch } from './logPartReader.js';
 
-const { stretch, port, shared } = workerData as { stretch: Stretch; port: MessagePort; shared: Int32Array };
-tell(WORKER_READING);
+const { stretch, port, state: shared } = workerData as { stretch: Stretch; port: MessagePort; state: Int32Array };
+tellState(shared, WORKER_WORKING);
 try {
   readSegmentsFromBack(
     stretch,
@@ -22,10 +23,5 @@ try {
 } catch {
   // Whatever it did not send, the main thread reads itself, and reports what is wrong there.
 } finally {
-  tell(WORKER_DONE);
-}
-
-function tell(state: number): void {
-  Atomics.store(shared, 0, state);
-  Atomics.notify(shared, 0);
+  tellState(shared, WORKER_DONE);
 }

@@ -58,7 +58,8 @@ export function startSegments(fd: number, from: number, size: number, logFile: s
  * Adds the whole lines from the snapshot's offset to `size`. Cut into
  * segments, this thread reads them from the front and the other reader from
  * the back until they meet; then the other's parts are added in order, as if
- * read here (a segment it could not read is read here).
+ * read here (a segment it could not read is read here). Says how many
+ * segments there were and how many the other reader read.
  */
 export function readStretch(
   snapshot: Snapshot,
@@ -67,19 +68,23 @@ export function readStretch(
   file: string,
   changes: Changes,
   segments: Segments | undefined,
-): void {
-  if (segments === undefined) return extend(snapshot, fd, size, file, changes);
+): { segments: number; readByOther: number } {
+  if (segments === undefined) {
+    extend(snapshot, fd, size, file, changes);
+    return { segments: 1, readByOther: 0 };
+  }
   const { bounds, shared } = segments;
   const count = bounds.length - 1;
   let next = 0;
   for (; next < count && shared.claim(next); next++) extend(snapshot, fd, bounds[next + 1]!, file, changes);
-  if (next === count) return;
+  if (next === count) return { segments: count, readByOther: 0 };
   const parts = shared.parts(next);
   const groupsOfReader = mapGroups(snapshot, parts);
   parts.forEach((part, k) => {
     if (part) appendPart(snapshot, part.lines, groupsOfReader, changes);
     else extend(snapshot, fd, bounds[next + k + 1]!, file, changes);
   });
+  return { segments: count, readByOther: parts.filter(Boolean).length };
 }
 
 /** The snapshot's group of each group of the other reader's table, made where new. All parts first: a part may use a group one read before it brought. */

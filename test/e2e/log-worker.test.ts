@@ -1,6 +1,7 @@
-// A long review log is read on two threads (src/store/logPartReader.ts): a
-// worker thread reads the back half. What kfq shows must be exactly what one
-// thread gives, and a worker that cannot run must not stop kfq.
+// A long review log is read on two threads (src/store/logPartReader.ts), and
+// its cards replayed on two (src/store/replayThread.ts): worker threads read
+// the back segments and replay the later cards. What kfq shows must be exactly
+// what one thread gives, and a worker that cannot run must not stop kfq.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ function writeLog(file: string): void {
   const lines = [JSON.stringify({ kfq: 'review-log', version: 1 })];
   const ids: string[] = [];
   const start = Date.parse('2025-01-01T00:00:00.000Z');
-  for (let i = 0; i < 80_000; i++) {
+  for (let i = 0; i < 160_000; i++) {
     const question = deck.questions[Math.floor(random() * random() * deck.questions.length)]!;
     const other = random() < 0.05;
     const id = `r${i.toString(36)}-${Math.floor(random() * 1e9).toString(16)}`;
@@ -67,33 +68,40 @@ function statsOnFirstRun(kfqDir: string): { stdout: string; stderr: string; stat
   const home = tempHome();
   cpSync(log, join(home, 'reviews.jsonl'));
   const result = spawnSync(process.execPath, [join(kfqDir, 'bin', 'kfq.js'), '--deck', deckFile, 'stats', '--json'], {
-    env: kfqEnv({ KFQ_HOME: home, KFQ_NOW: '2026-01-01T00:00:00.000Z', NODE_DEBUG: 'worker' }),
+    env: kfqEnv({ KFQ_HOME: home, KFQ_NOW: '2026-01-01T00:00:00.000Z', KFQ_DEBUG: '1' }),
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
-describe('a long review log read on two threads', () => {
-  const oneThread = statsOnFirstRun(copyOfKfq('one-thread', (dist) => rmSync(join(dist, 'logPart.cjs'))));
+describe('a long review log read and replayed on two threads', () => {
+  const oneThread = statsOnFirstRun(
+    copyOfKfq('one-thread', (dist) => ['logPart.cjs', 'replay.cjs'].forEach((worker) => rmSync(join(dist, worker)))),
+  );
 
-  it('when the worker reads the back half, then stats are exactly those of one thread', () => {
+  it('when workers read the back segments and replay the later cards, then stats are exactly those of one thread', () => {
     const twoThreads = statsOnFirstRun(repoRoot);
-    expect(twoThreads.stderr).toMatch(/create new worker .*logPart\.cjs/);
-    expect(oneThread.stderr).not.toMatch(/create new worker/);
+    // KFQ_DEBUG says what the workers did: most of the log read and part of the cards replayed there.
+    expect(twoThreads.stderr).toMatch(/kfq: read [1-9]\d* of \d+ segments of the review log on a worker thread/);
+    expect(twoThreads.stderr).toMatch(/kfq: replayed [1-9]\d* of \d+ new cards on a worker thread/);
+    expect(oneThread.stderr).not.toMatch(/on a worker thread/);
     expect(twoThreads.status).toBe(0);
     expect(stats(twoThreads.stdout)).toEqual(stats(oneThread.stdout));
-    expect(stats(oneThread.stdout).reviews.total).toBeGreaterThan(70_000);
+    expect(stats(oneThread.stdout).reviews.total).toBeGreaterThan(140_000);
     // The damaged lines are reported once each, at their lines, as one thread does.
-    expect(twoThreads.stderr).toContain('4 damaged lines skipped (first at line ');
+    expect(twoThreads.stderr).toContain('8 damaged lines skipped (first at line ');
     expect(warnings(twoThreads.stderr)).toEqual(warnings(oneThread.stderr));
   });
 
-  it('when the worker cannot load, then kfq reads the whole log itself and shows the same', () => {
+  it('when the workers cannot load, then kfq reads and replays the whole log itself and shows the same', () => {
     const broken = statsOnFirstRun(
-      copyOfKfq('broken-worker', (dist) => writeFileSync(join(dist, 'logPart.cjs'), 'this is not JavaScript(')),
+      copyOfKfq('broken-worker', (dist) =>
+        ['logPart.cjs', 'replay.cjs'].forEach((worker) => writeFileSync(join(dist, worker), 'this is not JavaScript(')),
+      ),
     );
     expect(broken.status).toBe(0);
+    expect(broken.stderr).not.toMatch(/on a worker thread/);
     expect(stats(broken.stdout)).toEqual(stats(oneThread.stdout));
   });
 });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { StorageError } from '../../../src/errors.js';
 import type { Question } from '../../../src/model/question.js';
-import type { Review } from '../../../src/model/review.js';
+import type { CardReplay, Review } from '../../../src/model/review.js';
 import { FSRS_REPLAY } from '../../../src/practice/cardReplay.js';
 import { reviewsByQuestion } from '../../../src/practice/matchReviews.js';
 import {
@@ -242,6 +242,31 @@ describe('the card-state snapshot', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives the same when the later part of the new cards is replayed elsewhere (another thread), or could not be', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.nat(), fc.boolean(), fc.boolean(), (specs, cut, endsCut, elsewhereFails) => {
+        const { log, cacheDir } = paths();
+        const replayer: CardReplay<CardState> = {
+          ...FSRS_REPLAY,
+          replayElsewhere: ({ starts, ratings, times, retention }) => {
+            const inOrder = Uint32Array.from(ratings, (_, i) => i);
+            const states = Array.from({ length: starts.length - 1 }, (_, k) =>
+              FSRS_REPLAY.replay(undefined, inOrder.subarray(starts[k], starts[k + 1]), ratings, times, retention),
+            );
+            return () => (elsewhereFails ? undefined : states);
+          },
+        };
+        const lines = [HEADER, ...logLines(specs)];
+        const at = 1 + (cut % lines.length);
+        writeFileSync(log, `${lines.slice(0, at).join('\n')}\n`);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, replayer), 0.9);
+        writeFileSync(log, `${lines.join('\n')}${endsCut ? '' : '\n'}`);
+        expectSameAsFullReplay(log, readReviewHistory(log, cacheDir, replayer), 0.9);
+      }),
+      { numRuns: 150 },
     );
   });
 

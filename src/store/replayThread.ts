@@ -1,0 +1,26 @@
+// Replaying half of a long history's new cards on a worker thread
+// (dist/replay.cjs, built from practice/replayWorker.ts) while the main thread
+// replays the others: the store passes the batch and the scheduler's settings
+// along; practice does the replaying.
+import type { ReplayBatch } from '../model/review.js';
+import { startWorker, workerBundle } from './workerThread.js';
+
+/** Below this many reviews, one thread: starting a worker would cost more than it saves. */
+const WORKER_REVIEWS = 50_000;
+/** How long to wait for the worker to start, then to finish, before replaying its cards here after all. */
+const START_MS = 2_000;
+const REPLAY_MS = 60_000;
+
+export function replayOnWorker<CardState>(batch: ReplayBatch, schedulerSettings: unknown): () => Array<CardState | undefined> | undefined {
+  const file = batch.ratings.length < WORKER_REVIEWS ? undefined : workerBundle('replay.cjs');
+  if (file === undefined) return () => undefined;
+  const worker = startWorker(
+    file,
+    { batch, settings: schedulerSettings },
+    {
+      state: new Int32Array(new SharedArrayBuffer(4)),
+      transfer: [batch.starts, batch.ratings, batch.times].map(({ buffer }) => buffer as ArrayBuffer),
+    },
+  );
+  return () => (worker.messages(START_MS, REPLAY_MS)[0] as { states?: Array<CardState | undefined> } | undefined)?.states;
+}
