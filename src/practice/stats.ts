@@ -71,6 +71,9 @@ export interface Stats {
 const NEVER = -0x80000000;
 
 /** The position in `questions` of the question a review belongs to, or -1 when it is gone. */
+/** Not looked up yet (a position is -1 or more). */
+const UNMATCHED = -2;
+
 function reviewPositions(questions: readonly Question[]): (review: ReviewFacts) => number {
   const match = questionMatcher(questions);
   const positions = new Map(questions.map((question, position) => [question, position]));
@@ -78,10 +81,18 @@ function reviewPositions(questions: readonly Question[]): (review: ReviewFacts) 
     const question = match(review);
     return question ? positions.get(question)! : -1;
   };
-  const byGroup: number[] = [];
+  // Typed, not an array filled in any order: V8 keeps such an array as a slow dictionary.
+  let byGroup = new Int32Array(1024).fill(UNMATCHED);
   return (review) => {
-    if (review.group === undefined) return positionOf(review);
-    return (byGroup[review.group] ??= positionOf(review));
+    const group = review.group;
+    if (group === undefined) return positionOf(review);
+    if (group >= byGroup.length) {
+      const grown = new Int32Array(Math.max(group + 1, byGroup.length * 2)).fill(UNMATCHED);
+      grown.set(byGroup);
+      byGroup = grown;
+    }
+    if (byGroup[group] === UNMATCHED) byGroup[group] = positionOf(review);
+    return byGroup[group]!;
   };
 }
 

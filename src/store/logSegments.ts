@@ -88,9 +88,10 @@ export function readStretch(
 }
 
 /** The snapshot's group of each group of the other reader's table, made where new. All parts first: a part may use a group one read before it brought. */
-function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>): number[] {
+function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>): Uint32Array {
   const lookup = lookups(snapshot, []);
-  const groups: number[] = [];
+  const count = parts.reduce((most, part) => (part ? Math.max(most, part.firstGroup + part.lines.groupIds.length) : most), 0);
+  const groups = new Uint32Array(count);
   for (const part of parts) {
     if (!part) continue;
     const { groupIds, groupDecks, groupQuestions } = part.lines;
@@ -105,7 +106,7 @@ function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>
  * Which of a part's reviews are added: not one undone in the part, nor one an
  * undo record read before it names. Usually all, which appendAll adds at once.
  */
-function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly number[]): Uint8Array | 'all' {
+function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32Array): Uint8Array | 'all' {
   const undoKeys = snapshot.undoKeys;
   const { undoQuestionIds } = lookups(snapshot, []);
   let kept: Uint8Array | undefined;
@@ -123,7 +124,7 @@ function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonl
 }
 
 /** Adds every review of a part, column by column. */
-function appendAll(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly number[]): void {
+function appendAll(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32Array): void {
   const at = snapshot.count;
   makeRoom(snapshot, part.count);
   for (let i = 0; i < part.count; i++) snapshot.group[at + i] = groupsOfReader[part.group[i]!]!;
@@ -205,7 +206,7 @@ function readSegment(fd: number, logFile: string, from: number, to: number, tabl
  * that an undo record read before it names is left out, and the part's undo
  * keys are new keys of this batch (markUndone applies them to earlier reviews).
  */
-function appendPart(snapshot: Snapshot, part: Snapshot, groupsOfReader: readonly number[], changes: Changes): void {
+function appendPart(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32Array, changes: Changes): void {
   snapshot.checksums.push(...part.checksums);
   const kept = keptReviews(snapshot, part, groupsOfReader);
   if (kept === 'all') {

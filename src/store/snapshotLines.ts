@@ -413,6 +413,8 @@ export function shareGroups(lines: Snapshot, table: Snapshot): void {
 }
 
 function addGroup(lookup: Lookups, questionId: string, group: number): void {
+  // Filled in group order, so V8 keeps these arrays packed rather than as dictionaries.
+  lookup.groupTexts[group] = '';
   lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
   lookup.groupById.set(questionId, group);
 }
