@@ -3,7 +3,7 @@
 // their states.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { ReplayBatch } from '../model/review.js';
-import { tellState, WORKER_DONE, WORKER_WORKING } from '../model/workerState.js';
+import { working } from '../model/workerState.js';
 import { replayGrades } from './gradeReplay.js';
 import { useSchedulerSettings, type SchedulerSettings } from './scheduler.js';
 
@@ -13,8 +13,7 @@ const { batch, settings, port, state } = workerData as {
   port: MessagePort;
   state: Int32Array;
 };
-tellState(state, WORKER_WORKING);
-try {
+working(state, () => {
   useSchedulerSettings(settings);
   const { starts, ratings, times, retention } = batch;
   const inOrder = Uint32Array.from({ length: ratings.length }, (_, i) => i);
@@ -22,9 +21,4 @@ try {
     replayGrades(undefined, inOrder.subarray(starts[k], starts[k + 1]), ratings, times, retention),
   );
   port.postMessage({ states });
-} catch {
-  // No states: the main thread replays these cards itself.
-  port.postMessage({});
-} finally {
-  tellState(state, WORKER_DONE);
-}
+});

@@ -13,9 +13,6 @@ const SPLIT_BYTES = 16 << 20;
 /** Small segments: the two threads meet near the best point, and a part costs little beyond its lines (its groups are sent once). */
 const SEGMENT_BYTES = 8 << 20;
 const MAX_SEGMENTS = 64;
-/** How long to wait for a worker to start, then to finish, before reading its segments here after all: a worker that could not load or died. */
-const START_MS = 2_000;
-const READ_MS = 60_000;
 
 /** Who claimed each segment (slot 1 + segment of the shared Int32Array; slot 0 is the worker's state, see model/workerState.ts). */
 export const UNCLAIMED = 0;
@@ -46,20 +43,22 @@ export interface SharedSegments<Part> {
 }
 
 export function workerPartReader<Part>(): PartReader<Part> {
+  let file: string | undefined;
   return {
     cuts(from, to) {
-      if (to - from < SPLIT_BYTES || workerBundle(WORKER) === undefined) return undefined;
+      file = to - from < SPLIT_BYTES ? undefined : workerBundle(WORKER);
+      if (file === undefined) return undefined;
       const count = Math.min(MAX_SEGMENTS, Math.max(2, Math.round((to - from) / SEGMENT_BYTES)));
       return Array.from({ length: count - 1 }, (_, k) => from + Math.floor(((k + 1) * (to - from)) / count));
     },
     start(stretch) {
       const shared = new Int32Array(new SharedArrayBuffer(4 * stretch.bounds.length));
-      const worker = startWorker(workerBundle(WORKER)!, { stretch }, { state: shared });
+      const worker = startWorker(file!, { stretch }, { state: shared });
       return {
         claim: (segment) => Atomics.compareExchange(shared, 1 + segment, UNCLAIMED, CLAIMED_HERE) === UNCLAIMED,
         parts(first) {
           const parts: Array<Part | undefined> = Array.from({ length: stretch.bounds.length - 1 - first });
-          for (const message of worker.messages(START_MS, READ_MS)) {
+          for (const message of worker.messages()) {
             const { segment, part } = message as { segment: number; part?: Part };
             if (segment >= first) parts[segment - first] = part;
           }

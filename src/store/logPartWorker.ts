@@ -3,12 +3,11 @@
 // it reaches one the main thread has claimed.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { readSegmentsFromBack } from './logSegments.js';
-import { tellState, WORKER_DONE, WORKER_WORKING } from '../model/workerState.js';
+import { working } from '../model/workerState.js';
 import { CLAIMED_BY_WORKER, UNCLAIMED, type Stretch } from './logPartReader.js';
 
 const { stretch, port, state: shared } = workerData as { stretch: Stretch; port: MessagePort; state: Int32Array };
-tellState(shared, WORKER_WORKING);
-try {
+working(shared, () =>
   readSegmentsFromBack(
     stretch,
     (segment) => Atomics.compareExchange(shared, 1 + segment, UNCLAIMED, CLAIMED_BY_WORKER) === UNCLAIMED,
@@ -19,9 +18,5 @@ try {
         columns.map(({ buffer }) => buffer as ArrayBuffer),
       );
     },
-  );
-} catch {
-  // Whatever it did not send, the main thread reads itself, and reports what is wrong there.
-} finally {
-  tellState(shared, WORKER_DONE);
-}
+  ),
+);

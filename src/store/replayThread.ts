@@ -7,9 +7,6 @@ import { startWorker, workerBundle } from './workerThread.js';
 
 /** Below this many reviews, one thread: starting a worker would cost more than it saves. */
 const WORKER_REVIEWS = 50_000;
-/** How long to wait for the worker to start, then to finish, before replaying its cards here after all. */
-const START_MS = 2_000;
-const REPLAY_MS = 60_000;
 
 export function replayOnWorker<CardState>(batch: ReplayBatch, schedulerSettings: unknown): () => Array<CardState | undefined> | undefined {
   const file = batch.ratings.length < WORKER_REVIEWS ? undefined : workerBundle('replay.cjs');
@@ -22,5 +19,5 @@ export function replayOnWorker<CardState>(batch: ReplayBatch, schedulerSettings:
       transfer: [batch.starts, batch.ratings, batch.times].map(({ buffer }) => buffer as ArrayBuffer),
     },
   );
-  return () => (worker.messages(START_MS, REPLAY_MS)[0] as { states?: Array<CardState | undefined> } | undefined)?.states;
+  return () => (worker.messages()[0] as { states?: Array<CardState | undefined> } | undefined)?.states;
 }

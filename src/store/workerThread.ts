@@ -5,9 +5,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { waitForWorker } from '../model/workerState.js';
 
+/**
+ * How long to wait for a worker to start, then to finish, before the main
+ * thread does its work after all: only a worker that could not load or died
+ * takes so long.
+ */
+const START_MS = 2_000;
+const WORK_MS = 60_000;
+
 export interface StartedWorker {
-  /** Waits for the worker to start (startMs at most) and finish (workMs at most), then gives all it sent; stops it if it did not finish. */
-  messages(startMs: number, workMs: number): unknown[];
+  /** Waits for the worker to finish (see above), then gives all it sent; stops it if it did not finish. */
+  messages(): unknown[];
 }
 
 /** The bundle of that name beside kfq's own, when there is one. */
@@ -33,8 +41,8 @@ export function startWorker(
   worker.unref();
   worker.on('error', () => undefined);
   return {
-    messages(startMs, workMs) {
-      const done = waitForWorker(state, startMs, workMs);
+    messages() {
+      const done = waitForWorker(state, START_MS, WORK_MS);
       const sent: unknown[] = [];
       for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) sent.push(message.message);
       port1.close();
