@@ -103,7 +103,7 @@ export function openReviewHistory<CardState>(
     if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const segments = startSegments(fd, snapshot.offset, size, logFile, options.partReader ?? workerPartReader());
     const openFd = fd;
-    read = () => readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key }, replayer, segments, options.onOtherThread);
+    read = () => readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key, empty }, replayer, segments, options.onOtherThread);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     read = () => historyError(error, logFile, empty);
@@ -124,12 +124,12 @@ function readOpened<CardState>(
   cached: Snapshot<CardState> | undefined,
   fd: number,
   size: number,
-  files: { logFile: string; cacheFile: string; key: string },
+  files: { logFile: string; cacheFile: string; key: string; empty: () => ReviewHistory<CardState> },
   replayer: CardReplay<CardState>,
   segments: Segments | undefined,
   tell: (done: string) => void = () => undefined,
 ): ReviewHistory<CardState> {
-  const { logFile, cacheFile, key } = files;
+  const { logFile, cacheFile, key, empty } = files;
   try {
     const changes = newChanges(snapshot);
     const read = readStretch(snapshot, fd, size, logFile, changes, segments);
@@ -149,7 +149,7 @@ function readOpened<CardState>(
     replayChanged(snapshot, restChanges, replayer);
     return history(snapshot, replayer, () => undefined);
   } catch (error) {
-    return historyError(error, logFile, () => history(newSnapshot<CardState>(replayer.defaultRetention), replayer, () => undefined));
+    return historyError(error, logFile, empty);
   } finally {
     closeSync(fd);
   }

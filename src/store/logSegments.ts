@@ -6,9 +6,9 @@ import { closeSync, fstatSync, readSync } from 'node:fs';
 import type { ReviewRating } from '../model/review.js';
 import { openRegularFile } from './fileType.js';
 import type { PartReader, SharedSegments, Stretch } from './logPartReader.js';
-import { isUndone } from './reviewLog.js';
 import {
   addId,
+  addUndoKeys,
   addIds,
   append,
   compacted,
@@ -16,6 +16,7 @@ import {
   groupOf,
   idOf,
   idText,
+  isNamedByUndo,
   lookups,
   makeRoom,
   markUndone,
@@ -107,15 +108,11 @@ function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>
  * undo record read before it names. Usually all, which appendAll adds at once.
  */
 function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32Array): Uint8Array | 'all' {
-  const undoKeys = snapshot.undoKeys;
-  const { undoQuestionIds } = lookups(snapshot, []);
+  const lookup = lookups(snapshot, []);
   let kept: Uint8Array | undefined;
   for (let i = 0; i < part.count; i++) {
-    const id = idOf(part, i);
     const questionId = snapshot.groupIds[groupsOfReader[part.group[i]!]!]!;
-    const named =
-      ((id !== undefined && undoKeys.has(id)) || undoQuestionIds.has(questionId)) &&
-      isUndone({ id, questionId, reviewedAt: writtenTime(part, i) }, undoKeys);
+    const named = isNamedByUndo(snapshot, lookup, idOf(part, i), questionId, () => writtenTime(part, i));
     if (part.undone[i] === 0 && !named) continue;
     kept ??= new Uint8Array(part.count).fill(1);
     kept[i] = 0;
@@ -224,8 +221,5 @@ function appendPart(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32Ar
   for (const problem of part.problems) snapshot.problems.push({ ...problem, line: problem.line + snapshot.lines });
   snapshot.lines += part.lines;
   snapshot.offset = part.offset;
-  const added = [...part.undoKeys].filter((key) => !snapshot.undoKeys.has(key));
-  for (const key of added) snapshot.undoKeys.add(key);
-  changes.undoKeys.push(...added);
-  lookups(snapshot, added);
+  addUndoKeys(snapshot, part.undoKeys, changes);
 }

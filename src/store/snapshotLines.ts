@@ -167,20 +167,10 @@ export function apply(snapshot: Snapshot, text: string, file: string, changes: C
   snapshot.lines += parsed.newlines;
   snapshot.problems.push(...parsed.problems);
 
-  const added: string[] = [];
-  for (const key of parsed.undone) {
-    if (snapshot.undoKeys.has(key)) continue;
-    snapshot.undoKeys.add(key);
-    added.push(key);
-  }
-  changes.undoKeys.push(...added);
+  const lookup = addUndoKeys(snapshot, parsed.undone, changes);
   // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
-  const undoKeys = snapshot.undoKeys;
-  const lookup = lookups(snapshot, added);
-  const { undoQuestionIds } = lookup;
   parsed.reviews.forEach((review, k) => {
-    if (((review.id !== undefined && undoKeys.has(review.id)) || undoQuestionIds.has(review.questionId)) && isUndone(review, undoKeys))
-      return;
+    if (isNamedByUndo(snapshot, lookup, review.id, review.questionId, () => review.reviewedAt)) return;
     const group = groupOfReview(snapshot, lookup, review);
     const index = append(snapshot, group, review.rating, parsed.times[k]!);
     addId(snapshot, index, review.id);
@@ -188,6 +178,35 @@ export function apply(snapshot: Snapshot, text: string, file: string, changes: C
   });
   // The ids read are slices of this chunk's text: joined now, they keep none of it.
   idText(snapshot);
+}
+
+/** Adds the undo keys not known yet, as new keys of this batch (markUndone applies them to the reviews read before); gives the lookups that know them. */
+export function addUndoKeys(snapshot: Snapshot, keys: Iterable<string>, changes: Changes): Lookups {
+  const added: string[] = [];
+  for (const key of keys) {
+    if (snapshot.undoKeys.has(key)) continue;
+    snapshot.undoKeys.add(key);
+    added.push(key);
+  }
+  changes.undoKeys.push(...added);
+  return lookups(snapshot, added);
+}
+
+/**
+ * Whether an undo key the snapshot knows names this review. Its written time
+ * is asked for only when one may: only reviews whose id a key is, or whose
+ * question a legacy key names, need their key built.
+ */
+export function isNamedByUndo(
+  snapshot: Snapshot,
+  lookup: Lookups,
+  id: string | undefined,
+  questionId: string,
+  reviewedAt: () => string,
+): boolean {
+  const undoKeys = snapshot.undoKeys;
+  if ((id === undefined || !undoKeys.has(id)) && !lookup.undoQuestionIds.has(questionId)) return false;
+  return isUndone({ id, questionId, reviewedAt: reviewedAt() }, undoKeys);
 }
 
 /** Ids added since the snapshot's idText was last brought up to date. */
@@ -199,21 +218,20 @@ export function addIds(snapshot: Snapshot, at: number, from: Snapshot, count: nu
   for (let i = 0; i < count; i++) snapshot.idEnds[at + i] = base + from.idEnds[i]!;
   const text = idText(from);
   const length = count === 0 ? 0 : from.idEnds[count - 1]!;
-  if (length === 0) return;
-  const pending = pendingIds.get(snapshot);
-  const added = length === text.length ? text : text.slice(0, length);
-  if (pending) pending.push(added);
-  else pendingIds.set(snapshot, [added]);
+  if (length > 0) addPendingIds(snapshot, length === text.length ? text : text.slice(0, length));
 }
 
 /** Gives review `index` (the last added) its id. */
 export function addId(snapshot: Snapshot, index: number, id: string | undefined): void {
   const start = index === 0 ? 0 : snapshot.idEnds[index - 1]!;
   snapshot.idEnds[index] = start + (id?.length ?? 0);
-  if (!id) return;
+  if (id) addPendingIds(snapshot, id);
+}
+
+function addPendingIds(snapshot: Snapshot, ids: string): void {
   const pending = pendingIds.get(snapshot);
-  if (pending) pending.push(id);
-  else pendingIds.set(snapshot, [id]);
+  if (pending) pending.push(ids);
+  else pendingIds.set(snapshot, [ids]);
 }
 
 /** The snapshot's idText, with the ids added since. */
