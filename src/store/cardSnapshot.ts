@@ -100,10 +100,13 @@ export function openReviewHistory<CardState>(
     const size = fstatSync(fd).size;
     const cached = readCache<Snapshot<CardState>>(cacheFile, key);
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
-    if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
     const segments = startSegments(fd, snapshot.offset, size, logFile, options.partReader ?? workerPartReader());
     const openFd = fd;
-    read = () => readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key, empty }, replayer, segments, options.onOtherThread);
+    read = () => {
+      // Told at read, not at open: a command that fails on its decks first has read nothing.
+      if (size - snapshot.offset >= LONG_READ_BYTES) options.onLongRead?.(size - snapshot.offset);
+      return readOpened(snapshot, cached, openFd, size, { logFile, cacheFile, key, empty }, replayer, segments, options.onOtherThread);
+    };
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     read = () => historyError(error, logFile, empty);

@@ -94,6 +94,19 @@ describe('a long review log read and replayed on two threads', () => {
     expect(warnings(twoThreads.stderr)).toEqual(warnings(oneThread.stderr));
   });
 
+  it('when the deck is missing, then kfq says so at once, and nothing about reading the log', () => {
+    const home = tempHome();
+    cpSync(log, join(home, 'reviews.jsonl'));
+    const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'kfq.js'), '--deck', join(temp, 'missing.md'), 'stats'], {
+      env: kfqEnv({ KFQ_HOME: home }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^kfq: .*missing\.md: no such deck/);
+    expect(result.stderr).not.toMatch(/review history/);
+  });
+
   it('when the workers cannot load, then kfq reads and replays the whole log itself and shows the same', () => {
     const broken = statsOnFirstRun(
       copyOfKfq('broken-worker', (dist) =>
