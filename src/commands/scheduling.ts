@@ -3,6 +3,7 @@
 // replayed through it.
 import { FSRS_REPLAY } from '../practice/cardReplay.js';
 import { cardStates } from '../practice/gradeReplay.js';
+import { reviewColumns } from '../practice/reviewColumns.js';
 import { currentSchedulerSettings, useSchedulerSettings, type CardState } from '../practice/scheduler.js';
 import { plural } from '../model/plural.js';
 import type { CardReplay } from '../model/review.js';
@@ -70,7 +71,7 @@ export function readHistory(
 function mergedHistory(paths: KfqPaths): ReviewHistory<CardState> {
   const { reviews, problems } = readAllReviews(paths);
   return {
-    reviews: () => reviews,
+    reviews: () => reviewColumns(reviews),
     reviewCount: reviews.length,
     problems,
     cardStates: (questions, retention) => cardStates(questions, reviews, retention),

@@ -31,17 +31,34 @@ export interface Review {
 /** What undo needs to name a review: its id, or for a review logged before ids, its question and time. */
 export type ReviewKey = Pick<Review, 'id' | 'questionId' | 'reviewedAt'>;
 
-/** What stats need of a review: a source may add the time already parsed and a group number. */
+/** What stats need of a review: a source may add the time already parsed. */
 export type ReviewFacts = Pick<Review, 'questionId' | 'deck' | 'question' | 'rating' | 'reviewedAt'> & {
   /** reviewedAt as epoch milliseconds, when the source has it already (saves parsing a million dates). */
   at?: number;
-  /**
-   * A small whole number shared by the reviews with this questionId, deck and
-   * question text, when the source has one: such reviews are matched to a
-   * question once, not a million times over a 100,000-entry map.
-   */
-  group?: number;
 };
+
+/**
+ * The questions reviews were logged under, one group per distinct id, deck
+ * and question text: group g's are groupIds[g], groupDecks[g] and
+ * groupQuestions[g]. A million reviews are matched to questions a group at a
+ * time, not a review at a time.
+ */
+export interface ReviewGroups {
+  groupIds: readonly string[];
+  groupDecks: readonly string[];
+  groupQuestions: readonly string[];
+}
+
+/**
+ * Reviews not undone, oldest first as logged, as columns: review i is of group
+ * group[i], rated rating[i] at time[i] (epoch milliseconds). What a pass over
+ * every review (stats, today's counts) reads, without an object per review.
+ */
+export interface ReviewColumns extends ReviewGroups {
+  group: Uint32Array;
+  rating: Uint8Array;
+  time: Float64Array;
+}
 
 /** Where a session writes its grades: the command hands it the review log. */
 export interface ReviewSink {
@@ -78,7 +95,7 @@ export function newReviewId(at: Date): string {
 
 /**
  * How a card's state follows from its reviews, for whoever replays a review
- * log (practice gives FSRS); `matcher` says which question a review belongs to now.
+ * log (practice gives FSRS); `questionPositions` says which question reviews belong to now.
  */
 /** Groups of reviews to replay, each in order: group k's are those from starts[k] to before starts[k + 1]. */
 export interface ReplayBatch {
@@ -111,7 +128,8 @@ export interface CardReplay<CardState> {
   replayElsewhere?(batch: ReplayBatch): () => Array<CardState | undefined> | undefined;
   lastReviewedAt(state: CardState): Date;
   defaultRetention: number;
-  matcher(questions: readonly Question[]): (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;
+  /** The position in `questions` of the question each group's reviews belong to now; -1 when it is gone. */
+  questionPositions(questions: readonly Question[], groups: ReviewGroups): Int32Array;
   /** Names the scheduler's settings: states cached under another signature are replayed again. */
   signature(): string;
 }

@@ -2,7 +2,7 @@
 // derives, this says how a review moves a card on and which question it belongs to.
 import { DEFAULT_RETENTION } from '../model/choices.js';
 import type { CardReplay } from '../model/review.js';
-import { questionMatcher } from './matchReviews.js';
+import { groupPositions } from './matchReviews.js';
 import { replayGrades } from './gradeReplay.js';
 import { schedulerSignature, type CardState } from './scheduler.js';
 
@@ -10,6 +10,6 @@ export const FSRS_REPLAY: CardReplay<CardState> = {
   replay: replayGrades,
   lastReviewedAt: (state) => state.lastReviewedAt,
   defaultRetention: DEFAULT_RETENTION,
-  matcher: questionMatcher,
+  questionPositions: groupPositions,
   signature: schedulerSignature,
 };

@@ -2,7 +2,7 @@
 // day, counted from the review log over every run that day. A day starts at
 // the rollover hour (local time), so a session past midnight still counts
 // toward the evening's day.
-import type { ReviewFacts } from '../model/review.js';
+import type { ReviewColumns } from '../model/review.js';
 
 export interface DailyLimits {
   newPerDay: number;
@@ -26,19 +26,23 @@ export function dayStart(now: Date, rollover: number): Date {
 }
 
 /** Today's counts from the whole log (every deck: the limits are a day's work, not a deck's). */
-export function countToday(
-  reviews: Iterable<Pick<ReviewFacts, 'questionId' | 'reviewedAt' | 'at'>>,
-  now: Date,
-  rollover: number,
-): DayCounts {
+export function countToday(reviews: ReviewColumns, now: Date, rollover: number): DayCounts {
   const from = dayStart(now, rollover).getTime();
+  const to = now.getTime();
+  // By group first: a million reviews are a few thousand groups, each named by a question id.
+  const before = new Uint8Array(reviews.groupIds.length);
+  const during = new Uint8Array(reviews.groupIds.length);
+  for (let i = 0; i < reviews.group.length; i++) {
+    const at = reviews.time[i]!;
+    if (at < from) before[reviews.group[i]!] = 1;
+    else if (at <= to) during[reviews.group[i]!] = 1;
+  }
   const seenBefore = new Set<string>();
   const today = new Set<string>();
-  for (const review of reviews) {
-    const at = review.at ?? Date.parse(review.reviewedAt);
-    if (at < from) seenBefore.add(review.questionId);
-    else if (at <= now.getTime()) today.add(review.questionId);
-  }
+  reviews.groupIds.forEach((questionId, group) => {
+    if (before[group] === 1) seenBefore.add(questionId);
+    if (during[group] === 1) today.add(questionId);
+  });
   let newCards = 0;
   for (const id of today) if (!seenBefore.has(id)) newCards++;
   return { newCards, reviews: today.size - newCards };

@@ -4,7 +4,7 @@
 // names it never saw (reviews from before it followed the deck), the text
 // decides where it can, then the id.
 import type { Question } from '../model/question.js';
-import type { Review } from '../model/review.js';
+import type { Review, ReviewGroups } from '../model/review.js';
 import { nameKey } from './deckIdentity.js';
 
 /** Per deck slug: old names (id and text) of its questions and where their reviews belong now (null: removed). */
@@ -50,6 +50,37 @@ type Matcher = (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Que
 // `kfq stats` matches a million reviews in two places, and building the maps
 // for 100,000 questions takes a fifth of a second.
 let matchers = new WeakMap<readonly Question[], Matcher>();
+
+/** Per matcher (a new one once past names change), per table of groups: the positions found so far (a table only grows). */
+const positionsFound = new WeakMap<Matcher, WeakMap<readonly string[], Int32Array>>();
+
+/**
+ * The position in `questions` of the question each group's reviews belong to
+ * now, -1 when it is gone. Found once per table of groups and list of
+ * questions: card states and stats both ask, for a hundred thousand groups.
+ */
+export function groupPositions(questions: readonly Question[], groups: ReviewGroups): Int32Array {
+  const match = questionMatcher(questions);
+  let byTable = positionsFound.get(match);
+  if (!byTable) positionsFound.set(match, (byTable = new WeakMap()));
+  const known = byTable.get(groups.groupIds);
+  const count = groups.groupIds.length;
+  if (known?.length === count) return known;
+  const positions = new Int32Array(count);
+  const from = known?.length ?? 0;
+  if (known) positions.set(known);
+  const positionOf = from < count ? new Map(questions.map((question, position) => [question, position])) : undefined;
+  for (let group = from; group < count; group++) {
+    const question = match({
+      questionId: groups.groupIds[group]!,
+      deck: groups.groupDecks[group]!,
+      question: groups.groupQuestions[group]!,
+    });
+    positions[group] = question ? positionOf!.get(question)! : -1;
+  }
+  byTable.set(groups.groupIds, positions);
+  return positions;
+}
 
 /** The question a review belongs to now, or undefined when it is gone. */
 export function questionMatcher(questions: readonly Question[]): Matcher {

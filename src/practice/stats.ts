@@ -2,8 +2,8 @@
 // Pure: the clock, the log, card states and interview scores come in; plain
 // numbers (ready for --json) come out. Days are local calendar days.
 import type { Question } from '../model/question.js';
-import type { ReviewFacts } from '../model/review.js';
-import { questionMatcher } from './matchReviews.js';
+import type { ReviewColumns } from '../model/review.js';
+import { groupPositions } from './matchReviews.js';
 
 /** What stats needs to know about the schedule of a question that has been reviewed. */
 export interface CardSummary {
@@ -26,7 +26,7 @@ export interface InterviewScore {
 export interface StatsInput {
   questions: Question[];
   /** Oldest first, as logged. */
-  reviews: Iterable<ReviewFacts>;
+  reviews: ReviewColumns;
   /** Only questions reviewed at least once have a card. */
   cards: ReadonlyMap<string, CardSummary>;
   interviews: InterviewScore[];
@@ -69,32 +69,6 @@ export interface Stats {
 
 /** No review yet, in lastDayOf. */
 const NEVER = -0x80000000;
-
-/** The position in `questions` of the question a review belongs to, or -1 when it is gone. */
-/** Not looked up yet (a position is -1 or more). */
-const UNMATCHED = -2;
-
-function reviewPositions(questions: readonly Question[]): (review: ReviewFacts) => number {
-  const match = questionMatcher(questions);
-  const positions = new Map(questions.map((question, position) => [question, position]));
-  const positionOf = (review: ReviewFacts): number => {
-    const question = match(review);
-    return question ? positions.get(question)! : -1;
-  };
-  // Typed, not an array filled in any order: V8 keeps such an array as a slow dictionary.
-  let byGroup = new Int32Array(1024).fill(UNMATCHED);
-  return (review) => {
-    const group = review.group;
-    if (group === undefined) return positionOf(review);
-    if (group >= byGroup.length) {
-      const grown = new Int32Array(Math.max(group + 1, byGroup.length * 2)).fill(UNMATCHED);
-      grown.set(byGroup);
-      byGroup = grown;
-    }
-    if (byGroup[group] === UNMATCHED) byGroup[group] = positionOf(review);
-    return byGroup[group]!;
-  };
-}
 
 /** A card counts as mature once the scheduler trusts it for three weeks. */
 const MATURE_DAYS = 21;
@@ -144,32 +118,42 @@ export function computeStats(input: StatsInput): Stats {
  * day than its last) with how many of them passed.
  */
 function reviewActivity(
-  input: StatsInput,
+  { questions, reviews }: StatsInput,
   days: LocalDays,
 ): { perDay: Map<number, number>; total: number; recalls: number; passed: number } {
-  const positionOf = reviewPositions(input.questions);
+  const positions = groupPositions(questions, reviews);
+  const { group, time, rating } = reviews;
   const perDay = new Map<number, number>();
-  const lastDayOf = new Int32Array(input.questions.length).fill(NEVER);
+  const lastDayOf = new Int32Array(questions.length).fill(NEVER);
   let total = 0;
   let recalls = 0;
   let passed = 0;
-  for (const review of input.reviews) {
-    const position = positionOf(review);
+  // A log is nearly always in time order: a day's reviews are counted in a run, then added to perDay once.
+  let runDay = NaN;
+  let run = 0;
+  for (let i = 0; i < group.length; i++) {
+    const position = positions[group[i]!]!;
     if (position < 0) continue;
-    const at = review.at ?? Date.parse(review.reviewedAt);
+    const at = time[i]!;
     if (Number.isNaN(at)) continue;
     const day = days.dayOf(at);
     total++;
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    if (day !== runDay) {
+      if (run > 0) perDay.set(runDay, (perDay.get(runDay) ?? 0) + run);
+      runDay = day;
+      run = 0;
+    }
+    run++;
     const previous = lastDayOf[position]!;
     if (previous === NEVER || previous < day) {
       if (previous !== NEVER) {
         recalls++;
-        if (review.rating >= 3) passed++;
+        if (rating[i]! >= 3) passed++;
       }
       lastDayOf[position] = day;
     }
   }
+  if (run > 0) perDay.set(runDay, (perDay.get(runDay) ?? 0) + run);
   return { perDay, total, recalls, passed };
 }
 

@@ -18,28 +18,18 @@ import { closeSync, fstatSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StorageError } from '../errors.js';
 import type { Question } from '../model/question.js';
-import type { CardReplay, ReplayBatch, ReviewFacts, ReviewRating } from '../model/review.js';
+import type { CardReplay, ReplayBatch, ReviewColumns } from '../model/review.js';
 import { cacheName, readCache, writeCache } from './cacheFile.js';
 import { describeFsError } from './files.js';
 import { openRegularFile } from './fileType.js';
 import { workerPartReader, type PartReader } from './logPartReader.js';
 import { readStretch, startSegments, type LogPart, type Segments } from './logSegments.js';
 import { REVIEW_LOG_HINT, type ReviewLogProblem } from './reviewLog.js';
-import {
-  apply,
-  compacted,
-  coversStartOf,
-  markUndone,
-  newChanges,
-  newSnapshot,
-  writtenTime,
-  type Changes,
-  type Snapshot,
-} from './snapshotLines.js';
+import { apply, compacted, coversStartOf, markUndone, newChanges, newSnapshot, type Changes, type Snapshot } from './snapshotLines.js';
 
 export interface ReviewHistory<CardState> {
   /** Reviews not undone, oldest first as logged: what readReviewLog(file).reviews holds, in the fields stats use. */
-  reviews(): Iterable<ReviewFacts>;
+  reviews(): ReviewColumns;
   reviewCount: number;
   /** Damaged lines, as readReviewLog reports them. */
   problems: ReviewLogProblem[];
@@ -326,9 +316,7 @@ function history<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<
       return snapshot.count - snapshot.undone.subarray(0, snapshot.count).reduce((sum, flag) => sum + flag, 0);
     },
     problems: snapshot.problems,
-    *reviews() {
-      for (let i = 0; i < snapshot.count; i++) if (snapshot.undone[i] === 0) yield new LoggedReview(snapshot, i);
-    },
+    reviews: () => liveColumns(snapshot),
     cardStates(questions, retention = replayer.defaultRetention) {
       let states = snapshot.states.get(retention);
       if (!states) {
@@ -342,36 +330,36 @@ function history<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<
   };
 }
 
-/** A review as stats reads it: the fields of its group and its reviewedAt string are looked up only if asked for. */
-class LoggedReview implements ReviewFacts {
-  readonly rating: ReviewRating;
-  readonly at: number;
-  readonly group: number;
-
-  constructor(
-    private readonly snapshot: Snapshot,
-    private readonly index: number,
-  ) {
-    this.group = snapshot.group[index]!;
-    this.rating = snapshot.rating[index]! as ReviewRating;
-    this.at = snapshot.time[index]!;
+/** The reviews not undone, as columns: the snapshot's own, or copies of the live entries when some were undone. */
+function liveColumns(snapshot: Snapshot): ReviewColumns {
+  const { count, undone, groupIds, groupDecks, groupQuestions } = snapshot;
+  let live = 0;
+  for (let i = 0; i < count; i++) if (undone[i] === 0) live++;
+  if (live === count) {
+    return {
+      groupIds,
+      groupDecks,
+      groupQuestions,
+      group: snapshot.group.subarray(0, count),
+      rating: snapshot.rating.subarray(0, count),
+      time: snapshot.time.subarray(0, count),
+    };
   }
-
-  get questionId(): string {
-    return this.snapshot.groupIds[this.group]!;
+  const columns = {
+    groupIds,
+    groupDecks,
+    groupQuestions,
+    group: new Uint32Array(live),
+    rating: new Uint8Array(live),
+    time: new Float64Array(live),
+  };
+  for (let i = 0, k = 0; i < count; i++) {
+    if (undone[i] !== 0) continue;
+    columns.group[k] = snapshot.group[i]!;
+    columns.rating[k] = snapshot.rating[i]!;
+    columns.time[k++] = snapshot.time[i]!;
   }
-
-  get deck(): string {
-    return this.snapshot.groupDecks[this.group]!;
-  }
-
-  get question(): string {
-    return this.snapshot.groupQuestions[this.group]!;
-  }
-
-  get reviewedAt(): string {
-    return writtenTime(this.snapshot, this.index);
-  }
+  return columns;
 }
 
 function rememberStates<CardState>(
@@ -400,15 +388,16 @@ function statesOfQuestions<CardState>(
   states: Array<CardState | null>,
   retention: number,
 ): Map<string, CardState> {
-  const match = replayer.matcher(questions);
+  const positions = replayer.questionPositions(questions, snapshot);
   const groupsOf = new Map<string, number[]>();
-  snapshot.groupIds.forEach((questionId, group) => {
-    const question = match({ questionId, deck: snapshot.groupDecks[group]!, question: snapshot.groupQuestions[group]! });
-    if (!question) return;
-    const groups = groupsOf.get(question.id);
+  for (let group = 0; group < snapshot.groupIds.length; group++) {
+    const position = positions[group]!;
+    if (position < 0) continue;
+    const id = questions[position]!.id;
+    const groups = groupsOf.get(id);
     if (groups) groups.push(group);
-    else groupsOf.set(question.id, [group]);
-  });
+    else groupsOf.set(id, [group]);
+  }
 
   const firstReview = new Float64Array(snapshot.groupIds.length).fill(Infinity);
   for (let i = snapshot.count - 1; i >= 0; i--) if (snapshot.undone[i] === 0) firstReview[snapshot.group[i]!] = i;

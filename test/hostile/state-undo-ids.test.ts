@@ -10,6 +10,7 @@ import { DrillSession } from '../../src/practice/drillSession.js';
 import type { CardState } from '../../src/practice/scheduler.js';
 import { readReviewHistory } from '../../src/store/cardSnapshot.js';
 import { readReviewLog, reviewLogSink } from '../../src/store/reviewLog.js';
+import { reviewFacts } from '../support/reviewFacts.js';
 import { LOG_HEADER, review, runKfq, tempDir, tempHome } from './helpers.js';
 
 const question: Question = {
@@ -39,7 +40,7 @@ describe('when two drills grade the same question in the same millisecond', () =
     expect(kept.map((r) => r.rating)).toEqual([4, 4, 4, 4, 4]);
     expect(new Set(kept.map((r) => r.id)).size).toBe(5);
     const snapshot = readReviewHistory(file, join(home, 'cache'), FSRS_REPLAY);
-    expect([...snapshot.reviews()].map((r) => r.rating)).toEqual([4, 4, 4, 4, 4]);
+    expect([...snapshot.reviews().rating]).toEqual([4, 4, 4, 4, 4]);
     const listed = JSON.parse(runKfq(['history', '--json'], { env: { KFQ_HOME: home } }).stdout) as { rating: number }[];
     expect(listed.map((r) => r.rating)).toEqual([4, 4, 4, 4, 4]);
   });
@@ -51,9 +52,9 @@ describe('when two drills grade the same question in the same millisecond', () =
     const second = new DrillSession(reviewLogSink(file), new Map<string, CardState>(), 0.9, () => SAME_MOMENT);
     first.grade(question, 1, '', 1000);
     second.grade(question, 4, '', 1000);
-    expect([...readReviewHistory(file, join(home, 'cache'), FSRS_REPLAY).reviews()]).toHaveLength(2);
+    expect(readReviewHistory(file, join(home, 'cache'), FSRS_REPLAY).reviews().group).toHaveLength(2);
     second.undo();
-    expect([...readReviewHistory(file, join(home, 'cache'), FSRS_REPLAY).reviews()].map((r) => r.rating)).toEqual([1]);
+    expect([...readReviewHistory(file, join(home, 'cache'), FSRS_REPLAY).reviews().rating]).toEqual([1]);
   });
 });
 
@@ -67,7 +68,9 @@ describe('when a log was written before reviews had ids', () => {
       `${LOG_HEADER}\n${JSON.stringify(a)}\n${JSON.stringify(b)}\n${JSON.stringify({ undo: b.reviewedAt, questionId: b.questionId })}\n`,
     );
     expect(readReviewLog(file).reviews).toEqual([a]);
-    expect([...readReviewHistory(file, join(folder, 'cache'), FSRS_REPLAY).reviews()].map((r) => r.questionId)).toEqual(['kubeflow/1']);
+    expect(reviewFacts(readReviewHistory(file, join(folder, 'cache'), FSRS_REPLAY).reviews()).map((r) => r.questionId)).toEqual([
+      'kubeflow/1',
+    ]);
     // A new drill appends an id-bearing review to the old log; undoing it leaves the old review alone.
     const session = new DrillSession(reviewLogSink(file), new Map<string, CardState>(), 0.9, () => new Date(a.reviewedAt));
     session.grade({ ...question, id: a.questionId, question: a.question }, 2, '', 1000);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/model/question.js';
 import { computeStats, LocalDays, streaks, type CardSummary } from '../../../src/practice/stats.js';
 import { type ReviewFacts } from '../../../src/model/review.js';
+import { reviewColumns } from '../../../src/practice/reviewColumns.js';
 
 function q(id: string, number: number, category: string): Question {
   return {
@@ -44,7 +45,8 @@ const review = (reviewedAt: string, questionId: string, rating: number): ReviewF
   question: `Question ${questionId.split('/')[1]}?`,
   rating: rating as ReviewFacts['rating'],
 });
-const reviews = log.map(([reviewedAt, questionId, rating]) => review(reviewedAt, questionId, rating));
+const logged = log.map(([reviewedAt, questionId, rating]) => review(reviewedAt, questionId, rating));
+const reviews = reviewColumns(logged);
 
 const now = new Date('2025-04-02T10:00:00+02:00');
 const at = (iso: string): number => Date.parse(iso);
@@ -72,7 +74,7 @@ describe('computeStats', () => {
   it('counts today once there is a review today', () => {
     const withToday = computeStats({
       questions,
-      reviews: [...reviews, review('2025-04-02T07:00:00+02:00', 'd/4', 3)],
+      reviews: reviewColumns([...logged, review('2025-04-02T07:00:00+02:00', 'd/4', 3)]),
       cards,
       interviews,
       now,
@@ -125,27 +127,20 @@ describe('computeStats', () => {
 
   it('follows a renumbered question by its text, as the scheduler does', () => {
     const moved = { ...review('2025-04-02T07:00:00+02:00', 'd/9', 3), question: 'Question 3?' };
-    const result = computeStats({ questions, reviews: [...reviews, moved], cards, interviews, now });
+    const result = computeStats({ questions, reviews: reviewColumns([...logged, moved]), cards, interviews, now });
     expect(result.reviews.today).toBe(1);
     expect(result.retention.recalls).toBe(8);
   });
 
-  it('gives the same numbers when reviews come numbered by group, as the review log snapshot numbers them', () => {
-    const groups = new Map<string, number>();
-    const moved = { ...review('2025-04-02T07:00:00+02:00', 'd/9', 3), question: 'Question 3?' };
-    const all = [...reviews, moved];
-    const numbered = all.map((r) => {
-      const key = `${r.questionId}\u0000${r.question}`;
-      if (!groups.has(key)) groups.set(key, groups.size);
-      return { ...r, group: groups.get(key)! };
-    });
-    const expected = computeStats({ questions, reviews: all, cards, interviews, now });
-    expect(computeStats({ questions, reviews: numbered, cards, interviews, now })).toEqual(expected);
-    expect(expected.retention.recalls).toBe(8);
+  it('counts each day whole when its reviews are not together in the log', () => {
+    const firstMoved = [...logged.slice(1, 6), logged[0]!, ...logged.slice(6)];
+    const shuffled = computeStats({ questions, reviews: reviewColumns(firstMoved), cards, interviews, now });
+    expect(shuffled.reviews).toEqual(stats.reviews);
+    expect(shuffled.calendar).toEqual(stats.calendar);
   });
 
   it('has an empty but well-formed result with no history', () => {
-    const empty = computeStats({ questions, reviews: [], cards: new Map(), interviews: [], now });
+    const empty = computeStats({ questions, reviews: reviewColumns([]), cards: new Map(), interviews: [], now });
     expect(empty.reviews).toEqual({ total: 0, daysActive: 0, today: 0 });
     expect(empty.streak).toEqual({ current: 0, longest: 0 });
     expect(empty.retention.rate).toBeNull();
@@ -186,20 +181,19 @@ describe('performance', () => {
     const ids = Array.from({ length: many }, (_, i) => `d/${i + 1}`);
     const bigQuestions = ids.map((id, i) => q(id, i + 1, i % 2 ? 'Basics' : 'Pipelines'));
     const start = Date.parse('2022-01-01T00:00:00Z');
-    function* millionReviews(): Generator<ReviewFacts> {
-      const one: ReviewFacts = { questionId: '', deck: 'd', question: '', rating: 3, reviewedAt: '' };
-      for (let i = 0; i < 1_000_000; i++) {
-        one.questionId = ids[i % many]!;
-        one.question = `Question ${(i % many) + 1}?`;
-        one.rating = ((i % 4) + 1) as ReviewFacts['rating'];
-        one.reviewedAt = new Date(start + i * 90_000).toISOString();
-        yield one;
-      }
-    }
+    const million = 1_000_000;
+    const reviews = {
+      groupIds: ids,
+      groupDecks: ids.map(() => 'd'),
+      groupQuestions: ids.map((_, i) => `Question ${i + 1}?`),
+      group: Uint32Array.from({ length: million }, (_, i) => i % many),
+      rating: Uint8Array.from({ length: million }, (_, i) => (i % 4) + 1),
+      time: Float64Array.from({ length: million }, (_, i) => start + i * 90_000),
+    };
     const begun = performance.now();
     const result = computeStats({
       questions: bigQuestions,
-      reviews: millionReviews(),
+      reviews,
       cards: new Map(),
       interviews: [],
       now: new Date(start + 1_000_000 * 90_000),
