@@ -30,7 +30,7 @@ export function applySchedulerSettings(ctx: CommandContext): Settings {
 /** FSRS replays the history; a long one's new cards in part on a worker thread, under the same scheduler settings. */
 const HISTORY_REPLAY: CardReplay<CardState> = {
   ...FSRS_REPLAY,
-  replayElsewhere: (batch) => replayOnWorker<CardState>(batch, currentSchedulerSettings()),
+  replayElsewhere: (batch) => replayOnWorker(batch, currentSchedulerSettings()),
 };
 
 /**

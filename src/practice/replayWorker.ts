@@ -5,6 +5,7 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import type { ReplayBatch } from '../model/review.js';
 import { working } from '../model/workerState.js';
 import { replayGrades } from './gradeReplay.js';
+import { packStates } from './packedStates.js';
 import { useSchedulerSettings, type SchedulerSettings } from './scheduler.js';
 
 const { batch, settings, port, state } = workerData as {
@@ -20,5 +21,6 @@ working(state, () => {
   const states = Array.from({ length: starts.length - 1 }, (_, k) =>
     replayGrades(undefined, inOrder.subarray(starts[k], starts[k + 1]), ratings, times, retention),
   );
-  port.postMessage({ states });
+  const packed = packStates(states);
+  port.postMessage({ states: packed }, [packed.buffer as ArrayBuffer]);
 });

@@ -88,7 +88,7 @@ export function openReviewHistory<CardState>(
     fd = openRegularFile(logFile, 'the review log');
     if (fd === undefined) return { read: empty };
     const size = fstatSync(fd).size;
-    const cached = readCache<Snapshot<CardState>>(cacheFile, key);
+    const cached = loadedSnapshot(readCache<SavedSnapshot>(cacheFile, key), replayer);
     const snapshot = cached && coversStartOf(fd, size, cached) ? cached : emptySnapshot();
     const segments = startSegments(fd, snapshot.offset, size, logFile, options.partReader ?? workerPartReader());
     const openFd = fd;
@@ -111,6 +111,18 @@ export function openReviewHistory<CardState>(
   };
 }
 
+/** The snapshot as its cache file holds it: the card states packed (CardReplay.pack), per retention. */
+type SavedSnapshot = Omit<Snapshot, 'states'> & { states: Map<number, Float64Array> };
+
+function savedSnapshot<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<CardState>): SavedSnapshot {
+  return { ...compacted(snapshot), states: new Map([...snapshot.states].map(([retention, states]) => [retention, replayer.pack(states)])) };
+}
+
+function loadedSnapshot<CardState>(saved: SavedSnapshot | undefined, replayer: CardReplay<CardState>): Snapshot<CardState> | undefined {
+  if (!(saved?.states instanceof Map) || ![...saved.states.values()].every((packed) => packed instanceof Float64Array)) return undefined;
+  return { ...saved, states: new Map([...saved.states].map(([retention, packed]) => [retention, replayer.unpack(packed)])) };
+}
+
 /** The rest of openReviewHistory: reads what the snapshot does not cover yet, replays it and saves the snapshot. */
 function readOpened<CardState>(
   snapshot: Snapshot<CardState>,
@@ -130,7 +142,7 @@ function readOpened<CardState>(
     markUndone(snapshot, changes);
     const replayed = replayChanged(snapshot, changes, replayer);
     if (replayed.elsewhere > 0) tell(`replayed ${replayed.elsewhere} of ${replayed.fresh} new cards on a worker thread`);
-    const save = (): void => void writeCache(cacheFile, key, compacted(snapshot));
+    const save = (): void => void writeCache(cacheFile, key, savedSnapshot(snapshot, replayer));
     if (snapshot !== cached || snapshot.offset > cached.offset) save();
     if (size === snapshot.offset) return history(snapshot, replayer, save);
     // A last line without its newline may still grow: it is read every time and never saved.
@@ -260,7 +272,7 @@ function replayFresh<CardState>(
   const cost = (group: number): number => reviews.start[group + 1]! - reviews.start[group]! + CARD_COST_IN_REVIEWS;
   const total = groups.reduce((sum, group) => sum + cost(group), 0);
   let split = groups.length;
-  let rest: (() => Array<CardState | undefined> | undefined) | undefined;
+  let rest: (() => Float64Array | undefined) | undefined;
   if (replayer.replayElsewhere && groups.length > 1) {
     for (let sum = 0, k = 0; k < groups.length; k++) {
       sum += cost(groups[k]!);
@@ -272,7 +284,8 @@ function replayFresh<CardState>(
     rest = replayer.replayElsewhere(replayBatch(snapshot, groups.slice(split), reviews, retention));
   }
   for (let k = 0; k < split; k++) states[groups[k]!] = replay(snapshot, replayer, reviewsOf(reviews, groups[k]!), retention);
-  const replayed = rest?.();
+  const packed = rest?.();
+  const replayed = packed && replayer.unpack(packed);
   for (let k = split; k < groups.length; k++) {
     const group = groups[k]!;
     states[group] = replayed ? (replayed[k - split] ?? null) : replay(snapshot, replayer, reviewsOf(reviews, group), retention);

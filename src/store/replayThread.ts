@@ -8,7 +8,8 @@ import { startWorker, workerBundle } from './workerThread.js';
 /** Below this many reviews, one thread: starting a worker would cost more than it saves. */
 const WORKER_REVIEWS = 50_000;
 
-export function replayOnWorker<CardState>(batch: ReplayBatch, schedulerSettings: unknown): () => Array<CardState | undefined> | undefined {
+/** Starts the worker; the function returned waits for it and gives the states it packed, or undefined when it failed. */
+export function replayOnWorker(batch: ReplayBatch, schedulerSettings: unknown): () => Float64Array | undefined {
   const file = batch.ratings.length < WORKER_REVIEWS ? undefined : workerBundle('replay.cjs');
   if (file === undefined) return () => undefined;
   const worker = startWorker(
@@ -19,5 +20,8 @@ export function replayOnWorker<CardState>(batch: ReplayBatch, schedulerSettings:
       transfer: [batch.starts, batch.ratings, batch.times].map(({ buffer }) => buffer as ArrayBuffer),
     },
   );
-  return () => (worker.messages()[0] as { states?: Array<CardState | undefined> } | undefined)?.states;
+  return () => {
+    const states = (worker.messages()[0] as { states?: unknown } | undefined)?.states;
+    return states instanceof Float64Array ? states : undefined;
+  };
 }

@@ -256,7 +256,7 @@ describe('the card-state snapshot', () => {
             const states = Array.from({ length: starts.length - 1 }, (_, k) =>
               FSRS_REPLAY.replay(undefined, inOrder.subarray(starts[k], starts[k + 1]), ratings, times, retention),
             );
-            return () => (elsewhereFails ? undefined : states);
+            return () => (elsewhereFails ? undefined : FSRS_REPLAY.pack(states));
           },
         };
         const lines = [HEADER, ...logLines(specs)];
@@ -366,13 +366,31 @@ describe('the card-state snapshot', () => {
     // Plant another state under the snapshot's key: only a run that trusts the snapshot returns it.
     const file = join(cacheDir, `reviews-${cacheName(resolve(log))}`);
     const key = JSON.stringify(['reviews', resolve(log), schedulerSignature()]);
-    const snapshot = readCache<{ states: Map<number, Array<{ agains: number } | null>> }>(file, key)!;
-    snapshot.states.get(0.9)![0]!.agains = 42;
+    const snapshot = readCache<{ states: Map<number, Float64Array> }>(file, key)!;
+    const planted = FSRS_REPLAY.unpack(snapshot.states.get(0.9)!);
+    planted[0]!.agains = 42;
+    snapshot.states.set(0.9, FSRS_REPLAY.pack(planted));
     writeCache(file, key, snapshot);
     writeFileSync(log, `${readFileSync(log, 'utf8')}${logLines([{ target: 1, rating: 1, minutes: 2, handWritten: false }])[0]}\n`);
     const states = readReviewHistory(log, cacheDir, FSRS_REPLAY).cardStates(questions);
     expect(states.get('deck/1')!.agains).toBe(42);
     expect(states.get('deck/2')!.agains).toBe(1);
+  });
+
+  it('when the cached snapshot keeps its card states in another form then it is read again from the log', () => {
+    const { log, cacheDir } = paths();
+    writeFileSync(log, `${[HEADER, ...logLines([{ target: 0, rating: 3, minutes: 1, handWritten: false }])].join('\n')}\n`);
+    readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    const file = join(cacheDir, `reviews-${cacheName(resolve(log))}`);
+    const key = JSON.stringify(['reviews', resolve(log), schedulerSignature()]);
+    const snapshot = readCache<{ states: Map<number, unknown> }>(file, key)!;
+    const objects = FSRS_REPLAY.unpack(snapshot.states.get(0.9) as Float64Array);
+    objects[0]!.agains = 42;
+    snapshot.states.set(0.9, objects);
+    writeCache(file, key, snapshot);
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(history.cardStates(questions).get('deck/1')!.agains).toBe(0);
+    expectSameAsFullReplay(log, history, 0.9);
   });
 
   it('says before reading a big stretch of log it has no snapshot of, and not once it has one', () => {
