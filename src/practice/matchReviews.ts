@@ -46,13 +46,16 @@ function oldestFirst(reviews: Review[]): Review[] {
 
 type Matcher = (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => Question | undefined;
 
+/** The position in the list of the question a review belongs to now, or -1 when it is gone. */
+type PositionMatcher = (review: Pick<Review, 'questionId' | 'deck' | 'question'>) => number;
+
 // One matcher per list of questions (lists are not changed once loaded):
 // `kfq stats` matches a million reviews in two places, and building the maps
 // for 100,000 questions takes a fifth of a second.
-let matchers = new WeakMap<readonly Question[], Matcher>();
+let matchers = new WeakMap<readonly Question[], PositionMatcher>();
 
 /** Per matcher (a new one once past names change), per table of groups: the positions found so far (a table only grows). */
-const positionsFound = new WeakMap<Matcher, WeakMap<readonly string[], Int32Array>>();
+const positionsFound = new WeakMap<PositionMatcher, WeakMap<readonly string[], Int32Array>>();
 
 /**
  * The position in `questions` of the question each group's reviews belong to
@@ -60,7 +63,7 @@ const positionsFound = new WeakMap<Matcher, WeakMap<readonly string[], Int32Arra
  * questions: card states and stats both ask, for a hundred thousand groups.
  */
 export function groupPositions(questions: readonly Question[], groups: ReviewGroups): Int32Array {
-  const match = questionMatcher(questions);
+  const match = positionMatcher(questions);
   let byTable = positionsFound.get(match);
   if (!byTable) positionsFound.set(match, (byTable = new WeakMap()));
   const known = byTable.get(groups.groupIds);
@@ -69,14 +72,12 @@ export function groupPositions(questions: readonly Question[], groups: ReviewGro
   const positions = new Int32Array(count);
   const from = known?.length ?? 0;
   if (known) positions.set(known);
-  const positionOf = from < count ? new Map(questions.map((question, position) => [question, position])) : undefined;
   for (let group = from; group < count; group++) {
-    const question = match({
+    positions[group] = match({
       questionId: groups.groupIds[group]!,
       deck: groups.groupDecks[group]!,
       question: groups.groupQuestions[group]!,
     });
-    positions[group] = question ? positionOf!.get(question)! : -1;
   }
   byTable.set(groups.groupIds, positions);
   return positions;
@@ -84,6 +85,14 @@ export function groupPositions(questions: readonly Question[], groups: ReviewGro
 
 /** The question a review belongs to now, or undefined when it is gone. */
 export function questionMatcher(questions: readonly Question[]): Matcher {
+  const match = positionMatcher(questions);
+  return (review) => {
+    const position = match(review);
+    return position < 0 ? undefined : questions[position];
+  };
+}
+
+function positionMatcher(questions: readonly Question[]): PositionMatcher {
   let matcher = matchers.get(questions);
   if (!matcher) {
     matcher = newMatcher(questions);
@@ -92,18 +101,18 @@ export function questionMatcher(questions: readonly Question[]): Matcher {
   return matcher;
 }
 
-function newMatcher(questions: readonly Question[]): Matcher {
-  const byId = new Map<string, Question>();
-  for (const question of questions) byId.set(question.id, question);
+function newMatcher(questions: readonly Question[]): PositionMatcher {
+  const byId = new Map<string, number>();
+  questions.forEach((question, position) => byId.set(question.id, position));
   // Made on first need: while every review's id still has its text, it never is.
-  let byText: Map<string, Question> | undefined;
-  const textIndex = (): Map<string, Question> => {
+  let byText: Map<string, number> | undefined;
+  const textIndex = (): Map<string, number> => {
     if (!byText) {
       byText = new Map();
-      for (const question of questions) {
+      questions.forEach((question, position) => {
         const key = textKey(question.deck, question.question);
-        if (!byText.has(key)) byText.set(key, question);
-      }
+        if (!byText!.has(key)) byText!.set(key, position);
+      });
     }
     return byText;
   };
@@ -111,12 +120,12 @@ function newMatcher(questions: readonly Question[]): Matcher {
     const names = followedDecks.get(review.deck);
     if (names !== undefined && names.size > 0) {
       const now = names.get(nameKey(review.questionId, review.question));
-      if (now !== undefined) return now === null ? undefined : byId.get(now);
+      if (now !== undefined) return now === null ? -1 : (byId.get(now) ?? -1);
     }
     const sameId = byId.get(review.questionId);
-    if (sameId && sameId.question === review.question) return sameId;
+    if (sameId !== undefined && questions[sameId]!.question === review.question) return sameId;
     // Renumbered: the text now lives under another id. Otherwise the text was edited in place.
-    return textIndex().get(textKey(review.deck, review.question)) ?? sameId;
+    return textIndex().get(textKey(review.deck, review.question)) ?? sameId ?? -1;
   };
 }
 

@@ -86,7 +86,11 @@ export function computeStats(input: StatsInput): Stats {
   const calendarDays: Stats['calendar']['days'] = [];
   for (let day = start; day <= today; day++) calendarDays.push({ date: dateOf(day), reviews: perDay.get(day) ?? 0 });
 
-  weak.sort((a, b) => b.card.agains - a.card.agains || a.card.stability - b.card.stability || a.question.number - b.question.number);
+  const weakest = firstInOrder(
+    weak,
+    WEAKEST_SHOWN,
+    (a, b) => b.card.agains - a.card.agains || a.card.stability - b.card.stability || a.question.number - b.question.number,
+  );
 
   return {
     generatedAt: now.toISOString(),
@@ -100,7 +104,7 @@ export function computeStats(input: StatsInput): Stats {
     interviews: [...input.interviews]
       .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
       .map((interview) => ({ id: interview.id, date: dateOf(days.dayOf(Date.parse(interview.startedAt))), score: interview.score })),
-    weakest: weak.slice(0, 5).map(({ question, card }) => ({
+    weakest: weakest.map(({ question, card }) => ({
       id: question.id,
       number: question.number,
       category: question.category,
@@ -155,6 +159,21 @@ function reviewActivity(
   }
   if (run > 0) perDay.set(runDay, (perDay.get(runDay) ?? 0) + run);
   return { perDay, total, recalls, passed };
+}
+
+const WEAKEST_SHOWN = 5;
+
+/** The first `count` of `items` in the order a stable sort by `compare` gives them, without sorting a hundred thousand. */
+export function firstInOrder<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === count && (count === 0 || compare(item, first[count - 1]!) >= 0)) continue;
+    let at = first.length;
+    while (at > 0 && compare(item, first[at - 1]!) < 0) at--;
+    first.splice(at, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
 }
 
 /** Cards new, learning and mature (overall and by category), due today and this week, and the seen ones for the weakest. */

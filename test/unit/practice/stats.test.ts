@@ -4,7 +4,8 @@ process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../src/model/question.js';
-import { computeStats, LocalDays, streaks, type CardSummary } from '../../../src/practice/stats.js';
+import fc from 'fast-check';
+import { computeStats, firstInOrder, LocalDays, streaks, type CardSummary } from '../../../src/practice/stats.js';
 import { type ReviewFacts } from '../../../src/model/review.js';
 import { reviewColumns } from '../../../src/practice/reviewColumns.js';
 
@@ -159,6 +160,17 @@ describe('streaks', () => {
     [[95, 96, 97, 99, 100], 100, 2, 3],
   ])('active days %j with today %i: current %i, longest %i', (days, today, current, longest) => {
     expect(streaks(new Map(days.map((d) => [d, 1])), today)).toEqual({ current, longest });
+  });
+});
+
+describe('firstInOrder', () => {
+  it('gives what a stable sort gives first, ties in their original order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ key: fc.integer({ min: 0, max: 5 }), at: fc.nat() })), fc.nat({ max: 8 }), (items, count) => {
+        const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+        expect(firstInOrder(items, count, byKey)).toEqual([...items].sort(byKey).slice(0, count));
+      }),
+    );
   });
 });
 
