@@ -392,7 +392,7 @@ function rememberStates<CardState>(
  * Each question's state: its group's, when one group of reviews belongs to it
  * (the rule); replayed from all its groups' reviews when several do (a deck
  * renumbered or edited since). Entries come in the order of each question's
- * first review, as cardStates gives them.
+ * first review, as cardStates gives them. Question ids are unique in a list (deck/ids.ts).
  */
 function statesOfQuestions<CardState>(
   snapshot: Snapshot<CardState>,
@@ -402,33 +402,37 @@ function statesOfQuestions<CardState>(
   retention: number,
 ): Map<string, CardState> {
   const positions = replayer.questionPositions(questions, snapshot);
-  const groupsOf = new Map<string, number[]>();
+  // The rule is one group per question; the groups of questions with several (renumbered, edited) are listed apart.
+  const firstGroup = new Int32Array(questions.length).fill(-1);
+  const moreGroups = new Map<number, number[]>();
   for (let group = 0; group < snapshot.groupIds.length; group++) {
     const position = positions[group]!;
     if (position < 0) continue;
-    const id = questions[position]!.id;
-    const groups = groupsOf.get(id);
-    if (groups) groups.push(group);
-    else groupsOf.set(id, [group]);
+    const more = moreGroups.get(position);
+    if (firstGroup[position] === -1) firstGroup[position] = group;
+    else if (more) more.push(group);
+    else moreGroups.set(position, [firstGroup[position]!, group]);
   }
 
-  const firstReview = new Float64Array(snapshot.groupIds.length).fill(Infinity);
-  for (let i = snapshot.count - 1; i >= 0; i--) if (snapshot.undone[i] === 0) firstReview[snapshot.group[i]!] = i;
-  const ordered = [...groupsOf].map(([id, groups]) => ({ id, groups, first: Math.min(...groups.map((group) => firstReview[group]!)) }));
-  ordered.sort((a, b) => a.first - b.first);
-
+  // Questions in the order of their first live review: one pass over the reviews, no sort.
+  const listed = new Uint8Array(questions.length);
   let live: ReviewsByGroup | undefined;
   const result = new Map<string, CardState>();
-  for (const { id, groups } of ordered) {
+  for (let i = 0; i < snapshot.count; i++) {
+    if (snapshot.undone[i] !== 0) continue;
+    const position = positions[snapshot.group[i]!]!;
+    if (position < 0 || listed[position] === 1) continue;
+    listed[position] = 1;
+    const groups = moreGroups.get(position);
     let state: CardState | null | undefined;
-    if (groups.length === 1) {
-      state = states[groups[0]!];
+    if (groups === undefined) {
+      state = states[firstGroup[position]!];
     } else {
       live ??= liveByGroup(snapshot, 0);
       const merged = Uint32Array.from(groups.flatMap((group) => [...reviewsOf(live!, group)])).sort();
       state = replay(snapshot, replayer, merged, retention);
     }
-    if (state) result.set(id, state);
+    if (state) result.set(questions[position]!.id, state);
   }
   return result;
 }
