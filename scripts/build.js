@@ -130,13 +130,15 @@ try {
   await build({ ...program, entryPoints: [`${root}src/store/logPartWorker.ts`], outfile: `${staging}/logPart.cjs` });
   // The worker thread that replays half of a long history's new cards (src/practice/replayElsewhere.ts).
   await build({ ...program, entryPoints: [`${root}src/practice/replayWorker.ts`], outfile: `${staging}/replay.cjs` });
+  // The worker thread that writes a big cache entry while the command goes on (src/store/cacheWriteThread.ts).
+  await build({ ...program, entryPoints: [`${root}src/store/cacheWriteWorker.ts`], outfile: `${staging}/cacheWrite.cjs` });
   await build({
     ...common,
     entryPoints: [`${root}src/boot.ts`],
     outfile: `${staging}/boot.cjs`,
     define: { KFQ_START_COMMANDS: JSON.stringify(Object.keys(START_COMMANDS)) },
   });
-  for (const bundle of ['main.cjs', 'start.cjs', 'logPart.cjs', 'replay.cjs', 'boot.cjs']) asciiOnly(`${staging}/${bundle}`);
+  for (const bundle of ['main.cjs', 'start.cjs', 'logPart.cjs', 'replay.cjs', 'cacheWrite.cjs', 'boot.cjs']) asciiOnly(`${staging}/${bundle}`);
   writeFileSync(`${staging}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(root, Object.keys(main.metafile.inputs)));
   rmSync(`${root}dist`, { recursive: true, force: true });
   renameSync(staging, `${root}dist`);

@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
+import { writeInBackground } from './cacheWriteThread.js';
 import { makeFolders, openAtomicFile } from './files.js';
 
 declare const KFQ_VERSION: string;
@@ -95,11 +96,26 @@ export function writeCache(file: string, key: string, value: unknown, build: str
   try {
     const payload = serialize(value);
     const header: Header = { magic: MAGIC, format: FORMAT, build, key, length: payload.length, hash: contentHash(payload) };
+    const headerLine = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
+    if (payload.length >= BACKGROUND_BYTES && writeInBackground(file, headerLine, payload)) return true;
+    return writeCacheBytes(file, headerLine, payload);
+  } catch {
+    // The value cannot be serialized: nothing is stored.
+    return false;
+  }
+}
+
+/** From this size on, an entry is written on a worker thread while the command goes on. */
+const BACKGROUND_BYTES = 4 << 20;
+
+/** Publishes an entry's header line and payload; false (and no partial file) when the folder cannot be written. */
+export function writeCacheBytes(file: string, headerLine: Buffer, payload: Buffer): boolean {
+  try {
     makeFolders(dirname(file));
     // Readers see the old entry or the new one. Not durable: after a crash
     // the checksum tells a torn entry, which is rebuilt.
     const atomic = openAtomicFile(file, { durable: false });
-    atomic.write(Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'));
+    atomic.write(headerLine);
     atomic.write(payload);
     atomic.commit();
     return true;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot, runKfq } from './run.js';
 
 describe('the built bundles', () => {
-  it.each(['boot.cjs', 'start.cjs', 'main.cjs', 'logPart.cjs', 'replay.cjs'])('dist/%s is ASCII only', (bundle) => {
+  it.each(['boot.cjs', 'start.cjs', 'main.cjs', 'logPart.cjs', 'replay.cjs', 'cacheWrite.cjs'])('dist/%s is ASCII only', (bundle) => {
     const text = readFileSync(join(repoRoot, 'dist', bundle), 'latin1');
     expect(text.match(/[^\x00-\x7f][^\x00-\x7f]?/g) ?? []).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // its cards replayed on two (src/store/replayThread.ts): worker threads read
 // the back segments and replay the later cards. What kfq shows must be exactly
 // what one thread gives, and a worker that cannot run must not stop kfq.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -63,21 +63,32 @@ function copyOfKfq(name: string, change: (dist: string) => void): string {
   return dir;
 }
 
+interface Run {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+  home: string;
+}
+
 /** `kfq stats --json` over the log, on a first run (no snapshot yet). */
-function statsOnFirstRun(kfqDir: string): { stdout: string; stderr: string; status: number | null } {
+function statsOnFirstRun(kfqDir: string): Run {
   const home = tempHome();
   cpSync(log, join(home, 'reviews.jsonl'));
+  return statsIn(home, kfqDir);
+}
+
+function statsIn(home: string, kfqDir: string): Run {
   const result = spawnSync(process.execPath, [join(kfqDir, 'bin', 'kfq.js'), '--deck', deckFile, 'stats', '--json'], {
     env: kfqEnv({ KFQ_HOME: home, KFQ_NOW: '2026-01-01T00:00:00.000Z', KFQ_DEBUG: '1' }),
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status, home };
 }
 
 describe('a long review log read and replayed on two threads', () => {
   const oneThread = statsOnFirstRun(
-    copyOfKfq('one-thread', (dist) => ['logPart.cjs', 'replay.cjs'].forEach((worker) => rmSync(join(dist, worker)))),
+    copyOfKfq('one-thread', (dist) => ['logPart.cjs', 'replay.cjs', 'cacheWrite.cjs'].forEach((worker) => rmSync(join(dist, worker)))),
   );
 
   it('when workers read the back segments and replay the later cards, then stats are exactly those of one thread', () => {
@@ -92,6 +103,24 @@ describe('a long review log read and replayed on two threads', () => {
     // The damaged lines are reported once each, at their lines, as one thread does.
     expect(twoThreads.stderr).toContain('8 damaged lines skipped (first at line ');
     expect(warnings(twoThreads.stderr)).toEqual(warnings(oneThread.stderr));
+  });
+
+  it('when the first run has saved its snapshot (on a worker thread: it is big), then the next run reads only that, and shows the same', () => {
+    const first = statsOnFirstRun(repoRoot);
+    expect(first.stderr).toMatch(/reading \d+ MB of review history/);
+    expect(readdirSync(join(first.home, 'cache')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const next = statsIn(first.home, repoRoot);
+    expect(next.stderr).not.toMatch(/reading \d+ MB of review history/);
+    expect(stats(next.stdout)).toEqual(stats(oneThread.stdout));
+  });
+
+  it('when the worker that writes big cache entries cannot load, then the next run reads the log again, and shows the same', () => {
+    const kfqDir = copyOfKfq('broken-cache-writer', (dist) => writeFileSync(join(dist, 'cacheWrite.cjs'), 'this is not JavaScript('));
+    const first = statsOnFirstRun(kfqDir);
+    expect(first.status).toBe(0);
+    const next = statsIn(first.home, kfqDir);
+    expect(next.stderr).toMatch(/reading \d+ MB of review history/);
+    expect(stats(next.stdout)).toEqual(stats(oneThread.stdout));
   });
 
   it('when the deck is missing, then kfq says so at once, and nothing about reading the log', () => {
