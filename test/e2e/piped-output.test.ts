@@ -40,6 +40,7 @@ describe('piped output', () => {
     ['history', ['history'], LONG_QUESTION],
     ['stats', ['stats'], LONG_QUESTION],
     ['deck list', ['deck', 'list'], 'devops'],
+    ['due', ['due'], 'Hyperparameter Tuning and Experimentation'],
   ])('%s: the same at any COLUMNS, nothing wrapped or cut', (_, args, whole) => {
     const outputs = ['20', '40', '80', '300'].map((columns) => runKfq(args, { env: { KFQ_HOME: home, COLUMNS: columns } }));
     for (const result of outputs) expect(result.code, result.stderr).toBe(0);
