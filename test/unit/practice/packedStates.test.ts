@@ -1,7 +1,8 @@
 // Card states packed into numbers and back: what the review-log snapshot saves and the replay worker sends.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replayGrades } from '../../../src/practice/gradeReplay.js';
+import type { Review } from '../../../src/model/review.js';
+import { replayReviews } from '../../../src/practice/gradeReplay.js';
 import { packStates, unpackStates } from '../../../src/practice/packedStates.js';
 import { createEmptyCard } from 'ts-fsrs';
 import { gradeCard, type CardState } from '../../../src/practice/scheduler.js';
@@ -18,16 +19,9 @@ describe('packed card states', () => {
       fc.property(fc.array(fc.option(history, { nil: undefined }), { maxLength: 12 }), (histories) => {
         const states = histories.map((reviews) => {
           if (!reviews) return undefined;
-          const times: number[] = [];
-          reviews.reduce((at, { after }) => (times.push(at + after), at + after), Date.UTC(2025, 0, 1));
-          const ratings = reviews.map((review) => review.rating);
-          return replayGrades(
-            undefined,
-            times.map((_, i) => i),
-            ratings,
-            times,
-            0.9,
-          );
+          let at = Date.UTC(2025, 0, 1);
+          const logged = reviews.map(({ rating, after }) => ({ rating, reviewedAt: new Date((at += after)).toISOString() }) as Review);
+          return replayReviews(logged, 0.9);
         });
         const back = unpackStates(packStates(states));
         expect(back).toEqual(states.map((state) => state ?? null));
