@@ -359,18 +359,25 @@ describe('the card-state snapshot', () => {
     expectSameAsFullReplay(log, history, 0.9);
   });
 
-  it('reads only the appended lines once it has a snapshot', () => {
+  /** A log of one review, read once; then its saved snapshot's card states as `change` makes them, in the form it gives. */
+  function plantedSnapshot(change: (states: Array<CardState | null>) => unknown): { log: string; cacheDir: string } {
     const { log, cacheDir } = paths();
     writeFileSync(log, `${[HEADER, ...logLines([{ target: 0, rating: 3, minutes: 1, handWritten: false }])].join('\n')}\n`);
     readReviewHistory(log, cacheDir, FSRS_REPLAY);
-    // Plant another state under the snapshot's key: only a run that trusts the snapshot returns it.
     const file = join(cacheDir, `reviews-${cacheName(resolve(log))}`);
     const key = JSON.stringify(['reviews', resolve(log), schedulerSignature()]);
-    const snapshot = readCache<{ states: Map<number, Float64Array> }>(file, key)!;
-    const planted = FSRS_REPLAY.unpack(snapshot.states.get(0.9)!);
-    planted[0]!.agains = 42;
-    snapshot.states.set(0.9, FSRS_REPLAY.pack(planted));
+    const snapshot = readCache<{ states: Map<number, unknown> }>(file, key)!;
+    snapshot.states.set(0.9, change(FSRS_REPLAY.unpack(snapshot.states.get(0.9) as Float64Array)));
     writeCache(file, key, snapshot);
+    return { log, cacheDir };
+  }
+
+  it('reads only the appended lines once it has a snapshot', () => {
+    // Another state planted under the snapshot's key: only a run that trusts the snapshot returns it.
+    const { log, cacheDir } = plantedSnapshot((states) => {
+      states[0]!.agains = 42;
+      return FSRS_REPLAY.pack(states);
+    });
     writeFileSync(log, `${readFileSync(log, 'utf8')}${logLines([{ target: 1, rating: 1, minutes: 2, handWritten: false }])[0]}\n`);
     const states = readReviewHistory(log, cacheDir, FSRS_REPLAY).cardStates(questions);
     expect(states.get('deck/1')!.agains).toBe(42);
@@ -378,16 +385,10 @@ describe('the card-state snapshot', () => {
   });
 
   it('when the cached snapshot keeps its card states in another form then it is read again from the log', () => {
-    const { log, cacheDir } = paths();
-    writeFileSync(log, `${[HEADER, ...logLines([{ target: 0, rating: 3, minutes: 1, handWritten: false }])].join('\n')}\n`);
-    readReviewHistory(log, cacheDir, FSRS_REPLAY);
-    const file = join(cacheDir, `reviews-${cacheName(resolve(log))}`);
-    const key = JSON.stringify(['reviews', resolve(log), schedulerSignature()]);
-    const snapshot = readCache<{ states: Map<number, unknown> }>(file, key)!;
-    const objects = FSRS_REPLAY.unpack(snapshot.states.get(0.9) as Float64Array);
-    objects[0]!.agains = 42;
-    snapshot.states.set(0.9, objects);
-    writeCache(file, key, snapshot);
+    const { log, cacheDir } = plantedSnapshot((states) => {
+      states[0]!.agains = 42;
+      return states;
+    });
     const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
     expect(history.cardStates(questions).get('deck/1')!.agains).toBe(0);
     expectSameAsFullReplay(log, history, 0.9);
