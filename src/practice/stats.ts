@@ -27,8 +27,8 @@ export interface StatsInput {
   questions: Question[];
   /** Oldest first, as logged. */
   reviews: ReviewColumns;
-  /** Only questions reviewed at least once have a card. */
-  cards: ReadonlyMap<string, CardSummary>;
+  /** By question id; only questions reviewed at least once have a card. */
+  cards: Pick<ReadonlyMap<string, CardSummary>, 'get'>;
   interviews: InterviewScore[];
   now: Date;
   calendarWeeks?: number;

@@ -16,15 +16,20 @@ export async function run(ctx: CommandContext, options: { category?: string; jso
   const saved = loadSavedReports(ctx.paths);
   warnProblems(ctx.stderr, saved.problems);
 
-  const cards = new Map<string, CardSummary>();
-  for (const [id, state] of log.cardStates(questions, settings.drill.retention)) {
-    cards.set(id, {
-      scheduledDays: state.card.scheduled_days,
-      stability: state.card.stability,
-      agains: state.agains,
-      due: state.card.due.getTime(),
-    });
-  }
+  const states = log.cardStates(questions, settings.drill.retention);
+  // Looked up, not copied: a 100,000-question deck has as many states.
+  const cards = {
+    get(id: string): CardSummary | undefined {
+      const state = states.get(id);
+      if (!state) return undefined;
+      return {
+        scheduledDays: state.card.scheduled_days,
+        stability: state.card.stability,
+        agains: state.agains,
+        due: state.card.due.getTime(),
+      };
+    },
+  };
   const deckSlugs = new Set(decks.map((deck) => deck.slug));
   // Finished interviews (completed or abandoned) over the selected decks; one still in progress has no score yet.
   const interviews = saved.reports.filter(
