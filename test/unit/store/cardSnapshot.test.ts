@@ -284,6 +284,50 @@ describe('the card-state snapshot', () => {
     expectSameAsFullReplay(log, history, 0.9);
   });
 
+  it('when an undo of an older kfq (question and time, no id) read in an earlier run names a review read later, on either thread, then that review stays taken back', () => {
+    for (const reader of [undefined, inThreadReader([0], 1), inThreadReader([0.5], 0)]) {
+      const { log, cacheDir } = paths();
+      // In the order kfq writes a review's fields: the usual line, read in place.
+      const { deck, number, question, durationMs, answer, mode } = reviewFields('deck/2', 'What is KServe?');
+      const reviewedAt = '2025-01-02T08:00:00.000Z';
+      const named = { id: 'named-by-time', questionId: 'deck/2', deck, number, question, rating: 1, reviewedAt, durationMs, answer, mode };
+      const lines = [HEADER, JSON.stringify({ undo: named.reviewedAt, questionId: named.questionId })];
+      writeFileSync(log, `${lines.join('\n')}\n`);
+      readReviewHistory(log, cacheDir, FSRS_REPLAY);
+      const other = { ...named, id: 'same-question-other-time', rating: 3, reviewedAt: '2025-01-01T08:00:00.000Z' };
+      const { id: _id, ...withoutId } = { ...named, rating: 2 };
+      writeFileSync(log, `${[...lines, JSON.stringify(other), JSON.stringify(named), JSON.stringify(withoutId)].join('\n')}\n`);
+      const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, reader ? { partReader: reader } : {});
+      expect([...history.reviews()].map((review) => review.reviewedAt)).toEqual([other.reviewedAt]);
+      expectSameAsFullReplay(log, history, 0.9);
+    }
+  });
+
+  it('when question numbers are large, negative or shared by several questions, then each review keeps its own question, on either thread', () => {
+    const numbers = [1, 4_194_303, 4_194_304, 2 ** 31, 10 ** 15 - 1, -3, 0];
+    const reviews = numbers.flatMap((number, n) =>
+      ['What is Katib?', 'What is KServe?'].map((question, q) => ({
+        questionId: `deck/${number}`,
+        deck: 'deck',
+        number,
+        question,
+        rating: 1 + ((n + q) % 4),
+        reviewedAt: new Date(START + (2 * n + q) * 60_000).toISOString(),
+        durationMs: 1000,
+        answer: '',
+        mode: 'drill',
+      })),
+    );
+    const lines = [HEADER, ...[...reviews, ...reviews.slice().reverse()].map((review) => JSON.stringify(review))];
+    for (const reader of [undefined, inThreadReader([0.3, 0.6], 1)]) {
+      const { log, cacheDir } = paths();
+      writeFileSync(log, `${lines.join('\n')}\n`);
+      const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, reader ? { partReader: reader } : {});
+      expect(history.reviewCount).toBe(2 * reviews.length);
+      expectSameAsFullReplay(log, history, 0.9);
+    }
+  });
+
   it('when the log is replaced by another file after it was opened, then the other reader reads nothing of the new one: the history is that of the file opened', () => {
     const { log, cacheDir } = paths();
     const lines = [
