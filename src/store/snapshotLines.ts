@@ -325,11 +325,14 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   // Undo records of this kfq name a review id: one pass over the ids, looking each up among the batch's
   // keys (an index of every id would cost more to build than the pass). A line copied by hand may share an id: all go.
   const newKeys = new Set(keys);
+  // Only ids that may be one of them (see tail) are made strings and looked up.
+  const newKeyTails = new Uint8Array(1 << TAIL_BITS);
+  for (const key of keys) newKeyTails[tail(key, 0, key.length)] = 1;
   const named = new Set<string>();
   const text = idText(snapshot);
   for (let i = 0, start = 0; i < snapshot.count; start = snapshot.idEnds[i++]!) {
     const end = snapshot.idEnds[i]!;
-    if (end === start) continue;
+    if (end === start || newKeyTails[tail(text, start, end)] === 0) continue;
     const id = text.slice(start, end);
     if (!newKeys.has(id)) continue;
     undo(i);

@@ -284,19 +284,33 @@ describe('the card-state snapshot', () => {
     expectSameAsFullReplay(log, history, 0.9);
   });
 
-  it('when an undo of an older kfq (question and time, no id) read in an earlier run names a review read later, on either thread, then that review stays taken back', () => {
+  it('when an undo read in an earlier run names a usual review line read later, by id or as an older kfq did (question and time), on either thread, then that review stays taken back', () => {
     for (const reader of [undefined, inThreadReader([0], 1), inThreadReader([0.5], 0)]) {
       const { log, cacheDir } = paths();
       // In the order kfq writes a review's fields: the usual line, read in place.
       const { deck, number, question, durationMs, answer, mode } = reviewFields('deck/2', 'What is KServe?');
       const reviewedAt = '2025-01-02T08:00:00.000Z';
       const named = { id: 'named-by-time', questionId: 'deck/2', deck, number, question, rating: 1, reviewedAt, durationMs, answer, mode };
-      const lines = [HEADER, JSON.stringify({ undo: named.reviewedAt, questionId: named.questionId })];
+      // Of a question no legacy undo names: only its id can tell it is taken back.
+      const byId = {
+        ...named,
+        id: 'named-by-id',
+        questionId: 'deck/1',
+        number: 1,
+        question: 'What is Katib?',
+        reviewedAt: '2025-01-03T08:00:00.000Z',
+      };
+      const lines = [
+        HEADER,
+        JSON.stringify({ undo: named.reviewedAt, questionId: named.questionId }),
+        JSON.stringify({ undo: '', questionId: '', id: byId.id }),
+      ];
       writeFileSync(log, `${lines.join('\n')}\n`);
       readReviewHistory(log, cacheDir, FSRS_REPLAY);
       const other = { ...named, id: 'same-question-other-time', rating: 3, reviewedAt: '2025-01-01T08:00:00.000Z' };
       const { id: _id, ...withoutId } = { ...named, rating: 2 };
-      writeFileSync(log, `${[...lines, JSON.stringify(other), JSON.stringify(named), JSON.stringify(withoutId)].join('\n')}\n`);
+      const later = [other, named, withoutId, byId].map((review) => JSON.stringify(review));
+      writeFileSync(log, `${[...lines, ...later].join('\n')}\n`);
       const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, reader ? { partReader: reader } : {});
       expect([...history.reviews()].map((review) => review.reviewedAt)).toEqual([other.reviewedAt]);
       expectSameAsFullReplay(log, history, 0.9);
