@@ -406,8 +406,8 @@ export interface Lookups {
   decks: Map<string, string>;
   /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
   undoQuestionIds: Set<string>;
-  /** By group: 1 when undoQuestionIds holds its question id. */
-  legacyNamed: number[];
+  /** By group: 1 when undoQuestionIds holds its question id (small: read for every review while there are undo keys). */
+  legacyNamed: Uint8Array;
   /** 1 at the tail hash (see tail) of every undo key: a review whose id has a 0 there is named by no key, and its id is never hashed. */
   undoKeyTails: Uint8Array;
   /**
@@ -437,7 +437,7 @@ export function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Loo
       sameId: [],
       decks: new Map(),
       undoQuestionIds: new Set(),
-      legacyNamed: [],
+      legacyNamed: new Uint8Array(1024),
       undoKeyTails: new Uint8Array(1 << TAIL_BITS),
       lastByNumber: new Int32Array(1024),
       lastByLargeNumber: new Map(),
@@ -542,6 +542,11 @@ export function shareGroups(lines: Snapshot, table: Snapshot): void {
 function addGroup(lookup: Lookups, questionId: string, group: number): void {
   // Filled in group order, so V8 keeps these arrays packed rather than as dictionaries.
   lookup.groupTexts[group] = '';
+  if (group === lookup.legacyNamed.length) {
+    const grown = new Uint8Array(2 * group);
+    grown.set(lookup.legacyNamed);
+    lookup.legacyNamed = grown;
+  }
   lookup.legacyNamed[group] = lookup.undoQuestionIds.has(questionId) ? 1 : 0;
   lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
   lookup.groupById.set(questionId, group);
