@@ -345,10 +345,11 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   const questionIds = questionIdsIn(legacy);
   // The time each key may name, parsed: a review at another time cannot be named by any.
   const times = new Set(legacy.flatMap((key) => atSigns(key).map((at) => Date.parse(key.slice(at + 1)))));
+  // The groups of those questions, found by id: a part read elsewhere shares a table of all the groups read there.
+  const lookup = lookups(snapshot, []);
   const candidates = new Set<number>();
-  snapshot.groupIds.forEach((id, group) => {
-    if (questionIds.has(id)) candidates.add(group);
-  });
+  for (const questionId of questionIds)
+    for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) candidates.add(group);
   for (let i = 0; i < snapshot.count; i++) {
     if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
     if (
