@@ -108,7 +108,7 @@ function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>
  * Which of a part's reviews are added: not one undone in the part, nor one an
  * undo record read before it names. Usually all, which appendAll adds at once.
  * Only a review whose id may be an undo key (by the lookups' filter), or whose
- * question a legacy key names, is looked at closer.
+ * question and time a legacy key may name, is looked at closer.
  */
 function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32Array): Uint8Array | 'all' {
   const lookup = lookups(snapshot, []);
@@ -120,7 +120,10 @@ function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32A
     if (anyUndoKey) {
       const group = groupsOfReader[part.group[i]!]!;
       const end = part.idEnds[i]!;
-      if ((end > start && mayBeUndoKey(lookup, ids, start, end)) || lookup.legacyNamed[group] === 1)
+      if (
+        (end > start && mayBeUndoKey(lookup, ids, start, end)) ||
+        (lookup.legacyNamed[group] === 1 && lookup.undoTimes.has(part.time[i]!))
+      )
         named = isNamedByUndo(snapshot, lookup, idOf(part, i), snapshot.groupIds[group]!, () => writtenTime(part, i));
     }
     if (part.undone[i] === 0 && !named) continue;

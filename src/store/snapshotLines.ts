@@ -212,7 +212,8 @@ function addUsualLine(snapshot: Snapshot, lookup: Lookups, usual: UsualLines, k:
   const id = usual.id(k);
   if (snapshot.undoKeys.size > 0) {
     const byId = id !== undefined && mayBeUndoKey(lookup, id, 0, id.length) && snapshot.undoKeys.has(id);
-    const byQuestion = known ? lookup.legacyNamed[guess] === 1 : lookup.undoQuestionIds.has(usual.questionId(k));
+    const byQuestion =
+      (known ? lookup.legacyNamed[guess] === 1 : lookup.undoQuestionIds.has(usual.questionId(k))) && lookup.undoTimes.has(usual.time(k));
     if ((byId || byQuestion) && isUndone({ id, questionId: usual.questionId(k), reviewedAt: usual.reviewedAt(k) }, snapshot.undoKeys))
       return;
   }
@@ -407,6 +408,8 @@ export interface Lookups {
   decks: Map<string, string>;
   /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
   undoQuestionIds: Set<string>;
+  /** Every time a legacy undo key may name (what Date.parse gives for the text after any of its @ signs): a review at another time is named by none. */
+  undoTimes: Set<number>;
   /** By group: 1 when undoQuestionIds holds its question id (small: read for every review while there are undo keys). */
   legacyNamed: Uint8Array;
   /** 1 at the tail hash (see tail) of every undo key: a review whose id has a 0 there is named by no key, and its id is never hashed. */
@@ -438,6 +441,7 @@ export function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Loo
       sameId: [],
       decks: new Map(),
       undoQuestionIds: new Set(),
+      undoTimes: new Set(),
       legacyNamed: new Uint8Array(1024),
       undoKeyTails: new Uint8Array(1 << TAIL_BITS),
       lastByNumber: new Int32Array(1024),
@@ -456,6 +460,7 @@ function addKeysTo(lookup: Lookups, undoKeys: Iterable<string>): void {
   for (const key of undoKeys) {
     lookup.undoKeyTails[tail(key, 0, key.length)] = 1;
     for (const at of atSigns(key)) {
+      lookup.undoTimes.add(Date.parse(key.slice(at + 1)));
       const questionId = key.slice(0, at);
       if (lookup.undoQuestionIds.has(questionId)) continue;
       lookup.undoQuestionIds.add(questionId);
