@@ -348,11 +348,11 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   const times = new Set(legacy.flatMap((key) => atSigns(key).map((at) => Date.parse(key.slice(at + 1)))));
   // The groups of those questions, found by id: a part read elsewhere shares a table of all the groups read there.
   const lookup = lookups(snapshot, []);
-  const candidates = new Set<number>();
+  const candidate = new Uint8Array(snapshot.groupIds.length);
   for (const questionId of questionIds)
-    for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) candidates.add(group);
+    for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) candidate[group] = 1;
   for (let i = 0; i < snapshot.count; i++) {
-    if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
+    if (snapshot.undone[i] === 1 || candidate[snapshot.group[i]!] === 0 || !times.has(snapshot.time[i]!)) continue;
     if (
       isUndone({ id: idOf(snapshot, i), questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) }, wanted)
     )
