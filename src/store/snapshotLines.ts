@@ -526,7 +526,7 @@ function groupOfReview(snapshot: Snapshot, lookup: Lookups, review: ReviewKeyFie
 /** The text as one flat string of its own: compared a million times, it should be one object in memory, not a slice of another. */
 function flatCopy(text: string): string {
   // Two pieces joined are written into one new flat string (V8): a fifth of a JSON round trip's time.
-  return text.length < 2 ? JSON.parse(JSON.stringify(text)) : [text.slice(0, 1), text.slice(1)].join('');
+  return [text.slice(0, 1), text.slice(1)].join('');
 }
 
 /**
