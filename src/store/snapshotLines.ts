@@ -109,20 +109,27 @@ function isSnapshot(value: Snapshot): boolean {
 
 /** Adds the whole lines from the snapshot's offset to `size`. */
 export function extend(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes): void {
-  let carry = Buffer.alloc(0);
-  forEachChunk(fd, snapshot.offset, size, (chunk) => {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const lastNewline = bytes.lastIndexOf(0x0a);
+  let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, size - snapshot.offset)));
+  // The start of a line read but not ended yet is kept at the start of the buffer, and the next chunk read after it.
+  let begun = 0;
+  for (let position = snapshot.offset; position < size;) {
+    if (begun === buffer.length) buffer = grown(buffer, Buffer.allocUnsafe(2 * buffer.length));
+    const read = readSync(fd, buffer, begun, Math.min(buffer.length - begun, size - position), position);
+    if (read === 0) break;
+    position += read;
+    const filled = begun + read;
+    const lastNewline = buffer.lastIndexOf(0x0a, filled - 1);
     if (lastNewline === -1) {
-      carry = Buffer.from(bytes);
-      return;
+      begun = filled;
+      continue;
     }
-    const whole = bytes.subarray(0, lastNewline + 1);
+    const whole = buffer.subarray(0, lastNewline + 1);
     apply(snapshot, decoded(whole), file, changes);
     addChecksum(snapshot, whole);
     snapshot.offset += whole.length;
-    carry = Buffer.from(bytes.subarray(lastNewline + 1));
-  });
+    buffer.copyWithin(0, lastNewline + 1, filled);
+    begun = filled - lastNewline - 1;
+  }
 }
 
 /** The bytes as UTF-8 text; text that is all ASCII (most logs) is copied as it is, which is quicker than decoding it. */
@@ -394,7 +401,7 @@ export function makeRoom(snapshot: Snapshot, more: number): void {
   snapshot.idEnds = grown(snapshot.idEnds, new Uint32Array(capacity));
 }
 
-function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+function grown<T extends Uint32Array | Uint8Array | Float64Array | Buffer>(from: T, to: T): T {
   to.set(from);
   return to;
 }

@@ -317,6 +317,17 @@ describe('the card-state snapshot', () => {
     }
   });
 
+  it('when a line is longer than a chunk read at once, then it is read whole, as are the lines around it', () => {
+    const { log, cacheDir } = paths();
+    const specs = [0, 1, 2].map((target) => ({ target, rating: 3, minutes: target, handWritten: false, withId: true }));
+    const [before, long, after] = logLines(specs);
+    const longAnswer = long!.replace('"answer":""', `"answer":"${'a long answer '.repeat(200_000)}"`);
+    writeFileSync(log, `${[HEADER, before, longAnswer, after].join('\n')}\n`);
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(history.reviewCount).toBe(3);
+    expectSameAsFullReplay(log, history, 0.9);
+  });
+
   it('when question numbers are large, negative or shared by several questions, then each review keeps its own question, on either thread', () => {
     const numbers = [1, 4_194_303, 4_194_304, 2 ** 31, 10 ** 15 - 1, -3, 0];
     const reviews = numbers.flatMap((number, n) =>
