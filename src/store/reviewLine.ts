@@ -120,16 +120,26 @@ export class UsualLines {
     return this.offsets[OFFSETS * k + 5]! + 1;
   }
 
-  questionId(k: number): string {
-    return this.text.slice(this.offsets[OFFSETS * k + 1]! + '"questionId":"'.length, this.offsets[OFFSETS * k + 2]!);
+  /**
+   * Line k's question id, deck and question. From `groupCopy`, a copy of its
+   * group text, when given: pieces of that keep nothing of the chunk.
+   */
+  questionId(k: number, groupCopy?: string): string {
+    return this.piece(k, this.offsets[OFFSETS * k + 1]! + '"questionId":"'.length, this.offsets[OFFSETS * k + 2]!, groupCopy);
   }
 
-  deck(k: number): string {
-    return this.text.slice(this.offsets[OFFSETS * k + 2]! + '","deck":"'.length, this.offsets[OFFSETS * k + 3]!);
+  deck(k: number, groupCopy?: string): string {
+    return this.piece(k, this.offsets[OFFSETS * k + 2]! + '","deck":"'.length, this.offsets[OFFSETS * k + 3]!, groupCopy);
   }
 
-  question(k: number): string {
-    return this.text.slice(this.offsets[OFFSETS * k + 4]!, this.offsets[OFFSETS * k + 5]!);
+  question(k: number, groupCopy?: string): string {
+    return this.piece(k, this.offsets[OFFSETS * k + 4]!, this.offsets[OFFSETS * k + 5]!, groupCopy);
+  }
+
+  private piece(k: number, start: number, end: number, groupCopy: string | undefined): string {
+    if (groupCopy === undefined) return this.text.slice(start, end);
+    const groupStart = this.offsets[OFFSETS * k + 1]!;
+    return groupCopy.slice(start - groupStart, end - groupStart);
   }
 
   /** Line k's number: INTEGER's digits, at most 15, so the sum is exact. */

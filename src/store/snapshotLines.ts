@@ -226,9 +226,12 @@ function addUsualLine(snapshot: Snapshot, lookup: Lookups, usual: UsualLines, k:
   }
   let group = guess;
   if (!known) {
-    group = groupOf(snapshot, lookup, usual.questionId(k), usual.deck(k), usual.question(k));
+    // A new group's strings are pieces of its group text's own copy: one string made, and nothing of the chunk kept.
+    const groupText = flatCopy(text.slice(groupStart, groupEnd));
+    const own = (piece: string): string => piece;
+    group = groupOf(snapshot, lookup, usual.questionId(k, groupText), usual.deck(k, groupText), usual.question(k, groupText), own);
     setLastGroup(lookup, number, group);
-    lookup.groupTexts[group] = flatCopy(text.slice(groupStart, groupEnd));
+    lookup.groupTexts[group] = groupText;
   }
   // Its time is written as toISOString writes it (see UsualLines): no written time to keep.
   addId(snapshot, append(snapshot, group, usual.rating(k), usual.time(k)), id);
@@ -498,22 +501,30 @@ function setLastGroup(lookup: Lookups, number: number, group: number): void {
 /**
  * The group of a review's (questionId, deck, question), made when new. Looked
  * up by question id, then the few groups of that id compared: no key string
- * is built per review.
+ * is built per review. A new group keeps `own` of its strings (by default a
+ * copy: a field read from a line may be a slice that keeps its whole chunk).
  */
-export function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string, deck: string, question: string): number {
+export function groupOf(
+  snapshot: Snapshot,
+  lookup: Lookups,
+  questionId: string,
+  deck: string,
+  question: string,
+  own: (text: string) => string = ownCopy,
+): number {
   for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) {
     if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
   }
   let shared = lookup.decks.get(deck);
   if (shared === undefined) {
-    shared = ownCopy(deck);
+    shared = own(deck);
     lookup.decks.set(shared, shared);
   }
   const group = snapshot.groupIds.length;
-  const id = ownCopy(questionId);
+  const id = own(questionId);
   snapshot.groupIds.push(id);
   snapshot.groupDecks.push(shared);
-  snapshot.groupQuestions.push(ownCopy(question));
+  snapshot.groupQuestions.push(own(question));
   addGroup(lookup, id, group);
   return group;
 }
