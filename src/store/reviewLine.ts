@@ -3,7 +3,10 @@
 // One regular expression both checks such a line (it matches only valid JSON
 // that is a valid review) and finds the fields the snapshot keeps; any other
 // line (the header, an undo, a line edited by hand or damaged) is left to
-// JSON.parse. Why: JSON.parse builds a whole record per line, and a first run
+// JSON.parse. Most such lines hold no escapes in the fields that key them:
+// those are only tested in place in their chunk of the log (UsualLines), and
+// their fields found by offset, so that no string is made of a line unless
+// it is kept. Why: JSON.parse builds a whole record per line, and a first run
 // reads a million lines.
 import type { Review } from '../model/review.js';
 
