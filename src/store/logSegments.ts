@@ -20,6 +20,7 @@ import {
   lookups,
   makeRoom,
   markUndone,
+  mayBeUndoKey,
   newChanges,
   newSnapshot,
   shareGroups,
@@ -106,13 +107,25 @@ function mapGroups(snapshot: Snapshot, parts: ReadonlyArray<LogPart | undefined>
 /**
  * Which of a part's reviews are added: not one undone in the part, nor one an
  * undo record read before it names. Usually all, which appendAll adds at once.
+ * Only a review whose id may be an undo key (by the lookups' filter), or whose
+ * question and time a legacy key may name, is looked at closer.
  */
 function keptReviews(snapshot: Snapshot, part: Snapshot, groupsOfReader: Uint32Array): Uint8Array | 'all' {
   const lookup = lookups(snapshot, []);
+  const ids = idText(part);
+  const anyUndoKey = snapshot.undoKeys.size > 0;
   let kept: Uint8Array | undefined;
-  for (let i = 0; i < part.count; i++) {
-    const questionId = snapshot.groupIds[groupsOfReader[part.group[i]!]!]!;
-    const named = isNamedByUndo(snapshot, lookup, idOf(part, i), questionId, () => writtenTime(part, i));
+  for (let i = 0, start = 0; i < part.count; start = part.idEnds[i++]!) {
+    let named = false;
+    if (anyUndoKey) {
+      const group = groupsOfReader[part.group[i]!]!;
+      const end = part.idEnds[i]!;
+      if (
+        (end > start && mayBeUndoKey(lookup, ids, start, end)) ||
+        (lookup.legacyNamed[group] === 1 && lookup.undoTimes.has(part.time[i]!))
+      )
+        named = isNamedByUndo(snapshot, lookup, idOf(part, i), snapshot.groupIds[group]!, () => writtenTime(part, i));
+    }
     if (part.undone[i] === 0 && !named) continue;
     kept ??= new Uint8Array(part.count).fill(1);
     kept[i] = 0;

@@ -12,7 +12,7 @@ import type { Review, ReviewKey, ReviewSink } from '../model/review.js';
 import { describeFsError, syncFolder, writeAll } from './files.js';
 import { faultOf, isObject, isRating } from './records.js';
 import { checkAppendTarget, checkIsReviewLog } from './reviewLogChecks.js';
-import { quickReview, type ReviewKeyFields } from './reviewLine.js';
+import { quickReview, UsualLines, type ReviewKeyFields } from './reviewLine.js';
 
 export const REVIEW_LOG_VERSION = 1;
 
@@ -109,33 +109,57 @@ export interface LogLines<R extends ReviewKeyFields = Review> {
  * `firstLine` and, unless it ends with a newline, runs to the end of the file.
  */
 export function parseLogLines(text: string, file: string, firstLine = 1): LogLines {
-  return parseLines<Review>(text, file, firstLine, () => undefined);
-}
-
-/** What parseLogLines gives, but of each review only the fields that key it (quicker: see reviewLine.ts). */
-export function parseLogKeys(text: string, file: string, firstLine = 1): LogLines<ReviewKeyFields> {
-  return parseLines<ReviewKeyFields>(text, file, firstLine, quickReview);
-}
-
-function parseLines<R extends ReviewKeyFields>(
-  text: string,
-  file: string,
-  firstLine: number,
-  quick: (line: string) => { review: R; time: number } | undefined,
-): LogLines<R> {
-  const parsed: LogLines<R> = { reviews: [], times: [], undone: new Set(), problems: [], newlines: 0 };
+  const parsed: LogLines = { reviews: [], times: [], undone: new Set(), problems: [], newlines: 0 };
   const lines = text.split('\n');
   lines.forEach((raw, index) => {
-    const found = quick(raw);
-    if (found) {
-      parsed.reviews.push(found.review);
-      parsed.times.push(found.time);
-    } else {
-      parseLine(raw, parsed, { file, line: firstLine + index, cut: index === lines.length - 1 && !text.endsWith('\n') });
-    }
+    parseLine(raw, parsed, { file, line: firstLine + index, cut: index === lines.length - 1 && !text.endsWith('\n') });
   });
   parsed.newlines = lines.length - 1;
   return parsed;
+}
+
+/**
+ * What parseLogLines gives, but of each review only the fields that key it,
+ * and of the usual lines (see reviewLine.ts) not even those: where they are.
+ */
+export interface LogKeys extends Omit<LogLines<ReviewKeyFields>, 'reviews' | 'times'> {
+  usual: UsualLines;
+  /** The reviews in log order: k >= 0 is usual line k, k < 0 is others[-1 - k]. */
+  order: number[];
+  /** Reviews of other lines, read from their text, and their times. */
+  others: ReviewKeyFields[];
+  otherTimes: number[];
+}
+
+/** What parseLogLines gives, as LogKeys (quicker: see reviewLine.ts). */
+export function parseLogKeys(text: string, file: string, firstLine = 1): LogKeys {
+  const usual = new UsualLines(text);
+  const other: LogLines<ReviewKeyFields> = { reviews: [], times: [], undone: new Set(), problems: [], newlines: 0 };
+  const order: number[] = [];
+  let line = firstLine;
+  for (let start = 0; start < text.length; line++) {
+    let end = usual.add(start);
+    if (end !== -1) {
+      order.push(usual.count - 1);
+    } else {
+      const newline = text.indexOf('\n', start);
+      end = newline === -1 ? text.length : newline;
+      const raw = text.slice(start, end);
+      const found = quickReview(raw);
+      const before = other.reviews.length;
+      if (found) {
+        other.reviews.push(found.review);
+        other.times.push(found.time);
+      } else {
+        parseLine(raw, other, { file, line, cut: newline === -1 });
+      }
+      if (other.reviews.length > before) order.push(-other.reviews.length);
+    }
+    start = end + 1;
+  }
+  // Each line read ended with a newline, but a last one cut short.
+  const newlines = line - firstLine - (text.length > 0 && !text.endsWith('\n') ? 1 : 0);
+  return { usual, order, others: other.reviews, otherTimes: other.times, undone: other.undone, problems: other.problems, newlines };
 }
 
 /** Adds what one line holds to `parsed`. */

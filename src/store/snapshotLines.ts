@@ -1,10 +1,11 @@
 // The review-log snapshot's columns, and reading lines of the log into them:
 // each review as a group (its questionId, deck and question), rating and time,
 // undo keys and damaged lines, and CRCs of the bytes read (see cardSnapshot.ts).
+import { isAscii } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { ReviewRating } from '../model/review.js';
-import { digits, type ReviewKeyFields } from './reviewLine.js';
+import { digits, type ReviewKeyFields, type UsualLines } from './reviewLine.js';
 import { isUndone, parseLogKeys, type ReviewLogProblem } from './reviewLog.js';
 
 /** What the snapshot keeps; a review's group is its (questionId, deck, question), which decides the question it belongs to. */
@@ -108,20 +109,32 @@ function isSnapshot(value: Snapshot): boolean {
 
 /** Adds the whole lines from the snapshot's offset to `size`. */
 export function extend(snapshot: Snapshot, fd: number, size: number, file: string, changes: Changes): void {
-  let carry = Buffer.alloc(0);
-  forEachChunk(fd, snapshot.offset, size, (chunk) => {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const lastNewline = bytes.lastIndexOf(0x0a);
+  let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, size - snapshot.offset)));
+  // The start of a line read but not ended yet is kept at the start of the buffer, and the next chunk read after it.
+  let begun = 0;
+  for (let position = snapshot.offset; position < size;) {
+    if (begun === buffer.length) buffer = grown(buffer, Buffer.allocUnsafe(2 * buffer.length));
+    const read = readSync(fd, buffer, begun, Math.min(buffer.length - begun, size - position), position);
+    if (read === 0) break;
+    position += read;
+    const filled = begun + read;
+    const lastNewline = buffer.lastIndexOf(0x0a, filled - 1);
     if (lastNewline === -1) {
-      carry = Buffer.from(bytes);
-      return;
+      begun = filled;
+      continue;
     }
-    const whole = bytes.subarray(0, lastNewline + 1);
-    apply(snapshot, whole.toString('utf8'), file, changes);
+    const whole = buffer.subarray(0, lastNewline + 1);
+    apply(snapshot, decoded(whole), file, changes);
     addChecksum(snapshot, whole);
     snapshot.offset += whole.length;
-    carry = Buffer.from(bytes.subarray(lastNewline + 1));
-  });
+    buffer.copyWithin(0, lastNewline + 1, filled);
+    begun = filled - lastNewline - 1;
+  }
+}
+
+/** The bytes as UTF-8 text; text that is all ASCII (most logs) is copied as it is, which is quicker than decoding it. */
+function decoded(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** Counts the bytes just read (at the snapshot's offset) into the last checksum, or a new one when the last ends elsewhere. */
@@ -169,15 +182,59 @@ export function apply(snapshot: Snapshot, text: string, file: string, changes: C
 
   const lookup = addUndoKeys(snapshot, parsed.undone, changes);
   // A review an undo key names is left out here; one read before its undo record is marked by markUndone.
-  parsed.reviews.forEach((review, k) => {
-    if (isNamedByUndo(snapshot, lookup, review.id, review.questionId, () => review.reviewedAt)) return;
-    const group = groupOfReview(snapshot, lookup, review);
-    const index = append(snapshot, group, review.rating, parsed.times[k]!);
-    addId(snapshot, index, review.id);
-    if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
-  });
+  const { usual, order, others, otherTimes } = parsed;
+  for (const k of order) {
+    if (k >= 0) addUsualLine(snapshot, lookup, usual, k);
+    else addReview(snapshot, lookup, others[-1 - k]!, otherTimes[-1 - k]!);
+  }
   // The ids read are slices of this chunk's text: joined now, they keep none of it.
   idText(snapshot);
+}
+
+function addReview(snapshot: Snapshot, lookup: Lookups, review: ReviewKeyFields, time: number): void {
+  if (isNamedByUndo(snapshot, lookup, review.id, review.questionId, () => review.reviewedAt)) return;
+  const group = groupOfReview(snapshot, lookup, review);
+  const index = append(snapshot, group, review.rating, time);
+  addId(snapshot, index, review.id);
+  if (!isIsoTime(review.reviewedAt, snapshot.time[index]!)) snapshot.writtenTimes.set(index, review.reviewedAt);
+}
+
+/**
+ * Adds usual line k: as addReview would, but its fields are read from the text
+ * only when needed. Its group is most often the one last found for its number
+ * (see Lookups), and whether an undo key may name it is told by the lookups'
+ * filters; only then are its question id and time made strings.
+ */
+function addUsualLine(snapshot: Snapshot, lookup: Lookups, usual: UsualLines, k: number): void {
+  const text = usual.text;
+  const number = usual.number(k);
+  const groupStart = usual.groupStart(k);
+  const groupEnd = usual.groupEnd(k);
+  const guess = lastGroupOf(lookup, number);
+  // A slice compared, not text.startsWith(groupText, groupStart): that one is far slower.
+  const known =
+    guess !== -1 &&
+    lookup.groupTexts[guess]!.length === groupEnd - groupStart &&
+    text.slice(groupStart, groupEnd) === lookup.groupTexts[guess];
+  const id = usual.id(k);
+  if (snapshot.undoKeys.size > 0) {
+    const byId = id !== undefined && mayBeUndoKey(lookup, id, 0, id.length) && snapshot.undoKeys.has(id);
+    const byQuestion =
+      (known ? lookup.legacyNamed[guess] === 1 : lookup.undoQuestionIds.has(usual.questionId(k))) && lookup.undoTimes.has(usual.time(k));
+    if ((byId || byQuestion) && isUndone({ id, questionId: usual.questionId(k), reviewedAt: usual.reviewedAt(k) }, snapshot.undoKeys))
+      return;
+  }
+  let group = guess;
+  if (!known) {
+    // A new group's strings are pieces of its group text's own copy: one string made, and nothing of the chunk kept.
+    const groupText = flatCopy(text.slice(groupStart, groupEnd));
+    const own = (piece: string): string => piece;
+    group = groupOf(snapshot, lookup, usual.questionId(k, groupText), usual.deck(k, groupText), usual.question(k, groupText), own);
+    setLastGroup(lookup, number, group);
+    lookup.groupTexts[group] = groupText;
+  }
+  // Its time is written as toISOString writes it (see UsualLines): no written time to keep.
+  addId(snapshot, append(snapshot, group, usual.rating(k), usual.time(k)), id);
 }
 
 /** Adds the undo keys not known yet, as new keys of this batch (markUndone applies them to the reviews read before); gives the lookups that know them. */
@@ -205,9 +262,25 @@ export function isNamedByUndo(
   reviewedAt: () => string,
 ): boolean {
   const undoKeys = snapshot.undoKeys;
-  if ((id === undefined || !undoKeys.has(id)) && !lookup.undoQuestionIds.has(questionId)) return false;
+  if (undoKeys.size === 0) return false;
+  if ((id === undefined || !mayBeUndoKey(lookup, id, 0, id.length) || !undoKeys.has(id)) && !lookup.undoQuestionIds.has(questionId))
+    return false;
   return isUndone({ id, questionId, reviewedAt: reviewedAt() }, undoKeys);
 }
+
+/** Whether `text` from `start` to `end` may be an undo key the lookups know: false tells it is none, without hashing it. */
+export function mayBeUndoKey(lookup: Lookups, text: string, start: number, end: number): boolean {
+  return lookup.undoKeyTails[tail(text, start, end)] === 1;
+}
+
+/** A hash of a key's length and last four characters, for the lookups' undoKeyTails: ids differ most at the end (random digits). */
+function tail(text: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let at = Math.max(start, end - 4); at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x9e3779b1);
+  return hash >>> (32 - TAIL_BITS);
+}
+
+const TAIL_BITS = 16;
 
 /** Ids added since the snapshot's idText was last brought up to date. */
 const pendingIds = new WeakMap<Snapshot, string[]>();
@@ -263,11 +336,14 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   // Undo records of this kfq name a review id: one pass over the ids, looking each up among the batch's
   // keys (an index of every id would cost more to build than the pass). A line copied by hand may share an id: all go.
   const newKeys = new Set(keys);
+  // Only ids that may be one of them (see tail) are made strings and looked up.
+  const newKeyTails = new Uint8Array(1 << TAIL_BITS);
+  for (const key of keys) newKeyTails[tail(key, 0, key.length)] = 1;
   const named = new Set<string>();
   const text = idText(snapshot);
   for (let i = 0, start = 0; i < snapshot.count; start = snapshot.idEnds[i++]!) {
     const end = snapshot.idEnds[i]!;
-    if (end === start) continue;
+    if (end === start || newKeyTails[tail(text, start, end)] === 0) continue;
     const id = text.slice(start, end);
     if (!newKeys.has(id)) continue;
     undo(i);
@@ -280,12 +356,13 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   const questionIds = questionIdsIn(legacy);
   // The time each key may name, parsed: a review at another time cannot be named by any.
   const times = new Set(legacy.flatMap((key) => atSigns(key).map((at) => Date.parse(key.slice(at + 1)))));
-  const candidates = new Set<number>();
-  snapshot.groupIds.forEach((id, group) => {
-    if (questionIds.has(id)) candidates.add(group);
-  });
+  // The groups of those questions, found by id: a part read elsewhere shares a table of all the groups read there.
+  const lookup = lookups(snapshot, []);
+  const candidate = new Uint8Array(snapshot.groupIds.length);
+  for (const questionId of questionIds)
+    for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) candidate[group] = 1;
   for (let i = 0; i < snapshot.count; i++) {
-    if (snapshot.undone[i] === 1 || !times.has(snapshot.time[i]!) || !candidates.has(snapshot.group[i]!)) continue;
+    if (snapshot.undone[i] === 1 || candidate[snapshot.group[i]!] === 0 || !times.has(snapshot.time[i]!)) continue;
     if (
       isUndone({ id: idOf(snapshot, i), questionId: snapshot.groupIds[snapshot.group[i]!]!, reviewedAt: writtenTime(snapshot, i) }, wanted)
     )
@@ -327,7 +404,7 @@ export function makeRoom(snapshot: Snapshot, more: number): void {
   snapshot.idEnds = grown(snapshot.idEnds, new Uint32Array(capacity));
 }
 
-function grown<T extends Uint32Array | Uint8Array | Float64Array>(from: T, to: T): T {
+function grown<T extends Uint32Array | Uint8Array | Float64Array | Buffer>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -341,16 +418,27 @@ export interface Lookups {
   decks: Map<string, string>;
   /** Every question id a legacy undo key may name (see questionIdsIn): only reviews of these need their key built. */
   undoQuestionIds: Set<string>;
+  /** Every time a legacy undo key may name (what Date.parse gives for the text after any of its @ signs): a review at another time is named by none. */
+  undoTimes: Set<number>;
+  /** By group: 1 when undoQuestionIds holds its question id (small: read for every review while there are undo keys). */
+  legacyNamed: Uint8Array;
+  /** 1 at the tail hash (see tail) of every undo key: a review whose id has a 0 there is named by no key, and its id is never hashed. */
+  undoKeyTails: Uint8Array;
   /**
-   * The group last found for a question number, and by group the text of the
-   * line that found it (its questionId to question, as written; see
+   * The group last found for a question number (1 + group, by number; 0 for
+   * none; numbers outside it in lastByLargeNumber), and by group the text of
+   * the line that found it (its questionId to question, as written; see
    * reviewLine.ts): a line with the same number and that same text is in that
    * group. One lookup by number and one comparison of text kept together, where
    * comparing the group's three strings reads memory all over the heap.
    */
-  lastByNumber: Map<number, number>;
+  lastByNumber: Int32Array;
+  lastByLargeNumber: Map<number, number>;
   groupTexts: string[];
 }
+
+/** Question numbers below this are looked up by index (see Lookups.lastByNumber); a deck's go up from 1. */
+const INDEXED_NUMBERS = 1 << 22;
 
 const snapshotLookups = new WeakMap<Snapshot, Lookups>();
 
@@ -362,47 +450,92 @@ export function lookups(snapshot: Snapshot, newUndoKeys: readonly string[]): Loo
       groupById: new Map(),
       sameId: [],
       decks: new Map(),
-      undoQuestionIds: questionIdsIn(snapshot.undoKeys),
-      lastByNumber: new Map(),
+      undoQuestionIds: new Set(),
+      undoTimes: new Set(),
+      legacyNamed: new Uint8Array(1024),
+      undoKeyTails: new Uint8Array(1 << TAIL_BITS),
+      lastByNumber: new Int32Array(1024),
+      lastByLargeNumber: new Map(),
       groupTexts: [],
     };
     for (let group = 0; group < snapshot.groupIds.length; group++) addGroup(found, snapshot.groupIds[group]!, group);
+    addKeysTo(found, snapshot.undoKeys);
     snapshotLookups.set(snapshot, found);
   }
-  for (const key of newUndoKeys) for (const at of atSigns(key)) found.undoQuestionIds.add(key.slice(0, at));
+  addKeysTo(found, newUndoKeys);
   return found;
+}
+
+function addKeysTo(lookup: Lookups, undoKeys: Iterable<string>): void {
+  for (const key of undoKeys) {
+    lookup.undoKeyTails[tail(key, 0, key.length)] = 1;
+    for (const at of atSigns(key)) {
+      lookup.undoTimes.add(Date.parse(key.slice(at + 1)));
+      const questionId = key.slice(0, at);
+      if (lookup.undoQuestionIds.has(questionId)) continue;
+      lookup.undoQuestionIds.add(questionId);
+      for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) lookup.legacyNamed[group] = 1;
+    }
+  }
+}
+
+/** The group last found for a question number (see Lookups), or -1. */
+function lastGroupOf(lookup: Lookups, number: number): number {
+  if (number >= 0 && number < lookup.lastByNumber.length) return lookup.lastByNumber[number]! - 1;
+  return lookup.lastByLargeNumber.get(number) ?? -1;
+}
+
+function setLastGroup(lookup: Lookups, number: number, group: number): void {
+  if (number >= 0 && number < INDEXED_NUMBERS) {
+    if (number >= lookup.lastByNumber.length) {
+      const grown = new Int32Array(Math.min(INDEXED_NUMBERS, Math.max(2 * lookup.lastByNumber.length, number + 1)));
+      grown.set(lookup.lastByNumber);
+      lookup.lastByNumber = grown;
+    }
+    lookup.lastByNumber[number] = group + 1;
+  } else {
+    lookup.lastByLargeNumber.set(number, group);
+  }
 }
 
 /**
  * The group of a review's (questionId, deck, question), made when new. Looked
  * up by question id, then the few groups of that id compared: no key string
- * is built per review.
+ * is built per review. A new group keeps `own` of its strings (by default a
+ * copy: a field read from a line may be a slice that keeps its whole chunk).
  */
-export function groupOf(snapshot: Snapshot, lookup: Lookups, questionId: string, deck: string, question: string): number {
+export function groupOf(
+  snapshot: Snapshot,
+  lookup: Lookups,
+  questionId: string,
+  deck: string,
+  question: string,
+  own: (text: string) => string = ownCopy,
+): number {
   for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) {
     if (snapshot.groupQuestions[group] === question && snapshot.groupDecks[group] === deck) return group;
   }
   let shared = lookup.decks.get(deck);
   if (shared === undefined) {
-    shared = ownCopy(deck);
+    shared = own(deck);
     lookup.decks.set(shared, shared);
   }
   const group = snapshot.groupIds.length;
-  const id = ownCopy(questionId);
+  const id = own(questionId);
   snapshot.groupIds.push(id);
   snapshot.groupDecks.push(shared);
-  snapshot.groupQuestions.push(ownCopy(question));
+  snapshot.groupQuestions.push(own(question));
   addGroup(lookup, id, group);
   return group;
 }
 
 /** The group of a review read from a line, found first by its number and line text (see Lookups). */
 function groupOfReview(snapshot: Snapshot, lookup: Lookups, review: ReviewKeyFields): number {
-  const guess = lookup.lastByNumber.get(review.number);
-  if (guess !== undefined && review.groupText !== undefined && lookup.groupTexts[guess] === review.groupText) return guess;
+  const guess = lastGroupOf(lookup, review.number);
+  if (guess !== -1 && review.groupText !== undefined && lookup.groupTexts[guess] === review.groupText) return guess;
   const group = groupOf(snapshot, lookup, review.questionId, review.deck, review.question);
   if (review.groupText !== undefined) {
-    lookup.lastByNumber.set(review.number, group);
+    setLastGroup(lookup, review.number, group);
     lookup.groupTexts[group] = flatCopy(review.groupText);
   }
   return group;
@@ -410,7 +543,8 @@ function groupOfReview(snapshot: Snapshot, lookup: Lookups, review: ReviewKeyFie
 
 /** The text as one flat string of its own: compared a million times, it should be one object in memory, not a slice of another. */
 function flatCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  // Two pieces joined are written into one new flat string (V8): a fifth of a JSON round trip's time.
+  return [text.slice(0, 1), text.slice(1)].join('');
 }
 
 /**
@@ -433,6 +567,12 @@ export function shareGroups(lines: Snapshot, table: Snapshot): void {
 function addGroup(lookup: Lookups, questionId: string, group: number): void {
   // Filled in group order, so V8 keeps these arrays packed rather than as dictionaries.
   lookup.groupTexts[group] = '';
+  if (group === lookup.legacyNamed.length) {
+    const grown = new Uint8Array(2 * group);
+    grown.set(lookup.legacyNamed);
+    lookup.legacyNamed = grown;
+  }
+  lookup.legacyNamed[group] = lookup.undoQuestionIds.has(questionId) ? 1 : 0;
   lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
   lookup.groupById.set(questionId, group);
 }

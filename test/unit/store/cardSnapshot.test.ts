@@ -284,6 +284,75 @@ describe('the card-state snapshot', () => {
     expectSameAsFullReplay(log, history, 0.9);
   });
 
+  it('when an undo read in an earlier run names a usual review line read later, by id or as an older kfq did (question and time), on either thread, then that review stays taken back', () => {
+    for (const reader of [undefined, inThreadReader([0], 1), inThreadReader([0.5], 0)]) {
+      const { log, cacheDir } = paths();
+      // In the order kfq writes a review's fields: the usual line, read in place.
+      const { deck, number, question, durationMs, answer, mode } = reviewFields('deck/2', 'What is KServe?');
+      const reviewedAt = '2025-01-02T08:00:00.000Z';
+      const named = { id: 'named-by-time', questionId: 'deck/2', deck, number, question, rating: 1, reviewedAt, durationMs, answer, mode };
+      // Of a question no legacy undo names: only its id can tell it is taken back.
+      const byId = {
+        ...named,
+        id: 'named-by-id',
+        questionId: 'deck/1',
+        number: 1,
+        question: 'What is Katib?',
+        reviewedAt: '2025-01-03T08:00:00.000Z',
+      };
+      const lines = [
+        HEADER,
+        JSON.stringify({ undo: named.reviewedAt, questionId: named.questionId }),
+        JSON.stringify({ undo: '', questionId: '', id: byId.id }),
+      ];
+      writeFileSync(log, `${lines.join('\n')}\n`);
+      readReviewHistory(log, cacheDir, FSRS_REPLAY);
+      const other = { ...named, id: 'same-question-other-time', rating: 3, reviewedAt: '2025-01-01T08:00:00.000Z' };
+      const { id: _id, ...withoutId } = { ...named, rating: 2 };
+      const later = [other, named, withoutId, byId].map((review) => JSON.stringify(review));
+      writeFileSync(log, `${[...lines, ...later].join('\n')}\n`);
+      const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, reader ? { partReader: reader } : {});
+      expect([...history.reviews()].map((review) => review.reviewedAt)).toEqual([other.reviewedAt]);
+      expectSameAsFullReplay(log, history, 0.9);
+    }
+  });
+
+  it('when a line is longer than a chunk read at once, then it is read whole, as are the lines around it', () => {
+    const { log, cacheDir } = paths();
+    const specs = [0, 1, 2].map((target) => ({ target, rating: 3, minutes: target, handWritten: false, withId: true }));
+    const [before, long, after] = logLines(specs);
+    const longAnswer = long!.replace('"answer":""', `"answer":"${'a long answer '.repeat(200_000)}"`);
+    writeFileSync(log, `${[HEADER, before, longAnswer, after].join('\n')}\n`);
+    const history = readReviewHistory(log, cacheDir, FSRS_REPLAY);
+    expect(history.reviewCount).toBe(3);
+    expectSameAsFullReplay(log, history, 0.9);
+  });
+
+  it('when question numbers are large, negative or shared by several questions, then each review keeps its own question, on either thread', () => {
+    const numbers = [1, 4_194_303, 4_194_304, 2 ** 31, 10 ** 15 - 1, -3, 0];
+    const reviews = numbers.flatMap((number, n) =>
+      ['What is Katib?', 'What is KServe?'].map((question, q) => ({
+        questionId: `deck/${number}`,
+        deck: 'deck',
+        number,
+        question,
+        rating: 1 + ((n + q) % 4),
+        reviewedAt: new Date(START + (2 * n + q) * 60_000).toISOString(),
+        durationMs: 1000,
+        answer: '',
+        mode: 'drill',
+      })),
+    );
+    const lines = [HEADER, ...[...reviews, ...reviews.slice().reverse()].map((review) => JSON.stringify(review))];
+    for (const reader of [undefined, inThreadReader([0.3, 0.6], 1)]) {
+      const { log, cacheDir } = paths();
+      writeFileSync(log, `${lines.join('\n')}\n`);
+      const history = readReviewHistory(log, cacheDir, FSRS_REPLAY, reader ? { partReader: reader } : {});
+      expect(history.reviewCount).toBe(2 * reviews.length);
+      expectSameAsFullReplay(log, history, 0.9);
+    }
+  });
+
   it('when the log is replaced by another file after it was opened, then the other reader reads nothing of the new one: the history is that of the file opened', () => {
     const { log, cacheDir } = paths();
     const lines = [
