@@ -83,6 +83,20 @@ function asciiOnly(file) {
   );
 }
 
+/** data/aliases.txt parsed as kfq parses it (src/deck/aliases.ts), for the bundles to hold instead of reading it at each start. */
+async function builtinAliasGroups() {
+  const { outputFiles } = await build({
+    entryPoints: [`${root}src/deck/aliases.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { parseAliasLines } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+  return parseAliasLines(readFileSync(`${root}data/aliases.txt`, 'utf8'));
+}
+
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const staging = `${root}dist.build-${process.pid}`;
 const common = {
@@ -103,6 +117,7 @@ const program = {
   define: {
     KFQ_VERSION: JSON.stringify(version),
     KFQ_BUILD_ID: JSON.stringify(randomBytes(8).toString('hex')),
+    KFQ_BUILTIN_ALIASES: JSON.stringify(await builtinAliasGroups()),
     'import.meta.url': '__kfqModuleUrl',
   },
   banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

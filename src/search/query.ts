@@ -47,13 +47,27 @@ let fieldAliases: AliasGroups | undefined;
  */
 function aliasesFor(groups: readonly QueryGroup[]): AliasTable {
   fieldAliases ??= builtinAliases();
-  const starts = new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))));
-  const wordStarts = (phrase: string) =>
-    phrase
-      .toLowerCase()
-      .split(/[\s\-/&.+'’()]+/)
-      .map((word) => word.slice(0, 2));
-  return buildAliasTable(fieldAliases.filter((group) => group.some((phrase) => wordStarts(phrase).some((start) => starts.has(start)))));
+  const starts = [...new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))))];
+  return buildAliasTable(fieldAliases.filter((group) => group.some((phrase) => hasWordStarting(phrase.toLowerCase(), starts))));
+}
+
+/** Splits an alias phrase into words. */
+const PHRASE_SEPARATOR = /[\s\-/&.+'’()]/;
+
+/**
+ * Whether some word of the phrase (split at PHRASE_SEPARATOR) has one of the
+ * starts as its first two letters; found in place, since splitting every phrase
+ * of the table at every search makes garbage enough to cost a collection.
+ */
+function hasWordStarting(phrase: string, starts: readonly string[]): boolean {
+  const separatorAt = (at: number) => PHRASE_SEPARATOR.test(phrase[at]!);
+  for (const start of starts) {
+    for (let at = phrase.indexOf(start); at !== -1; at = phrase.indexOf(start, at + 1)) {
+      const end = at + start.length;
+      if ((at === 0 || separatorAt(at - 1)) && (start.length >= 2 || end === phrase.length || separatorAt(end))) return true;
+    }
+  }
+  return false;
 }
 
 function phraseKey(words: readonly string[]): string {
