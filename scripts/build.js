@@ -34,6 +34,9 @@ const lazyChildProcess = {
 // as it loads, and node:tty loads Node's network modules: a real share of a
 // start whose output is a pipe. It asks src/ui/isTerminal.ts instead, which
 // gives tty.isatty's answer and loads node:tty only for a character device.
+// It also takes the global process rather than importing node:process (the
+// bundle would copy every property of process into a module object, garbage
+// enough to bring on a collection), and loads node:os only on Windows, where it reads it.
 const supportsColorWithoutTty = {
   name: 'supports-color-without-tty',
   setup(build) {
@@ -41,8 +44,16 @@ const supportsColorWithoutTty = {
       const source = readFileSync(args.path, 'utf8');
       const patched = source
         .replace("import tty from 'node:tty';", `import { isTerminal } from ${JSON.stringify(`${root}src/ui/isTerminal.ts`)};`)
-        .replaceAll('tty.isatty(', 'isTerminal(');
-      if (patched.includes('tty.') || !patched.includes('isTerminal(1)') || !patched.includes('isTerminal(2)'))
+        .replaceAll('tty.isatty(', 'isTerminal(')
+        .replace("import process from 'node:process';", '')
+        .replace("import os from 'node:os';", "const os = { release: () => process.getBuiltinModule('node:os').release() };");
+      if (
+        patched.includes('tty.') ||
+        !patched.includes('isTerminal(1)') ||
+        !patched.includes('isTerminal(2)') ||
+        /^import (?!\{ isTerminal \})/m.test(patched) ||
+        patched.replaceAll('os.release()', '').includes('os.')
+      )
         throw new Error(`${args.path} no longer reads as scripts/build.js expects: update supportsColorWithoutTty`);
       return { contents: patched, loader: 'js' };
     });
@@ -117,7 +128,8 @@ const program = {
   define: {
     KFQ_VERSION: JSON.stringify(version),
     KFQ_BUILD_ID: JSON.stringify(randomBytes(8).toString('hex')),
-    KFQ_BUILTIN_ALIASES: JSON.stringify(await builtinAliasGroups()),
+    // As JSON text, parsed where it is used: an array here would be built at the start of every command.
+    KFQ_BUILTIN_ALIASES: JSON.stringify(JSON.stringify(await builtinAliasGroups())),
     'import.meta.url': '__kfqModuleUrl',
   },
   banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

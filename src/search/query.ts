@@ -60,11 +60,15 @@ const PHRASE_SEPARATOR = /[\s\-/&.+'’()]/;
  * of the table at every search makes garbage enough to cost a collection.
  */
 function hasWordStarting(phrase: string, starts: readonly string[]): boolean {
-  const separatorAt = (at: number) => PHRASE_SEPARATOR.test(phrase[at]!);
-  for (const start of starts) {
+  for (let s = 0; s < starts.length; s++) {
+    const start = starts[s]!;
     for (let at = phrase.indexOf(start); at !== -1; at = phrase.indexOf(start, at + 1)) {
       const end = at + start.length;
-      if ((at === 0 || separatorAt(at - 1)) && (start.length >= 2 || end === phrase.length || separatorAt(end))) return true;
+      if (
+        (at === 0 || PHRASE_SEPARATOR.test(phrase[at - 1]!)) &&
+        (start.length >= 2 || end === phrase.length || PHRASE_SEPARATOR.test(phrase[end]!))
+      )
+        return true;
     }
   }
   return false;
