@@ -25,6 +25,16 @@ export function textWords(text: string): TextWord[] {
   return words;
 }
 
+/** Each word of a text in order, as textWords gives them, without building the list. */
+export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+  const lower = text.toLowerCase();
+  scan(
+    lower,
+    (start, end) => visit(lower.slice(start, end), start, end),
+    () => {},
+  );
+}
+
 /** The joined forms of a text's compounds, each with the span it covers. */
 export function joinedWords(text: string): TextWord[] {
   const lower = text.toLowerCase();
