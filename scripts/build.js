@@ -59,6 +59,19 @@ const supportsColorWithoutTty = {
     });
   },
 };
+// src/ui/loadChalk.ts imports chalk, whose module makes all its styles as it
+// loads; in the bundles it requires chalk instead, so that chalk is loaded (by
+// src/ui/theme.ts) only when colour is on.
+const chalkOnDemand = {
+  name: 'chalk-on-demand',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]ui[\\/]loadChalk\.ts$/ }, () => ({
+      contents: "export function loadChalk() { const { Chalk, supportsColor } = require('chalk'); return { Chalk, supportsColor }; }",
+      loader: 'js',
+      resolveDir: `${root}src/ui`,
+    }));
+  },
+};
 // The commands start.cjs runs, and their modules. Every command's options and
 // help are in both bundles; boot.cjs sends any other command to main.cjs.
 const START_COMMANDS = { list: 'src/commands/list.ts', show: 'src/commands/show.ts', search: 'src/commands/search.ts' };
@@ -150,9 +163,13 @@ try {
     ...runByBoot,
     metafile: true,
     outfile: `${staging}/main.cjs`,
-    plugins: [lazyChildProcess, supportsColorWithoutTty],
+    plugins: [lazyChildProcess, supportsColorWithoutTty, chalkOnDemand],
   });
-  await build({ ...runByBoot, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, supportsColorWithoutTty, startCommandsOnly] });
+  await build({
+    ...runByBoot,
+    outfile: `${staging}/start.cjs`,
+    plugins: [lazyChildProcess, supportsColorWithoutTty, chalkOnDemand, startCommandsOnly],
+  });
   // The worker thread that reads the back half of a long review log (src/store/logPartReader.ts).
   await build({ ...program, entryPoints: [`${root}src/store/logPartWorker.ts`], outfile: `${staging}/logPart.cjs` });
   // The worker thread that replays half of a long history's new cards (src/practice/replayElsewhere.ts).
