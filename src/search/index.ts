@@ -8,7 +8,7 @@ import { analyseQuery } from './query.js';
 import { QUERY_FILLER } from './queryWords.js';
 import { FIELD_WEIGHTS, needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
 import { buildWordIndex, type WordIndex } from './wordIndex.js';
-import { forEachWord, normalizeWord, scanWords, textWords } from './words.js';
+import { forEachWord, normalizeWord, scanWords, textWords, useKnownStems } from './words.js';
 
 export interface SearchHit {
   question: Question;
@@ -103,6 +103,7 @@ export async function searchQuestions(
   options: { limit?: number; category?: string } = {},
 ): Promise<SearchHit[]> {
   const limit = options.limit ?? 10;
+  useKnownStems(index.parts.map((part) => part.words));
   const groups = analyseQuery(query);
   if (groups.length === 0 || limit <= 0) return [];
   // fuse.js is loaded only for a word the deck does not know: most searches never need it.

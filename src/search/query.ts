@@ -2,9 +2,9 @@
 // asked about. A group may be said several ways (an alias, an acronym, the
 // parts of "A/B" or the joined "ab"), and matches a question through any one.
 import { builtinAliases, type AliasGroups } from '../deck/aliases.js';
-import { buildAliasTable, makeWord, phraseKey as stemKey, type AliasTable } from '../deck/terms.js';
+import { buildAliasTable, phraseKey as stemKey, type AliasTable } from '../deck/terms.js';
 import { QUERY_FILLER } from './queryWords.js';
-import { joinedWords, textWords } from './words.js';
+import { joinedWords, normalizeWord, textWords } from './words.js';
 
 export interface QueryGroup {
   /** Each a list of lower-case typed words; the first is what was typed. */
@@ -74,8 +74,9 @@ function hasWordStarting(phrase: string, starts: readonly string[]): boolean {
   return false;
 }
 
+/** The key an alias phrase of these (lower-case) words is found by: their stems, as terms.ts's phraseKey makes it. */
 function phraseKey(words: readonly string[]): string {
-  return stemKey(words.map((word) => makeWord(word)));
+  return words.map(normalizeWord).join(' ');
 }
 
 /** Runs of groups that spell an alias phrase become one group, with the alias's other phrases as alternatives. */
