@@ -59,7 +59,8 @@ function isWide(code: number): boolean {
 
 /** Cuts a plain string to at most `width` columns, ending with an ellipsis when cut. */
 export function truncate(text: string, width: number): string {
-  if (visibleWidth(text) <= width) return text;
+  // No width (a pipe): nothing to measure, whole answers included.
+  if (width === Number.POSITIVE_INFINITY || visibleWidth(text) <= width) return text;
   let result = '';
   let used = 0;
   for (const ch of text) {
