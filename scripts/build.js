@@ -34,6 +34,9 @@ const lazyChildProcess = {
 // as it loads, and node:tty loads Node's network modules: a real share of a
 // start whose output is a pipe. It asks src/ui/isTerminal.ts instead, which
 // gives tty.isatty's answer and loads node:tty only for a character device.
+// It also takes the global process rather than importing node:process (the
+// bundle would copy every property of process into a module object, garbage
+// enough to bring on a collection), and loads node:os only on Windows, where it reads it.
 const supportsColorWithoutTty = {
   name: 'supports-color-without-tty',
   setup(build) {
@@ -41,11 +44,32 @@ const supportsColorWithoutTty = {
       const source = readFileSync(args.path, 'utf8');
       const patched = source
         .replace("import tty from 'node:tty';", `import { isTerminal } from ${JSON.stringify(`${root}src/ui/isTerminal.ts`)};`)
-        .replaceAll('tty.isatty(', 'isTerminal(');
-      if (patched.includes('tty.') || !patched.includes('isTerminal(1)') || !patched.includes('isTerminal(2)'))
+        .replaceAll('tty.isatty(', 'isTerminal(')
+        .replace("import process from 'node:process';", '')
+        .replace("import os from 'node:os';", "const os = { release: () => process.getBuiltinModule('node:os').release() };");
+      if (
+        patched.includes('tty.') ||
+        !patched.includes('isTerminal(1)') ||
+        !patched.includes('isTerminal(2)') ||
+        /^import (?!\{ isTerminal \})/m.test(patched) ||
+        patched.replaceAll('os.release()', '').includes('os.')
+      )
         throw new Error(`${args.path} no longer reads as scripts/build.js expects: update supportsColorWithoutTty`);
       return { contents: patched, loader: 'js' };
     });
+  },
+};
+// src/ui/loadChalk.ts imports chalk, whose module makes all its styles as it
+// loads; in the bundles it requires chalk instead, so that chalk is loaded (by
+// src/ui/theme.ts) only when colour is on.
+const chalkOnDemand = {
+  name: 'chalk-on-demand',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]ui[\\/]loadChalk\.ts$/ }, () => ({
+      contents: "export function loadChalk() { const { Chalk, supportsColor } = require('chalk'); return { Chalk, supportsColor }; }",
+      loader: 'js',
+      resolveDir: `${root}src/ui`,
+    }));
   },
 };
 // The commands start.cjs runs, and their modules. Every command's options and
@@ -83,6 +107,20 @@ function asciiOnly(file) {
   );
 }
 
+/** data/aliases.txt parsed as kfq parses it (src/deck/aliases.ts), for the bundles to hold instead of reading it at each start. */
+async function builtinAliasGroups() {
+  const { outputFiles } = await build({
+    entryPoints: [`${root}src/deck/aliases.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { parseAliasLines } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+  return parseAliasLines(readFileSync(`${root}data/aliases.txt`, 'utf8'));
+}
+
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const staging = `${root}dist.build-${process.pid}`;
 const common = {
@@ -103,6 +141,8 @@ const program = {
   define: {
     KFQ_VERSION: JSON.stringify(version),
     KFQ_BUILD_ID: JSON.stringify(randomBytes(8).toString('hex')),
+    // As JSON text, parsed where it is used: an array here would be built at the start of every command.
+    KFQ_BUILTIN_ALIASES: JSON.stringify(JSON.stringify(await builtinAliasGroups())),
     'import.meta.url': '__kfqModuleUrl',
   },
   banner: { js: "const __kfqModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -123,9 +163,13 @@ try {
     ...runByBoot,
     metafile: true,
     outfile: `${staging}/main.cjs`,
-    plugins: [lazyChildProcess, supportsColorWithoutTty],
+    plugins: [lazyChildProcess, supportsColorWithoutTty, chalkOnDemand],
   });
-  await build({ ...runByBoot, outfile: `${staging}/start.cjs`, plugins: [lazyChildProcess, supportsColorWithoutTty, startCommandsOnly] });
+  await build({
+    ...runByBoot,
+    outfile: `${staging}/start.cjs`,
+    plugins: [lazyChildProcess, supportsColorWithoutTty, chalkOnDemand, startCommandsOnly],
+  });
   // The worker thread that reads the back half of a long review log (src/store/logPartReader.ts).
   await build({ ...program, entryPoints: [`${root}src/store/logPartWorker.ts`], outfile: `${staging}/logPart.cjs` });
   // The worker thread that replays half of a long history's new cards (src/practice/replayElsewhere.ts).

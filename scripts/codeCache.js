@@ -25,8 +25,12 @@ export function trainCodeCache(distDir) {
     const env = { ...process.env, KFQ_HOME: home, NO_COLOR: '1' };
     for (const name of ['NODE_OPTIONS', 'KFQ_DECK', 'FORCE_COLOR']) delete env[name];
     const boot = JSON.stringify(join(distDir, 'boot.cjs'));
-    // First fill the deck cache: parsing a deck happens once per change, and its code would make every start's cache bigger.
-    node(`require(${boot}).loadKfq(${JSON.stringify(distDir)}, { useCache: false }).kfq.main(['node', 'kfq', 'list'])`, home, env);
+    // First fill the deck cache and the deck's search index: parsing a deck and indexing it happen once per change, and their code would make every start's cache bigger.
+    node(
+      `require(${boot}).loadKfq(${JSON.stringify(distDir)}, { useCache: false }).kfq.main(['node', 'kfq', 'search', 'katib'])`,
+      home,
+      env,
+    );
     // start.cjs: one cache for each command it runs, holding just that command's code, and one for --help.
     const commandOf = ([first]) => (first.startsWith('-') ? undefined : first);
     for (const command of new Set(TRAINING.map(commandOf))) {

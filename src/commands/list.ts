@@ -25,7 +25,8 @@ export async function run(ctx: CommandContext, options: { category?: string; jso
       ctx.stdout,
       questions.map((q) => {
         const { status, due } = statuses.get(q.id)!;
-        return { ...q, state: status, due: due?.toISOString() ?? null };
+        // Not { ...q, state, due }: V8 makes that copy in a larger, slower form, a real share of a listing's garbage.
+        return Object.assign({}, q, { state: status, due: due?.toISOString() ?? null });
       }),
     );
     return ExitCode.ok;

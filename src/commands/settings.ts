@@ -182,7 +182,7 @@ export interface LoadedSettings {
 /** The settings from the environment over the config file over the defaults; flags are applied by each command. */
 export function loadSettings(paths: KfqPaths, env: NodeJS.ProcessEnv): LoadedSettings {
   const file = configFile(paths.config);
-  const table = readConfigFile(file);
+  const table = readConfigFile(file, { shared: true });
   const settings: ConfigTable = {};
   const sources = new Map<string, 'default' | 'file' | 'environment'>();
   for (const definition of SETTING_KEYS) {
@@ -208,6 +208,6 @@ export function loadSettings(paths: KfqPaths, env: NodeJS.ProcessEnv): LoadedSet
 /** The config file's deck, checked alone: other keys may be wrong without stopping list or search. */
 export function configuredDeck(paths: KfqPaths): string[] {
   const file = configFile(paths.config);
-  const value = valueAt(readConfigFile(file), 'deck');
+  const value = valueAt(readConfigFile(file, { shared: true }), 'deck');
   return value === undefined ? [] : (checkValue(keyDefinition('deck'), value, file) as string[]);
 }

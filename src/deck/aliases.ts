@@ -154,8 +154,12 @@ function initialsCovered(letters: string, words: string[]): boolean {
 
 const BUILTIN_ALIASES = join('data', 'aliases.txt');
 
+/** data/aliases.txt as parsed by the build (scripts/build.js), as JSON: each search would otherwise read and parse the file again. */
+declare const KFQ_BUILTIN_ALIASES: string;
+
 /** The field's alias table shipped with kfq, found like the built-in deck; none if it is missing. */
 export function builtinAliases(): AliasGroups {
+  if (typeof KFQ_BUILTIN_ALIASES === 'string') return JSON.parse(KFQ_BUILTIN_ALIASES) as AliasGroups;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, BUILTIN_ALIASES);

@@ -120,9 +120,10 @@ function isPackedDeck(value: unknown): value is PackedDeck {
     return false;
   }
   let previous = 0;
-  for (const end of ends) {
-    if (end < previous) return false;
-    previous = end;
+  // By index: for-of would allocate for every entry.
+  for (let at = 0; at < ends.length; at++) {
+    if (ends[at]! < previous) return false;
+    previous = ends[at]!;
   }
   return previous <= text.length;
 }

@@ -1,8 +1,7 @@
 // Words that never make a key term on their own: function words, and the
 // verbs and vague words reference answers are written with ("provides",
 // "allows", "various"). Lower case.
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above across after again against all almost along also although always among an and another any are around as at
+const STOP_WORD_TEXT = `a about above across after again against all almost along also although always among an and another any are around as at
   be because been before being below between both but by can cannot could did do does doing done down during each either
   else enough etc even ever every few for from further had has have having he her here how however i if in into is it its
   itself just least less like many may me might more most much must my near neither no nor not now of off often on once
@@ -28,7 +27,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   focuses comparing compare comparison feeding prepare preparing attaching attach reuses speeding enhancing maintain
   maintaining validating combat scale scales behind previous
   monitor trigger interpret isolate customize customizes split store track display test log
-  together single possible available compile option options yes`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+  together single possible available compile option options yes`;
+
+let stopWords: ReadonlySet<string> | undefined;
+
+/** Made on first use: every command that reads a deck loads this module, and few of them ask. */
+export const STOP_WORDS: Pick<ReadonlySet<string>, 'has'> = {
+  has: (word) => (stopWords ??= new Set(STOP_WORD_TEXT.split(/\s+/).filter(Boolean))).has(word),
+};

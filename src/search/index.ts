@@ -8,7 +8,7 @@ import { analyseQuery } from './query.js';
 import { QUERY_FILLER } from './queryWords.js';
 import { FIELD_WEIGHTS, needsSpeller, scoreParts, type IndexPart, type RankContext, type Scored } from './rank.js';
 import { buildWordIndex, type WordIndex } from './wordIndex.js';
-import { normalizeWord, scanWords, textWords } from './words.js';
+import { forEachWord, normalizeWord, scanWords, textWords, useKnownStems } from './words.js';
 
 export interface SearchHit {
   question: Question;
@@ -103,6 +103,7 @@ export async function searchQuestions(
   options: { limit?: number; category?: string } = {},
 ): Promise<SearchHit[]> {
   const limit = options.limit ?? 10;
+  useKnownStems(index.parts.map((part) => part.words));
   const groups = analyseQuery(query);
   if (groups.length === 0 || limit <= 0) return [];
   // fuse.js is loaded only for a word the deck does not know: most searches never need it.
@@ -134,10 +135,11 @@ export async function searchQuestions(
     })
     .sort((a, b) => b.score - a.score || a.scored.position - b.scored.position);
   const top = ranked[0]?.score ?? 0;
+  const terms = new Set(context.groupTerms.flatMap((set) => [...set]));
   return ranked
     .filter((entry) => entry.score >= (1 - MAX_DISTANCE) * top)
     .slice(0, limit)
-    .map((entry) => hitOf(index.questions[entry.scored.position]!, 1 - entry.score / top, context, wanted));
+    .map((entry) => hitOf(index.questions[entry.scored.position]!, 1 - entry.score / top, terms, wanted));
 }
 
 /** A bonus for each pair of neighbouring query groups found close together, in the query's order, in the question. */
@@ -198,13 +200,16 @@ function phraseShare(typedPairs: readonly string[], questionStems: readonly stri
   return found / typedPairs.length;
 }
 
-function hitOf(question: Question, distance: number, context: RankContext, wanted: StemFilter): SearchHit {
+/** `terms`: the stems the query matched, to be highlighted. */
+function hitOf(question: Question, distance: number, terms: ReadonlySet<string>, wanted: StemFilter): SearchHit {
   const answerText = searchFields(question)[1];
-  const terms = new Set(context.groupTerms.flatMap((set) => [...set]));
-  const rangesOf = (text: string): Array<[number, number]> =>
-    textWords(text)
-      .filter((word) => terms.has(wanted.stem(word.word)))
-      .map((word) => [word.start, word.end - 1]);
+  const rangesOf = (text: string): Array<[number, number]> => {
+    const ranges: Array<[number, number]> = [];
+    forEachWord(text, (word, start, end) => {
+      if (terms.has(wanted.stem(word))) ranges.push([start, end - 1]);
+    });
+    return ranges;
+  };
   return {
     question,
     score: Math.max(0, distance),

@@ -2,9 +2,9 @@
 // asked about. A group may be said several ways (an alias, an acronym, the
 // parts of "A/B" or the joined "ab"), and matches a question through any one.
 import { builtinAliases, type AliasGroups } from '../deck/aliases.js';
-import { buildAliasTable, makeWord, phraseKey as stemKey, type AliasTable } from '../deck/terms.js';
+import { buildAliasTable, phraseKey as stemKey, type AliasTable } from '../deck/terms.js';
 import { QUERY_FILLER } from './queryWords.js';
-import { joinedWords, textWords } from './words.js';
+import { joinedWords, normalizeWord, textWords } from './words.js';
 
 export interface QueryGroup {
   /** Each a list of lower-case typed words; the first is what was typed. */
@@ -47,17 +47,36 @@ let fieldAliases: AliasGroups | undefined;
  */
 function aliasesFor(groups: readonly QueryGroup[]): AliasTable {
   fieldAliases ??= builtinAliases();
-  const starts = new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))));
-  const wordStarts = (phrase: string) =>
-    phrase
-      .toLowerCase()
-      .split(/[\s\-/&.+'’()]+/)
-      .map((word) => word.slice(0, 2));
-  return buildAliasTable(fieldAliases.filter((group) => group.some((phrase) => wordStarts(phrase).some((start) => starts.has(start)))));
+  const starts = [...new Set(groups.flatMap((group) => group.alternatives[0]!.map((word) => word.slice(0, 2))))];
+  return buildAliasTable(fieldAliases.filter((group) => group.some((phrase) => hasWordStarting(phrase.toLowerCase(), starts))));
 }
 
+/** Splits an alias phrase into words. */
+const PHRASE_SEPARATOR = /[\s\-/&.+'’()]/;
+
+/**
+ * Whether some word of the phrase (split at PHRASE_SEPARATOR) has one of the
+ * starts as its first two letters; found in place, since splitting every phrase
+ * of the table at every search makes garbage enough to cost a collection.
+ */
+function hasWordStarting(phrase: string, starts: readonly string[]): boolean {
+  for (let s = 0; s < starts.length; s++) {
+    const start = starts[s]!;
+    for (let at = phrase.indexOf(start); at !== -1; at = phrase.indexOf(start, at + 1)) {
+      const end = at + start.length;
+      if (
+        (at === 0 || PHRASE_SEPARATOR.test(phrase[at - 1]!)) &&
+        (start.length >= 2 || end === phrase.length || PHRASE_SEPARATOR.test(phrase[end]!))
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+/** The key an alias phrase of these (lower-case) words is found by: their stems, as terms.ts's phraseKey makes it. */
 function phraseKey(words: readonly string[]): string {
-  return stemKey(words.map((word) => makeWord(word)));
+  return words.map(normalizeWord).join(' ');
 }
 
 /** Runs of groups that spell an alias phrase become one group, with the alias's other phrases as alternatives. */

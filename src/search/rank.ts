@@ -273,10 +273,13 @@ function visitTouched(scan: PartScan, query: WeighedQuery, groupScores: Float64A
     let score = 0;
     for (let g = 0; g < plan.length; g++) {
       let best = 0;
-      for (const [a, alternative] of plan[g]!.entries()) {
+      // Index loops, not for-of: this runs for every touched question, and iterators allocate.
+      const alternatives = plan[g]!;
+      for (let a = 0; a < alternatives.length; a++) {
+        const alternative = alternatives[a]!;
         let sum = 0;
-        for (const k of alternative) {
-          const value = scan.wordScores[k]![doc]!;
+        for (let w = 0; w < alternative.length; w++) {
+          const value = scan.wordScores[alternative[w]!]![doc]!;
           if (value === 0) {
             sum = 0;
             break;

@@ -25,6 +25,16 @@ export function textWords(text: string): TextWord[] {
   return words;
 }
 
+/** Each word of a text in order, as textWords gives them, without building the list. */
+export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+  const lower = text.toLowerCase();
+  scan(
+    lower,
+    (start, end) => visit(lower.slice(start, end), start, end),
+    () => {},
+  );
+}
+
 /** The joined forms of a text's compounds, each with the span it covers. */
 export function joinedWords(text: string): TextWord[] {
   const lower = text.toLowerCase();
@@ -95,8 +105,41 @@ const stems = new Map<string, string>();
 export function normalizeWord(word: string): string {
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = makeWord(word).stem;
+    stem = knownStem(word) ?? makeWord(word).stem;
     if (stems.size < 100_000) stems.set(word, stem);
   }
   return stem;
+}
+
+/** Words already stemmed by this code, as a search index keeps them (src/search/wordIndex.ts): sorted, each with its term. */
+export interface StemmedWords {
+  surfaces: readonly string[];
+  surfaceTerms: Uint32Array;
+  terms: readonly string[];
+}
+
+let known: readonly StemmedWords[] = [];
+
+/**
+ * The indexes being searched, whose words' stems normalizeWord looks up before
+ * stemming: the stemmer compiles a dozen regular expressions on its first word,
+ * a real share of a search's start, and a query's words are mostly the deck's.
+ */
+export function useKnownStems(indexes: readonly StemmedWords[]): void {
+  known = indexes;
+}
+
+function knownStem(word: string): string | undefined {
+  for (const index of known) {
+    const { surfaces } = index;
+    let low = 0;
+    let high = surfaces.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (surfaces[mid]! < word) low = mid + 1;
+      else high = mid;
+    }
+    if (surfaces[low] === word) return index.terms[index.surfaceTerms[low]!];
+  }
+  return undefined;
 }

@@ -12,8 +12,11 @@ export function configFile(configFolder: string): string {
   return join(configFolder, 'config.toml');
 }
 
-/** The file's table; empty when there is no file. */
-export function readConfigFile(file: string): ConfigTable {
+/**
+ * The file's table; empty when there is no file. `shared`: for a reader that
+ * does not change the table, which may then be the one parsed for another.
+ */
+export function readConfigFile(file: string, { shared = false }: { shared?: boolean } = {}): ConfigTable {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -21,7 +24,18 @@ export function readConfigFile(file: string): ConfigTable {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new StorageError(`cannot read the config file ${file}: ${describeFsError(error)}`, { cause: error });
   }
-  return parseConfigText(text, file);
+  return shared ? parseSharedConfigText(text, file) : parseConfigText(text, file);
+}
+
+let lastParsed: { text: string; file: string; table: ConfigTable } | undefined;
+
+/**
+ * parseConfigText for readers that do not change the table: at start the file
+ * is read for the sync folder and for the deck, and is parsed once.
+ */
+export function parseSharedConfigText(text: string, file: string): ConfigTable {
+  if (lastParsed?.text !== text || lastParsed.file !== file) lastParsed = { text, file, table: parseConfigText(text, file) };
+  return lastParsed.table;
 }
 
 /** The table a config file's text holds; a usage error naming the file when it is not TOML. */

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomHex } from '../model/randomHex.js';
 import { StorageError } from '../errors.js';
-import { parseConfigText } from './configFile.js';
+import { parseSharedConfigText } from './configFile.js';
 import { describeFsError, makeFolders, writeAll } from './files.js';
 
 export interface SyncPaths {
@@ -33,7 +33,7 @@ export function syncDirSetting(configFolder: string, env: NodeJS.ProcessEnv): st
     return undefined;
   }
   // Told the same way whoever reads the file first.
-  const config = parseConfigText(text, file);
+  const config = parseSharedConfigText(text, file);
   const sync = config.sync;
   const dir = typeof sync === 'object' && sync !== null ? (sync as Record<string, unknown>).dir : undefined;
   if (dir === undefined) return undefined;

@@ -5,12 +5,14 @@ import { safeJson, safeLine } from './text.js';
 
 type Stream = Pick<NodeJS.WritableStream, 'write'>;
 
+// The newline goes on before the text is first read through: a long output is then
+// made one flat string once, not again (a copy as big) when it is written.
 export function printJson(stdout: Stream, value: unknown): void {
-  stdout.write(`${safeJson(JSON.stringify(value, null, 2))}\n`);
+  stdout.write(safeJson(`${JSON.stringify(value, null, 2)}\n`));
 }
 
 export function printLines(stdout: Stream, lines: string[]): void {
-  if (lines.length > 0) stdout.write(`${lines.join('\n')}\n`);
+  if (lines.length > 0) stdout.write([...lines, ''].join('\n'));
 }
 
 /** A non-fatal problem, on stderr. */

@@ -16,6 +16,9 @@ const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]
 
 /** JSON text with every control character \u-escaped: the same value to a JSON reader, inert on a terminal. */
 export function safeJson(json: string): string {
+  // Tested first: replace() would copy a long listing even with nothing to escape.
+  RAW_IN_JSON.lastIndex = 0;
+  if (!RAW_IN_JSON.test(json)) return json;
   return json.replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -28,9 +31,12 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u00
 
 /** Display width, ignoring our own styling codes; wide (CJK, emoji) characters count two. */
 export function visibleWidth(text: string): number {
+  const plain = text.includes('\u001b') ? text.replace(ANSI, '') : text;
   let width = 0;
-  for (const ch of text.replace(ANSI, '')) {
-    const code = ch.codePointAt(0)!;
+  // By index, not for-of: the string iterator allocates for every character, and whole answers are measured.
+  for (let at = 0; at < plain.length; at++) {
+    const code = plain.codePointAt(at)!;
+    if (code > 0xffff) at++;
     if (code < 0x20 || (code >= 0x300 && code < 0x370) || code === 0x200b) continue;
     width += isWide(code) ? 2 : 1;
   }
@@ -53,7 +59,8 @@ function isWide(code: number): boolean {
 
 /** Cuts a plain string to at most `width` columns, ending with an ellipsis when cut. */
 export function truncate(text: string, width: number): string {
-  if (visibleWidth(text) <= width) return text;
+  // No width (a pipe): nothing to measure, whole answers included.
+  if (width === Number.POSITIVE_INFINITY || visibleWidth(text) <= width) return text;
   let result = '';
   let used = 0;
   for (const ch of text) {

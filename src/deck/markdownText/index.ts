@@ -34,20 +34,18 @@ export function markdownText(markdown: string, reading: MarkdownReading = 'inlin
 }
 
 function wordsText(markdown: string): string {
-  return (
-    markdown
-      .replace(/<[^>\n]{1,200}>/g, ' ')
-      .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-      .replace(/^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+/gm, '')
-      .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-      .replace(/^\s{0,3}>\s?/gm, '')
-      .replace(/```[^\n]*|~~~[^\n]*/g, '')
-      .replace(/\*\*|[*`~]/g, '')
-      // Underscores mark emphasis only at word edges; snake_case stays.
-      .replace(/(^|\W)_{1,2}(?=\S)|(?<=\S)_{1,2}(?=\W|$)/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  // Each step only where its marker occurs: a regular expression costs a compilation the first time, and most answers are plain.
+  let text = markdown;
+  if (text.includes('<')) text = text.replace(/<[^>\n]{1,200}>/g, ' ');
+  if (text.includes('](')) text = text.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1');
+  text = text.replace(/^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+/gm, '');
+  if (text.includes('#')) text = text.replace(/^\s{0,3}#{1,6}\s+/gm, '');
+  if (text.includes('>')) text = text.replace(/^\s{0,3}>\s?/gm, '');
+  if (text.includes('```') || text.includes('~~~')) text = text.replace(/```[^\n]*|~~~[^\n]*/g, '');
+  if (text.includes('*') || text.includes('`') || text.includes('~')) text = text.replace(/\*\*|[*`~]/g, '');
+  // Underscores mark emphasis only at word edges; snake_case stays.
+  if (text.includes('_')) text = text.replace(/(^|\W)_{1,2}(?=\S)|(?<=\S)_{1,2}(?=\W|$)/g, '$1');
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The text of a text or code token from marked's lexer, which leaves these five entities encoded. */
