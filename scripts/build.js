@@ -182,7 +182,8 @@ try {
     outfile: `${staging}/boot.cjs`,
     define: { KFQ_START_COMMANDS: JSON.stringify(Object.keys(START_COMMANDS)) },
   });
-  for (const bundle of ['main.cjs', 'start.cjs', 'logPart.cjs', 'replay.cjs', 'cacheWrite.cjs', 'boot.cjs']) asciiOnly(`${staging}/${bundle}`);
+  for (const bundle of ['main.cjs', 'start.cjs', 'logPart.cjs', 'replay.cjs', 'cacheWrite.cjs', 'boot.cjs'])
+    asciiOnly(`${staging}/${bundle}`);
   writeFileSync(`${staging}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(root, Object.keys(main.metafile.inputs)));
   rmSync(`${root}dist`, { recursive: true, force: true });
   renameSync(staging, `${root}dist`);

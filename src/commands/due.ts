@@ -114,8 +114,7 @@ function dueLines({ now, today, left, decks, byDeck, next }: DueDay, settings: S
     if (!entry) continue;
     lines.push('', `${out.bold(safeLine(deck.title || deck.slug))}  ${countsText(entry.counts, now)}`);
     const nameWidth = Math.min(40, Math.max(...[...entry.categories.keys()].map((name) => safeLine(name).length)));
-    for (const [name, counts] of entry.categories)
-      lines.push(`  ${safeLine(name).padEnd(nameWidth)}  ${countsText(counts, now)}`);
+    for (const [name, counts] of entry.categories) lines.push(`  ${safeLine(name).padEnd(nameWidth)}  ${countsText(counts, now)}`);
   }
   if (next.length > 0) {
     lines.push('', out.bold('Next due'));
