@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import { writeInBackground } from './cacheWriteThread.js';
+import { writeInBackground, type CacheWrite } from './cacheWriteThread.js';
 import { makeFolders, openAtomicFile } from './files.js';
 
 declare const KFQ_VERSION: string;
@@ -91,18 +91,47 @@ function readRegularFile(file: string): Buffer | undefined {
   }
 }
 
-/** Stores an entry; returns false (and leaves no partial file) when the folder cannot be written. */
-export function writeCache(file: string, key: string, value: unknown, build: string = currentBuild()): boolean {
+/**
+ * Stores an entry; returns false (and leaves no partial file) when the folder
+ * cannot be written. With `handOver`, the caller gives up the memory of the
+ * value's typed arrays it lists: the value then goes to a worker thread as it
+ * is, which serializes and writes it while the command goes on.
+ */
+export function writeCache(
+  file: string,
+  key: string,
+  value: unknown,
+  { build = currentBuild(), handOver }: { build?: string; handOver?: ArrayBuffer[] } = {},
+): boolean {
   try {
-    const payload = serialize(value);
-    const header: Header = { magic: MAGIC, format: FORMAT, build, key, length: payload.length, hash: contentHash(payload) };
-    const headerLine = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
-    if (payload.length >= BACKGROUND_BYTES && writeInBackground(file, headerLine, payload)) return true;
+    if (handOver && handedOver({ file, key, build, value }, handOver)) return true;
+    const { headerLine, payload } = encodeCache(key, value, build);
+    if (payload.length >= BACKGROUND_BYTES) {
+      // Handed over, not copied, when the payload has its memory to itself.
+      const own = payload.byteOffset === 0 && payload.buffer.byteLength === payload.length ? payload : Buffer.from(payload);
+      if (writeInBackground({ file, headerLine, payload: own }, [own.buffer as ArrayBuffer])) return true;
+    }
     return writeCacheBytes(file, headerLine, payload);
   } catch {
     // The value cannot be serialized: nothing is stored.
     return false;
   }
+}
+
+/** Whether the value went to the worker; a value it cannot be sent (a clone error) is written here instead. */
+function handedOver(job: CacheWrite, transfer: ArrayBuffer[]): boolean {
+  try {
+    return writeInBackground(job, transfer);
+  } catch {
+    return false;
+  }
+}
+
+/** An entry's header line and payload. */
+export function encodeCache(key: string, value: unknown, build: string): { headerLine: Buffer; payload: Buffer } {
+  const payload = serialize(value);
+  const header: Header = { magic: MAGIC, format: FORMAT, build, key, length: payload.length, hash: contentHash(payload) };
+  return { headerLine: Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload };
 }
 
 /** From this size on, an entry is written on a worker thread while the command goes on. */

@@ -1,8 +1,14 @@
 // The worker thread of cacheWriteThread.ts (built as dist/cacheWrite.cjs):
 // publishes one cache entry, then ends.
 import { workerData } from 'node:worker_threads';
-import { writeCacheBytes } from './cacheFile.js';
+import { encodeCache, writeCacheBytes } from './cacheFile.js';
+import type { CacheWrite } from './cacheWriteThread.js';
 
-const { file, headerLine, payload } = workerData as { file: string; headerLine: Uint8Array; payload: Uint8Array };
+const job = workerData as CacheWrite;
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-writeCacheBytes(file, asBuffer(headerLine), asBuffer(payload));
+if ('value' in job) {
+  const { headerLine, payload } = encodeCache(job.key, job.value, job.build);
+  writeCacheBytes(job.file, headerLine, payload);
+} else {
+  writeCacheBytes(job.file, asBuffer(job.headerLine), asBuffer(job.payload));
+}

@@ -111,7 +111,7 @@ export function openReviewHistory<CardState>(
   };
 }
 
-/** The snapshot as its cache file holds it: the card states packed (CardReplay.pack), per retention. */
+/** The snapshot as its cache file holds it: its columns copied to their length, the card states packed (CardReplay.pack), per retention. */
 type SavedSnapshot = Omit<Snapshot, 'states'> & { states: Map<number, Float64Array> };
 
 function savedSnapshot<CardState>(snapshot: Snapshot<CardState>, replayer: CardReplay<CardState>): SavedSnapshot {
@@ -142,7 +142,14 @@ function readOpened<CardState>(
     markUndone(snapshot, changes);
     const replayed = replayChanged(snapshot, changes, replayer);
     if (replayed.elsewhere > 0) tell(`replayed ${replayed.elsewhere} of ${replayed.fresh} new cards on a worker thread`);
-    const save = (): void => void writeCache(cacheFile, key, savedSnapshot(snapshot, replayer));
+    const save = (): void => {
+      const saved = savedSnapshot(snapshot, replayer);
+      // Its columns are copies made for saving: the worker that writes them may have their memory.
+      const handOver = [saved.group, saved.rating, saved.time, saved.undone, saved.idEnds, ...saved.states.values()].map(
+        (column) => column.buffer as ArrayBuffer,
+      );
+      writeCache(cacheFile, key, saved, { handOver });
+    };
     if (snapshot !== cached || snapshot.offset > cached.offset) save();
     if (size === snapshot.offset) return history(snapshot, replayer, save);
     // A last line without its newline may still grow: it is read every time and never saved.

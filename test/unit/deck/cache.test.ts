@@ -71,7 +71,9 @@ describe('the parsed-deck cache', () => {
     const { deck, cacheDir } = setup();
     const parsed = await readDeckFileCached(deck, 'basics', cacheDir);
     const key = JSON.stringify(['deck', resolve(deck), deck, 'basics', contentHash(readFileSync(deck))]);
-    writeCache(entryOf(cacheDir, deck), key, packDeck({ ...parsed, deck: { ...parsed.deck, title: 'stale' } }), '0.0.1/v8-old/1:1');
+    writeCache(entryOf(cacheDir, deck), key, packDeck({ ...parsed, deck: { ...parsed.deck, title: 'stale' } }), {
+      build: '0.0.1/v8-old/1:1',
+    });
     expect(await readDeckFileCached(deck, 'basics', cacheDir)).toEqual(parsed);
   });
 

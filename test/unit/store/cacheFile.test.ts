@@ -28,7 +28,7 @@ describe('cache files', () => {
 
   it('are ignored when written by another kfq build', () => {
     const file = join(temp, 'other-build');
-    writeCache(file, 'key-1', value, '0.0.1/v8-old/1:2');
+    writeCache(file, 'key-1', value, { build: '0.0.1/v8-old/1:2' });
     expect(readCache(file, 'key-1')).toBeUndefined();
     expect(readCache(file, 'key-1', '0.0.1/v8-old/1:2')).toEqual(value);
     expect(currentBuild()).not.toBe('0.0.1/v8-old/1:2');
