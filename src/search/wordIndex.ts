@@ -4,7 +4,7 @@
 // typos and prefixes are matched on what people type, not on stems
 // ("deploymnet" is one letter from "deployment", far from "deploy").
 import { editDistance, typoAllowance } from '../deck/terms.js';
-import { normalizeWord, scanWords } from './words.js';
+import { lowerBound, normalizeWord, scanWords } from './words.js';
 
 /** question, answer, category */
 export const FIELD_COUNT = 3;
@@ -186,18 +186,6 @@ export function findTerm(index: WordIndex, term: string): number {
 
 export function documentCount(index: WordIndex, term: number): number {
   return index.offsets[term + 1]! - index.offsets[term]!;
-}
-
-/** The first position in a sorted list whose entry is not below `value`. */
-function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** A surface word near the one typed: its term and how many letters differ (0 for a completed prefix). */

@@ -131,15 +131,20 @@ export function useKnownStems(indexes: readonly StemmedWords[]): void {
 
 function knownStem(word: string): string | undefined {
   for (const index of known) {
-    const { surfaces } = index;
-    let low = 0;
-    let high = surfaces.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (surfaces[mid]! < word) low = mid + 1;
-      else high = mid;
-    }
-    if (surfaces[low] === word) return index.terms[index.surfaceTerms[low]!];
+    const at = lowerBound(index.surfaces, word);
+    if (index.surfaces[at] === word) return index.terms[index.surfaceTerms[at]!];
   }
   return undefined;
+}
+
+/** The first position in a sorted list whose entry is not below `value`. */
+export function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
