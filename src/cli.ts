@@ -12,6 +12,7 @@ import type { CommandContext } from './commands/context.js';
 import { chosenDeckSpecs } from './deck/resolve.js';
 import { ExitCode, KfqError, UsageError } from './errors.js';
 import { commandWord } from './model/commandLine.js';
+import { finishCacheWrites } from './store/cacheWriteThread.js';
 import { kfqPaths, type KfqPaths } from './store/paths.js';
 import { tidyHome } from './store/staleTemps.js';
 import { isPromptExit } from './ui/interrupts.js';
@@ -228,7 +229,10 @@ function printError(error: unknown, stderr: NodeJS.WritableStream): number {
 export async function main(argv: string[] = process.argv): Promise<number> {
   // `kfq list | head` closes the pipe early; that is not an error.
   standardOutput().on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE') {
+      finishCacheWrites();
+      process.exit(process.exitCode ?? 0);
+    }
     throw error;
   });
   // A closed terminal shows up as EIO from readline's cleanup or a write, often

@@ -114,6 +114,20 @@ describe('a long review log read and replayed on two threads', () => {
     expect(stats(next.stdout)).toEqual(stats(oneThread.stdout));
   });
 
+  it('when the reader of its output has gone before it prints, then the first run still saves its snapshot before it exits', () => {
+    const home = tempHome();
+    cpSync(log, join(home, 'reviews.jsonl'));
+    const kfq = [process.execPath, join(repoRoot, 'bin', 'kfq.js'), '--deck', deckFile, 'stats', '--json'].map(quoted).join(' ');
+    // `true` exits at once: kfq's output meets a closed pipe (EPIPE) once the log is read. On one CPU
+    // (where taskset can say so) the thread writing the snapshot is still at it then, unless kfq waits for it.
+    const oneCpu = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? 'taskset -c 0 ' : '';
+    const piped = spawnSync('sh', ['-c', `${oneCpu}${kfq} | true`], { env: kfqEnv({ KFQ_HOME: home }), encoding: 'utf8', timeout: 60_000 });
+    expect(piped.stderr).toMatch(/reading \d+ MB of review history/);
+    const next = statsIn(home, repoRoot);
+    expect(next.stderr).not.toMatch(/reading \d+ MB of review history/);
+    expect(stats(next.stdout)).toEqual(stats(oneThread.stdout));
+  });
+
   it('when the worker that writes big cache entries cannot load, then the next run reads the log again, and shows the same', () => {
     const kfqDir = copyOfKfq('broken-cache-writer', (dist) => writeFileSync(join(dist, 'cacheWrite.cjs'), 'this is not JavaScript('));
     const first = statsOnFirstRun(kfqDir);
@@ -147,6 +161,10 @@ describe('a long review log read and replayed on two threads', () => {
     expect(stats(broken.stdout)).toEqual(stats(oneThread.stdout));
   });
 });
+
+function quoted(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
+}
 
 /** The stats, but the time they were made (the clock runs on from KFQ_NOW). */
 function stats(stdout: string): { reviews: { total: number } } {
