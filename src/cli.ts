@@ -229,16 +229,15 @@ function printError(error: unknown, stderr: NodeJS.WritableStream): number {
 export async function main(argv: string[] = process.argv): Promise<number> {
   // `kfq list | head` closes the pipe early; that is not an error.
   standardOutput().on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      finishCacheWrites();
-      process.exit(process.exitCode ?? 0);
-    }
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
   // A closed terminal shows up as EIO from readline's cleanup or a write, often
   // before SIGHUP arrives: a hang-up (129), not a bug. What was answered is saved.
   process.on('uncaughtException', (error) => process.exit(terminalClosed() ? ExitCode.sighup : reportError(error)));
   process.on('exit', releaseClosedTerminal);
+  // An exit before the end (a closed pipe, Ctrl+C, an error) would cut a cache entry still being written.
+  process.on('exit', finishCacheWrites);
   let exitCode: number = ExitCode.ok;
   const program = buildProgram((code) => (exitCode = code), argv.slice(2));
   if (argv.length <= 2) {

@@ -26,6 +26,11 @@ export function working(state: Int32Array, work: () => void): void {
   }
 }
 
+/** Says a worker is done that never will say so itself (it failed to load): nothing is left to wait for. */
+export function doneWithout(state: Int32Array): void {
+  tellState(state, WORKER_DONE);
+}
+
 /**
  * Waits for the worker to start (startMs at most), then to finish (workMs at
  * most): false when it did not, having failed to load or died.

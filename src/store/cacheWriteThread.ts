@@ -5,7 +5,7 @@
 // writeCacheBytes does, and kfq exits once it has. A cache is only a
 // speed-up: an entry the worker could not write is made again next time, and
 // one read meanwhile is the old one, or none.
-import { waitForWorker } from '../model/workerState.js';
+import { doneWithout, waitForWorker } from '../model/workerState.js';
 import { workerBundle } from './workerThread.js';
 
 /** What the worker writes: the entry's bytes, or a value to serialize under a key and build. */
@@ -26,7 +26,7 @@ export function writeInBackground(job: CacheWrite, transfer: ArrayBuffer[]): boo
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const state = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(bundle, { workerData: { job, state }, transferList: transfer });
-  worker.on('error', () => undefined);
+  worker.on('error', () => doneWithout(state));
   writing.push(state);
   return true;
 }
