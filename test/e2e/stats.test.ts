@@ -83,6 +83,15 @@ describe('kfq stats', () => {
     expect(stats.retention.rate).toBeNull();
   });
 
+  it('when interviews were taken but nothing graded yet, then it still shows their scores', () => {
+    const home = homeWithHistory();
+    writeFileSync(join(home, 'reviews.jsonl'), `${JSON.stringify({ kfq: 'review-log', version: 1 })}\n`);
+    const { code, stdout } = runKfq(['stats'], { env: { KFQ_HOME: home } });
+    expect(code).toBe(0);
+    expect(stdout).toContain('No reviews yet');
+    expect(stdout).toMatch(/Mock interviews .*last 60% · best 60% · 1 taken/);
+  });
+
   it('reports streaks, counts and scores as JSON', () => {
     const { code, stdout } = runKfq(['stats', '--json'], { env: { KFQ_HOME: homeWithHistory(), TZ: 'UTC' } });
     expect(code).toBe(0);

@@ -21,6 +21,8 @@ export function render(stats: Stats, decks: Deck[], category: string | undefined
         `Start with ${out.bold(drill)}: ten cards, about five minutes; grade each 1–4. Then ${out.bold('kfq stats')} shows mastery per category, your streak and a review calendar.`,
         width,
       ),
+      // Interviews whose self-review was skipped graded nothing, but they were taken.
+      ...(stats.interviews.length > 0 ? ['', ...mockScores(stats)] : []),
     ];
   }
   return [
