@@ -9,6 +9,7 @@
 // it is kept. Why: JSON.parse builds a whole record per line, and a first run
 // reads a million lines.
 import type { Review } from '../model/review.js';
+import { grown } from './typedArrays.js';
 
 /** What the review-log snapshot keeps of a review. */
 export type ReviewKeyFields = Pick<Review, 'id' | 'questionId' | 'deck' | 'number' | 'question' | 'rating' | 'reviewedAt'> & {
@@ -152,8 +153,7 @@ export class UsualLines {
     const end = this.offsets[OFFSETS * k + 4]! - ',"question":"'.length;
     const negative = text.charCodeAt(at) === 0x2d; /* - */
     if (negative) at++;
-    let value = 0;
-    for (; at < end; at++) value = value * 10 + text.charCodeAt(at) - 48;
+    const value = digits(text, at, end - at);
     return negative ? -value : value;
   }
 
@@ -170,11 +170,6 @@ export class UsualLines {
 
 /** From the quote that closes question to reviewedAt's first character: '","rating":N,"reviewedAt":"'. */
 const TIME_AFTER_QUESTION = '","rating":1,"reviewedAt":"'.length;
-
-function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
 
 /** A line kfq wrote as a review: its fields and time (epoch milliseconds); undefined for any other line. */
 export function quickReview(line: string): { review: ReviewKeyFields; time: number } | undefined {

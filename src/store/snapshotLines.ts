@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib';
 import type { ReviewRating } from '../model/review.js';
 import { digits, type ReviewKeyFields, type UsualLines } from './reviewLine.js';
 import { isUndone, parseLogKeys, type ReviewLogProblem } from './reviewLog.js';
+import { grown } from './typedArrays.js';
 
 /** What the snapshot keeps; a review's group is its (questionId, deck, question), which decides the question it belongs to. */
 export interface Snapshot<CardState = unknown> {
@@ -359,8 +360,7 @@ export function markUndone(snapshot: Snapshot, changes: Changes): void {
   // The groups of those questions, found by id: a part read elsewhere shares a table of all the groups read there.
   const lookup = lookups(snapshot, []);
   const candidate = new Uint8Array(snapshot.groupIds.length);
-  for (const questionId of questionIds)
-    for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) candidate[group] = 1;
+  for (const questionId of questionIds) markGroupsOf(lookup, questionId, candidate);
   for (let i = 0; i < snapshot.count; i++) {
     if (snapshot.undone[i] === 1 || candidate[snapshot.group[i]!] === 0 || !times.has(snapshot.time[i]!)) continue;
     if (
@@ -402,11 +402,6 @@ export function makeRoom(snapshot: Snapshot, more: number): void {
   snapshot.time = grown(snapshot.time, new Float64Array(capacity));
   snapshot.undone = grown(snapshot.undone, new Uint8Array(capacity));
   snapshot.idEnds = grown(snapshot.idEnds, new Uint32Array(capacity));
-}
-
-function grown<T extends Uint32Array | Uint8Array | Float64Array | Buffer>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 export interface Lookups {
@@ -474,9 +469,14 @@ function addKeysTo(lookup: Lookups, undoKeys: Iterable<string>): void {
       const questionId = key.slice(0, at);
       if (lookup.undoQuestionIds.has(questionId)) continue;
       lookup.undoQuestionIds.add(questionId);
-      for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) lookup.legacyNamed[group] = 1;
+      markGroupsOf(lookup, questionId, lookup.legacyNamed);
     }
   }
+}
+
+/** Sets to 1, in `marks` (by group), every group of the question id. */
+function markGroupsOf(lookup: Lookups, questionId: string, marks: Uint8Array): void {
+  for (let group = lookup.groupById.get(questionId) ?? -1; group !== -1; group = lookup.sameId[group]!) marks[group] = 1;
 }
 
 /** The group last found for a question number (see Lookups), or -1. */
@@ -488,9 +488,8 @@ function lastGroupOf(lookup: Lookups, number: number): number {
 function setLastGroup(lookup: Lookups, number: number, group: number): void {
   if (number >= 0 && number < INDEXED_NUMBERS) {
     if (number >= lookup.lastByNumber.length) {
-      const grown = new Int32Array(Math.min(INDEXED_NUMBERS, Math.max(2 * lookup.lastByNumber.length, number + 1)));
-      grown.set(lookup.lastByNumber);
-      lookup.lastByNumber = grown;
+      const length = Math.min(INDEXED_NUMBERS, Math.max(2 * lookup.lastByNumber.length, number + 1));
+      lookup.lastByNumber = grown(lookup.lastByNumber, new Int32Array(length));
     }
     lookup.lastByNumber[number] = group + 1;
   } else {
@@ -567,11 +566,7 @@ export function shareGroups(lines: Snapshot, table: Snapshot): void {
 function addGroup(lookup: Lookups, questionId: string, group: number): void {
   // Filled in group order, so V8 keeps these arrays packed rather than as dictionaries.
   lookup.groupTexts[group] = '';
-  if (group === lookup.legacyNamed.length) {
-    const grown = new Uint8Array(2 * group);
-    grown.set(lookup.legacyNamed);
-    lookup.legacyNamed = grown;
-  }
+  if (group === lookup.legacyNamed.length) lookup.legacyNamed = grown(lookup.legacyNamed, new Uint8Array(2 * group));
   lookup.legacyNamed[group] = lookup.undoQuestionIds.has(questionId) ? 1 : 0;
   lookup.sameId[group] = lookup.groupById.get(questionId) ?? -1;
   lookup.groupById.set(questionId, group);
