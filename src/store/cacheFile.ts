@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import { writeInBackground, type CacheWrite } from './cacheWriteThread.js';
+import { writeInBackground } from './cacheWriteThread.js';
 import { makeFolders, openAtomicFile } from './files.js';
 
 declare const KFQ_VERSION: string;
@@ -104,7 +104,7 @@ export function writeCache(
   { build = currentBuild(), handOver }: { build?: string; handOver?: ArrayBuffer[] } = {},
 ): boolean {
   try {
-    if (handOver && handedOver({ file, key, build, value }, handOver)) return true;
+    if (handOver && writeInBackground({ file, key, build, value }, handOver)) return true;
     const { headerLine, payload } = encodeCache(key, value, build);
     if (payload.length >= BACKGROUND_BYTES) {
       // Handed over, not copied, when the payload has its memory to itself.
@@ -114,15 +114,6 @@ export function writeCache(
     return writeCacheBytes(file, headerLine, payload);
   } catch {
     // The value cannot be serialized: nothing is stored.
-    return false;
-  }
-}
-
-/** Whether the value went to the worker; a value it cannot be sent (a clone error) is written here instead. */
-function handedOver(job: CacheWrite, transfer: ArrayBuffer[]): boolean {
-  try {
-    return writeInBackground(job, transfer);
-  } catch {
     return false;
   }
 }

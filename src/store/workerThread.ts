@@ -10,7 +10,7 @@ import { waitForWorker } from '../model/workerState.js';
  * thread does its work after all: only a worker that could not load or died
  * takes so long.
  */
-const START_MS = 2_000;
+export const START_MS = 2_000;
 const WORK_MS = 60_000;
 
 export interface StartedWorker {
