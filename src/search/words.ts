@@ -15,13 +15,8 @@ export interface TextWord {
 
 /** The words of a text in order. */
 export function textWords(text: string): TextWord[] {
-  const lower = text.toLowerCase();
   const words: TextWord[] = [];
-  scan(
-    lower,
-    (start, end) => words.push({ word: lower.slice(start, end), start, end }),
-    () => {},
-  );
+  forEachWord(text, (word, start, end) => words.push({ word, start, end }));
   return words;
 }
 
