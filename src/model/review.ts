@@ -93,10 +93,6 @@ export function newReviewId(at: Date): string {
   return `${at.getTime().toString(36)}-${randomHex(6)}`;
 }
 
-/**
- * How a card's state follows from its reviews, for whoever replays a review
- * log (practice gives FSRS); `questionPositions` says which question reviews belong to now.
- */
 /** Groups of reviews to replay, each in order: group k's are those from starts[k] to before starts[k + 1]. */
 export interface ReplayBatch {
   starts: Uint32Array;
@@ -106,6 +102,10 @@ export interface ReplayBatch {
   retention: number;
 }
 
+/**
+ * How a card's state follows from its reviews, for whoever replays a review
+ * log (practice gives FSRS); `questionPositions` says which question reviews belong to now.
+ */
 export interface CardReplay<CardState> {
   /**
    * The state after grading `from` (undefined: a new card) with the reviews
